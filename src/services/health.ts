@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { migrationState, rowsOf } from '../db/migrate.ts';
+
+/** Tables whose row counts /health reports: enough to see that the catalog is seeded and users exist. */
+const countedTables = [
+  'users',
+  'categories',
+  'suppliers',
+  'master_items',
+  'specific_products',
+  'bundles',
+  'skills_resources',
+  'expert_calls',
+  'guidance_documents',
+  'mission_reports',
+  'inventory_items',
+] as const;
+
+export async function getHealth(database: Database, channels: Record<string, boolean> = {}) {
+  const migrations = await migrationState(database);
+  const rowCounts: Record<string, number> = {};
+  if (migrations.applied > 0) {
+    const selects = countedTables.map((t) => `select '${t}' as name, count(*)::int as n from ${t}`).join(' union all ');
+    for (const row of rowsOf<{ name: string; n: number }>(await database.db.execute(sql.raw(selects)))) {
+      rowCounts[row.name] = Number(row.n);
+    }
+  }
+  return {
+    status: migrations.upToDate ? ('ok' as const) : ('degraded' as const),
+    database: database.kind,
+    migrations,
+    rowCounts,
+    channels,
+  };
+}
+
+export async function isCatalogEmpty(database: Database): Promise<boolean> {
+  const rows = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from master_items`));
+  return Number(rows[0]?.n ?? 0) === 0;
+}
