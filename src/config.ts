@@ -13,7 +13,7 @@ const optionalUrl = z
   .string()
   .trim()
   .transform((v) => (v === '' ? undefined : v))
-  .pipe(z.url({ message: 'must be a URL such as http://host:port' }).optional())
+  .pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://host:port' }).optional())
   .optional();
 
 const envSchema = z.object({
@@ -37,7 +37,9 @@ const envSchema = z.object({
   LLM_API_KEY: optionalText,
   TELEGRAM_BOT_TOKEN: optionalText,
   TELEGRAM_WEBHOOK_SECRET: optionalText,
-  TELEGRAM_MODE: z.enum(['webhook', 'polling'], { message: "must be 'webhook' or 'polling'" }).default('webhook'),
+  TELEGRAM_MODE: z
+    .enum(['webhook', 'polling'], { message: "must be 'webhook' or 'polling'" })
+    .default('webhook'),
   TELEGRAM_API_ROOT: optionalUrl,
   TWILIO_ACCOUNT_SID: optionalText,
   TWILIO_AUTH_TOKEN: optionalText,
@@ -117,7 +119,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '(environment)'), message: issue.message })),
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(environment)'),
+        message: issue.message,
+      })),
     );
   }
   return build(parsed.data);

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import journal from '../../drizzle/meta/_journal.json' with { type: 'json' };
 import type { Database } from './client.ts';
 
@@ -25,7 +25,8 @@ export async function migrationState(database: Database): Promise<MigrationState
   const exists = await database.db.execute(
     sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
   );
-  if (!rowsOf<{ present: boolean }>(exists)[0]?.present) return { applied: 0, available, upToDate: available === 0 };
+  if (!rowsOf<{ present: boolean }>(exists)[0]?.present)
+    return { applied: 0, available, upToDate: available === 0 };
   const counted = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
   const applied = Number(rowsOf<{ n: number }>(counted)[0]?.n ?? 0);
   return { applied, available, upToDate: applied >= available };

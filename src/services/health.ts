@@ -21,7 +21,9 @@ export async function getHealth(database: Database, channels: Record<string, boo
   const migrations = await migrationState(database);
   const rowCounts: Record<string, number> = {};
   if (migrations.applied > 0) {
-    const selects = countedTables.map((t) => `select '${t}' as name, count(*)::int as n from ${t}`).join(' union all ');
+    const selects = countedTables
+      .map((t) => `select '${t}' as name, count(*)::int as n from ${t}`)
+      .join(' union all ');
     for (const row of rowsOf<{ name: string; n: number }>(await database.db.execute(sql.raw(selects)))) {
       rowCounts[row.name] = Number(row.n);
     }
@@ -36,6 +38,8 @@ export async function getHealth(database: Database, channels: Record<string, boo
 }
 
 export async function isCatalogEmpty(database: Database): Promise<boolean> {
-  const rows = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from master_items`));
+  const rows = rowsOf<{ n: number }>(
+    await database.db.execute(sql`select count(*)::int as n from master_items`),
+  );
   return Number(rows[0]?.n ?? 0) === 0;
 }

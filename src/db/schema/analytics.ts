@@ -28,7 +28,9 @@ export const externalTransactions = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
-    specificProductId: uuid('specific_product_id').references(() => specificProducts.id, { onDelete: 'set null' }),
+    specificProductId: uuid('specific_product_id').references(() => specificProducts.id, {
+      onDelete: 'set null',
+    }),
     clickedAt: timestamp('clicked_at', { withTimezone: true }).defaultNow(),
     source: text('source').$type<'BUNDLE_CHECKOUT' | 'PRODUCT_PAGE' | 'INVENTORY'>(),
     bundleId: uuid('bundle_id').references(() => bundles.id, { onDelete: 'set null' }),

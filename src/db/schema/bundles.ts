@@ -21,7 +21,10 @@ export const bundles = pgTable(
   },
   (t) => [
     index('idx_bundles_scenarios').using('gin', t.scenarios),
-    check('bundles_people_check', sql`${t.minPeople} is null or ${t.maxPeople} is null or ${t.minPeople} <= ${t.maxPeople}`),
+    check(
+      'bundles_people_check',
+      sql`${t.minPeople} is null or ${t.maxPeople} is null or ${t.minPeople} <= ${t.maxPeople}`,
+    ),
   ],
 );
 

@@ -25,7 +25,9 @@ export const expertCalls = pgTable(
     zoomPassword: text('zoom_password'),
     recordingUrl: text('recording_url'),
     recordingAvailableDate: timestamp('recording_available_date', { withTimezone: true }),
-    status: text('status').$type<'SCHEDULED' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED'>().default('SCHEDULED'),
+    status: text('status')
+      .$type<'SCHEDULED' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED'>()
+      .default('SCHEDULED'),
     adminNotes: text('admin_notes'),
     createdAt: timestamp('created_at', { withTimezone: true }).defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).defaultNow(),

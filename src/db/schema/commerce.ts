@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { bundles } from './bundles.ts';
 import { specificProducts } from './products.ts';
 import { users } from './users.ts';
@@ -46,7 +57,9 @@ export const orderItems = pgTable(
       .references(() => specificProducts.id),
     quantity: integer('quantity').default(1),
     unitPrice: numeric('unit_price', { precision: 12, scale: 2 }).notNull(),
-    supplierStatus: text('supplier_status').$type<'PENDING_ORDER' | 'ORDERED' | 'SHIPPED'>().default('PENDING_ORDER'),
+    supplierStatus: text('supplier_status')
+      .$type<'PENDING_ORDER' | 'ORDERED' | 'SHIPPED'>()
+      .default('PENDING_ORDER'),
     bundleId: uuid('bundle_id').references(() => bundles.id, { onDelete: 'set null' }),
     isOriginalProduct: boolean('is_original_product').default(true),
     originalSpecificProductId: uuid('original_specific_product_id').references(() => specificProducts.id),
@@ -56,7 +69,10 @@ export const orderItems = pgTable(
     index('idx_order_items_order').on(t.orderId),
     index('idx_order_items_bundle').on(t.bundleId),
     index('idx_order_items_substitution').on(t.isOriginalProduct).where(sql`${t.isOriginalProduct} = false`),
-    check('order_items_supplier_status_check', sql`${t.supplierStatus} in ('PENDING_ORDER', 'ORDERED', 'SHIPPED')`),
+    check(
+      'order_items_supplier_status_check',
+      sql`${t.supplierStatus} in ('PENDING_ORDER', 'ORDERED', 'SHIPPED')`,
+    ),
     check('order_items_quantity_check', sql`${t.quantity} > 0`),
   ],
 );

@@ -15,7 +15,9 @@ export const inventoryItems = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     masterItemId: uuid('master_item_id').references(() => masterItems.id, { onDelete: 'set null' }),
-    specificProductId: uuid('specific_product_id').references(() => specificProducts.id, { onDelete: 'set null' }),
+    specificProductId: uuid('specific_product_id').references(() => specificProducts.id, {
+      onDelete: 'set null',
+    }),
     /** What the user called it ("cans of chili"), and the planner supply it counts toward, with its unit. */
     name: text('name'),
     supplyKey: text('supply_key'),
@@ -37,7 +39,9 @@ export const inventoryItems = pgTable(
   (t) => [
     index('idx_inventory_user').on(t.userId),
     index('idx_inventory_status').on(t.userId, t.status),
-    index('idx_inventory_expiration').on(t.userId, t.expirationDate).where(sql`${t.expirationDate} is not null`),
+    index('idx_inventory_expiration')
+      .on(t.userId, t.expirationDate)
+      .where(sql`${t.expirationDate} is not null`),
     check('inventory_items_status_check', sql`${t.status} in ('OWNED', 'NEEDED', 'ORDERED', 'PARTIAL')`),
     check('inventory_items_quantities_check', sql`${t.quantityOwned} >= 0 and ${t.quantityNeeded} >= 0`),
   ],

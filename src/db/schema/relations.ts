@@ -1,6 +1,6 @@
 import { relations } from 'drizzle-orm';
-import { callAttendance, expertCalls } from './calls.ts';
 import { bundleItems, bundleRecommendations, bundles } from './bundles.ts';
+import { callAttendance, expertCalls } from './calls.ts';
 import { orderItems, orders, shipmentItems, shipments } from './commerce.ts';
 import { inventoryItems } from './inventory.ts';
 import { guidanceChunks, guidanceDocuments } from './knowledge.ts';
@@ -16,7 +16,11 @@ export const usersRelations = relations(users, ({ one, many }) => ({
 }));
 
 export const categoriesRelations = relations(categories, ({ one, many }) => ({
-  parent: one(categories, { fields: [categories.parentId], references: [categories.id], relationName: 'tree' }),
+  parent: one(categories, {
+    fields: [categories.parentId],
+    references: [categories.id],
+    relationName: 'tree',
+  }),
   children: many(categories, { relationName: 'tree' }),
   masterItems: many(masterItems),
 }));
@@ -33,7 +37,10 @@ export const specificProductsRelations = relations(specificProducts, ({ one, man
 }));
 
 export const productOffersRelations = relations(productOffers, ({ one }) => ({
-  product: one(specificProducts, { fields: [productOffers.specificProductId], references: [specificProducts.id] }),
+  product: one(specificProducts, {
+    fields: [productOffers.specificProductId],
+    references: [specificProducts.id],
+  }),
 }));
 
 export const bundlesRelations = relations(bundles, ({ many }) => ({
@@ -43,7 +50,10 @@ export const bundlesRelations = relations(bundles, ({ many }) => ({
 
 export const bundleItemsRelations = relations(bundleItems, ({ one }) => ({
   bundle: one(bundles, { fields: [bundleItems.bundleId], references: [bundles.id] }),
-  product: one(specificProducts, { fields: [bundleItems.specificProductId], references: [specificProducts.id] }),
+  product: one(specificProducts, {
+    fields: [bundleItems.specificProductId],
+    references: [specificProducts.id],
+  }),
 }));
 
 export const bundleRecommendationsRelations = relations(bundleRecommendations, ({ one }) => ({
@@ -60,20 +70,34 @@ export const missionReportsRelations = relations(missionReports, ({ one, many })
 }));
 
 export const inventoryItemsRelations = relations(inventoryItems, ({ one }) => ({
-  missionReport: one(missionReports, { fields: [inventoryItems.missionReportId], references: [missionReports.id] }),
-  product: one(specificProducts, { fields: [inventoryItems.specificProductId], references: [specificProducts.id] }),
+  missionReport: one(missionReports, {
+    fields: [inventoryItems.missionReportId],
+    references: [missionReports.id],
+  }),
+  product: one(specificProducts, {
+    fields: [inventoryItems.specificProductId],
+    references: [specificProducts.id],
+  }),
   masterItem: one(masterItems, { fields: [inventoryItems.masterItemId], references: [masterItems.id] }),
 }));
 
-export const expertCallsRelations = relations(expertCalls, ({ many }) => ({ attendance: many(callAttendance) }));
+export const expertCallsRelations = relations(expertCalls, ({ many }) => ({
+  attendance: many(callAttendance),
+}));
 export const callAttendanceRelations = relations(callAttendance, ({ one }) => ({
   call: one(expertCalls, { fields: [callAttendance.callId], references: [expertCalls.id] }),
 }));
 
-export const ordersRelations = relations(orders, ({ many }) => ({ items: many(orderItems), shipments: many(shipments) }));
+export const ordersRelations = relations(orders, ({ many }) => ({
+  items: many(orderItems),
+  shipments: many(shipments),
+}));
 export const orderItemsRelations = relations(orderItems, ({ one }) => ({
   order: one(orders, { fields: [orderItems.orderId], references: [orders.id] }),
-  product: one(specificProducts, { fields: [orderItems.specificProductId], references: [specificProducts.id] }),
+  product: one(specificProducts, {
+    fields: [orderItems.specificProductId],
+    references: [specificProducts.id],
+  }),
   bundle: one(bundles, { fields: [orderItems.bundleId], references: [bundles.id] }),
 }));
 export const shipmentsRelations = relations(shipments, ({ one, many }) => ({
@@ -85,7 +109,12 @@ export const shipmentItemsRelations = relations(shipmentItems, ({ one }) => ({
   orderItem: one(orderItems, { fields: [shipmentItems.orderItemId], references: [orderItems.id] }),
 }));
 
-export const guidanceDocumentsRelations = relations(guidanceDocuments, ({ many }) => ({ chunks: many(guidanceChunks) }));
+export const guidanceDocumentsRelations = relations(guidanceDocuments, ({ many }) => ({
+  chunks: many(guidanceChunks),
+}));
 export const guidanceChunksRelations = relations(guidanceChunks, ({ one }) => ({
-  document: one(guidanceDocuments, { fields: [guidanceChunks.documentId], references: [guidanceDocuments.id] }),
+  document: one(guidanceDocuments, {
+    fields: [guidanceChunks.documentId],
+    references: [guidanceDocuments.id],
+  }),
 }));

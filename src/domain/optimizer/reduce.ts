@@ -1,0 +1,125 @@
+import { isSaturated, type ModelCandidate, type ModelCover, type Problem } from './model.ts';
+
+/** A candidate that can contribute to the objective, with its useful-unit bound. */
+export interface ActiveCandidate {
+  candidate: ModelCandidate;
+  /** Covers of relevant (weighted, not yet saturated) needs only. */
+  covers: ModelCover[];
+  /**
+   * Upper bound on units worth buying: min(stock, floor(budget / price), max over covered needs of
+   * ceil(gap / amount)). Beyond that every need it covers is already full, so more units only cost.
+   */
+  upper: number;
+}
+
+export interface Reduced {
+  /** Indices of needs that carry weight in some level and are not yet fully covered. */
+  needs: number[];
+  /** gap[i] = quantity - base for every need (only meaningful for relevant ones). */
+  gap: number[];
+  active: ActiveCandidate[];
+  /** Candidates that could contribute before dominance pruning. */
+  useful: number;
+}
+
+/**
+ * Keeps the needs and candidates that matter for the given objective levels, bounds each
+ * candidate's units, and (when `prune`) drops candidates that are provably dominated.
+ *
+ * Dominance (single need i with gap G; j, k cover only i among relevant needs, amounts a, prices p):
+ *   k dominates j when k's stock can cover G alone (stock_k >= ceil(G / a_k)) and
+ *   m · p_k <= p_j with m = min(ceil(a_j / a_k), ceil(G / a_k)).
+ * Proof that dropping j loses nothing: in any plan, replace the x_j units of j by
+ * min(ceil(G / a_k), x_k + m·x_j) units of k. Either the uncapped count applies (coverage of i
+ * grows by m·a_k >= a_j per replaced unit, or to >= G) at no higher cost, or the cap applies and
+ * k alone covers G, at a cost no higher than before. Other needs are untouched, so coverage of
+ * every need is >= and spend is <=: some lexicographic optimum (max coverage, then min spend)
+ * avoids j. The relation is transitive (ceil(u/w) <= ceil(u/v)·ceil(v/w)); ties between
+ * equivalent candidates go to the lower input index, so it is a strict partial order and every
+ * dropped candidate has a kept dominator. This keeps smaller packs whenever they are cheaper
+ * per unit than the needed multiple of a bigger one, i.e. whenever they help granularity.
+ *
+ * A bundle (covering several relevant needs) is dropped when buying, for each need it covers,
+ * ceil(amount / a_k) units of the best kept single-need product k (with stock to cover the gap)
+ * costs no more than the bundle: the same replacement argument applies need by need. Bundles
+ * are never used as dominators.
+ */
+export function reduce(problem: Problem, levels: readonly (readonly number[])[], prune: boolean): Reduced {
+  const { needs, base, budgetCents } = problem;
+  const gap = needs.map((n, i) => n.quantity - base[i]!);
+  const relevant = needs.map(
+    (n, i) => !isSaturated(base[i]!, n.quantity) && levels.some((w) => (w[i] ?? 0) > 0),
+  );
+  const active: ActiveCandidate[] = [];
+  for (const candidate of problem.candidates) {
+    if (candidate.cents > budgetCents || candidate.stock < 1) continue;
+    const covers = candidate.covers.filter((c) => relevant[c.need]);
+    if (covers.length === 0) continue;
+    let useful = 0;
+    for (const c of covers) useful = Math.max(useful, Math.ceil(gap[c.need]! / c.amount));
+    const upper = Math.min(candidate.stock, Math.floor(budgetCents / candidate.cents), useful);
+    if (upper >= 1) active.push({ candidate, covers, upper });
+  }
+  const result: Reduced = {
+    needs: needs.map((_, i) => i).filter((i) => relevant[i]),
+    gap,
+    active,
+    useful: active.length,
+  };
+  if (!prune) return result;
+
+  const singles = new Map<number, ActiveCandidate[]>();
+  for (const a of active) {
+    if (a.covers.length !== 1) continue;
+    const need = a.covers[0]!.need;
+    const group = singles.get(need);
+    if (group) group.push(a);
+    else singles.set(need, [a]);
+  }
+  const dropped = new Set<ActiveCandidate>();
+  // Kept singles able to cover their need's gap alone: the possible dominators of bundles.
+  const dominators = new Map<number, { amount: number; cents: number }[]>();
+  for (const [need, group] of singles) {
+    const G = gap[need]!;
+    const amountOf = (a: ActiveCandidate) => a.covers[0]!.amount;
+    const capOk = (a: ActiveCandidate) => a.candidate.stock >= Math.ceil(G / amountOf(a));
+    const multiple = (j: ActiveCandidate, k: ActiveCandidate) =>
+      Math.min(Math.ceil(amountOf(j) / amountOf(k)), Math.ceil(G / amountOf(k)));
+    const dominates = (k: ActiveCandidate, j: ActiveCandidate) =>
+      capOk(k) && multiple(j, k) * k.candidate.cents <= j.candidate.cents;
+    group.sort((a, b) => a.candidate.cents - b.candidate.cents || a.candidate.index - b.candidate.index);
+    for (const j of group) {
+      for (const k of group) {
+        if (k.candidate.cents > j.candidate.cents) break;
+        if (k === j || !dominates(k, j)) continue;
+        if (!dominates(j, k) || k.candidate.index < j.candidate.index) {
+          dropped.add(j);
+          break;
+        }
+      }
+    }
+    dominators.set(
+      need,
+      group
+        .filter((a) => !dropped.has(a) && capOk(a))
+        .map((a) => ({ amount: amountOf(a), cents: a.candidate.cents })),
+    );
+  }
+  for (const b of active) {
+    if (b.covers.length < 2) continue;
+    let replacement = 0;
+    for (const cover of b.covers) {
+      let best = Number.POSITIVE_INFINITY;
+      const G = gap[cover.need]!;
+      for (const k of dominators.get(cover.need) ?? []) {
+        const m = Math.min(Math.ceil(cover.amount / k.amount), Math.ceil(G / k.amount));
+        best = Math.min(best, m * k.cents);
+      }
+      replacement += best;
+      if (replacement > b.candidate.cents) break;
+    }
+    if (replacement <= b.candidate.cents) dropped.add(b);
+  }
+  result.active = active.filter((a) => !dropped.has(a));
+  return result;
+}

@@ -1,0 +1,98 @@
+import { centsToUsd, fraction, isSaturated, type ModelCandidate, type Problem } from './model.ts';
+import type { LeftOut, PerNeed, PlanItem } from './types.ts';
+
+export function planItems(problem: Problem, x: readonly number[]): PlanItem[] {
+  const rank = (c: ModelCandidate) => Math.min(4, ...c.covers.map((cv) => problem.needs[cv.need]!.priority));
+  return problem.candidates
+    .filter((c) => (x[c.index] ?? 0) > 0)
+    .sort((a, b) => rank(a) - rank(b) || a.index - b.index)
+    .map((c) => {
+      const quantity = x[c.index]!;
+      return {
+        productId: c.source.productId,
+        name: c.source.name,
+        ...(c.source.bundleId !== undefined ? { bundleId: c.source.bundleId } : {}),
+        quantity,
+        unitPrice: centsToUsd(c.cents),
+        lineTotal: centsToUsd(c.cents * quantity),
+        covers: c.covers.map((cv) => problem.needs[cv.need]!.key),
+      };
+    });
+}
+
+export function perNeed(problem: Problem, covered: readonly number[]): PerNeed[] {
+  return problem.needs.map((n, i) => ({
+    key: n.key,
+    priority: n.priority,
+    needed: n.quantity,
+    covered: covered[i]!,
+    fraction: fraction(covered[i]!, n.quantity),
+  }));
+}
+
+/**
+ * Cheapest way found to add `shortfall` to one need, in cents (an upper bound on the true
+ * minimum): the best of one product alone and of "as many whole units of one product as fit,
+ * then top up with one product". Infinity when stock cannot cover it.
+ */
+function completionCents(options: readonly { amount: number; cents: number; stock: number }[], shortfall: number) {
+  const single = (o: { amount: number; cents: number; stock: number }, r: number): number => {
+    const units = Math.ceil(r / o.amount);
+    return units <= o.stock ? units * o.cents : Number.POSITIVE_INFINITY;
+  };
+  let best = Number.POSITIVE_INFINITY;
+  for (const main of options) {
+    best = Math.min(best, single(main, shortfall));
+    const units = Math.min(main.stock, Math.floor(shortfall / main.amount));
+    if (units <= 0) continue;
+    const rest = shortfall - units * main.amount;
+    if (isSaturated(0, rest)) {
+      best = Math.min(best, units * main.cents);
+      continue;
+    }
+    for (const top of options) {
+      const left = top === main ? { ...top, stock: top.stock - units } : top;
+      best = Math.min(best, units * main.cents + single(left, rest));
+    }
+  }
+  return best;
+}
+
+/** Why each need that is not fully covered was left short. */
+export function leftOut(problem: Problem, x: readonly number[], covered: readonly number[]): LeftOut[] {
+  const out: LeftOut[] = [];
+  problem.needs.forEach((need, i) => {
+    if (isSaturated(covered[i]!, need.quantity)) return;
+    const shortfall = need.quantity - covered[i]!;
+    const options = problem.candidates.flatMap((c) => {
+      const cover = c.covers.find((cv) => cv.need === i);
+      const stock = c.stock - (x[c.index] ?? 0);
+      return cover && stock > 0 ? [{ amount: cover.amount, cents: c.cents, stock }] : [];
+    });
+    if (!problem.candidates.some((c) => c.covers.some((cv) => cv.need === i))) {
+      out.push({ key: need.key, reason: 'no catalog product covers this', code: 'no-product', shortfall });
+      return;
+    }
+    const available = options.reduce((s, o) => s + o.amount * o.stock, 0);
+    if (!isSaturated(available, shortfall)) {
+      out.push({
+        key: need.key,
+        reason: `not enough in the catalog: the available products cover at most ${round(available)} more of ${round(shortfall)} missing`,
+        code: 'stock',
+        shortfall,
+      });
+      return;
+    }
+    const cents = completionCents(options, shortfall);
+    out.push({
+      key: need.key,
+      reason: `budget exhausted: would cost $${(cents / 100).toFixed(2)} more`,
+      code: 'budget',
+      shortfall,
+      costToComplete: centsToUsd(cents),
+    });
+  });
+  return out;
+}
+
+const round = (v: number) => Math.round(v * 100) / 100;

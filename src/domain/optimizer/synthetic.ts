@@ -1,0 +1,198 @@
+import type { Candidate, Need, Priority } from './types.ts';
+
+/** Seeded PRNG (mulberry32): the same seed gives the same sequence. Returns floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const randInt = (rand: () => number, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+export const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+
+/** Supply archetypes: a typical household need range, pack sizes, and USD per unit of supply. */
+interface Archetype {
+  need: [number, number];
+  packs: number[];
+  usdPerUnit: [number, number];
+  integerNeed?: boolean;
+}
+
+const ARCHETYPES: Record<string, Archetype> = {
+  gal: { need: [14, 120], packs: [1, 2.5, 3.17, 5, 7, 15, 55], usdPerUnit: [0.8, 4] },
+  kcal: { need: [40_000, 400_000], packs: [1200, 2000, 8000, 24_000, 60_000], usdPerUnit: [0.002, 0.008] },
+  lb: { need: [5, 100], packs: [1, 2, 5, 10, 25, 50], usdPerUnit: [0.5, 6] },
+  oz: { need: [16, 200], packs: [4, 8, 16, 32, 64], usdPerUnit: [0.05, 1] },
+  gear: { need: [1, 6], packs: [1, 2, 4], usdPerUnit: [4, 60], integerNeed: true },
+  bigGear: { need: [1, 1], packs: [1], usdPerUnit: [150, 900], integerNeed: true },
+  consumable: { need: [20, 200], packs: [10, 24, 50, 100], usdPerUnit: [0.1, 1.2], integerNeed: true },
+  hours: { need: [10, 120], packs: [2, 6, 12, 24], usdPerUnit: [0.5, 3] },
+  doses: { need: [10, 100], packs: [10, 24, 50, 100], usdPerUnit: [0.05, 0.5], integerNeed: true },
+};
+
+/** Real supply keys (src/domain/data/supplies.json) by archetype. */
+const SUPPLIES: Record<string, keyof typeof ARCHETYPES> = {
+  'water-storage': 'gal',
+  'water-carry': 'gal',
+  'water-filtration': 'gal',
+  'water-purification': 'gal',
+  'water-catchment': 'gal',
+  'water-bleach': 'oz',
+  'food-kcal': 'kcal',
+  'food-variety': 'kcal',
+  'food-grains': 'lb',
+  'food-legumes': 'lb',
+  'food-fats-oils': 'lb',
+  'food-sugars': 'lb',
+  'food-dairy': 'lb',
+  'food-salt': 'lb',
+  'pet-food': 'lb',
+  'infant-formula': 'oz',
+  'hand-sanitizer': 'oz',
+  disinfectant: 'oz',
+  toothpaste: 'oz',
+  'baby-food': 'consumable',
+  diapers: 'consumable',
+  'baby-wipes': 'consumable',
+  batteries: 'consumable',
+  'n95-masks': 'consumable',
+  'nitrile-gloves': 'consumable',
+  'waste-bags': 'consumable',
+  'feminine-hygiene': 'consumable',
+  'toilet-paper': 'consumable',
+  'cooking-fuel': 'hours',
+  'heater-fuel': 'hours',
+  'otc-medications': 'doses',
+  'potassium-iodide': 'doses',
+  'prescription-meds': 'doses',
+  generator: 'bigGear',
+  'solar-charger': 'bigGear',
+  'indoor-heater': 'bigGear',
+  'grain-mill': 'bigGear',
+  dehydrator: 'bigGear',
+  'shelter-tent': 'gear',
+  'can-opener': 'gear',
+  'cooking-stove': 'gear',
+  'mess-kit': 'gear',
+  'fire-starter': 'gear',
+  tarp: 'gear',
+  'plastic-sheeting': 'gear',
+  'emergency-blanket': 'gear',
+  'sleeping-bag': 'gear',
+  'wool-blanket': 'gear',
+  'hand-warmers': 'gear',
+  cooling: 'gear',
+  flashlight: 'gear',
+  headlamp: 'gear',
+  lantern: 'gear',
+  'power-bank': 'gear',
+  'emergency-radio': 'gear',
+  'two-way-radio': 'gear',
+  whistle: 'gear',
+  'first-aid-kit': 'gear',
+  'trauma-kit': 'gear',
+  thermometer: 'gear',
+  'emergency-toilet': 'gear',
+  soap: 'gear',
+  'multi-tool': 'gear',
+  'duct-tape': 'gear',
+  'work-gloves': 'gear',
+  'utility-wrench': 'gear',
+  'fire-extinguisher': 'gear',
+  shovel: 'gear',
+  'axe-saw': 'gear',
+  'pry-bar': 'gear',
+  'smoke-co-alarm': 'gear',
+  'door-security': 'gear',
+  goggles: 'gear',
+  'document-bag': 'gear',
+  'pet-carrier': 'gear',
+  'pet-supplies': 'gear',
+  'paper-map': 'gear',
+  compass: 'gear',
+  backpack: 'gear',
+  'rain-gear': 'gear',
+  'sturdy-shoes': 'gear',
+  'garden-tools': 'gear',
+  canning: 'gear',
+};
+
+export interface SyntheticInstance {
+  needs: Need[];
+  candidates: Candidate[];
+  budget: number;
+}
+
+/**
+ * A realistic synthetic instance: `needCount` needs drawn from the real supply keys (priority
+ * 1 / 2 / 3 about 25% / 40% / 35%), `candidateCount` products spread over them (pack sizes with
+ * bulk discounts and price noise, ~10% with a stock cap), about 3% of them bundles covering 2-5
+ * needs. Same seed, same instance.
+ */
+export function syntheticInstance(
+  seed: number,
+  opts: { needs: number; candidates: number; budget: number; bundleShare?: number },
+): SyntheticInstance {
+  const rand = mulberry32(seed);
+  const keys = Object.keys(SUPPLIES);
+  for (let i = keys.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [keys[i], keys[j]] = [keys[j]!, keys[i]!];
+  }
+  const chosen = keys.slice(0, Math.min(opts.needs, keys.length));
+  const unitPrice = new Map<string, number>();
+  const needs: Need[] = chosen.map((key) => {
+    const arch = ARCHETYPES[SUPPLIES[key]!]!;
+    const raw = arch.need[0] + rand() * (arch.need[1] - arch.need[0]);
+    const r = rand();
+    const priority: Priority = r < 0.25 ? 1 : r < 0.65 ? 2 : 3;
+    unitPrice.set(key, arch.usdPerUnit[0] + rand() * (arch.usdPerUnit[1] - arch.usdPerUnit[0]));
+    return { key, quantity: arch.integerNeed ? Math.max(1, Math.round(raw)) : Math.round(raw * 10) / 10, priority };
+  });
+  const price = (key: string, amount: number) => {
+    const bulk = amount ** -0.08; // bigger packs are a little cheaper per unit
+    const usd = unitPrice.get(key)! * amount * bulk * (0.8 + rand() * 0.5);
+    return Math.max(0.99, Math.round(usd) - 0.01);
+  };
+  const bundleShare = opts.bundleShare ?? 0.03;
+  const candidates: Candidate[] = [];
+  for (let p = 0; p < opts.candidates; p++) {
+    if (rand() < bundleShare) {
+      const size = randInt(rand, 2, 5);
+      const covers = new Map<string, number>();
+      let value = 0;
+      for (let k = 0; k < size; k++) {
+        const need = pick(rand, needs);
+        const arch = ARCHETYPES[SUPPLIES[need.key]!]!;
+        const amount = pick(rand, arch.packs);
+        covers.set(need.key, (covers.get(need.key) ?? 0) + amount);
+        value += price(need.key, amount);
+      }
+      candidates.push({
+        productId: `bundle-${p}`,
+        bundleId: `kit-${p}`,
+        name: `Kit ${p}`,
+        price: Math.max(0.99, Math.round(value * (0.7 + rand() * 0.5)) - 0.01),
+        covers: [...covers].map(([supply, amount]) => ({ supply, amount })),
+      });
+      continue;
+    }
+    // Spread products evenly first, so that every need has a few.
+    const need = p < needs.length * 2 ? needs[p % needs.length]! : pick(rand, needs);
+    const arch = ARCHETYPES[SUPPLIES[need.key]!]!;
+    const amount = pick(rand, arch.packs);
+    candidates.push({
+      productId: `p-${p}`,
+      name: `${need.key} ×${amount}`,
+      price: price(need.key, amount),
+      covers: [{ supply: need.key, amount }],
+      ...(rand() < 0.1 ? { maxQuantity: randInt(rand, 1, 5) } : {}),
+    });
+  }
+  return { needs, candidates, budget: opts.budget };
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+/** 1 = critical, 2 = important, 3 = nice to have. */
+export const prioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type Priority = z.infer<typeof prioritySchema>;
+
+/** Weight of a need in the coverage objective, by priority. */
+export const PRIORITY_WEIGHT: Readonly<Record<Priority, number>> = { 1: 3, 2: 2, 3: 1 };
+
+export const needSchema = z.object({
+  /** Supply key from src/domain/data/supplies.json, e.g. 'water-storage'. */
+  key: z.string().min(1),
+  /** How much is needed, in the supply's unit (gal, kcal, count, ...). */
+  quantity: z.number().positive(),
+  priority: prioritySchema,
+});
+export type Need = z.infer<typeof needSchema>;
+
+export const coverSchema = z.object({
+  /** A need key. Covers of keys that are not needs are ignored. */
+  supply: z.string().min(1),
+  /** How much of that need one unit of the product covers. */
+  amount: z.number().positive(),
+});
+export type Cover = z.infer<typeof coverSchema>;
+
+export const candidateSchema = z.object({
+  productId: z.string().min(1),
+  name: z.string(),
+  /** USD per unit; rounded to whole cents (at least 1¢) for the budget arithmetic. */
+  price: z.number().positive(),
+  covers: z.array(coverSchema).min(1),
+  /** Units available (stock or a household-sensible cap). Absent: unlimited. */
+  maxQuantity: z.number().int().nonnegative().optional(),
+  /** Set when the candidate is a bundle (kit) of several products. */
+  bundleId: z.string().min(1).optional(),
+});
+export type Candidate = z.infer<typeof candidateSchema>;
+
+export const strategySchema = z.enum(['exact', 'greedy', 'auto']);
+export type Strategy = z.infer<typeof strategySchema>;
+
+/** Default time limit of the 'auto' strategy before it falls back to greedy. */
+export const AUTO_TIME_LIMIT_SECONDS = 10;
+
+export const optimizeInputSchema = z.object({
+  needs: z.array(needSchema),
+  candidates: z.array(candidateSchema),
+  /** USD, lump sum. 0 means "needs only, no purchases". */
+  budget: z.number().nonnegative(),
+  /** Default 'auto': exact with a time limit, greedy if HiGHS fails or times out. */
+  strategy: strategySchema.default('auto'),
+  /** 'exact': none unless given; 'auto': AUTO_TIME_LIMIT_SECONDS unless given. */
+  timeLimitSeconds: z.number().positive().optional(),
+  /** Drop provably dominated candidates before solving (default true). Off only for benchmarks and tests. */
+  prune: z.boolean().default(true),
+});
+export type OptimizeInput = z.input<typeof optimizeInputSchema>;
+export type OptimizeOptions = z.output<typeof optimizeInputSchema>;
+
+export const scheduleInputSchema = z.object({
+  needs: z.array(needSchema),
+  candidates: z.array(candidateSchema),
+  /** USD available each month; unspent money carries forward. */
+  monthlyBudget: z.number().nonnegative(),
+  /** Planning horizon cap in months (default 24). */
+  months: z.number().int().min(1).max(120).default(24),
+  strategy: strategySchema.default('auto'),
+  /** Per month's solve (same meaning as in optimize). */
+  timeLimitSeconds: z.number().positive().optional(),
+  prune: z.boolean().default(true),
+});
+export type ScheduleInput = z.input<typeof scheduleInputSchema>;
+export type ScheduleOptions = z.output<typeof scheduleInputSchema>;
+
+// ---- results ---------------------------------------------------------------------------------
+
+export const planItemSchema = z.object({
+  productId: z.string(),
+  name: z.string(),
+  bundleId: z.string().optional(),
+  quantity: z.number().int().positive(),
+  unitPrice: z.number(),
+  lineTotal: z.number(),
+  /** Need keys this item contributes to. */
+  covers: z.array(z.string()),
+});
+export type PlanItem = z.infer<typeof planItemSchema>;
+
+export const perNeedSchema = z.object({
+  key: z.string(),
+  priority: prioritySchema,
+  needed: z.number(),
+  covered: z.number(),
+  /** min(1, covered / needed). */
+  fraction: z.number(),
+});
+export type PerNeed = z.infer<typeof perNeedSchema>;
+
+export const leftOutSchema = z.object({
+  key: z.string(),
+  /** Human-readable, e.g. "budget exhausted: would cost $42.00 more". */
+  reason: z.string(),
+  code: z.enum(['budget', 'no-product', 'stock']),
+  /** Amount still missing, in the need's unit. */
+  shortfall: z.number(),
+  /** Estimated cost in USD to close this need alone, when code is 'budget'. */
+  costToComplete: z.number().optional(),
+});
+export type LeftOut = z.infer<typeof leftOutSchema>;
+
+export const solveStatsSchema = z.object({
+  candidatesIn: z.number().int(),
+  /** Candidates that can contribute at all (cover a need, affordable, in stock). */
+  candidatesUseful: z.number().int(),
+  /** Candidates left after dominance pruning (equals candidatesUseful when pruning is off). */
+  candidatesAfterPruning: z.number().int(),
+  /** HiGHS solves run (coverage level(s) + spend tie-break). 0 for greedy. */
+  mipSolves: z.number().int(),
+  solveMs: z.number(),
+});
+export type SolveStats = z.infer<typeof solveStatsSchema>;
+
+export const optimizeResultSchema = z.object({
+  /** What produced the items. */
+  strategy: z.enum(['exact', 'greedy']),
+  requestedStrategy: strategySchema,
+  /** True when HiGHS proved the coverage optimal. */
+  optimal: z.boolean(),
+  /** Why 'auto' fell back, or why an exact solve is not proven optimal. */
+  note: z.string().optional(),
+  items: z.array(planItemSchema),
+  /** USD; equals the sum of lineTotal, never above the budget. */
+  spent: z.number(),
+  /** Priority-weighted coverage 0..1. */
+  coverage: z.number(),
+  perNeed: z.array(perNeedSchema),
+  leftOut: z.array(leftOutSchema),
+  stats: solveStatsSchema,
+});
+export type OptimizeResult = z.infer<typeof optimizeResultSchema>;
+
+export const scheduleMonthSchema = z.object({
+  month: z.number().int().positive(),
+  /** Money available this month: the monthly budget plus what was carried forward. */
+  available: z.number(),
+  items: z.array(planItemSchema),
+  spent: z.number(),
+  /** Unspent money carried into the next month. */
+  carriedForward: z.number(),
+  /** Priority-weighted coverage of all needs after this month's purchases, 0..1. */
+  cumulativeCoverage: z.number(),
+  /** Priorities whose gaps this month's money went to (the others wait their turn). */
+  focus: z.array(prioritySchema),
+  strategy: z.enum(['exact', 'greedy']),
+});
+export type ScheduleMonth = z.infer<typeof scheduleMonthSchema>;

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { ScenarioIdSchema } from './scenarios.ts';
+import { isSupplyKey } from './supplies.ts';
+
+export const MEMBER_KINDS = ['adult', 'teen', 'child', 'infant', 'senior'] as const;
+export const MemberKindSchema = z.enum(MEMBER_KINDS);
+export type MemberKind = z.infer<typeof MemberKindSchema>;
+
+/** Ages a kind may take (inclusive min, exclusive max): they overlap so a 1.5-year-old may be either. */
+export const KIND_AGE_RANGES: Record<MemberKind, { min: number; max: number }> = {
+  infant: { min: 0, max: 2 },
+  child: { min: 1, max: 13 },
+  teen: { min: 13, max: 20 },
+  adult: { min: 18, max: 121 },
+  senior: { min: 60, max: 121 },
+};
+
+/** Used when a member is given without an age (plan-cli.md `--people`). */
+export const DEFAULT_AGE: Record<MemberKind, number> = {
+  adult: 35,
+  teen: 15,
+  child: 8,
+  infant: 0.5,
+  senior: 70,
+};
+
+export const ActivitySchema = z.enum(['sedentary', 'moderate', 'active']);
+export type Activity = z.infer<typeof ActivitySchema>;
+
+export const MobilitySchema = z.enum(['BUG_OUT', 'SHELTER_IN_PLACE']);
+export type Mobility = z.infer<typeof MobilitySchema>;
+
+export const MedicationSchema = z.object({
+  name: z.string().trim().min(1).describe('Medication name as the household calls it'),
+  dosesPerDay: z.number().positive().max(48).describe('Doses taken per day'),
+});
+
+export const MemberSchema = z
+  .object({
+    kind: MemberKindSchema,
+    ageYears: z.number().min(0).max(120).describe('Age in years; decimals for infants (0.5 = six months)'),
+    sex: z.enum(['m', 'f']).nullable().default(null),
+    pregnant: z.boolean().default(false),
+    // Unknown trimester: the 3rd-trimester increment is used (see calories.ts).
+    pregnancyTrimester: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    nursing: z.boolean().default(false),
+    // Disaster days mean hauling water and clearing debris, closer to DGA "moderately active" than sedentary.
+    activity: ActivitySchema.default('moderate'),
+    medicalNeeds: z.array(z.string().trim().min(1)).default([]),
+    dailyMedications: z.array(MedicationSchema).default([]),
+    mobilityLimited: z.boolean().default(false),
+  })
+  .superRefine((m, ctx) => {
+    const range = KIND_AGE_RANGES[m.kind];
+    if (m.ageYears < range.min || m.ageYears >= range.max) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ageYears'],
+        message: `${m.kind} age ${m.ageYears} is outside ${range.min}-${range.max - 1} years`,
+      });
+    }
+    if ((m.pregnant || m.nursing) && (m.sex === 'm' || m.ageYears < 12)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [m.pregnant ? 'pregnant' : 'nursing'],
+        message: 'pregnant or nursing applies only to a female aged 12 or older',
+      });
+    }
+  });
+export type Member = z.infer<typeof MemberSchema>;
+export type MemberInput = z.input<typeof MemberSchema>;
+
+export const PetSchema = z.object({
+  species: z.enum(['dog', 'cat', 'other']),
+  weightLb: z.number().positive().max(400),
+});
+export type Pet = z.infer<typeof PetSchema>;
+
+export const HouseholdSchema = z.object({
+  members: z.array(MemberSchema).min(1, 'at least one household member'),
+  pets: z.array(PetSchema).default([]),
+});
+export type Household = z.infer<typeof HouseholdSchema>;
+export type HouseholdInput = z.input<typeof HouseholdSchema>;
+
+export const OwnedItemSchema = z.object({
+  supplyKey: z.string().refine(isSupplyKey, { message: 'unknown supply key (see data/supplies.json)' }),
+  quantity: z.number().min(0).describe("Quantity in the supply's unit (gal, kcal, lb, count ...)"),
+});
+export type OwnedItem = z.infer<typeof OwnedItemSchema>;
+
+export const PlanInputSchema = z.object({
+  location: z.string().trim().min(1).describe('City and state, ZIP code, "lat,lon" or a state'),
+  members: z.array(MemberSchema).min(1, 'at least one household member'),
+  pets: z.array(PetSchema).default([]),
+  durationDays: z.number().int().min(3).max(3650),
+  scenarios: z.array(ScenarioIdSchema).default([]),
+  mobility: MobilitySchema.default('SHELTER_IN_PLACE'),
+  budget: z.number().min(0).describe('US dollars; 0 means needs only, no purchases'),
+  monthlyBudget: z.number().min(0).optional(),
+  owned: z.array(OwnedItemSchema).default([]),
+  skills: z.array(z.string().trim().min(1)).default([]).describe('Skill ids the household already has'),
+  setting: z.enum(['urban', 'rural']).optional().describe('Overrides the setting inferred from the location'),
+});
+export type PlanInput = z.infer<typeof PlanInputSchema>;

@@ -1,0 +1,45 @@
+import type { Server } from 'node:http';
+import { createWebApp } from './channels/web/app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/client.ts';
+import { runMigrations } from './db/migrate.ts';
+
+/** Starts everything on the configured defaults: migrate, seed when empty, serve HTTP. */
+export async function start(env: Record<string, string | undefined> = process.env) {
+  const config = loadConfig(env);
+  const database = await openDatabase(config.database);
+  await runMigrations(database);
+  const app = createWebApp({ config, database });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(config.port, () => resolve(s));
+  });
+  const stop = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await database.close();
+  };
+  return { config, database, server, stop };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    const { config, database, stop } = await start();
+    console.error(`ReadyPlan listening on ${config.publicUrl} (database: ${database.kind})`);
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        stop().then(
+          () => process.exit(0),
+          (error) => {
+            console.error('error while stopping', error);
+            process.exit(1);
+          },
+        );
+      });
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,7 @@
+import { describeRowLevelSecurity } from './contracts/row-level-security.ts';
+import { freshDatabase } from './support/db.ts';
+
+describeRowLevelSecurity('embedded PGlite', async () => {
+  const database = await freshDatabase();
+  return { database, close: () => database.close() };
+});
