@@ -3,17 +3,24 @@
  * Entry points (src/main.ts, src/cli/, jobs) may wire anything below them. A back-edge fails `npm run lint`.
  */
 const layer = (p) => `^(src/)?${p}/`;
-const forbid = (name, from, to, comment) => ({
+// A type-only import lets a layer pass a handle it was given (a Db, a Config) along without using it.
+const forbid = (name, from, to, comment, { types = true } = {}) => ({
   name,
   comment,
   severity: 'error',
   from: { path: from },
-  to: { path: to },
+  to: types ? { path: to, dependencyTypesNot: ['type-only'] } : { path: to },
 });
 
 module.exports = {
   forbidden: [
-    forbid('domain-is-pure', layer('domain'), '^(?!src/domain/)(src|tools|agents|node_modules)/', 'domain imports only domain'),
+    forbid(
+      'domain-is-pure',
+      layer('domain'),
+      '^(?!src/domain/)(src|tools|agents)/|^node_modules/(?!(zod|highs)/)',
+      'domain imports only domain, zod and the HiGHS solver (pure computation)',
+      { types: false },
+    ),
     {
       name: 'domain-no-io',
       comment: 'domain performs no I/O',
@@ -31,6 +38,7 @@ module.exports = {
   ],
   options: {
     parser: 'swc',
+    tsPreCompilationDeps: true,
     doNotFollow: { path: 'node_modules' },
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.json'] },

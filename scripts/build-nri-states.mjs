@@ -47,8 +47,10 @@ const result = {
   url: 'https://www.fema.gov/about/openfema/data-sets/national-risk-index-data',
   license: 'Public domain (work of the U.S. Government, FEMA)',
   fields: {
-    ealUsd: '<PREFIX>_EALT: Expected Annual Loss - Total (USD; building + population equivalence + agriculture)',
-    rating: '<PREFIX>_EALR: Expected Annual Loss Rating, relative among states (this release has no per-hazard RISKR in the state table)',
+    ealUsd:
+      '<PREFIX>_EALT: Expected Annual Loss - Total (USD; building + population equivalence + agriculture)',
+    rating:
+      '<PREFIX>_EALR: Expected Annual Loss Rating, relative among states (this release has no per-hazard RISKR in the state table)',
     totalEalUsd: 'EAL_VALT: Expected Annual Loss - Total - Composite',
     totalRating: 'EAL_RATNG: Expected Annual Loss - Rating - Composite',
   },
@@ -64,7 +66,10 @@ const result = {
           totalEalUsd: cents(s.EAL_VALT),
           totalRating: s.EAL_RATNG,
           hazards: Object.fromEntries(
-            hazardInfo.map((h) => [h.Prefix, { ealUsd: cents(s[`${h.Prefix}_EALT`]), rating: s[`${h.Prefix}_EALR`] }]),
+            hazardInfo.map((h) => [
+              h.Prefix,
+              { ealUsd: cents(s[`${h.Prefix}_EALT`]), rating: s[`${h.Prefix}_EALR`] },
+            ]),
           ),
         },
       ]),
@@ -72,4 +77,6 @@ const result = {
 };
 
 writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-console.log(`wrote ${out}: ${Object.keys(result.states).length} states, ${result.hazards.length} hazards, ${release}`);
+console.log(
+  `wrote ${out}: ${Object.keys(result.states).length} states, ${result.hazards.length} hazards, ${release}`,
+);

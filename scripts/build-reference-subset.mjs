@@ -11,11 +11,22 @@ const pick = (o, keys) => Object.fromEntries(keys.filter((k) => k in o).map((k) 
 const storage = ref.long_term_storage_per_adult_year;
 
 const subset = {
-  source: 'shared/data/reference/reference.json (published household-preparedness figures, quoted with source ids)',
+  source:
+    'shared/data/reference/reference.json (published household-preparedness figures, quoted with source ids)',
   generatedBy: 'scripts/build-reference-subset.mjs',
   water: pick(ref.water, ['per_person_per_day', 'drinking_portion', 'minimum_days', 'adjustments', 'pets']),
   caloriesByAgeSexActivity: ref.calories_by_age_sex_activity.map((r) =>
-    pick(r, ['age_group', 'age_min', 'age_max', 'sex', 'sedentary', 'moderately_active', 'active', 'source_id', 'table']),
+    pick(r, [
+      'age_group',
+      'age_min',
+      'age_max',
+      'sex',
+      'sedentary',
+      'moderately_active',
+      'active',
+      'source_id',
+      'table',
+    ]),
   ),
   caloriesToddlers: ref.calories_toddlers_12_23_months,
   caloriesPregnancyLactation: ref.calories_pregnancy_lactation_increment,
@@ -29,4 +40,6 @@ const subset = {
 };
 
 writeFileSync(out, `${JSON.stringify(subset, null, 2)}\n`);
-console.log(`wrote ${out}: ${subset.caloriesByAgeSexActivity.length} calorie rows, ${subset.sources.length} sources`);
+console.log(
+  `wrote ${out}: ${subset.caloriesByAgeSexActivity.length} calorie rows, ${subset.sources.length} sources`,
+);

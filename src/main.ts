@@ -1,14 +1,12 @@
 import type { Server } from 'node:http';
 import { createWebApp } from './channels/web/app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { openDatabase } from './db/client.ts';
-import { runMigrations } from './db/migrate.ts';
+import { openRuntime } from './services/runtime.ts';
 
 /** Starts everything on the configured defaults: migrate, seed when empty, serve HTTP. */
 export async function start(env: Record<string, string | undefined> = process.env) {
   const config = loadConfig(env);
-  const database = await openDatabase(config.database);
-  await runMigrations(database);
+  const { database, embedder } = await openRuntime(config, (line) => console.error(line));
   const app = createWebApp({ config, database });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.port, () => resolve(s));
@@ -17,7 +15,7 @@ export async function start(env: Record<string, string | undefined> = process.en
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await database.close();
   };
-  return { config, database, server, stop };
+  return { config, database, embedder, server, stop };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

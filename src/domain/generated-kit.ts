@@ -86,17 +86,38 @@ export const generatedKitSchema = z.object({
         }),
       ),
     }),
-    medications: z.array(z.object({ name: z.string(), quantity: z.number(), unit: z.string(), basis })).default([]),
-    infants: z.array(z.object({ name: z.string(), quantity: z.number(), unit: z.string(), basis })).default([]),
-    hygiene: z.array(z.object({ name: z.string(), quantity: z.number(), unit: z.string(), basis })).default([]),
+    medications: z
+      .array(z.object({ name: z.string(), quantity: z.number(), unit: z.string(), basis }))
+      .default([]),
+    infants: z
+      .array(z.object({ name: z.string(), quantity: z.number(), unit: z.string(), basis }))
+      .default([]),
+    hygiene: z
+      .array(z.object({ name: z.string(), quantity: z.number(), unit: z.string(), basis }))
+      .default([]),
     disagreements: z
-      .array(z.object({ topic: z.string(), chosen: z.string(), alternatives: z.array(z.string()), why: z.string() }))
+      .array(
+        z.object({
+          topic: z.string(),
+          chosen: z.string(),
+          alternatives: z.array(z.string()),
+          why: z.string(),
+        }),
+      )
       .default([]),
   }),
   supplies: z.array(supplySchema),
   items: z.array(kitItemSchema),
   bundles: z
-    .array(z.object({ bundleId: z.string(), slug: z.string(), name: z.string(), score: z.number(), reasons: z.array(z.string()) }))
+    .array(
+      z.object({
+        bundleId: z.string(),
+        slug: z.string(),
+        name: z.string(),
+        score: z.number(),
+        reasons: z.array(z.string()),
+      }),
+    )
     .default([]),
   budget: z.object({
     limit: z.number().nonnegative(),
@@ -105,21 +126,32 @@ export const generatedKitSchema = z.object({
     strategy: z.string().optional(),
     leftOut: z.array(z.object({ key: z.string(), reason: z.string() })).default([]),
   }),
-  barterGoods: z.array(z.object({ name: z.string(), quantity: z.number(), unit: z.string(), why: z.string().optional() })),
+  barterGoods: z.array(
+    z.object({ name: z.string(), quantity: z.number(), unit: z.string(), why: z.string().optional() }),
+  ),
   requiredSkills: z.array(z.string()),
   skillGaps: z.array(
     z.object({
       skill: z.string(),
       name: z.string().optional(),
       category: z.string().optional(),
-      resources: z.array(z.object({ title: z.string(), url: z.string(), source: z.string().nullable().optional() })),
+      resources: z.array(
+        z.object({ title: z.string(), url: z.string(), source: z.string().nullable().optional() }),
+      ),
     }),
   ),
   readinessScore: z.number().min(0).max(100),
   readinessByCategory: z.array(z.object({ category: z.string(), score: z.number() })).default([]),
   daysOfSupply: z
     .array(
-      z.object({ category: z.string(), days: z.number(), targetDays: z.number(), unit: z.string(), have: z.number(), need: z.number() }),
+      z.object({
+        category: z.string(),
+        days: z.number(),
+        targetDays: z.number(),
+        unit: z.string(),
+        have: z.number(),
+        need: z.number(),
+      }),
     )
     .default([]),
   simulationLog: z.array(z.object({ day: z.number().int(), text: z.string() })),
@@ -128,7 +160,9 @@ export const generatedKitSchema = z.object({
     guidance: z.array(z.string()),
     outOfAreaContact: z.string().optional(),
   }),
-  phases: z.array(z.object({ name: z.string(), fromDay: z.number(), toDay: z.number(), focus: z.array(z.string()) })),
+  phases: z.array(
+    z.object({ name: z.string(), fromDay: z.number(), toDay: z.number(), focus: z.array(z.string()) }),
+  ),
   purchaseSchedule: z
     .array(
       z.object({

@@ -6,9 +6,13 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string
 const AGE = /^(\d+(?:\.\d+)?)(y|mo)?$/;
 
 /** "adult:f:38,adult:m:40,child:6,infant:6mo,adult:f:nursing" → members (defaults per kind). */
-export function parsePeople(text: string, defaults: Partial<Pick<Member, 'activity'>> = {}): ParseResult<Member[]> {
+export function parsePeople(
+  text: string,
+  defaults: Partial<Pick<Member, 'activity'>> = {},
+): ParseResult<Member[]> {
   const specs = text.split(',').map((s) => s.trim());
-  if (text.trim() === '') return { ok: false, error: 'no household members given (e.g. "adult:f:38,child:6")' };
+  if (text.trim() === '')
+    return { ok: false, error: 'no household members given (e.g. "adult:f:38,child:6")' };
   const members: Member[] = [];
   for (const [i, spec] of specs.entries()) {
     const where = `member ${i + 1} ("${spec}")`;
@@ -16,7 +20,10 @@ export function parsePeople(text: string, defaults: Partial<Pick<Member, 'activi
     const [kindPart = '', ...parts] = spec.split(':').map((p) => p.trim().toLowerCase());
     const kind = MEMBER_KINDS.find((k) => k === kindPart || `${k}s` === kindPart);
     if (!kind) {
-      return { ok: false, error: `${where}: unknown kind "${kindPart}" (expected ${MEMBER_KINDS.join(', ')})` };
+      return {
+        ok: false,
+        error: `${where}: unknown kind "${kindPart}" (expected ${MEMBER_KINDS.join(', ')})`,
+      };
     }
     let sex: 'm' | 'f' | null = null;
     let age: number | null = null;
@@ -51,7 +58,10 @@ export function parsePeople(text: string, defaults: Partial<Pick<Member, 'activi
       ...defaults,
     });
     if (!parsed.success) {
-      return { ok: false, error: `${where}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}` };
+      return {
+        ok: false,
+        error: `${where}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`,
+      };
     }
     members.push(parsed.data);
   }
@@ -62,7 +72,10 @@ export function parsePeople(text: string, defaults: Partial<Pick<Member, 'activi
 export function parsePets(text: string): ParseResult<Pet[]> {
   if (text.trim() === '') return { ok: true, value: [] };
   const pets: Pet[] = [];
-  for (const [i, spec] of text.split(',').map((s) => s.trim()).entries()) {
+  for (const [i, spec] of text
+    .split(',')
+    .map((s) => s.trim())
+    .entries()) {
     const where = `pet ${i + 1} ("${spec}")`;
     const [species = '', weight, ...rest] = spec.split(':').map((p) => p.trim().toLowerCase());
     if (species !== 'dog' && species !== 'cat' && species !== 'other') {
@@ -75,7 +88,10 @@ export function parsePets(text: string): ParseResult<Pet[]> {
     const weightLb = Number(weight.replace(/lbs?$/, ''));
     const parsed = PetSchema.safeParse({ species, weightLb });
     if (!Number.isFinite(weightLb) || !parsed.success) {
-      return { ok: false, error: `${where}: weight "${weight}" must be a number of pounds between 0 and 400` };
+      return {
+        ok: false,
+        error: `${where}: weight "${weight}" must be a number of pounds between 0 and 400`,
+      };
     }
     pets.push(parsed.data);
   }

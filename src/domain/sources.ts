@@ -27,7 +27,7 @@ export function cite(text: string, ids: readonly string[]): string {
   for (const id of ids) {
     if (!byId.has(id)) throw new Error(`unknown source id ${id}`);
   }
-  return ids.length === 0 ? text : `${text} [${ids.join(', ')}]`;
+  return ids.length === 0 ? text : `${text} [${[...new Set(ids)].join(', ')}]`;
 }
 
 /** The source ids a basis string cites, for a plan's bibliography. */

@@ -1,6 +1,6 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/client.ts';
+import type { Database } from '../../services/database.ts';
 import { AppError } from '../../services/errors.ts';
 import { getHealth } from '../../services/health.ts';
 

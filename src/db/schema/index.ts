@@ -3,6 +3,7 @@ export * from './billing.ts';
 export * from './bundles.ts';
 export * from './calls.ts';
 export * from './commerce.ts';
+export * from './conversations.ts';
 export * from './inventory.ts';
 export * from './knowledge.ts';
 export * from './mission-reports.ts';

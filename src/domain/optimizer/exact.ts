@@ -55,6 +55,8 @@ interface PinnedLevel {
 export class ExactSession implements Session {
   readonly x: number[];
   mipSolves = 0;
+  /** Wall time of each HiGHS solve, in order. */
+  readonly mipMs: number[] = [];
   note: string | undefined;
   private readonly levels: PinnedLevel[] = [];
 
@@ -100,7 +102,8 @@ export class ExactSession implements Session {
       const entries = reduced.needs
         .filter((i) => (level.weights[i] ?? 0) > 0)
         .map((i): [number, string] => [level.weights[i]!, `c${i}`]);
-      if (entries.length > 0) rows.push(` level${k}: ${linear(entries)} >= ${level.value - this.tau(level.weights)}`);
+      if (entries.length > 0)
+        rows.push(` level${k}: ${linear(entries)} >= ${level.value - this.tau(level.weights)}`);
     });
     const bounds = [
       ...reduced.active.map((a) => ` 0 <= x${a.candidate.index} <= ${a.upper}`),
@@ -118,19 +121,19 @@ export class ExactSession implements Session {
   private async run(lp: string): Promise<{ x: number[] | null; outcome: LevelOutcome }> {
     const remaining = this.remainingSeconds();
     if (remaining !== undefined && remaining <= 0) {
-      this.note = 'the time limit was used up before HiGHS could run';
+      this.note ??= 'the time limit was used up before HiGHS could run';
       return { x: null, outcome: 'time-limit' };
     }
     this.mipSolves++;
-    const t0 = performance.now();
+    const started = performance.now();
     const result = await solveMip(lp, remaining);
-    if (process.env.OPT_DEBUG) { console.error("phase", result.status, (performance.now() - t0).toFixed(0), lp.length); if (process.env.OPT_DUMP) (await import("node:fs")).writeFileSync(`${process.env.OPT_DUMP}-${this.mipSolves}.lp`, lp); }
+    this.mipMs.push(performance.now() - started);
     if (result.status === 'error' || result.status === 'infeasible') {
-      this.note = `HiGHS failed: ${result.highsStatus}`;
+      this.note ??= `HiGHS failed: ${result.highsStatus}`;
       return { x: null, outcome: 'error' };
     }
     const outcome: LevelOutcome = result.status === 'optimal' ? 'optimal' : 'time-limit';
-    if (outcome === 'time-limit') this.note = 'HiGHS reached the time limit before proving optimality';
+    if (outcome === 'time-limit') this.note ??= 'HiGHS reached the time limit before proving optimality';
     if (!result.values) return { x: null, outcome };
     const x = this.problem.candidates.map(() => 0);
     for (const a of this.reduced.active) {
@@ -157,7 +160,9 @@ export class ExactSession implements Session {
       const objective = this.reduced.needs
         .filter((i) => (weights[i] ?? 0) > 0)
         .map((i): [number, string] => [weights[i]!, `c${i}`]);
-      const run = await this.run(this.model(`Maximize\n obj: ${linear(objective)}`, this.problem.budgetCents));
+      const run = await this.run(
+        this.model(`Maximize\n obj: ${linear(objective)}`, this.problem.budgetCents),
+      );
       outcome = run.outcome;
       // The current plan is feasible for this solve, so an answer worse than it is numerical noise.
       if (run.x && this.keepsLevels(run.x) && this.values(run.x, weights) >= this.values(this.x, weights)) {
@@ -172,7 +177,10 @@ export class ExactSession implements Session {
     const current = spendCents(this.problem, this.x);
     let outcome: LevelOutcome = 'optimal';
     if (current > 0 && this.reduced.active.length > 0) {
-      const objective = this.reduced.active.map((a): [number, string] => [a.candidate.cents, `x${a.candidate.index}`]);
+      const objective = this.reduced.active.map((a): [number, string] => [
+        a.candidate.cents,
+        `x${a.candidate.index}`,
+      ]);
       // The current plan is feasible, so the budget row can be tightened to its spend.
       const run = await this.run(this.model(`Minimize\n obj: ${linear(objective)}`, current));
       outcome = run.outcome;

@@ -14,6 +14,7 @@ import type { ActiveCandidate, Reduced } from './reduce.ts';
 export class GreedySession implements Session {
   readonly x: number[];
   readonly mipSolves = 0;
+  readonly mipMs: readonly number[] = [];
   readonly note = undefined;
 
   constructor(

@@ -50,7 +50,11 @@ export async function solveMip(lp: string, timeLimitSeconds?: number): Promise<M
   } catch (error) {
     // A WASM abort can leave the module unusable: load a fresh one next time.
     loading = undefined;
-    return { status: 'error', highsStatus: error instanceof Error ? error.message : String(error), values: null };
+    return {
+      status: 'error',
+      highsStatus: error instanceof Error ? error.message : String(error),
+      values: null,
+    };
   }
   const status: MipStatus =
     solution.Status === 'Optimal'

@@ -7,7 +7,15 @@
  * solved exactly as a MIP by HiGHS (see exact.ts for the model and the lowest-spend
  * tie-break), with a greedy fallback behind the same interface.
  */
-import { buildProblem, budgetToCents, centsToUsd, coveredAmounts, coverageOf, priorityWeights, spendCents } from './model.ts';
+import {
+  budgetToCents,
+  buildProblem,
+  centsToUsd,
+  coverageOf,
+  coveredAmounts,
+  priorityWeights,
+  spendCents,
+} from './model.ts';
 import { reduce } from './reduce.ts';
 import { leftOut, perNeed, planItems } from './report.ts';
 import { OptimizerError, runWithStrategy } from './runner.ts';
@@ -27,12 +35,13 @@ export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
   const problem = buildProblem(opts.needs, opts.candidates, budgetToCents(opts.budget));
   const weights = priorityWeights(problem);
   const reduced = reduce(problem, [weights], opts.prune);
-  const run = await runWithStrategy(problem, reduced, opts.strategy, opts.timeLimitSeconds, async (session) => ({
+  const run = await runWithStrategy(problem, reduced, opts.strategy, opts, async (session) => ({
     coverage: await session.maximize(weights),
     spend: await session.minimizeSpend(),
   }));
   const spent = spendCents(problem, run.x);
-  if (spent > problem.budgetCents) throw new OptimizerError(`plan costs ${spent}¢ over a ${problem.budgetCents}¢ budget`);
+  if (spent > problem.budgetCents)
+    throw new OptimizerError(`plan costs ${spent}¢ over a ${problem.budgetCents}¢ budget`);
   const covered = coveredAmounts(problem, run.x);
   return {
     strategy: run.strategy,
@@ -49,6 +58,7 @@ export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
       candidatesUseful: reduced.useful,
       candidatesAfterPruning: reduced.active.length,
       mipSolves: run.mipSolves,
+      mipMs: run.mipMs,
       solveMs: performance.now() - started,
     },
   };

@@ -57,7 +57,11 @@ export function centsToUsd(cents: number): number {
  * Needs with the same key are merged: quantities add up, the most critical priority wins.
  * Covers are mapped to need indices; covers of keys that are not needs are dropped.
  */
-export function buildProblem(needs: readonly Need[], candidates: readonly Candidate[], budgetCents: number): Problem {
+export function buildProblem(
+  needs: readonly Need[],
+  candidates: readonly Candidate[],
+  budgetCents: number,
+): Problem {
   const merged: ModelNeed[] = [];
   const byKey = new Map<string, number>();
   for (const need of needs) {
@@ -119,7 +123,11 @@ export function coveredAmounts(problem: Problem, x: readonly number[]): number[]
 }
 
 /** Σ w_i · min(1, covered_i / need_i) (not normalised). */
-export function weightedValue(problem: Problem, weights: readonly number[], covered: readonly number[]): number {
+export function weightedValue(
+  problem: Problem,
+  weights: readonly number[],
+  covered: readonly number[],
+): number {
   let v = 0;
   for (let i = 0; i < problem.needs.length; i++) {
     const w = weights[i]!;

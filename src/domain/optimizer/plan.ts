@@ -67,6 +67,8 @@ export type LevelOutcome = 'optimal' | 'time-limit' | 'error';
 export interface Session {
   readonly x: number[];
   readonly mipSolves: number;
+  /** Wall time of each HiGHS solve (coverage level(s), then the spend tie-break), ms. */
+  readonly mipMs: readonly number[];
   /** Explains a time limit or solver failure, if any. */
   readonly note: string | undefined;
   maximize(weights: readonly number[]): Promise<LevelOutcome>;

@@ -1,6 +1,10 @@
 import { centsToUsd, fraction, isSaturated, type ModelCandidate, type Problem } from './model.ts';
 import type { LeftOut, PerNeed, PlanItem } from './types.ts';
 
+const round = (v: number) => Math.round(v * 100) / 100;
+/** Drops floating-point dust from sums of pack amounts (57.059999999999995 -> 57.06). */
+const tidy = (v: number) => Math.round(v * 1e9) / 1e9;
+
 export function planItems(problem: Problem, x: readonly number[]): PlanItem[] {
   const rank = (c: ModelCandidate) => Math.min(4, ...c.covers.map((cv) => problem.needs[cv.need]!.priority));
   return problem.candidates
@@ -25,7 +29,7 @@ export function perNeed(problem: Problem, covered: readonly number[]): PerNeed[]
     key: n.key,
     priority: n.priority,
     needed: n.quantity,
-    covered: covered[i]!,
+    covered: tidy(covered[i]!),
     fraction: fraction(covered[i]!, n.quantity),
   }));
 }
@@ -35,7 +39,10 @@ export function perNeed(problem: Problem, covered: readonly number[]): PerNeed[]
  * minimum): the best of one product alone and of "as many whole units of one product as fit,
  * then top up with one product". Infinity when stock cannot cover it.
  */
-function completionCents(options: readonly { amount: number; cents: number; stock: number }[], shortfall: number) {
+function completionCents(
+  options: readonly { amount: number; cents: number; stock: number }[],
+  shortfall: number,
+) {
   const single = (o: { amount: number; cents: number; stock: number }, r: number): number => {
     const units = Math.ceil(r / o.amount);
     return units <= o.stock ? units * o.cents : Number.POSITIVE_INFINITY;
@@ -70,7 +77,12 @@ export function leftOut(problem: Problem, x: readonly number[], covered: readonl
       return cover && stock > 0 ? [{ amount: cover.amount, cents: c.cents, stock }] : [];
     });
     if (!problem.candidates.some((c) => c.covers.some((cv) => cv.need === i))) {
-      out.push({ key: need.key, reason: 'no catalog product covers this', code: 'no-product', shortfall });
+      out.push({
+        key: need.key,
+        reason: 'no catalog product covers this',
+        code: 'no-product',
+        shortfall: tidy(shortfall),
+      });
       return;
     }
     const available = options.reduce((s, o) => s + o.amount * o.stock, 0);
@@ -79,7 +91,7 @@ export function leftOut(problem: Problem, x: readonly number[], covered: readonl
         key: need.key,
         reason: `not enough in the catalog: the available products cover at most ${round(available)} more of ${round(shortfall)} missing`,
         code: 'stock',
-        shortfall,
+        shortfall: tidy(shortfall),
       });
       return;
     }
@@ -88,11 +100,9 @@ export function leftOut(problem: Problem, x: readonly number[], covered: readonl
       key: need.key,
       reason: `budget exhausted: would cost $${(cents / 100).toFixed(2)} more`,
       code: 'budget',
-      shortfall,
+      shortfall: tidy(shortfall),
       costToComplete: centsToUsd(cents),
     });
   });
   return out;
 }
-
-const round = (v: number) => Math.round(v * 100) / 100;

@@ -1,8 +1,8 @@
 import {
   buildProblem,
   centsToUsd,
-  coveredAmounts,
   coverageOf,
+  coveredAmounts,
   isSaturated,
   type Problem,
   spendCents,
@@ -19,7 +19,13 @@ const TIERS: readonly Priority[] = [1, 2, 3];
  * Can money `money` (cents) still raise the coverage of some need of `tier`, given coverage
  * `covered` and the units `x` already taken from stock this month?
  */
-function advanceable(problem: Problem, tier: Priority, covered: readonly number[], x: readonly number[], money: number) {
+function advanceable(
+  problem: Problem,
+  tier: Priority,
+  covered: readonly number[],
+  x: readonly number[],
+  money: number,
+) {
   return problem.candidates.some(
     (c) =>
       c.cents <= money &&
@@ -89,7 +95,7 @@ export async function purchaseSchedule(input: ScheduleInput): Promise<ScheduleMo
       }
       return { coverage: outcome, spend: await session.minimizeSpend() };
     };
-    const run = await runWithStrategy(problem, reduced, opts.strategy, opts.timeLimitSeconds, drive);
+    const run = await runWithStrategy(problem, reduced, opts.strategy, opts, drive);
     const spent = spendCents(problem, run.x);
     for (const c of problem.candidates) bought[c.index]! += run.x[c.index]!;
     const after = coveredAmounts(problem, run.x);

@@ -12,8 +12,10 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-export const randInt = (rand: () => number, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-export const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+export const randInt = (rand: () => number, lo: number, hi: number) =>
+  lo + Math.floor(rand() * (hi - lo + 1));
+export const pick = <T>(rand: () => number, items: readonly T[]): T =>
+  items[Math.floor(rand() * items.length)]!;
 
 /** Supply archetypes: a typical household need range, pack sizes, and USD per unit of supply. */
 interface Archetype {
@@ -152,7 +154,11 @@ export function syntheticInstance(
     const r = rand();
     const priority: Priority = r < 0.25 ? 1 : r < 0.65 ? 2 : 3;
     unitPrice.set(key, arch.usdPerUnit[0] + rand() * (arch.usdPerUnit[1] - arch.usdPerUnit[0]));
-    return { key, quantity: arch.integerNeed ? Math.max(1, Math.round(raw)) : Math.round(raw * 10) / 10, priority };
+    return {
+      key,
+      quantity: arch.integerNeed ? Math.max(1, Math.round(raw)) : Math.round(raw * 10) / 10,
+      priority,
+    };
   });
   const price = (key: string, amount: number) => {
     const bulk = amount ** -0.08; // bigger packs are a little cheaper per unit

@@ -117,6 +117,8 @@ export const solveStatsSchema = z.object({
   candidatesAfterPruning: z.number().int(),
   /** HiGHS solves run (coverage level(s) + spend tie-break). 0 for greedy. */
   mipSolves: z.number().int(),
+  /** Wall time of each HiGHS solve (coverage, then the lowest-spend tie-break), ms. */
+  mipMs: z.array(z.number()),
   solveMs: z.number(),
 });
 export type SolveStats = z.infer<typeof solveStatsSchema>;

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import supplies from '../../domain/data/supplies.json' with { type: 'json' };
+import { SCENARIO_IDS } from '../../domain/scenarios.ts';
 import { type GuidanceFile, parseGuidanceFile } from '../guidance/documents.ts';
 import { SeedFileError } from './seed-error.ts';
 
@@ -18,6 +19,7 @@ export const supplyLabels = new Map(supplies.supplies.map((s) => [s.key, s.label
 const text = z.string().trim().min(1);
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case slug such as water-storage');
 const tags = z.array(text);
+const scenarios = z.array(z.enum(SCENARIO_IDS, { message: `must be one of ${SCENARIO_IDS.join(', ')}` }));
 const url = z.url();
 const supplyKey = z.string().refine((k) => supplyKeys.has(k), {
   message: 'is not a supply key in src/domain/data/supplies.json',
@@ -51,7 +53,7 @@ export const masterItemSchema = z.strictObject({
   timeframes: tags,
   demographics: tags,
   locations: tags,
-  scenarios: tags,
+  scenarios,
 });
 
 const positive = z.number().positive();
@@ -84,7 +86,7 @@ export const productSchema = z.strictObject({
   type: fulfillment,
   status: z.enum(['verified', 'pending']),
   metadata: productMetadataSchema,
-  scenarios: tags.optional(),
+  scenarios: scenarios.optional(),
   timeframes: tags.optional(),
   demographics: tags.optional(),
   locations: tags.optional(),
@@ -96,7 +98,7 @@ export const bundleSchema = z
     name: text,
     description: text,
     imageUrl: url.nullable().optional(),
-    scenarios: tags,
+    scenarios,
     minPeople: z.number().int().positive(),
     maxPeople: z.number().int().positive(),
     gender: tags,
@@ -124,7 +126,7 @@ export const skillResourceSchema = z.strictObject({
   keyTechniques: tags,
   prerequisites: tags,
   relatedSkills: tags,
-  scenarios: tags,
+  scenarios,
   isVerified: z.boolean(),
   isFeatured: z.boolean(),
 });

@@ -1,6 +1,5 @@
 import { EMBEDDING_DIMENSIONS, type Embedder } from './embedder.ts';
 import { contentTerms, expansions } from './text.ts';
-
 /**
  * Bump with any change to this file, text.ts or vocabulary.ts: the name is stored with every vector, so a new
  * version makes `npm run db:backfill-embeddings` (and the next seed) re-embed what the old one wrote.
@@ -53,9 +52,9 @@ export function features(text: string): Map<string, number> {
   const terms = contentTerms(text);
   terms.forEach((t, i) => {
     addTerm(t.term, t.weight, 'w');
-    for (const [related, w] of expansions(t.term)) addTerm(related, w * t.weight, 's');
+    if (!t.negated) for (const [related, w] of expansions(t.term)) addTerm(related, w * t.weight, 's');
     const next = terms[i + 1];
-    if (next) {
+    if (next && !t.negated && !next.negated) {
       const pair = `${t.term} ${next.term}`;
       add(`b:${pair}`, Math.min(t.weight, next.weight) * WEIGHTS.bigram);
       for (const [related, w] of expansions(pair)) addTerm(related, w, 's');

@@ -3,7 +3,7 @@
  * words, reduce each word to a canonical stem, and expand preparedness synonyms. Pure and deterministic; any
  * change to the output here changes the vectors, so bump OFFLINE_EMBEDDER_VERSION in offline.ts with it.
  */
-import { LEMMA_LIST, LOW_INFORMATION_LIST, STOP_WORD_LIST, SYNONYM_LIST } from './vocabulary.ts';
+import { LEMMA_LIST, LOW_INFORMATION_LIST, NEGATORS, STOP_WORD_LIST, SYNONYM_LIST } from './vocabulary.ts';
 
 /** Lower-case, strip accents, keep letters and digits; hyphenated words split ("freeze-dried" → freeze dried). */
 export function words(text: string): string[] {
@@ -103,17 +103,33 @@ for (const [key, list] of Object.entries(SYNONYM_LIST)) {
   SYNONYMS.set(k, out);
 }
 
-export type Term = { term: string; surface: string; weight: number };
+export type Term = { term: string; surface: string; weight: number; negated: boolean };
 
-/** Content terms in order: canonical forms, stop words removed; low-information words and numbers weigh less. */
+const NEGATOR_SET = new Set(NEGATORS);
+/** How many content words after "without"/"no" are what the text lacks rather than what it is about. */
+const NEGATION_REACH = 2;
+const NEGATED_WEIGHT = 0.3;
+
+/**
+ * Content terms in order: canonical forms, stop words removed; low-information words and numbers weigh less,
+ * and the words right after a negator ("without power") weigh little and bring no synonyms.
+ */
 export function contentTerms(text: string): Term[] {
   const out: Term[] = [];
+  let negate = 0;
   for (const surface of words(text)) {
+    if (NEGATOR_SET.has(surface)) {
+      negate = NEGATION_REACH;
+      continue;
+    }
     if (STOP_WORDS.has(surface)) continue;
     if (surface.length < 2 && !/^\d$/.test(surface)) continue;
     const term = canonical(surface);
-    const weight = LOW_INFORMATION.has(term) ? 0.35 : /^\d+$/.test(term) ? 0.3 : 1;
-    out.push({ term, surface, weight });
+    const negated = negate > 0;
+    if (negate > 0) negate--;
+    let weight = LOW_INFORMATION.has(term) ? 0.35 : /^\d+$/.test(term) ? 0.3 : 1;
+    if (negated) weight *= NEGATED_WEIGHT;
+    out.push({ term, surface, weight, negated });
   }
   return out;
 }
@@ -131,11 +147,12 @@ export function conceptSet(text: string): Set<string> {
     set.add(term);
     for (const part of term.split(' ')) set.add(part);
   };
-  terms.forEach(({ term }, i) => {
+  terms.forEach(({ term, negated }, i) => {
     add(term);
+    if (negated) return;
     for (const [related] of expansions(term)) add(related);
     const next = terms[i + 1];
-    if (next) for (const [related] of expansions(`${term} ${next.term}`)) add(related);
+    if (next && !next.negated) for (const [related] of expansions(`${term} ${next.term}`)) add(related);
   });
   return set;
 }

@@ -26,6 +26,9 @@ durable easy simple basic standard unit units count pc pcs oz lb lbs inch inches
   .filter(Boolean);
 
 /** Word families joined into one term (surface word → the word whose stem stands for the family). */
+/** Words that negate the next content words: "light without power" wants light, not power. */
+export const NEGATORS = ['without', 'no', 'not', 'lacking', 'non'];
+
 export const LEMMA_LIST: Record<string, string> = {
   purification: 'purify',
   purifier: 'purify',
@@ -85,9 +88,6 @@ export const LEMMA_LIST: Record<string, string> = {
   freezer: 'freeze',
   frozen: 'freeze',
   freezing: 'freeze',
-  heater: 'heat',
-  heaters: 'heat',
-  heating: 'heat',
   warmer: 'warm',
   warmers: 'warm',
   warmth: 'warm',
@@ -150,6 +150,8 @@ export const LEMMA_LIST: Record<string, string> = {
   kittens: 'cat',
   feline: 'cat',
   drinkable: 'potable',
+  carrier: 'carry',
+  carriers: 'carry',
   drinking: 'drink',
   carbs: 'carbohydrate',
   fireplace: 'fireplace',
@@ -202,6 +204,7 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   eat: ['food', 'meal'],
   feed: ['food', 'meal', 'nutrient'],
   meal: ['food', 'ration', 'calorie'],
+  last: [['shelf', 0.4], ['long term', 0.4], ['storage', 0.3]],
   ration: ['food', 'meal', 'calorie'],
   calorie: ['food', 'energy', 'meal'],
   nutrient: ['food', 'vitamin', 'calorie'],
@@ -219,6 +222,7 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   breastfeed: ['infant', 'baby', 'nursing'],
   nursing: ['infant', 'baby', 'breastfeed'],
   diaper: ['baby', 'infant', 'wipe'],
+  'change baby': ['diaper', 'wipe'],
   formula: ['infant', 'baby', 'bottle'],
   child: ['kid', ['toddler', 0.3]],
   kid: ['child'],
@@ -240,7 +244,7 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   battery: ['power', 'charge', 'aa', 'aaa'],
   charge: ['power', 'battery', 'charger', 'power bank'],
   charger: ['charge', 'power', 'battery', 'solar'],
-  phone: ['charge', 'power bank', 'communicate', 'cell'],
+  phone: [['charge', 0.35], ['power bank', 0.35], 'communicate', 'cell'],
   cell: ['phone', 'charge'],
   solar: ['sun', 'power', 'panel', 'charge'],
   sun: ['solar'],
@@ -259,6 +263,8 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   heat: ['warm', 'hot'],
   hot: ['heat', 'cool'],
   heatwave: ['heat', 'hot', 'cool', 'fan'],
+  'heat wave': ['heatwave', 'hot', 'cool', 'fan'],
+  ac: ['air conditioning', 'cool', 'fan'],
   cool: ['fan', 'cooling', 'heat'],
   // cooking
   cook: ['stove', 'fuel', 'boil', 'meal'],
@@ -272,7 +278,7 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   match: ['fire', 'lighter'],
   lighter: ['fire', 'match'],
   // shelter
-  shelter: ['tent', 'tarp', 'roof', 'camp'],
+  shelter: [['tent', 0.3], ['tarp', 0.3], ['evacuate', 0.3]],
   tent: ['shelter', 'camp', 'sleep'],
   tarp: ['shelter', 'cover', 'roof', 'rain'],
   roof: ['tarp', 'shelter', 'plastic sheeting'],
@@ -284,7 +290,8 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   broadcast: ['radio', 'news'],
   weather: ['radio', 'noaa', 'alert', 'forecast'],
   noaa: ['weather', 'radio', 'alert'],
-  talk: ['radio', 'communicate'],
+  talk: ['radio', 'two-way radio', 'communicate'],
+  nearby: ['neighborhood', 'local', 'range'],
   contact: ['communicate', 'radio', 'phone'],
   communicate: ['radio', 'contact', 'signal'],
   radio: ['communicate', 'broadcast', 'news'],
@@ -310,6 +317,7 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   medication: ['pill', 'prescription', 'drug', 'health'],
   prescription: ['medication', 'pharmacy'],
   pill: ['medication', 'tablet'],
+  insulin: ['medication', 'diabetes', 'fridge', 'cool'],
   flu: ['sick', 'virus', 'mask', 'fever'],
   virus: ['pandemic', 'mask', 'disinfect', 'sick'],
   germ: ['sanitize', 'disinfect', 'mask', 'virus'],
@@ -368,7 +376,11 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   // documents and money
   money: ['cash', 'bill', 'currency'],
   cash: ['money', 'bill', 'currency'],
-  paper: ['document', 'record', 'map'],
+  paper: [['document', 0.4], ['record', 0.4]],
+  'important paper': ['document', 'passport', 'insurance', 'certificate', 'record'],
+  'important document': ['passport', 'insurance', 'certificate', 'record'],
+  dry: [['waterproof', 0.4]],
+  wet: ['waterproof', 'rain', 'damp'],
   passport: ['document', 'id', 'identification'],
   insurance: ['document', 'policy', 'record'],
   record: ['document', 'copy'],
@@ -383,6 +395,8 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   leash: ['dog', 'pet'],
   // navigation and evacuation
   lost: ['navigate', 'compass', 'map'],
+  'find way': ['navigate', 'map', 'compass', 'route'],
+  gps: ['navigate', 'map', 'compass'],
   direction: ['compass', 'map', 'navigate'],
   route: ['map', 'navigate', 'evacuate'],
   navigate: ['map', 'compass', 'direction'],
@@ -395,7 +409,8 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   leave: [['evacuate', 0.4]],
   carry: ['backpack', 'bag'],
   backpack: ['bag', 'carry', 'bug out'],
-  car: ['vehicle', 'road', 'auto', 'jumper'],
+  car: ['vehicle', 'road', 'roadside', 'auto', 'jumper'],
+  stuck: ['roadside', 'traction', 'tow', 'trapped'],
   vehicle: ['car', 'auto', 'road'],
   // production and preservation
   grow: ['garden', 'seed', 'plant', 'vegetable'],
@@ -404,6 +419,10 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   vegetable: ['garden', 'seed', 'grow'],
   seed: ['garden', 'grow', 'plant', 'heirloom'],
   preserve: ['canning', 'dehydrate', 'jar', 'store'],
+  harvest: ['garden', 'preserve', 'canning', 'dehydrate', 'produce'],
+  egg: ['hen', 'chicken', 'flock', 'coop', 'layer'],
+  hen: ['chicken', 'egg', 'flock', 'coop'],
+  chicken: ['hen', 'egg', 'flock', 'coop'],
   canning: ['jar', 'preserve', 'lid', 'pressure'],
   jar: ['canning', 'preserve', 'lid'],
   dehydrate: ['dry', 'preserve', 'jerky'],

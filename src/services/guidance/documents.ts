@@ -1,5 +1,6 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { z } from 'zod';
+import { SCENARIO_IDS } from '../../domain/scenarios.ts';
 import { SeedFileError } from '../catalog/seed-error.ts';
 
 /** A guidance document as written in data/guidance/*.md: YAML-like front matter, then Markdown. */
@@ -21,7 +22,7 @@ const frontMatterSchema = z.strictObject({
   source: z.string().trim().min(1),
   sourceUrl: z.url().nullable().default(null),
   topics: z.array(z.string().trim().min(1)).min(1),
-  scenarios: z.array(z.string().trim().min(1)),
+  scenarios: z.array(z.enum(SCENARIO_IDS, { message: `must be one of ${SCENARIO_IDS.join(', ')}` })),
 });
 
 function scalar(raw: string): string | null {

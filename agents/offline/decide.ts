@@ -1,0 +1,341 @@
+import type { PlanSummary } from '../../tools/plan-summary.ts';
+import { extractFacts, hasFacts, nextMissing, type Profile, toMemberInput } from './facts.ts';
+import { classify, type Intent } from './intent.ts';
+import type { InventoryStatement } from './inventory.ts';
+import type { ReadPrompt, ToolExchange } from './prompt.ts';
+import {
+  askFor,
+  type Channel,
+  type DaysLine,
+  greeting,
+  guidanceReply,
+  help,
+  type InventoryChange,
+  inventoryReply,
+  type Passage,
+  planReply,
+  preamble,
+} from './replies.ts';
+
+/** One step of the offline orchestrator: text to stream, tool calls to make, or both. */
+export type Decision = {
+  text: string;
+  toolCalls: { toolName: string; input: Record<string, unknown> }[];
+};
+
+type Choice = { label: string; value: string };
+type Conclusion = { text: string; choices?: Choice[] } | { call: { toolName: string; input: Record<string, unknown> }; text?: string };
+
+const say = (text: string, choices?: Choice[]): Conclusion => (choices ? { text, choices } : { text });
+const call = (toolName: string, input: Record<string, unknown> = {}, text?: string): Conclusion =>
+  text ? { call: { toolName, input }, text } : { call: { toolName, input } };
+
+const FOLLOW_UP = /^\s*(what about|how about|and|also|now|make it|can you make it|change|actually|add|instead|plus|oh and)\b/i;
+
+const MEMBER_CHOICES: Choice[] = [
+  { label: 'Just me', value: 'just me' },
+  { label: '2 adults', value: '2 adults' },
+  { label: '2 adults + 2 kids', value: '2 adults and 2 kids' },
+];
+
+/** The turn's intent, with follow-ups that carry facts ("what about a year?") read as plan changes. */
+export function turnIntent(text: string, profile: Profile): { intent: Intent; facts: ReturnType<typeof extractFacts> } {
+  let intent = classify(text);
+  const facts = extractFacts(text, profile);
+  if (intent.kind === 'question' && hasFacts(facts.patch) && FOLLOW_UP.test(text)) intent = { kind: 'plan' };
+  if (intent.kind === 'greeting' && hasFacts(facts.patch)) intent = { kind: 'plan' };
+  if ((intent.kind === 'help' || intent.kind === 'question') && !profile.location && facts.patch.location && !/\?\s*$/.test(text)) {
+    intent = { kind: 'plan' };
+  }
+  return { intent, facts };
+}
+
+function statementInput(s: InventoryStatement): Record<string, unknown> {
+  return {
+    action: s.action,
+    item: s.item,
+    quantity: s.quantity,
+    ...(s.unit ? { unit: s.unit } : {}),
+    ...(s.size ? { size: s.size } : {}),
+    ...(s.expires ? { expires: s.expires } : {}),
+  };
+}
+
+function patchInput(patch: Profile): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...patch };
+  if (patch.members) out.members = patch.members.map(toMemberInput);
+  return out;
+}
+
+/** The first step of a turn: decide from the message alone. */
+function begin(r: ReadPrompt): Conclusion {
+  const ctx = r.context;
+  const channel = ctx.channel as Channel;
+  const profile = ctx.household;
+  const { intent, facts } = turnIntent(r.current, profile);
+  switch (intent.kind) {
+    case 'greeting':
+      return say(greeting(channel, profile));
+    case 'help':
+      return say(help(channel));
+    case 'inventory-update':
+      return call('updateInventory', { changes: intent.statements.map(statementInput) });
+    case 'inventory-list':
+      return call('listInventory', intent.expiring ? { expiringWithinDays: 60 } : {});
+    case 'show-plan':
+      return call('getPlan', ctx.planId ? { planId: ctx.planId } : {});
+    case 'save-plan':
+      if (ctx.hasDraft) return call('savePlan');
+      if (nextMissing(profile) === null) return call('buildPlan', {}, preamble(profile, channel));
+      return ask(nextMissing(profile)!, profile, channel, []);
+    case 'tier':
+      return call('checkTier');
+    case 'calls':
+    case 'book-call':
+      if (intent.kind === 'book-call' && intent.callId) return call('bookExpertCall', { callId: intent.callId });
+      return call('listExpertCalls', { limit: 5 });
+    case 'rations':
+      if (!profile.members?.length && !facts.next.members?.length) return ask('members', profile, channel, []);
+      return hasFacts(facts.patch) ? call('updateHousehold', patchInput(facts.patch)) : call('calcRations');
+    case 'products':
+      return call('searchProducts', { query: intent.query.slice(0, 300), limit: 5 });
+    case 'bundles':
+      return call('matchBundles', { limit: 3 });
+    case 'skills':
+      return call('findSkillResources', { query: intent.query.slice(0, 200), limit: 5 });
+    case 'question':
+      return call('searchGuidance', { question: intent.question.slice(0, 500), limit: 4 });
+    case 'plan': {
+      if (hasFacts(facts.patch)) {
+        const ready = nextMissing(facts.next) === null;
+        return call('updateHousehold', patchInput(facts.patch), ready ? preamble(facts.next, channel) : undefined);
+      }
+      const missing = nextMissing(profile);
+      if (missing) return ask(missing, profile, channel, []);
+      return call('buildPlan', {}, preamble(profile, channel));
+    }
+  }
+}
+
+function ask(missing: 'location' | 'members', profile: Profile, channel: Channel, assumptions: string[]): Conclusion {
+  return say(askFor(missing, profile, channel, assumptions), missing === 'members' ? MEMBER_CHOICES : undefined);
+}
+
+type Failure = { ok: false; error: { code: string; message: string }; url?: string; hint?: string };
+const isFailure = (o: unknown): o is Failure => !!o && typeof o === 'object' && (o as { ok?: unknown }).ok === false;
+
+function failureText(ex: ToolExchange, f: Failure, channel: Channel): string {
+  const link = f.url ? (channel === 'web' ? `[${f.hint === 'signup' ? 'Create a free account' : 'See plans'}](${f.url})` : f.url) : '';
+  switch (f.error.code) {
+    case 'UNAUTHENTICATED':
+      return `${f.error.message}${link ? ` ${link}` : ''}`;
+    case 'TIER_LIMIT':
+      return `${f.error.message}${link ? ` ${link}` : ''}`;
+    case 'NOT_FOUND':
+      return ex.toolName === 'getPlan'
+        ? "I couldn't find a saved plan. Tell me where you live and who's in your household and I'll build one."
+        : `I couldn't find that (${f.error.message}).`;
+    default:
+      return `I couldn't do that: ${f.error.message}.`;
+  }
+}
+
+/** After the tools of this turn have answered: the next call, or the reply written from their results. */
+function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
+  const ctx = r.context;
+  const channel = ctx.channel as Channel;
+  const last = done[done.length - 1]!;
+  const { facts } = turnIntent(r.current, ctx.household);
+  if (last.error) {
+    const again = done.filter((e) => e.toolName === last.toolName && e.error).length;
+    return say(
+      again > 1
+        ? 'Sorry — something went wrong on my side. Please try again in a moment.'
+        : `Sorry — I couldn't complete that (${last.toolName}). Please try again or rephrase.`,
+    );
+  }
+  const out = last.output as Record<string, unknown>;
+  if (isFailure(out)) {
+    if (last.toolName === 'savePlan') {
+      const built = done.find((e) => e.toolName === 'buildPlan' && !isFailure(e.output));
+      if (built) return planFrom(built, null, out.url ?? `${ctx.publicUrl}/signup`, channel, facts.assumptions);
+    }
+    if (last.toolName === 'updateHousehold' || last.toolName === 'buildPlan') {
+      return say(`I couldn't use that: ${out.error.message}. Could you say it another way?`);
+    }
+    return say(failureText(last, out, channel));
+  }
+  switch (last.toolName) {
+    case 'updateHousehold': {
+      const household = (out.household ?? {}) as Profile;
+      const missing = (out.missing as ('location' | 'members')[] | undefined) ?? [];
+      if (missing.length > 0) return ask(missing[0]!, household, channel, facts.assumptions);
+      if (classify(r.current).kind === 'rations') return call('calcRations');
+      return call('buildPlan');
+    }
+    case 'buildPlan':
+      if (ctx.signedIn) return call('savePlan');
+      return planFrom(last, null, `${ctx.publicUrl}/signup`, channel, facts.assumptions);
+    case 'savePlan': {
+      const built = done.find((e) => e.toolName === 'buildPlan');
+      const source = built ?? last;
+      return planFrom(source, { url: String(out.url), replaced: out.overwritten === true }, null, channel, facts.assumptions);
+    }
+    case 'getPlan': {
+      const plan = out.plan as PlanSummary;
+      return say(planReply(plan, channel, { url: plan.url, signupUrl: ctx.signedIn ? null : `${ctx.publicUrl}/signup`, assumptions: [], defaultsUsed: {} }));
+    }
+    case 'updateInventory':
+      return say(inventoryReply(out.changes as InventoryChange[], out.daysOfSupply as DaysLine[], channel));
+    case 'listInventory':
+      return say(listText(out, channel));
+    case 'searchGuidance':
+      return say(guidanceReply(r.current, out.passages as Passage[], channel));
+    case 'calcRations':
+      return say(rationsText(out, channel));
+    case 'searchProducts':
+      return say(productsText(out, channel));
+    case 'matchBundles':
+      return say(bundlesText(out, channel));
+    case 'findSkillResources':
+      return say(skillsText(out, channel));
+    case 'checkTier':
+      return say(tierText(out, channel));
+    case 'listExpertCalls': {
+      const calls = (out.calls ?? []) as { id: string; title: string; scheduledDate: string; tierRequired: string; seatsLeft: number | null; booked: boolean; expertName: string | null }[];
+      const intent = classify(r.current);
+      if (intent.kind === 'book-call' && intent.ordinal !== null) {
+        const chosen = calls[intent.ordinal - 1];
+        if (chosen) return call('bookExpertCall', { callId: chosen.id });
+      }
+      if (calls.length === 0) return say('There are no upcoming calls scheduled right now.');
+      const lines = calls.map((c, i) => {
+        const when = c.scheduledDate.slice(0, 10);
+        return `${i + 1}. ${c.title}${c.expertName ? ` with ${c.expertName}` : ''} — ${when} (${c.tierRequired}${c.seatsLeft !== null ? `, ${c.seatsLeft} seats left` : ''}${c.booked ? ', booked' : ''})`;
+      });
+      return say(
+        `${channel === 'sms' ? 'Upcoming calls:' : bold(channel, 'Upcoming calls:')}\n${lines.join('\n')}`,
+        calls.slice(0, 4).map((c) => ({ label: `Book: ${c.title}`.slice(0, 40), value: `book call ${c.id}` })),
+      );
+    }
+    case 'bookExpertCall': {
+      const b = out.booking as { title: string; scheduledDate: string; alreadyBooked: boolean };
+      return say(
+        b.alreadyBooked
+          ? `You're already booked on "${b.title}" (${b.scheduledDate.slice(0, 16).replace('T', ' ')} UTC).`
+          : `Booked: "${b.title}" on ${b.scheduledDate.slice(0, 16).replace('T', ' ')} UTC. You'll get the link before it starts.`,
+      );
+    }
+    default:
+      return say('Done.');
+  }
+}
+
+function bold(channel: Channel, t: string) {
+  return channel === 'sms' ? t : channel === 'telegram' ? `*${t}*` : `**${t}**`;
+}
+
+function planFrom(
+  built: ToolExchange,
+  saved: { url: string; replaced: boolean } | null,
+  signupUrl: string | null,
+  channel: Channel,
+  assumptions: string[],
+): Conclusion {
+  const out = built.output as { plan: PlanSummary; defaultsUsed?: Record<string, unknown> };
+  const text = planReply(out.plan, channel, {
+    url: saved?.url ?? out.plan.url,
+    signupUrl: saved ? null : signupUrl,
+    assumptions,
+    defaultsUsed: out.defaultsUsed ?? {},
+    replaced: saved?.replaced ?? false,
+  });
+  if (channel === 'sms') return say(text);
+  return say(text, [
+    { label: 'Make it 1 year', value: 'now make it a year' },
+    { label: 'What to learn', value: 'what skills should we learn?' },
+  ]);
+}
+
+function listText(out: Record<string, unknown>, channel: Channel): string {
+  const items = (out.items ?? []) as { name: string; quantity: number; expires: string | null }[];
+  const d = (out.daysOfSupply ?? []) as DaysLine[];
+  if (items.length === 0) return 'Your inventory is empty. Tell me what you have, e.g. "we have 3 flashlights" or "bought a case of water".';
+  const shown = items.slice(0, channel === 'sms' ? 4 : 12);
+  const lines = shown.map((i) => `${channel === 'sms' ? '' : '• '}${i.name} × ${i.quantity}${i.expires ? ` (exp ${i.expires})` : ''}`);
+  const days = d.map((x) => `${x.category} ${x.days} of ${x.targetDays} days`).join(', ');
+  return [
+    `${items.length} item${items.length === 1 ? '' : 's'}${Number(out.expiringSoon ?? 0) > 0 ? `, ${out.expiringSoon} expiring within 60 days` : ''}:`,
+    ...lines,
+    days ? `Days of supply: ${days}.` : '',
+  ]
+    .filter(Boolean)
+    .join(channel === 'sms' ? ' ' : '\n');
+}
+
+function rationsText(out: Record<string, unknown>, channel: Channel): string {
+  const water = out.water as { gallonsPerDay: number; totalGallons: number; basis: string };
+  const food = out.food as { kcalPerDay: number; totalKcal: number; basis: string };
+  const days = Number(out.durationDays);
+  const text = `For ${days} days: water ${water.gallonsPerDay} gal/day, ${water.totalGallons} gal in total; food ${food.kcalPerDay.toLocaleString('en-US')} kcal/day, ${food.totalKcal.toLocaleString('en-US')} kcal in total.`;
+  if (channel === 'sms') return text;
+  return `${text}\n\nWater: ${water.basis}\nFood: ${food.basis}`;
+}
+
+function productsText(out: Record<string, unknown>, channel: Channel): string {
+  const results = (out.results ?? []) as { name: string; price: number | null }[];
+  if (results.length === 0) return "I didn't find a matching product in the catalog.";
+  const lines = results.slice(0, channel === 'sms' ? 3 : 5).map((p, i) => `${i + 1}. ${p.name}${p.price !== null ? ` — $${p.price.toFixed(2)}` : ''}`);
+  return `${channel === 'sms' ? 'From the catalog:' : bold(channel, 'From the catalog:')}\n${lines.join('\n')}`;
+}
+
+function bundlesText(out: Record<string, unknown>, channel: Channel): string {
+  const bundles = (out.bundles ?? []) as { name: string; price: number | null; reasons: string[] }[];
+  if (bundles.length === 0) return 'No ready-made bundle fits yet; your plan lists items one by one.';
+  const lines = bundles.map((b, i) => `${i + 1}. ${b.name}${b.price !== null ? ` — $${b.price.toFixed(2)}` : ''}${channel === 'web' && b.reasons[0] ? `: ${b.reasons[0]}` : ''}`);
+  return `${channel === 'sms' ? 'Best-fitting bundles:' : bold(channel, 'Best-fitting bundles:')}\n${lines.join('\n')}`;
+}
+
+function skillsText(out: Record<string, unknown>, channel: Channel): string {
+  const resources = (out.resources ?? []) as { title: string; url: string; source: string | null }[];
+  if (resources.length === 0) return "I don't have a resource for that skill yet.";
+  const lines = resources
+    .slice(0, channel === 'sms' ? 2 : 5)
+    .map((x, i) => `${i + 1}. ${x.title}${x.source ? ` (${x.source})` : ''}: ${x.url}`);
+  return `${channel === 'sms' ? 'To learn:' : bold(channel, 'Resources to learn from:')}\n${lines.join('\n')}`;
+}
+
+function tierText(out: Record<string, unknown>, channel: Channel): string {
+  const e = out.entitlements as Record<string, unknown>;
+  const yes = Object.entries({
+    'inventory tracking': e.inventoryTracking,
+    'expiry check-ins': e.expiryCheckins,
+    'founder group calls': e.founderGroupCalls,
+    'expert calls': e.expertCalls,
+  })
+    .filter(([, v]) => v === true)
+    .map(([k]) => k);
+  const plans = e.savedPlans === 'unlimited' ? 'unlimited saved plans' : '1 saved plan (a new one replaces it)';
+  const upgrade = out.upgradeUrl ? ` Upgrade: ${out.upgradeUrl}` : '';
+  return `You're on ${bold(channel, String(out.tier))}: ${[plans, ...yes].join(', ')}.${upgrade}`;
+}
+
+/**
+ * Decides the next step from the prompt: the first step reads the message; later steps read the tool
+ * results of this turn. Choices are offered through presentChoices before the text that asks.
+ */
+export function decide(r: ReadPrompt, available: Set<string> | null = null): Decision {
+  const choicesShown = r.exchanges.find((e) => e.toolName === 'presentChoices');
+  const work = r.exchanges.filter((e) => e.toolName !== 'presentChoices');
+  const conclusion = work.length === 0 ? begin(r) : proceed(r, work);
+  if ('call' in conclusion) {
+    if (available && !available.has(conclusion.call.toolName)) {
+      return { text: "Sorry — I can't do that here.", toolCalls: [] };
+    }
+    return { text: conclusion.text ?? '', toolCalls: [conclusion.call] };
+  }
+  if (conclusion.choices && !choicesShown && (!available || available.has('presentChoices'))) {
+    return { text: '', toolCalls: [{ toolName: 'presentChoices', input: { choices: conclusion.choices } }] };
+  }
+  return { text: conclusion.text, toolCalls: [] };
+}

@@ -1,0 +1,149 @@
+import citiesData from '../../src/domain/data/cities.json' with { type: 'json' };
+import statesData from '../../src/domain/data/states.json' with { type: 'json' };
+import { resolveLocation } from '../../src/domain/location.ts';
+
+/** Finds where the household lives in free text: a city (and state), a ZIP code, coordinates or a state. */
+
+type City = [string, string, number, number];
+const CITIES = (citiesData as unknown as { cities: City[] }).cities;
+const STATES = (statesData as { states: { abbr: string; name: string }[] }).states;
+
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\bsaint\b/g, 'st')
+    .replace(/\bst\./g, 'st')
+    .replace(/\bfort\b/g, 'ft')
+    .replace(/\bft\./g, 'ft');
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const stateByName = new Map(STATES.map((s) => [s.name.toLowerCase(), s]));
+const stateByAbbr = new Map(STATES.map((s) => [s.abbr.toLowerCase(), s]));
+stateByName.set('washington dc', stateByAbbr.get('dc')!);
+stateByName.set('washington d.c.', stateByAbbr.get('dc')!);
+
+const citiesByName = new Map<string, City[]>();
+for (const c of CITIES) {
+  const k = norm(c[0]);
+  citiesByName.set(k, [...(citiesByName.get(k) ?? []), c]);
+}
+const ALIASES: Record<string, [string, string]> = {
+  nyc: ['New York', 'NY'],
+  'new york city': ['New York', 'NY'],
+  'the bay area': ['San Francisco', 'CA'],
+  'bay area': ['San Francisco', 'CA'],
+  philly: ['Philadelphia', 'PA'],
+  vegas: ['Las Vegas', 'NV'],
+  nola: ['New Orleans', 'LA'],
+  'washington dc': ['Washington', 'DC'],
+  'washington d.c.': ['Washington', 'DC'],
+  'dc': ['Washington', 'DC'],
+};
+
+/** City names that are also everyday words or first names: taken only with a state or a place word before. */
+const AMBIGUOUS = new Set(
+  'mobile surprise orange independence allen sandy reading bend sparks gary tyler lowell kent warren elizabeth concord columbia jackson lincoln monroe dover canton meridian davie quincy hampton carmel naples athens salem eugene cary manchester lancaster richmond albany victoria aurora glendale norman irving frisco centennial clovis odessa peoria pueblo provo olathe midland tempe mesa reno edison allen fairfield springfield arlington portland washington augusta charlotte madison lawrence manhattan helena casper bloomington burlington florence hilo kailua ontario corona pasadena'.split(
+    ' ',
+  ),
+);
+
+const stateNames = [...stateByName.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+const cityNames = [...new Set([...citiesByName.keys(), ...Object.keys(ALIASES)])]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join('|');
+
+const PLACE_WORD =
+  /(?:\b(?:in|near|from|around|outside(?: of)?|by|close to|(?:north|south|east|west) of|to|at|for|live|living|based|located|moved to|zip(?: code)?(?: is)?|of)\s+(?:the\s+)?(?:city of\s+)?|^\s*)$/;
+
+export type LocationMention = { location: string; how: 'zip' | 'coordinates' | 'city' | 'state' };
+
+/** The two letters appear in capitals in what the person wrote ("Tampa FL"), so they are a state. */
+function writtenUpper(text: string, abbr: string): boolean {
+  return new RegExp(`\\b${abbr.toUpperCase()}\\b`).test(text);
+}
+
+function titleCase(s: string): string {
+  return s.replace(/\b([a-z])/g, (c) => c.toUpperCase());
+}
+
+/**
+ * The place named in a message, as text the planner resolves ("Tampa, FL", "Montana", "33602",
+ * "27.95,-82.46"). `expecting`: the last question asked where they live, so a bare answer counts.
+ */
+export function extractLocation(original: string, options: { expecting?: boolean } = {}): LocationMention | null {
+  const text = original.trim();
+  const lower = norm(text);
+  const short = lower.split(/\s+/).filter(Boolean).length <= 4;
+  const lenient = options.expecting === true || short;
+
+  const coords = /(-?\d{1,2}\.\d+)\s*[, ]\s*(-?\d{1,3}\.\d+)/.exec(text);
+  if (coords) {
+    const loc = `${coords[1]},${coords[2]}`;
+    if (resolveLocation(loc).country === 'US') return { location: loc, how: 'coordinates' };
+  }
+
+  const zipRe =
+    /(?<![$\d.,])\b(\d{5})(?:-\d{4})?\b(?!\s*(?:kcal|calories|cal|gallons?|gal|lbs?|pounds|dollars|usd|bucks|people|cans|days|k\b))/g;
+  for (let m = zipRe.exec(text); m !== null; m = zipRe.exec(text)) {
+    const before = lower.slice(0, m.index);
+    if (!lenient && !PLACE_WORD.test(before) && !/\bzip\b/.test(lower)) continue;
+    const resolved = resolveLocation(m[1]!);
+    if (resolved.resolvedBy === 'zip' && resolved.state) return { location: m[1]!, how: 'zip' };
+  }
+
+  const cityRe = new RegExp(String.raw`\b(${cityNames})\b(?:\s*,?\s*(${stateNames}|[a-z]{2})\b)?`, 'g');
+  for (let m = cityRe.exec(lower); m !== null; m = cityRe.exec(lower)) {
+    const name = m[1]!;
+    let state: { abbr: string; name: string } | undefined;
+    if (m[2]) {
+      const raw = m[2];
+      if (raw.length === 2) {
+        // A two-letter state only when written as one: after a comma, or in capitals ("Tampa FL").
+        const commaBefore = /,\s*[a-z]{2}$/.test(m[0]);
+        if (commaBefore || writtenUpper(text, raw)) state = stateByAbbr.get(raw);
+      } else state = stateByName.get(raw);
+    }
+    const before = lower.slice(0, m.index);
+    const placed = PLACE_WORD.test(before);
+    if (!state && !placed && !(lenient && !AMBIGUOUS.has(name)) && !(options.expecting && short)) continue;
+    if (!state && AMBIGUOUS.has(name) && !placed && !options.expecting) continue;
+    const alias = ALIASES[name];
+    if (alias) return { location: `${alias[0]}, ${alias[1]}`, how: 'city' };
+    const rows = citiesByName.get(name) ?? [];
+    const row = state ? rows.find((r) => r[1] === state.abbr) : rows[0];
+    if (row) return { location: `${row[0]}, ${row[1]}`, how: 'city' };
+    if (state) return { location: `${titleCase(name)}, ${state.abbr}`, how: 'city' };
+  }
+
+  // A town the gazetteer lacks, with its state: "Smalltown, Montana", "in Whitefish MT".
+  const unknownCity = new RegExp(
+    String.raw`\b(?:in|near|from|outside(?: of)?|live|living|based|located)\s+(?:in\s+)?(?!(?:in|near|the|a|an|of|to)\b)([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2}),?\s+(${stateNames}|[a-z]{2})\b`,
+  );
+  const u = unknownCity.exec(lower);
+  if (u) {
+    const raw = u[2]!;
+    const state =
+      raw.length === 2
+        ? writtenUpper(text, raw) || /,\s*[a-z]{2}$/.test(u[0])
+          ? stateByAbbr.get(raw)
+          : undefined
+        : stateByName.get(raw);
+    if (state && !stateByName.has(u[1]!)) return { location: `${titleCase(u[1]!)}, ${state.abbr}`, how: 'city' };
+  }
+
+  const stateRe = new RegExp(String.raw`\b(${stateNames})\b`, 'g');
+  for (let m = stateRe.exec(lower); m !== null; m = stateRe.exec(lower)) {
+    const before = lower.slice(0, m.index);
+    if (!PLACE_WORD.test(before) && !lenient) continue;
+    const state = stateByName.get(m[1]!)!;
+    return { location: state.name, how: 'state' };
+  }
+  if (options.expecting) {
+    const abbr = /^\s*([A-Z]{2})\s*$/.exec(text);
+    const state = abbr ? stateByAbbr.get(abbr[1]!.toLowerCase()) : undefined;
+    if (state) return { location: state.name, how: 'state' };
+  }
+  return null;
+}

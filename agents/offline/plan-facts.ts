@@ -1,0 +1,268 @@
+import { parseAmount } from './numbers.ts';
+
+/** Pets, duration, budget, scenarios, mobility and skills, each from one normalized message. */
+
+export type PetDraft = { species: 'dog' | 'cat' | 'other'; weightLb: number; assumedWeight?: boolean };
+
+const DOG_WORDS =
+  'dogs?|pupp(?:y|ies)|lab|labs|labrador|retriever|golden|shepherd|german shepherd|husky|pit ?bull|pitbull|beagle|chihuahua|poodle|terrier|dachshund|corgi|boxer|rottweiler|doberman|mutt|great dane|mastiff';
+const CAT_WORDS = 'cats?|kittens?|kitty';
+const OTHER_WORDS = 'rabbits?|bunn(?:y|ies)|guinea pigs?|ferrets?|parrots?|birds?|chickens?|goats?';
+
+/** Typical weights when none is given (stated to the user as an assumption). */
+const DEFAULT_WEIGHT: Record<string, number> = {
+  dog: 40,
+  puppy: 15,
+  chihuahua: 6,
+  dachshund: 15,
+  beagle: 25,
+  corgi: 28,
+  terrier: 20,
+  poodle: 40,
+  lab: 70,
+  labrador: 70,
+  retriever: 65,
+  golden: 65,
+  shepherd: 75,
+  'german shepherd': 75,
+  husky: 50,
+  boxer: 65,
+  rottweiler: 100,
+  doberman: 80,
+  'great dane': 140,
+  mastiff: 160,
+  cat: 10,
+  kitten: 4,
+  kitty: 10,
+  other: 5,
+  chicken: 5,
+  goat: 100,
+};
+
+function speciesOf(word: string): 'dog' | 'cat' | 'other' {
+  if (new RegExp(`^(?:${CAT_WORDS})$`).test(word)) return 'cat';
+  if (new RegExp(`^(?:${OTHER_WORDS})$`).test(word)) return 'other';
+  return 'dog';
+}
+
+function singular(word: string): string {
+  return word
+    .replace(/ies$/, 'y')
+    .replace(/s$/, '')
+    .replace(/ +/g, ' ');
+}
+
+export type PetMention = { pets: PetDraft[]; none: boolean; additive: boolean };
+
+/** "a 30 lb dog", "two cats", "a 60-pound lab", "dog (30 lbs)", "our dog weighs 45 pounds", "no pets". */
+export function extractPets(t: string): PetMention | null {
+  if (/\b(no pets|no animals|don't have (?:any )?pets|do not have (?:any )?pets|without pets)\b/.test(t)) {
+    return { pets: [], none: true, additive: false };
+  }
+  const pets: PetDraft[] = [];
+  let text = t;
+  const animal = `(${DOG_WORDS}|${CAT_WORDS}|${OTHER_WORDS})`;
+  const weight = String.raw`(\d+(?:\.\d+)?)\s*[- ]?\s*(?:lbs?|pounds?|pound|#|kg|kilos?)`;
+  const patterns: { re: RegExp; count: number; w: number; a: number }[] = [
+    // "a 30 lb dog", "two 10-pound cats"
+    { re: new RegExp(String.raw`\b(a|an|\d+)\s+${weight}\s+(?:\w+\s+)?${animal}\b`, 'g'), count: 1, w: 2, a: 3 },
+    // "dog (30 lbs)", "a dog that weighs 45 pounds", "lab, 70 lb"
+    {
+      re: new RegExp(
+        String.raw`\b(a|an|\d+|our|my|the)?\s*${animal}\s*(?:\(|,|that|who|which)?\s*(?:is|weighs|weighing|of|about|around|~)?\s*(?:about|around|~)?\s*${weight}\)?`,
+        'g',
+      ),
+      count: 1,
+      w: 3,
+      a: 2,
+    },
+    // "two cats", "a dog"
+    { re: new RegExp(String.raw`\b(a|an|\d+|our|my|the)\s+(?:small\s+|big\s+|large\s+|little\s+|old\s+)?${animal}\b`, 'g'), count: 1, w: 0, a: 2 },
+  ];
+  for (const p of patterns) {
+    p.re.lastIndex = 0;
+    for (let m = p.re.exec(text); m !== null; m = p.re.exec(text)) {
+      const countText = m[p.count];
+      const n =
+        countText === undefined || /^(a|an|our|my|the)$/.test(countText) ? 1 : Math.min(20, Number(countText) || 1);
+      const word = singular(m[p.a]!.trim());
+      const species = speciesOf(m[p.a]!.trim());
+      let weightLb: number;
+      let assumed = false;
+      if (p.w > 0) {
+        const raw = Number(m[p.w]);
+        weightLb = /kg|kilo/.test(m[0]) ? Math.round(raw * 2.2046) : raw;
+      } else {
+        const size = /big|large/.test(m[0]) ? 70 : /small|little/.test(m[0]) ? 15 : undefined;
+        weightLb = size ?? DEFAULT_WEIGHT[word] ?? DEFAULT_WEIGHT[species]!;
+        assumed = true;
+      }
+      if (!(weightLb > 0 && weightLb <= 400)) continue;
+      for (let i = 0; i < n; i++) pets.push({ species, weightLb, ...(assumed ? { assumedWeight: true } : {}) });
+      text = text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index + m[0].length);
+      p.re.lastIndex = m.index + m[0].length;
+    }
+  }
+  if (pets.length === 0) return null;
+  const additive = /\b(also|another|plus|new|adopted|got a)\b/.test(t);
+  return { pets, none: false, additive };
+}
+
+/** Pets after a message: a species mentioned replaces the known pets of that species; "also" adds. */
+export function applyPets(current: PetDraft[] | undefined, mention: PetMention): PetDraft[] {
+  if (mention.none) return [];
+  const known = current ?? [];
+  if (mention.additive) return [...known, ...mention.pets];
+  const species = new Set(mention.pets.map((p) => p.species));
+  return [...known.filter((p) => !species.has(p.species)), ...mention.pets];
+}
+
+// -----------------------------------------------------------------------------------------------
+
+/** "two weeks", "a year", "72 hours", "3 months", "multi-year", "1-year", "for a month" → days (3..3650). */
+export function extractDuration(t: string): number | null {
+  const clamp = (d: number) => Math.max(3, Math.min(3650, Math.round(d)));
+  if (/\b(multi-?year|multiple years|several years|years-long|long[- ]haul)\b/.test(t)) return 730;
+  const unit = String.raw`(hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)`;
+  const re = new RegExp(String.raw`\b(a|an|one|\d+(?:\.\d+)?|a few|few|several|half a)\s*[- ]?\s*${unit}\b`, 'g');
+  let best: number | null = null;
+  for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+    const before = t.slice(Math.max(0, m.index - 12), m.index);
+    const after = t.slice(m.index + m[0].length, m.index + m[0].length + 8);
+    // "6 years old", "a 9-year-old", "2 days ago", "in 3 weeks" are ages and dates, not the plan's length.
+    if (/^[\s-]*olds?\b/.test(after) || /^\s*ago\b/.test(after)) continue;
+    if (/\b(in|within|ago|expires?|expired|expiring|exp|every|after)\s*$/.test(before)) continue;
+    const q = m[1]!;
+    const n =
+      q === 'a' || q === 'an' || q === 'one'
+        ? 1
+        : q === 'half a'
+          ? 0.5
+          : /few/.test(q)
+            ? 3
+            : q === 'several'
+              ? 3
+              : Number(q);
+    const u = m[2]!;
+    const days = u.startsWith('h')
+      ? n / 24
+      : u.startsWith('d')
+        ? n
+        : u.startsWith('w')
+          ? n * 7
+          : u.startsWith('m')
+            ? n * 30
+            : n * 365;
+    if (!Number.isFinite(days) || days <= 0) continue;
+    best = clamp(days);
+  }
+  if (best !== null) return best;
+  if (/\b(fortnight)\b/.test(t)) return 14;
+  if (/\b(72[- ]?hours?|72h|three days)\b/.test(t)) return 3;
+  if (/\b(year[- ]long|yearlong|annual)\b/.test(t)) return 365;
+  if (/\b(long[- ]term|self[- ]sufficien\w*)\b/.test(t)) return 365;
+  return null;
+}
+
+// -----------------------------------------------------------------------------------------------
+
+export type BudgetMention = { budget?: number; monthlyBudget?: number };
+
+const PER_MONTH = String.raw`(?:\s*(?:/|per|a|each|every)\s*(?:mo|month|mth)\b|\s*monthly\b)`;
+
+/** "$300", "$1.5k", "1,500 dollars", "budget is 2000", "$100 a month", "no budget" (needs only: 0). */
+export function extractBudget(t: string): BudgetMention | null {
+  const out: BudgetMention = {};
+  if (/\b(no budget|zero budget|needs only|no money|can't spend anything|nothing to spend)\b/.test(t)) out.budget = 0;
+  const money = String.raw`(\d[\d,]*(?:\.\d+)?)\s*(k|grand|thousand)?`;
+  const patterns = [
+    new RegExp(String.raw`\$\s*${money}(${PER_MONTH})?`, 'g'),
+    new RegExp(String.raw`\b${money}\s*(?:dollars|bucks|usd)(${PER_MONTH})?`, 'g'),
+    new RegExp(String.raw`\bbudget(?:\s+(?:is|of|around|about|at|=|:|up to|under|max|limit))*\s*(?:~|about|around)?\s*\$?\s*${money}(${PER_MONTH})?`, 'g'),
+    new RegExp(String.raw`\b(?:spend|afford|have)\s+(?:about|around|up to|maybe)?\s*${money}(${PER_MONTH})?\s*(?:on|for|total|budget)`, 'g'),
+  ];
+  for (const re of patterns) {
+    for (let m = re.exec(t); m !== null; m = re.exec(t)) {
+      const amount = parseAmount(m[1]!, m[2]);
+      if (!Number.isFinite(amount) || amount < 0 || amount > 10_000_000) continue;
+      if (m[3]) out.monthlyBudget = amount;
+      else if (out.budget === undefined || out.budget === 0) out.budget = amount;
+    }
+  }
+  if (out.monthlyBudget !== undefined && out.budget === undefined) out.budget = out.monthlyBudget;
+  return out.budget === undefined && out.monthlyBudget === undefined ? null : out;
+}
+
+// -----------------------------------------------------------------------------------------------
+
+export type ScenarioId =
+  | 'hurricane'
+  | 'earthquake'
+  | 'wildfire'
+  | 'flood'
+  | 'tornado'
+  | 'winter-storm'
+  | 'extreme-heat'
+  | 'pandemic'
+  | 'grid-down'
+  | 'economic-collapse'
+  | 'civil-unrest'
+  | 'nuclear';
+
+const SCENARIO_WORDS: [ScenarioId, RegExp][] = [
+  ['hurricane', /\b(hurricanes?|tropical storms?|cyclones?|typhoons?|storm surge)\b/],
+  ['earthquake', /\b(earthquakes?|quakes?|seismic|the big one)\b/],
+  ['wildfire', /\b(wild ?fires?|forest fires?|bush ?fires?|fire season|brush fires?)\b/],
+  ['flood', /\b(floods?|flooding|flash floods?)\b/],
+  ['tornado', /\b(tornado(?:e?s)?|twisters?)\b/],
+  ['winter-storm', /\b(winter storms?|blizzards?|ice storms?|snow ?storms?|polar vortex|extreme cold|deep freeze)\b/],
+  ['extreme-heat', /\b(extreme heat|heat ?waves?|heat dome|excessive heat)\b/],
+  ['pandemic', /\b(pandemics?|epidemics?|outbreaks?|covid|flu season|bird flu|quarantine)\b/],
+  ['grid-down', /\b(grid[- ]?down|grid failure|grid collapse|emp|solar flare|blackouts?|power outages?|power out|long outage|off[- ]grid|no power)\b/],
+  ['economic-collapse', /\b(economic collapse|economic crisis|depression|hyperinflation|recession|job loss|lose my job|financial collapse)\b/],
+  ['civil-unrest', /\b(civil unrest|riots?|unrest|civil war|martial law|looting)\b/],
+  ['nuclear', /\b(nuclear|radiological|radiation|dirty bomb|fallout|nuke)\b/],
+];
+
+export type ScenarioMention = { scenarios: ScenarioId[]; additive: boolean; all: boolean };
+
+export function extractScenarios(t: string): ScenarioMention | null {
+  if (/\b(all (?:the )?(?:hazards|scenarios|disasters)|everything|any disaster|all-hazards?)\b/.test(t)) {
+    return { scenarios: [], additive: false, all: true };
+  }
+  const scenarios = SCENARIO_WORDS.filter(([, re]) => re.test(t)).map(([id]) => id);
+  if (scenarios.length === 0) return null;
+  const additive = /\b(also|add|plus|as well|too|and also|what about|include)\b/.test(t);
+  return { scenarios, additive, all: false };
+}
+
+// -----------------------------------------------------------------------------------------------
+
+export function extractMobility(t: string): 'BUG_OUT' | 'SHELTER_IN_PLACE' | null {
+  if (/\b(bug(?:ging)?[- ]?out|evacuat\w*|go[- ]bags?|grab[- ]and[- ]go|leave (?:the )?(?:home|house|town|city)|get out of (?:town|the city|dodge)|on foot|hit the road)\b/.test(t))
+    return 'BUG_OUT';
+  if (/\b(shelter(?:ing)?[- ]in[- ]place|stay(?:ing)? (?:put|home|at home)|hunker(?:ing)? down|not (?:going to )?leav\w*|won't leave|ride it out|stay(?:ing)? in place)\b/.test(t))
+    return 'SHELTER_IN_PLACE';
+  return null;
+}
+
+// -----------------------------------------------------------------------------------------------
+
+const SKILL_WORDS: [string, RegExp][] = [
+  ['first-aid', /\b(first aid|cpr|nurse|paramedic|emt|doctor|physician)\b/],
+  ['water-treatment', /\b(purify(?:ing)? water|water treatment|filter(?:ing)? water)\b/],
+  ['gardening', /\b(garden(?:ing|er)?|grow (?:our|my) own food)\b/],
+  ['food-preservation', /\b(can(?:ning)? food|home canning|preserv(?:e|ing) food|dehydrat\w+)\b/],
+  ['ham-radio', /\b(ham radio|amateur radio|licensed ham)\b/],
+  ['animal-husbandry', /\b(raise (?:chickens|goats|livestock)|livestock|homestead\w*)\b/],
+  ['fire-starting', /\b(start(?:ing)? fires?|fire[- ]starting|bushcraft)\b/],
+  ['map-navigation', /\b(land navigation|map and compass|orienteering)\b/],
+  ['home-security', /\b(security training|military|veteran|police officer)\b/],
+];
+
+/** Skills stated as had: "I'm a nurse", "we garden", "I know first aid". */
+export function extractSkills(t: string): string[] {
+  if (!/\b(i'm|i am|we're|we are|i know|we know|we can|i can|trained|certified|experienced|we|i)\b/.test(t)) return [];
+  if (/\b(learn|how do|how to|teach|need to know|want to know)\b/.test(t)) return [];
+  return SKILL_WORDS.filter(([, re]) => re.test(t)).map(([id]) => id);
+}

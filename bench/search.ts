@@ -1,0 +1,218 @@
+/**
+ * `npm run bench:search`: HNSW versus exact scan over 50,000 synthetic products' master-item vectors in a
+ * temporary in-memory PGlite (never the user's data directory). Prints recall@10 and p50/p95 latency of both,
+ * and their ratios, for a few hnsw.ef_search settings, plus a filtered query with iterative scan.
+ *
+ * Options: --rows N (default 50000), --queries N (default 200).
+ */
+import { performance } from 'node:perf_hooks';
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { embedOffline } from '../src/services/embeddings/offline.ts';
+
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const ROWS = arg('rows', 50_000);
+const QUERIES = arg('queries', 200);
+const K = 10;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+/** mulberry32: a small deterministic PRNG, so every run measures the same data. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(20_240_601);
+const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+
+// Synthetic catalog text in the catalog's own vocabulary, so vectors cluster the way real ones do.
+const nouns = `water filter|water purification tablets|water storage drum|collapsible water container|gravity filter|
+  straw filter|freeze-dried meal|emergency ration bar|canned chicken|white rice bucket|pinto beans|powdered milk|
+  honey|salt|infant formula|baby food pouches|diapers|baby wipes|can opener|camp stove|butane canister|propane
+  cylinder|mess kit|waterproof matches|ferro rod|tent|tarp|plastic sheeting|emergency blanket|sleeping bag|wool
+  blanket|hand warmers|propane heater|cooling towel|flashlight|headlamp|lantern|AA batteries|power bank|solar
+  charger|inverter generator|weather radio|two-way radio|whistle|first aid kit|trauma kit|tourniquet|pain
+  reliever|thermometer|N95 masks|nitrile gloves|potassium iodide|toilet paper|bucket toilet|waste bags|hand
+  sanitizer|bar soap|bleach|menstrual pads|toothpaste|multi-tool|duct tape|work gloves|gas shutoff wrench|fire
+  extinguisher|folding shovel|hatchet|pry bar|smoke alarm|carbon monoxide alarm|door barricade|safety goggles|
+  document pouch|cash envelope|dog food|cat food|pet carrier|leash|road atlas|compass|backpack|rain poncho|
+  hiking boots|heirloom seeds|garden hoe|pressure canner|canning jars|food dehydrator|grain mill|rain barrel|
+  silver coins|coffee|playing cards`
+  .split('|')
+  .map((s) => s.replace(/\s+/g, ' ').trim());
+const adjectives = `compact|heavy-duty|lightweight|rechargeable|waterproof|long-lasting|family size|two-pack|
+  stackable|insulated|collapsible|solar|hand-crank|LED|bulk|shelf-stable|military grade|ultralight|refillable|
+  reusable|disposable|portable|rugged`
+  .split('|')
+  .map((s) => s.trim());
+const brands = `Acme|Northstar|Ridgeline|Harbor|Summit|Fieldcraft|Bluewater|Ironwood|Everready Supply|Cascade|
+  Trailhead|Homestead Co|Pioneer|Sentinel|Basecamp|Keystone|Outpost|Redoak|Timberline|Frontier`
+  .split('|')
+  .map((s) => s.trim());
+const context = `hurricane|earthquake|wildfire|flood|winter storm|power outage|evacuation|camping|car kit|
+  bug-out bag|shelter in place|72-hour kit|two weeks|one year|grid down|pandemic|cold weather|hot weather`
+  .split('|')
+  .map((s) => s.trim());
+
+function productText(): { text: string; noun: number } {
+  const noun = Math.floor(random() * nouns.length);
+  const size = `${1 + Math.floor(random() * 50)} ${pick(['oz', 'lb', 'gal', 'pack', 'count', 'servings'])}`;
+  return {
+    noun,
+    text: `${nouns[noun]}. ${nouns[noun]}. ${pick(brands)} ${pick(adjectives)} ${nouns[noun]} ${size}. For ${pick(context)} and ${pick(context)}; ${pick(adjectives)}, ${pick(adjectives)}.`,
+  };
+}
+
+function queryText(): string {
+  const shape = random();
+  if (shape < 0.4) return `${pick(adjectives)} ${pick(nouns)}`;
+  if (shape < 0.7) return `${pick(nouns)} for ${pick(context)}`;
+  return `${pick(nouns)} or ${pick(nouns)} ${pick(adjectives)}`;
+}
+
+const literal = (v: number[]) => `[${v.map((x) => x.toFixed(6)).join(',')}]`;
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+async function main() {
+  const t0 = performance.now();
+  const db = await PGlite.create({ extensions: { vector } });
+  await db.exec('create extension if not exists vector');
+  await db.exec(`create table bench_items (
+    id int primary key, category int not null, embedding vector(768) not null, embedding_model text not null)`);
+
+  // Embed the synthetic products with the offline embedder (the vectors search really uses), then load them
+  // with COPY before any index exists.
+  let tEmbed = 0;
+  let tLoad = 0;
+  const CHUNK = 5_000;
+  for (let start = 0; start < ROWS; start += CHUNK) {
+    const lines: string[] = [];
+    const e0 = performance.now();
+    for (let i = start; i < Math.min(ROWS, start + CHUNK); i++) {
+      const p = productText();
+      // Category: 50 buckets, so a category filter keeps ~2% of rows.
+      lines.push(`${i}\t${(p.noun * 7 + i) % 50}\t${literal(embedOffline(p.text))}\toffline`);
+    }
+    tEmbed += performance.now() - e0;
+    const l0 = performance.now();
+    await db.query(`copy bench_items (id, category, embedding, embedding_model) from '/dev/blob'`, [], {
+      blob: new Blob([`${lines.join('\n')}\n`]),
+    });
+    tLoad += performance.now() - l0;
+  }
+  log(`rows: ${ROWS} (embedded in ${(tEmbed / 1000).toFixed(1)} s, loaded in ${(tLoad / 1000).toFixed(1)} s)`);
+
+  // The production index definition (drizzle/0001: hnsw, vector_cosine_ops, default m=16, ef_construction=64).
+  const b0 = performance.now();
+  await db.exec(`set maintenance_work_mem = '512MB'`);
+  await db.exec('create index bench_items_embedding on bench_items using hnsw (embedding vector_cosine_ops)');
+  await db.exec('analyze bench_items');
+  log(`HNSW index built in ${((performance.now() - b0) / 1000).toFixed(1)} s`);
+
+  const queries = Array.from({ length: QUERIES }, () => literal(embedOffline(queryText())));
+  const sqlTopK = `select id, embedding <=> $1::vector as d from bench_items where embedding_model = 'offline'
+    order by embedding <=> $1::vector limit ${K}`;
+
+  const plan = await db.query<{ 'QUERY PLAN': string }>(`explain ${sqlTopK.replaceAll('$1', `'${queries[0]}'`)}`);
+  const usesIndex = plan.rows.some((r) => r['QUERY PLAN'].includes('bench_items_embedding'));
+
+  type Run = { ids: number[][]; dists: number[][]; times: number[] };
+  async function run(sqlText: string, setup: string[]): Promise<Run> {
+    const ids: number[][] = [];
+    const dists: number[][] = [];
+    const times: number[] = [];
+    await db.exec('begin');
+    for (const s of setup) await db.exec(s);
+    for (let i = 0; i < 5; i++) await db.query(sqlText, [queries[i]]); // warm-up
+    for (const q of queries) {
+      const s = performance.now();
+      const r = await db.query<{ id: number; d: number }>(sqlText, [q]);
+      times.push(performance.now() - s);
+      ids.push(r.rows.map((row) => row.id));
+      dists.push(r.rows.map((row) => Number(row.d)));
+    }
+    await db.exec('rollback');
+    return { ids, dists, times };
+  }
+  /**
+   * recall@K as ANN benchmarks count it: a returned row is a true neighbour when it is no farther than the exact
+   * K-th distance (+1e-6), so rows tied at the K-th distance count either way. `strict` compares ids only.
+   */
+  const recall = (got: Run, truth: Run) => {
+    let hit = 0;
+    let strict = 0;
+    let total = 0;
+    got.ids.forEach((ids, i) => {
+      const t = new Set(truth.ids[i]);
+      const kth = truth.dists[i]!.at(-1) ?? Number.POSITIVE_INFINITY;
+      hit += Math.min(truth.ids[i]!.length, got.dists[i]!.filter((d) => d <= kth + 1e-6).length);
+      strict += ids.filter((id) => t.has(id)).length;
+      total += truth.ids[i]!.length;
+    });
+    return { tied: hit / total, strict: strict / total };
+  };
+
+  const exact = await run(sqlTopK, ['set local enable_indexscan = off']);
+  const exactP50 = quantile(exact.times, 0.5);
+  const exactP95 = quantile(exact.times, 0.95);
+  log(`\nplanner uses the HNSW index for top-${K}: ${usesIndex ? 'yes' : 'NO'}`);
+  log(`exact scan (sequential, ${QUERIES} queries): p50 ${ms(exactP50)}, p95 ${ms(exactP95)}, recall@${K} 1.000`);
+  log('');
+  log(`| ef_search | recall@${K} | recall@${K} by id | p50 | p95 | p50 speed-up vs exact | p95 speed-up vs exact |`);
+  log('|---|---|---|---|---|---|---|');
+  const summary: Record<string, number> = {};
+  for (const ef of [40, 64, 100, 200]) {
+    const h = await run(sqlTopK, [`set local hnsw.ef_search = ${ef}`]);
+    const { tied: r, strict } = recall(h, exact);
+    const p50 = quantile(h.times, 0.5);
+    const p95 = quantile(h.times, 0.95);
+    log(
+      `| ${ef} | ${r.toFixed(3)} | ${strict.toFixed(3)} | ${ms(p50)} | ${ms(p95)} | ${(exactP50 / p50).toFixed(1)}× | ${(exactP95 / p95).toFixed(1)}× |`,
+    );
+    summary[`ef${ef}`] = r;
+    if (ef === 64) Object.assign(summary, { recall64: r, p50: p50, p95: p95 });
+  }
+
+  // A filtered query (one category, ~2% of rows): without iterative scan the graph walk returns too few rows.
+  // The HNSW path is forced (enable_seqscan off) to show what iterative scan changes when the index is used.
+  const filtered = `select id, embedding <=> $1::vector as d from bench_items where category = 7
+    order by embedding <=> $1::vector limit ${K}`;
+  const exactF = await run(filtered, ['set local enable_indexscan = off']);
+  const forced = ['set local hnsw.ef_search = 64', 'set local enable_seqscan = off'];
+  const strict = await run(filtered, [...forced, 'set local hnsw.iterative_scan = off']);
+  const relaxed = await run(filtered, [...forced, 'set local hnsw.iterative_scan = relaxed_order']);
+  const fill = (x: { ids: number[][] }) => x.ids.reduce((n, ids) => n + ids.length, 0) / (x.ids.length * K);
+  log('');
+  log(`filtered top-${K} (category = 7, ~2% of rows), ef_search 64:`);
+  log(
+    `  iterative scan off:     rows returned ${(fill(strict) * 100).toFixed(0)}% of ${K}, recall@${K} ${recall(strict, exactF).tied.toFixed(3)}, p95 ${ms(quantile(strict.times, 0.95))}`,
+  );
+  log(
+    `  iterative relaxed_order: rows returned ${(fill(relaxed) * 100).toFixed(0)}% of ${K}, recall@${K} ${recall(relaxed, exactF).tied.toFixed(3)}, p95 ${ms(quantile(relaxed.times, 0.95))}`,
+  );
+  log(`  exact scan:             p95 ${ms(quantile(exactF.times, 0.95))}`);
+
+  log('');
+  log(
+    `summary (ef_search 64, as searchProducts sets it): recall@${K} ${summary.recall64!.toFixed(3)}, ` +
+      `HNSW p50 ${ms(summary.p50!)} / p95 ${ms(summary.p95!)}, exact p50 ${ms(exactP50)} / p95 ${ms(exactP95)}, ` +
+      `p95 ratio exact/HNSW ${(exactP95 / summary.p95!).toFixed(1)}×; targets recall ≥ 0.95 ` +
+      `${summary.recall64! >= 0.95 ? 'met' : 'MISSED'}, p95 < 20 ms ${summary.p95! < 20 ? 'met' : 'MISSED'}`,
+  );
+  log(`total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  await db.close();
+}
+
+await main();

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { createModel } from '../../agents/index.ts';
+import { loadConfig } from '../config.ts';
+import { type Channel, createConversation, renderText } from '../conversation/index.ts';
+import { openDatabase } from '../db/client.ts';
+import { runMigrations } from '../db/migrate.ts';
+import { seedIfEmpty } from '../services/catalog/seed.ts';
+import { createEmbedder } from '../services/embeddings/index.ts';
+import { AppError } from '../services/errors.ts';
+import { createUser, findUserByEmail, getProfile } from '../services/users/users.ts';
+import { parseFlags, UUID } from './chat-flags.ts';
+
+/**
+ * `npm run --silent chat -- [--channel web|telegram|sms] [--user ID]`: a terminal chat over the conversation
+ * core. One message per stdin line; each reply printed as the channel renders it, then a line `---`.
+ * Nothing else goes to stdout (diagnostics go to stderr). Bad flags: exit 2 naming the flag.
+ */
+
+function usage(problem: string): never {
+  process.stderr.write(`chat: ${problem}\nusage: npm run --silent chat -- [--channel web|telegram|sms] [--user ID|EMAIL]\n`);
+  process.exit(2);
+}
+
+async function main() {
+  const parsed = parseFlags(process.argv.slice(2));
+  if ('error' in parsed) usage(parsed.error);
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  try {
+    await runMigrations(database);
+    const embedder = createEmbedder(config.embeddings);
+    const seeded = await seedIfEmpty(database, embedder);
+    if (seeded) process.stderr.write(`chat: seeded the ${database.kind} database (first run)\n`);
+
+    let userId: string | null = null;
+    if (parsed.user && UUID.test(parsed.user)) {
+      if (!(await getProfile(database.db, parsed.user))) usage(`--user: no user with id ${parsed.user}`);
+      userId = parsed.user;
+    } else if (parsed.user) {
+      const existing = await findUserByEmail(database.db, parsed.user);
+      userId = existing ? existing.id : (await createUser(database.db, { email: parsed.user })).id;
+      process.stderr.write(`chat: acting as ${parsed.user} (${userId})\n`);
+    }
+    const anonymousKey = userId ? null : `cli:${randomUUID()}`;
+    const core = createConversation({
+      db: database.db,
+      embedder,
+      model: createModel(config.model),
+      publicUrl: config.publicUrl,
+      log: (message, detail) => process.stderr.write(`${message}${detail ? `: ${String(detail)}` : ''}\n`),
+    });
+
+    let conversationId: string | null = null;
+    const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const line of lines) {
+      if (line.trim() === '') continue;
+      let out: string;
+      try {
+        const turn = await core.runTurn({
+          channel: parsed.channel,
+          userId,
+          anonymousKey,
+          conversationId,
+          text: line,
+        });
+        conversationId = turn.conversationId;
+        const reply = await turn.reply;
+        out = renderText(parsed.channel, reply);
+      } catch (error) {
+        if (!(error instanceof AppError) || !error.expose) throw error;
+        out = `Sorry — ${error.message}.`;
+      }
+      process.stdout.write(`${out}\n---\n`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+await main();

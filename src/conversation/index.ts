@@ -1,0 +1,28 @@
+export { estimateCostUsd, PRICES_PER_MILLION } from './pricing.ts';
+export {
+  mapChoice,
+  type Rendering,
+  renderSms,
+  renderTelegram,
+  renderText,
+  renderWeb,
+  SMS_MAX_SEPTETS,
+  type SmsRendering,
+  septets,
+  type TelegramRendering,
+  toSmsText,
+  toTelegramMarkdown,
+  type WebRendering,
+} from './render.ts';
+export { type Choice, type PlanCard, type Reply } from './reply.ts';
+export { summarize } from './summary.ts';
+export {
+  type Channel,
+  type ConversationDeps,
+  createConversation,
+  MAX_MESSAGE_CHARS,
+  runTurn,
+  type Turn,
+  type TurnInput,
+  type TurnRun,
+} from './turn.ts';

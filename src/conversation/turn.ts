@@ -1,0 +1,282 @@
+import type { LanguageModelV3 } from '@ai-sdk/provider';
+import { type ModelMessage, type StepResult, stepCountIs, streamText, type ToolSet } from 'ai';
+import { plannerAgent, type PlannerTools } from '../../agents/index.ts';
+import { type Actor, actorOf } from '../services/conversations/actor.ts';
+import {
+  appendMessage,
+  lastAssistantMessage,
+  loadThread,
+  openConversation,
+  recordAiRun,
+  saveSummary,
+  setConversationTitle,
+} from '../services/conversations/conversations.ts';
+import type { Db } from '../services/database.ts';
+import type { Embedder } from '../services/embeddings/embedder.ts';
+import { badInput } from '../services/errors.ts';
+import { getHouseholdFor } from '../services/profiles/profiles.ts';
+import { estimateCostUsd } from './pricing.ts';
+import { mapChoice } from './render.ts';
+import { type Choice, type Reply, replyParts } from './reply.ts';
+import { summarize } from './summary.ts';
+
+export type Channel = 'web' | 'telegram' | 'sms';
+
+export type ConversationDeps = {
+  db: Db;
+  embedder: Embedder;
+  model: LanguageModelV3;
+  /** Where people reach the web app (links in replies). */
+  publicUrl: string;
+  now?: () => Date;
+  /** Messages of history the model sees (older ones are summarised). Default 20. */
+  historyLimit?: number;
+  /** Most model steps in one turn. Default: the agent's. */
+  maxSteps?: number;
+  /** Called with diagnostics (never user-facing). */
+  log?: (message: string, detail?: unknown) => void;
+};
+
+export type TurnInput = {
+  channel: Channel;
+  /** The signed-in user, or null/undefined for an anonymous session (then anonymousKey is required). */
+  userId?: string | null;
+  anonymousKey?: string | null;
+  /** Continue this thread; a new one is started when omitted. */
+  conversationId?: string | null;
+  text: string;
+};
+
+export type TurnRun = {
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  latencyMs: number;
+  timeToFirstTokenMs: number | null;
+  steps: number;
+  toolCalls: { toolName: string; input: unknown; ok: boolean; error?: string }[];
+  estimatedCostUsd: number | null;
+};
+
+export type Turn = {
+  conversationId: string;
+  /** The message the model answered (a numbered choice is already mapped to its value). */
+  text: string;
+  /** The AI SDK result: stream it to the web (toUIMessageStream / pipeUIMessageStreamToResponse). */
+  stream: ReturnType<typeof streamText<PlannerTools>>;
+  /** The channel-neutral reply, once the turn has finished and been recorded. */
+  reply: Promise<Reply>;
+  /** What the turn cost and how long it took (the ai_runs row). */
+  run: Promise<TurnRun>;
+};
+
+export const MAX_MESSAGE_CHARS = 4000;
+const HISTORY_LIMIT = 20;
+
+type Exchange = { toolName: string; input: unknown; output: unknown; ok: boolean; error?: string };
+
+/** Tool calls with their results, from every step of the turn. */
+export function exchangesOf(steps: readonly StepResult<ToolSet>[]): Exchange[] {
+  const out: Exchange[] = [];
+  for (const step of steps) {
+    for (const part of step.content) {
+      if (part.type === 'tool-call') {
+        out.push({ toolName: part.toolName, input: part.input, output: undefined, ok: true });
+      } else if (part.type === 'tool-result') {
+        const ex = [...out].reverse().find((e) => e.toolName === part.toolName && e.output === undefined);
+        if (ex) {
+          ex.output = part.output;
+          const o = part.output as { ok?: unknown; error?: { message?: string } } | undefined;
+          if (o && typeof o === 'object' && o.ok === false) {
+            ex.ok = false;
+            ex.error = o.error?.message;
+          }
+        }
+      } else if (part.type === 'tool-error') {
+        const ex = [...out].reverse().find((e) => e.toolName === part.toolName && e.output === undefined);
+        const message = part.error instanceof Error ? part.error.message : String(part.error);
+        if (ex) {
+          ex.ok = false;
+          ex.error = message;
+          ex.output = null;
+        } else out.push({ toolName: part.toolName, input: part.input, output: null, ok: false, error: message });
+      }
+    }
+  }
+  return out;
+}
+
+function choicesOf(parts: unknown): Choice[] {
+  if (!Array.isArray(parts)) return [];
+  const found = parts.find((p) => (p as { type?: string })?.type === 'choices') as { choices?: Choice[] } | undefined;
+  return Array.isArray(found?.choices) ? found.choices : [];
+}
+
+/**
+ * One turn, for every channel: identify the user (or the anonymous session), open the thread with a
+ * bounded history (older turns summarised), run the planner agent with streamText, persist the user's and
+ * the assistant's messages and an ai_runs record, and return the stream plus a channel-neutral reply.
+ */
+export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise<Turn> {
+  const started = performance.now();
+  const now = deps.now ?? (() => new Date());
+  const text = input.text.trim();
+  if (text === '') throw badInput('the message is empty', 'text');
+  if (text.length > MAX_MESSAGE_CHARS) throw badInput(`the message is longer than ${MAX_MESSAGE_CHARS} characters`, 'text');
+  const actor: Actor = actorOf(input.userId ?? null, input.anonymousKey);
+  const conversation = await openConversation(deps.db, actor, {
+    channel: input.channel,
+    conversationId: input.conversationId ?? null,
+  });
+  const conversationId = conversation.id;
+
+  // A numbered reply ("2") to the choices the last reply offered becomes that choice.
+  const previous = await lastAssistantMessage(deps.db, actor, conversationId);
+  const lastChoices = choicesOf(previous?.parts);
+  const message = mapChoice(text, lastChoices);
+
+  const thread = await loadThread(deps.db, actor, conversationId, deps.historyLimit ?? HISTORY_LIMIT);
+  let summary = thread.conversation.summary;
+  if (thread.unsummarized.length > 0) {
+    summary = summarize(summary, thread.unsummarized);
+    await saveSummary(deps.db, actor, conversationId, summary, thread.conversation.summarizedCount + thread.unsummarized.length);
+  }
+  const household = await getHouseholdFor(deps.db, actor, conversationId);
+  await appendMessage(deps.db, actor, conversationId, {
+    role: 'user',
+    content: message,
+    parts: message === text ? [] : [{ type: 'choice', typed: text }],
+  });
+  if (thread.total === 0) await setConversationTitle(deps.db, actor, conversationId, message.slice(0, 80));
+
+  const history: ModelMessage[] = thread.recent.map((m) => ({ role: m.role, content: m.content }) as ModelMessage);
+  const messages: ModelMessage[] = [...history, { role: 'user', content: message }];
+  const ctx = {
+    db: deps.db,
+    embedder: deps.embedder,
+    userId: actor.userId,
+    anonymousKey: actor.userId === null ? actor.anonymousKey : null,
+    conversationId,
+    channel: input.channel,
+    publicUrl: deps.publicUrl,
+    now,
+  };
+  const system = plannerAgent.system({
+    channel: input.channel,
+    signedIn: actor.userId !== null,
+    publicUrl: deps.publicUrl,
+    household: household as Record<string, unknown>,
+    planId: thread.conversation.planId,
+    hasDraft: thread.conversation.draftPlan !== null && thread.conversation.draftPlan !== undefined,
+    lastChoices,
+    today: now().toISOString().slice(0, 10),
+    summary,
+  });
+
+  let firstToken: number | null = null;
+  let streamError: unknown = null;
+  const stream = streamText({
+    model: deps.model,
+    system,
+    messages,
+    tools: plannerAgent.tools(ctx),
+    stopWhen: stepCountIs(deps.maxSteps ?? plannerAgent.maxSteps),
+    temperature: plannerAgent.settings.temperature,
+    maxOutputTokens: plannerAgent.settings.maxOutputTokens,
+    onChunk: ({ chunk }) => {
+      if (firstToken === null && chunk.type === 'text-delta' && chunk.text.length > 0) {
+        firstToken = performance.now() - started;
+      }
+    },
+    onError: ({ error }) => {
+      streamError = error;
+      deps.log?.('conversation: model stream failed', error);
+    },
+  });
+
+  const finished = (async () => {
+    let steps: StepResult<ToolSet>[] = [];
+    let inputTokens = 0;
+    let outputTokens = 0;
+    try {
+      await stream.consumeStream();
+      steps = (await stream.steps) as unknown as StepResult<ToolSet>[];
+      const usage = await stream.totalUsage;
+      inputTokens = usage.inputTokens ?? 0;
+      outputTokens = usage.outputTokens ?? 0;
+    } catch (error) {
+      streamError ??= error;
+    }
+    const exchanges = exchangesOf(steps);
+    const written = steps
+      .map((s) => s.text.trim())
+      .filter(Boolean)
+      .join('\n\n');
+    const failed = streamError !== null && written === '';
+    const replyText = failed ? 'Sorry — I ran into a problem answering that. Please try again in a moment.' : written;
+    const parts = replyParts(exchanges);
+    if (!parts.link && parts.planCard && !parts.planCard.url && actor.userId === null) {
+      parts.link = { label: 'Create a free account to save it', url: `${deps.publicUrl}/signup` };
+    }
+    const latencyMs = Math.round(performance.now() - started);
+    const run: TurnRun = {
+      model: deps.model.modelId,
+      inputTokens,
+      outputTokens,
+      latencyMs,
+      timeToFirstTokenMs: firstToken === null ? null : Math.round(firstToken),
+      steps: steps.length,
+      toolCalls: exchanges.map((e) => ({
+        toolName: e.toolName,
+        input: e.input,
+        ok: e.ok,
+        ...(e.error ? { error: e.error } : {}),
+      })),
+      estimatedCostUsd: estimateCostUsd(deps.model.modelId, inputTokens, outputTokens),
+    };
+    const reply: Reply = {
+      conversationId,
+      text: replyText,
+      ...parts,
+      toolCalls: exchanges.map((e) => ({ toolName: e.toolName, ok: e.ok })),
+      status: failed ? 'error' : 'ok',
+    };
+    await appendMessage(deps.db, actor, conversationId, {
+      role: 'assistant',
+      content: replyText,
+      parts: [
+        ...exchanges.map((e) => ({ type: 'tool', toolName: e.toolName, input: e.input, ok: e.ok })),
+        ...(reply.choices ? [{ type: 'choices', choices: reply.choices }] : []),
+        ...(reply.link ? [{ type: 'link', ...reply.link }] : []),
+        ...(reply.planCard ? [{ type: 'plan-card', card: reply.planCard }] : []),
+      ],
+    });
+    await recordAiRun(deps.db, actor, {
+      conversationId,
+      model: run.model,
+      inputTokens: run.inputTokens,
+      outputTokens: run.outputTokens,
+      latencyMs: run.latencyMs,
+      timeToFirstTokenMs: run.timeToFirstTokenMs,
+      steps: run.steps,
+      toolCalls: run.toolCalls,
+      estimatedCostUsd: run.estimatedCostUsd,
+      status: failed ? 'error' : 'ok',
+      error: streamError === null ? null : String(streamError instanceof Error ? streamError.message : streamError).slice(0, 2000),
+    });
+    return { reply, run };
+  })();
+  // Both promises settle together; a caller awaiting only one must not leave the other unhandled.
+  const reply = finished.then((f) => f.reply);
+  const run = finished.then((f) => f.run);
+  reply.catch(() => {});
+  run.catch(() => {});
+  return { conversationId, text: message, stream, reply, run };
+}
+
+/** The conversation core bound to its dependencies: what channels call. */
+export function createConversation(deps: ConversationDeps) {
+  return {
+    runTurn: (input: TurnInput) => runTurn(deps, input),
+  };
+}

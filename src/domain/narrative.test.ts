@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { barterGoods } from './barter.ts';
+import { evacuationGuidance } from './evacuation.ts';
+import { phases } from './phases.ts';
+import { type Household, MemberSchema } from './plan-input.ts';
+import { calcRations } from './rations.ts';
+import { SCENARIO_IDS } from './scenarios.ts';
+import { simulationLog } from './simulation.ts';
+import { requiredSkills, SKILL_CATEGORIES, skillGaps } from './skills.ts';
+
+const household: Household = {
+  members: [
+    MemberSchema.parse({ kind: 'adult', ageYears: 38, sex: 'f' }),
+    MemberSchema.parse({ kind: 'adult', ageYears: 40, sex: 'm' }),
+  ],
+  pets: [],
+};
+
+describe('simulationLog', () => {
+  // 2 adults in a hot-humid climate: 1.5 gal each = 3 gal/day; 2000 + 2600 = 4600 kcal/day.
+  const rations = calcRations(household, 14, 'hot-humid', ['hurricane']);
+
+  it('uses the ration each day and runs out of water when the owned stock says so', () => {
+    const log = simulationLog({
+      scenarios: ['hurricane', 'flood'],
+      durationDays: 14,
+      mobility: 'SHELTER_IN_PLACE',
+      rations,
+      owned: [{ supplyKey: 'water-storage', quantity: 10 }],
+    });
+    expect(log).toHaveLength(14);
+    expect(log[0]?.text).toMatch(/Landfall/);
+    expect(log[0]?.text).toMatch(/Also planned for: flood/);
+    expect(log[0]?.text).toContain('uses 3 gal of water today; 7 gal of stored water remain');
+    expect(log[2]?.text).toContain('uses 3 gal of water today; 1 gal of stored water remain');
+    // 10 gal / 3 gal a day: day 4 starts with 1 gal.
+    expect(log[3]?.text).toContain('Stored water runs out today: 1 gal left of the 3 gal needed');
+    expect(log[4]?.text).toContain('No stored water is left');
+    expect(log[0]?.text).toContain('No stored food is left for the 4,600 kcal');
+  });
+
+  it('has its own first-day story for every scenario and every scenario has evacuation directions', () => {
+    const firstDays = SCENARIO_IDS.map(
+      (id) =>
+        simulationLog({
+          scenarios: [id],
+          durationDays: 3,
+          mobility: 'SHELTER_IN_PLACE',
+          rations,
+          owned: [],
+        })[0]?.text,
+    );
+    expect(new Set(firstDays).size).toBe(SCENARIO_IDS.length);
+    const generic = evacuationGuidance({ city: null, state: null }, [], 'SHELTER_IN_PLACE').guidance.length;
+    for (const id of SCENARIO_IDS) {
+      expect(
+        evacuationGuidance({ city: null, state: null }, [id], 'SHELTER_IN_PLACE').guidance.length,
+        id,
+      ).toBeGreaterThan(generic);
+    }
+  });
+
+  it('covers only the plan days, at most 14, and mentions the go-bags when leaving', () => {
+    const short = simulationLog({ scenarios: [], durationDays: 3, mobility: 'BUG_OUT', rations, owned: [] });
+    expect(short.map((d) => d.day)).toEqual([1, 2, 3]);
+    expect(short[0]?.text).toMatch(/go-bags holding 0 of the 9 gal/);
+    const long = simulationLog({
+      scenarios: ['pandemic'],
+      durationDays: 365,
+      mobility: 'SHELTER_IN_PLACE',
+      rations,
+      owned: [],
+    });
+    expect(long).toHaveLength(14);
+  });
+});
+
+describe('evacuationGuidance', () => {
+  it('points inland and uphill for hurricanes, names the town, and no roads', () => {
+    const g = evacuationGuidance({ city: 'Tampa', state: 'FL' }, ['hurricane'], 'BUG_OUT', {
+      hasPets: true,
+      mobilityLimited: true,
+    });
+    expect(g.meetingPoints).toHaveLength(3);
+    expect(g.meetingPoints[1]).toContain('library in Tampa');
+    expect(g.guidance.join(' ')).toMatch(/inland and to higher ground/);
+    expect(g.guidance.join(' ')).toMatch(/pets only in carriers/);
+    expect(g.guidance.join(' ')).toMatch(/special-needs list/);
+    expect(g.guidance.join(' ')).not.toMatch(/\b(I-\d+|Interstate|Highway|Route \d+|US-\d+)\b/);
+    expect(g.outOfAreaContact).toMatch(/another state/);
+  });
+
+  it('uses generic wording without a city and advises staying for shelter-in-place', () => {
+    const g = evacuationGuidance({ city: null, state: null }, ['nuclear'], 'SHELTER_IN_PLACE');
+    expect(g.meetingPoints[1]).toContain('in your town');
+    expect(g.guidance[0]).toMatch(/Your plan is to stay/);
+    expect(g.guidance.join(' ')).toMatch(/Get inside, stay inside, stay tuned/);
+  });
+});
+
+describe('phases', () => {
+  it('cuts the phases at the plan end', () => {
+    expect(phases(3)).toEqual([expect.objectContaining({ name: '72 hours', fromDay: 0, toDay: 3 })]);
+    expect(phases(100).map((p) => [p.name, p.toDay])).toEqual([
+      ['72 hours', 3],
+      ['2 weeks', 14],
+      ['3 months', 90],
+      ['1 year', 100],
+    ]);
+    const decade = phases(3650);
+    expect(decade).toHaveLength(5);
+    expect(decade[4]).toMatchObject({ name: 'multi-year', fromDay: 366, toDay: 3650 });
+    expect(decade[4]?.focus.join(' ')).toMatch(/Production replaces storage/);
+  });
+});
+
+describe('barterGoods', () => {
+  it('is empty for short plans or scenarios without a money or supply breakdown', () => {
+    expect(barterGoods(household, 7, ['economic-collapse'])).toEqual([]);
+    expect(barterGoods(household, 365, ['hurricane'])).toEqual([]);
+  });
+
+  it('scales with people and months, at most a year', () => {
+    // 2 lighters x 2 people x 12 months.
+    const year = barterGoods(household, 365, ['economic-collapse']);
+    expect(year.find((g) => g.id === 'lighters')?.quantity).toBe(48);
+    expect(
+      barterGoods(household, 3650, ['economic-collapse']).find((g) => g.id === 'lighters')?.quantity,
+    ).toBe(48);
+    expect(year.some((g) => g.id === 'seeds')).toBe(true);
+    expect(barterGoods(household, 30, ['economic-collapse']).some((g) => g.id === 'seeds')).toBe(false);
+  });
+});
+
+describe('skills', () => {
+  it('requires skills per scenario, duration and mobility, in known categories', () => {
+    const short = requiredSkills({
+      scenarios: ['earthquake'],
+      durationDays: 3,
+      mobility: 'SHELTER_IN_PLACE',
+    });
+    expect(short.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['first-aid', 'bleeding-control', 'utility-shutoff', 'fire-safety']),
+    );
+    expect(short.map((s) => s.id)).not.toContain('gardening');
+    for (const s of short) expect(SKILL_CATEGORIES).toContain(s.category);
+    const long = requiredSkills({
+      scenarios: ['grid-down'],
+      durationDays: 3650,
+      mobility: 'BUG_OUT',
+      setting: 'rural',
+    });
+    expect(long.map((s) => s.id)).toEqual(
+      expect.arrayContaining([
+        'gardening',
+        'food-preservation',
+        'animal-husbandry',
+        'map-navigation',
+        'ham-radio',
+      ]),
+    );
+  });
+
+  it('returns the gaps with id, name, category and why', () => {
+    const gaps = skillGaps({
+      scenarios: ['winter-storm'],
+      durationDays: 14,
+      mobility: 'SHELTER_IN_PLACE',
+      skills: ['first-aid', 'Recognizing and treating hypothermia and frostbite'],
+    });
+    const ids = gaps.map((g) => g.id);
+    expect(ids).not.toContain('first-aid');
+    expect(ids).not.toContain('cold-injury');
+    expect(gaps.find((g) => g.id === 'fire-safety')).toMatchObject({
+      category: 'fire',
+      scenarios: ['winter-storm'],
+    });
+    expect(gaps.every((g) => g.why.length > 0)).toBe(true);
+  });
+});

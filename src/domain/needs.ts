@@ -1,0 +1,263 @@
+import { z } from 'zod';
+import { barterGoods } from './barter.ts';
+import { type Climate, ClimateSchema } from './climate.ts';
+import rulesData from './data/need-rules.json' with { type: 'json' };
+import {
+  hasNursingMember,
+  isAdult,
+  isInfant,
+  isMenstruating,
+  needsPoweredMedical,
+  round,
+} from './household.ts';
+import { type Household, type Mobility, MobilitySchema } from './plan-input.ts';
+import { BABY_FOOD, WATER } from './ration-figures.ts';
+import { calcRations, type RationPlan } from './rations.ts';
+import { type ScenarioId, ScenarioIdSchema } from './scenarios.ts';
+import { cite } from './sources.ts';
+import { isSupplyKey, SUPPLIES, supplyByKey } from './supplies.ts';
+
+/** Ration figures a rule can name instead of a per-head amount. */
+const COMPUTED = [
+  'waterStorageGallons',
+  'waterCarryGallons',
+  'waterFilterGallons',
+  'waterFilterGallonsBugOut',
+  'waterTreatGallons',
+  'bleachOz',
+  'catchmentGallons',
+  'readyToEatKcal',
+  'grainsLb',
+  'legumesLb',
+  'fatsOilsLb',
+  'sugarsLb',
+  'dairyLb',
+  'saltLb',
+  'varietyKcal',
+  'formulaPowderOz',
+  'babyFoodCount',
+  'diapersCount',
+  'wipesCount',
+  'medicationDays',
+  'toiletPaperRolls',
+  'soapBars',
+  'toothpasteOz',
+  'feminineHygiene',
+  'petFoodLb',
+  'barterGoodsCount',
+] as const;
+type ComputedName = (typeof COMPUTED)[number];
+
+/** Household conditions a rule may require. */
+const CONDITIONS = [
+  'formula-infant',
+  'breastfed-infant',
+  'baby-food-age',
+  'diapered-child',
+  'pets',
+  'daily-medications',
+  'powered-medical',
+  'menstruating',
+  'not-urban',
+] as const;
+type Condition = (typeof CONDITIONS)[number];
+
+const QuantitySchema = z.union([
+  z.object({ computed: z.enum(COMPUTED) }),
+  z.object({
+    per: z.enum(['household', 'person', 'adult', 'pet', 'person-day', 'household-day']),
+    amount: z.number().positive(),
+    daysCap: z.number().int().positive().optional(),
+  }),
+]);
+
+const RuleSchema = z.object({
+  key: z.string().refine(isSupplyKey, { message: 'unknown supply key' }),
+  priority: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  scenarios: z.array(z.union([z.literal('all'), ScenarioIdSchema])).min(1),
+  mobility: z.array(MobilitySchema).optional(),
+  climates: z.array(ClimateSchema).optional(),
+  minDays: z.number().int().optional(),
+  maxDays: z.number().int().optional(),
+  requires: z.array(z.enum(CONDITIONS)).optional(),
+  quantity: QuantitySchema,
+  reason: z.string(),
+  basis: z.string(),
+  sources: z.array(z.string()),
+});
+export type NeedRule = z.infer<typeof RuleSchema>;
+
+export const NEED_RULES: readonly NeedRule[] = z.array(RuleSchema).parse(rulesData.rules);
+
+export interface Need {
+  key: string;
+  name: string;
+  category: string;
+  quantity: number;
+  unit: string;
+  /** 1 = critical, 2 = important, 3 = useful. */
+  priority: 1 | 2 | 3;
+  reason: string;
+  basis: string;
+  scenarios: ScenarioId[];
+}
+
+export interface NeedsRequest {
+  household: Household;
+  durationDays: number;
+  scenarios: readonly ScenarioId[];
+  mobility: Mobility;
+  climate: Climate;
+  setting?: 'urban' | 'rural' | 'unknown';
+  /** Reuse rations already computed for the same inputs. */
+  rations?: RationPlan;
+}
+
+function storageQuantity(rations: RationPlan, supplyKey: string): number {
+  return rations.food.storage?.lines.find((l) => l.supplyKey === supplyKey)?.quantity ?? 0;
+}
+
+/** The ration figures rules refer to by name. */
+export function computedQuantities(req: NeedsRequest, rations: RationPlan): Record<ComputedName, number> {
+  const perDay = rations.water.gallonsPerDay;
+  const days = req.durationDays;
+  const beyondStorage = Math.max(0, days - rations.water.storageDays);
+  const sum = <T>(list: readonly T[], f: (t: T) => number) => list.reduce((s, t) => s + f(t), 0);
+  return {
+    waterStorageGallons: rations.water.storageGallons,
+    waterCarryGallons: rations.water.carryGallons,
+    waterFilterGallons: perDay * beyondStorage,
+    waterFilterGallonsBugOut: perDay * Math.max(0, days - WATER.carryDays),
+    waterTreatGallons: perDay * Math.min(days, WATER.storageCapDays),
+    // EPA_DISINFECTION: 1/8 tsp (1/48 fl oz) of 6% bleach per gallon, plus a 16 oz bottle for surfaces.
+    bleachOz: (perDay * beyondStorage) / 48 + 16,
+    // READYPLAN_ASSUMPTION: a month of the household's water held between rains.
+    catchmentGallons: perDay * 30,
+    readyToEatKcal: rations.food.readyToEatKcal,
+    grainsLb: storageQuantity(rations, 'food-grains'),
+    legumesLb: storageQuantity(rations, 'food-legumes'),
+    fatsOilsLb: storageQuantity(rations, 'food-fats-oils'),
+    sugarsLb: storageQuantity(rations, 'food-sugars'),
+    dairyLb: storageQuantity(rations, 'food-dairy'),
+    saltLb: storageQuantity(rations, 'food-salt'),
+    varietyKcal: storageQuantity(rations, 'food-variety'),
+    formulaPowderOz: sum(rations.infants, (i) => i.formulaPowderOz),
+    babyFoodCount: sum(rations.infants, (i) => i.babyFoodTotal),
+    diapersCount: sum(rations.infants, (i) => i.diapersTotal),
+    wipesCount: sum(rations.infants, (i) => i.wipesTotal),
+    medicationDays: rations.medications.lines.length > 0 ? rations.medications.targetDays : 0,
+    toiletPaperRolls: rations.hygiene.toiletPaperRolls,
+    soapBars: rations.hygiene.soapBars,
+    toothpasteOz: rations.hygiene.toothpasteOz,
+    feminineHygiene: rations.hygiene.feminineHygiene,
+    petFoodLb: sum(rations.pets, (p) => p.foodLbTotal),
+    barterGoodsCount: sum(barterGoods(req.household, days, req.scenarios), (g) => g.quantity),
+  };
+}
+
+function holds(condition: Condition, req: NeedsRequest): boolean {
+  const members = req.household.members;
+  switch (condition) {
+    case 'formula-infant':
+      return members.some(isInfant) && !hasNursingMember(req.household);
+    case 'breastfed-infant':
+      return members.some(isInfant) && hasNursingMember(req.household);
+    case 'baby-food-age':
+      return members.some((m) => m.ageYears >= BABY_FOOD.fromYears && m.ageYears < BABY_FOOD.underYears);
+    case 'diapered-child':
+      return members.some((m) => m.ageYears < 3);
+    case 'pets':
+      return req.household.pets.length > 0;
+    case 'daily-medications':
+      return members.some((m) => m.dailyMedications.length > 0);
+    case 'powered-medical':
+      return needsPoweredMedical(req.household);
+    case 'menstruating':
+      return members.some(isMenstruating);
+    case 'not-urban':
+      return req.setting !== 'urban';
+  }
+}
+
+/** The chosen scenarios a rule matches; null when it does not apply. "all" applies to every plan. */
+function matchedScenarios(rule: NeedRule, req: NeedsRequest): ScenarioId[] | null {
+  if (rule.mobility && !rule.mobility.includes(req.mobility)) return null;
+  if (rule.climates && !rule.climates.includes(req.climate)) return null;
+  if (rule.minDays !== undefined && req.durationDays < rule.minDays) return null;
+  if (rule.maxDays !== undefined && req.durationDays > rule.maxDays) return null;
+  if (rule.requires && !rule.requires.every((c) => holds(c, req))) return null;
+  if (rule.scenarios.includes('all')) return [...req.scenarios];
+  const matched = req.scenarios.filter((s) => rule.scenarios.includes(s));
+  return matched.length > 0 ? matched : null;
+}
+
+function amount(rule: NeedRule, req: NeedsRequest, computed: Record<ComputedName, number>): number {
+  const q = rule.quantity;
+  if ('computed' in q) return computed[q.computed];
+  const days = Math.min(req.durationDays, q.daysCap ?? req.durationDays);
+  const people = req.household.members.length;
+  switch (q.per) {
+    case 'household':
+      return q.amount;
+    case 'person':
+      return q.amount * people;
+    case 'adult':
+      return q.amount * Math.max(1, req.household.members.filter(isAdult).length);
+    case 'pet':
+      return q.amount * req.household.pets.length;
+    case 'person-day':
+      return q.amount * people * days;
+    case 'household-day':
+      return q.amount * days;
+  }
+}
+
+/** Whole units for countable things; a tenth for gallons, pounds, ounces and hours; always rounded up. */
+function roundUp(quantity: number, unit: string): number {
+  const fractional = ['gal', 'lb', 'oz', 'hours'].includes(unit);
+  const step = fractional ? 10 : 1;
+  return Math.ceil(round(quantity * step, 6)) / step;
+}
+
+const supplyOrder = new Map(SUPPLIES.map((s, i) => [s.key, i]));
+
+/**
+ * Every supply the plan needs, from the rules in data/need-rules.json: several rules for one key merge
+ * into the largest quantity, the most urgent priority and all their reasons and scenarios.
+ */
+export function computeNeeds(req: NeedsRequest): Need[] {
+  const rations = req.rations ?? calcRations(req.household, req.durationDays, req.climate, req.scenarios);
+  const computed = computedQuantities(req, rations);
+  const merged = new Map<string, Need>();
+  for (const rule of NEED_RULES) {
+    const scenarios = matchedScenarios(rule, req);
+    if (scenarios === null) continue;
+    const supply = supplyByKey(rule.key);
+    const quantity = roundUp(amount(rule, req, computed), supply.unit);
+    if (quantity <= 0) continue;
+    const basis = cite(rule.basis, rule.sources);
+    const existing = merged.get(rule.key);
+    if (!existing) {
+      merged.set(rule.key, {
+        key: rule.key,
+        name: supply.label,
+        category: supply.category,
+        quantity,
+        unit: supply.unit,
+        priority: rule.priority,
+        reason: rule.reason,
+        basis,
+        scenarios,
+      });
+      continue;
+    }
+    existing.quantity = Math.max(existing.quantity, quantity);
+    existing.priority = Math.min(existing.priority, rule.priority) as 1 | 2 | 3;
+    if (!existing.reason.includes(rule.reason)) existing.reason = `${existing.reason}; ${rule.reason}`;
+    if (!existing.basis.includes(basis)) existing.basis = `${existing.basis}; ${basis}`;
+    existing.scenarios = [...new Set([...existing.scenarios, ...scenarios])];
+  }
+  return [...merged.values()].sort(
+    (a, b) => a.priority - b.priority || (supplyOrder.get(a.key) ?? 0) - (supplyOrder.get(b.key) ?? 0),
+  );
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { budgetToCents, buildProblem, priorityWeights } from './model.ts';
+import { reduce } from './reduce.ts';
+import type { Candidate, Need } from './types.ts';
+
+const water = (productId: string, gallons: number, price: number, maxQuantity?: number): Candidate => ({
+  productId,
+  name: productId,
+  price,
+  covers: [{ supply: 'water-storage', amount: gallons }],
+  ...(maxQuantity !== undefined ? { maxQuantity } : {}),
+});
+
+describe('reduce: dominance pruning', () => {
+  const needs: Need[] = [
+    { key: 'water-storage', quantity: 56, priority: 1 },
+    { key: 'flashlight', quantity: 2, priority: 2 },
+  ];
+  const candidates: Candidate[] = [
+    water('container-5', 5, 20),
+    water('container-5-pricier', 5, 25), // same amount, dearer: dropped
+    water('jug-2.5', 2.5, 12), // smaller but cheaper than one container: kept (granularity)
+    water('jug-1', 1, 4.5), // kept
+    water('drum-10', 10, 39), // cheaper than 2 containers: kept
+    water('drum-10-pricier', 10, 41), // 2 containers ($40) do as well: dropped
+    water('cheap-but-scarce', 5, 10, 2), // cannot cover 56 gal alone, so dominates nothing: kept
+    water('container-5-twin', 5, 20), // identical to container-5: the first one is kept
+    { productId: 'fl', name: 'Flashlight', price: 12, covers: [{ supply: 'flashlight', amount: 1 }] },
+    {
+      productId: 'kit-dear',
+      name: 'Kit',
+      bundleId: 'k1',
+      price: 35, // container $20 + flashlight $12 = $32: dropped
+      covers: [
+        { supply: 'water-storage', amount: 5 },
+        { supply: 'flashlight', amount: 1 },
+      ],
+    },
+    {
+      productId: 'kit-good',
+      name: 'Kit',
+      bundleId: 'k2',
+      price: 30, // cheaper than its parts: kept
+      covers: [
+        { supply: 'water-storage', amount: 5 },
+        { supply: 'flashlight', amount: 1 },
+      ],
+    },
+    water('too-expensive', 55, 600), // over the budget: not useful at all
+  ];
+
+  it('drops exactly the provably dominated candidates', () => {
+    const problem = buildProblem(needs, candidates, budgetToCents(500));
+    const reduced = reduce(problem, [priorityWeights(problem)], true);
+    expect(reduced.useful).toBe(candidates.length - 1);
+    expect(reduced.active.map((a) => a.candidate.source.productId)).toEqual([
+      'container-5',
+      'jug-2.5',
+      'jug-1',
+      'drum-10',
+      'cheap-but-scarce',
+      'fl',
+      'kit-good',
+    ]);
+  });
+
+  it('bounds units by what could ever be useful, stock and budget', () => {
+    const problem = buildProblem(needs, candidates, budgetToCents(100));
+    const reduced = reduce(problem, [priorityWeights(problem)], false);
+    const upper = Object.fromEntries(reduced.active.map((a) => [a.candidate.source.productId, a.upper]));
+    expect(upper['container-5']).toBe(5); // $100 / $20 (12 would cover 56 gal)
+    expect(upper['jug-1']).toBe(22); // $100 / $4.50
+    expect(upper['cheap-but-scarce']).toBe(2); // stock
+    expect(upper.fl).toBe(2); // 2 flashlights needed
+    expect(upper['kit-good']).toBe(3); // $100 / $30 (12 for the water)
+    expect(upper['too-expensive']).toBeUndefined();
+  });
+});

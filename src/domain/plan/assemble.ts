@@ -1,0 +1,239 @@
+import type { BarterGood } from '../barter.ts';
+import type { EvacuationGuidance } from '../evacuation.ts';
+import type { GeneratedKit, KitItem } from '../generated-kit.ts';
+import type { Hazard } from '../hazards.ts';
+import type { ResolvedLocation } from '../location.ts';
+import type { Need } from '../needs.ts';
+import type { OptimizeResult, ScheduleMonth } from '../optimizer/index.ts';
+import type { Phase } from '../phases.ts';
+import type { PlanInput } from '../plan-input.ts';
+import type { RationPlan } from '../rations.ts';
+import type { DaysOfSupply, Readiness } from '../readiness.ts';
+import { SCENARIO_NAMES, type ScenarioId } from '../scenarios.ts';
+import type { SimulationDay } from '../simulation.ts';
+import type { SkillNeed } from '../skills.ts';
+import { supplyByKey } from '../supplies.ts';
+
+export type ProductInfo = { productUrl: string | null; category: string | null };
+export type BundleMatch = { bundleId: string; slug: string; name: string; score: number; reasons: string[] };
+export type SkillResourceRef = { title: string; url: string; source: string | null };
+
+export type PlanParts = {
+  input: PlanInput;
+  location: ResolvedLocation;
+  hazards: Hazard[];
+  scenarios: { scenarios: ScenarioId[]; chosen: ScenarioId[]; implied: ScenarioId[] };
+  rations: RationPlan;
+  needs: Need[];
+  optimizer: OptimizeResult;
+  products: ReadonlyMap<string, ProductInfo>;
+  bundles: BundleMatch[];
+  readiness: Readiness;
+  daysOfSupply: DaysOfSupply[];
+  barter: BarterGood[];
+  required: SkillNeed[];
+  gaps: SkillNeed[];
+  resources: ReadonlyMap<string, SkillResourceRef[]>;
+  simulation: SimulationDay[];
+  evacuation: EvacuationGuidance;
+  phases: Phase[];
+  schedule?: ScheduleMonth[];
+};
+
+const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
+const usd = (value: number) => `$${value.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
+
+export function durationLabel(days: number): string {
+  if (days <= 3) return '72-hour';
+  if (days % 365 === 0) return days === 365 ? '1-year' : `${days / 365}-year`;
+  if (days >= 28 && days % 30 === 0) return `${days / 30}-month`;
+  if (days % 7 === 0) return `${days / 7}-week`;
+  return `${days}-day`;
+}
+
+function kitItems(optimizer: OptimizeResult, products: ReadonlyMap<string, ProductInfo>): KitItem[] {
+  return optimizer.items.map((item) => {
+    const info = products.get(item.productId);
+    return {
+      productId: item.productId,
+      name: item.name,
+      quantity: item.quantity,
+      unitPrice: item.unitPrice,
+      lineTotal: item.lineTotal,
+      covers: item.covers,
+      bundleId: item.bundleId ?? null,
+      productUrl: info?.productUrl ?? null,
+      ...(info?.category ? { category: info.category } : {}),
+    };
+  });
+}
+
+function summary(parts: PlanParts, spent: number): string {
+  const { input, rations, location, scenarios, optimizer, readiness } = parts;
+  const people = input.members.length;
+  const pets = input.pets.length;
+  const who = `${people} ${people === 1 ? 'person' : 'people'}${pets ? ` and ${pets} ${pets === 1 ? 'pet' : 'pets'}` : ''}`;
+  const where = location.country === 'US' ? ` in ${location.city ? `${location.city}, ` : ''}${location.state}` : '';
+  const threats = scenarios.scenarios.map((s) => SCENARIO_NAMES[s].toLowerCase()).join(', ') || 'general emergencies';
+  const sentences = [
+    `A ${durationLabel(input.durationDays)} plan for ${who}${where}, covering ${threats}.`,
+    `Water: ${round(rations.water.gallonsPerDay, 1)} gallons a day, ${Math.ceil(rations.water.storageGallons)} gallons to store.`,
+    `Food: ${Math.round(rations.food.kcalPerDay).toLocaleString('en-US')} kcal a day, ${Math.round(rations.food.totalKcal).toLocaleString('en-US')} kcal in all.`,
+  ];
+  if (input.budget > 0) {
+    sentences.push(
+      `Within ${usd(input.budget)} it buys ${optimizer.items.length} item${optimizer.items.length === 1 ? '' : 's'} for ${usd(spent)}, covering ${Math.round(optimizer.coverage * 100)}% of the needs weighted by priority.`,
+    );
+  } else {
+    sentences.push('No budget was given, so the plan lists needs only.');
+  }
+  sentences.push(`Readiness today: ${readiness.score}/100.`);
+  if (location.message) sentences.push(location.message);
+  return sentences.join(' ');
+}
+
+/** Puts the computed parts together as the stored plan; every number here was computed elsewhere. */
+export function assemblePlan(parts: PlanParts): GeneratedKit {
+  const { input, rations, optimizer, location, scenarios } = parts;
+  const items = kitItems(optimizer, parts.products);
+  const spent = round(items.reduce((sum, i) => sum + i.lineTotal, 0));
+  const food = rations.food;
+  const basis = [
+    rations.water.basis,
+    food.basis,
+    ...(food.storage ? [food.storage.basis] : []),
+    ...rations.infants.map((i) => i.basis),
+    rations.medications.basis,
+    rations.hygiene.basis,
+  ];
+  return {
+    title: `${durationLabel(input.durationDays)} ${scenarios.chosen.length ? scenarios.chosen.map((s) => SCENARIO_NAMES[s]).join(' + ') : 'readiness'} plan`,
+    summary: summary(parts, spent),
+    location: {
+      input: location.input,
+      state: location.state,
+      country: location.country,
+      climate: location.climate,
+      hazards: parts.hazards.map((h) => ({ id: h.id, rating: h.rating, expectedAnnualLoss: Math.round(h.ealUsd), scenario: h.scenario })),
+      ...(location.message ? { message: location.message } : {}),
+    },
+    household: {
+      members: rations.members.map((m) => ({
+        label: m.label,
+        ageYears: m.ageYears,
+        sex: m.sex,
+        kcalPerDay: m.kcalPerDay,
+        waterGallonsPerDay: m.waterGallonsPerDay,
+      })),
+      pets: rations.pets.map((p) => ({ species: p.species, weightLb: p.weightLb, waterGallonsPerDay: p.waterGallonsPerDay })),
+    },
+    durationDays: input.durationDays,
+    mobility: input.mobility,
+    scenarios: scenarios.scenarios,
+    chosenScenarios: scenarios.chosen,
+    impliedScenarios: scenarios.implied,
+    rationPlan: {
+      water: {
+        gallonsPerDay: rations.water.gallonsPerDay,
+        totalGallons: rations.water.totalGallons,
+        basis: rations.water.basis,
+        adjustments: rations.water.adjustments,
+      },
+      food: {
+        kcalPerDay: food.kcalPerDay,
+        totalKcal: food.totalKcal,
+        basis: food.basis,
+        storage: (food.storage?.lines ?? []).map((l) => ({
+          group: l.group,
+          quantity: l.quantity,
+          unit: l.unit,
+          weightLb: l.weightLb,
+          volumeCubicFeet: l.volumeCubicFeet,
+        })),
+      },
+      medications: rations.medications.lines.map((m) => ({
+        name: `${m.name} (${m.member})`,
+        quantity: m.doses,
+        unit: 'doses',
+        basis: rations.medications.basis,
+      })),
+      infants: rations.infants.flatMap((i) => [
+        { name: `Infant formula for ${i.label}`, quantity: i.formulaPowderOz, unit: 'oz powder', basis: i.basis },
+        { name: `Diapers for ${i.label}`, quantity: i.diapersTotal, unit: 'diapers', basis: i.basis },
+      ]),
+      hygiene: [
+        { name: 'Soap', quantity: rations.hygiene.soapBars, unit: 'bars', basis: rations.hygiene.basis },
+        { name: 'Toilet paper', quantity: rations.hygiene.toiletPaperRolls, unit: 'rolls', basis: rations.hygiene.basis },
+        { name: 'Toothpaste', quantity: rations.hygiene.toothpasteOz, unit: 'oz', basis: rations.hygiene.basis },
+        ...(rations.hygiene.feminineHygiene > 0
+          ? [{ name: 'Feminine hygiene products', quantity: rations.hygiene.feminineHygiene, unit: 'count', basis: rations.hygiene.basis }]
+          : []),
+      ],
+      disagreements: rations.disagreements.map((d) => ({
+        topic: d.topic,
+        chosen: d.chosen,
+        alternatives: d.options.map((o) => `${o.value} (${o.sources.join(', ')})`),
+        why: d.why,
+      })),
+    },
+    supplies: parts.needs.map((n) => ({
+      key: n.key,
+      name: n.name,
+      category: n.category,
+      quantity: n.quantity,
+      unit: n.unit,
+      priority: n.priority,
+      reason: n.reason,
+      basis: n.basis,
+      scenarios: n.scenarios,
+    })),
+    items,
+    bundles: parts.bundles,
+    budget: {
+      limit: input.budget,
+      spent,
+      coverage: round(optimizer.coverage, 4),
+      strategy: optimizer.strategy,
+      leftOut: optimizer.leftOut.map((l) => ({
+        key: l.key,
+        reason: `${supplyByKey(l.key)?.label ?? l.key}: ${l.reason}`,
+      })),
+    },
+    barterGoods: parts.barter.map((b) => ({ name: b.name, quantity: b.quantity, unit: b.unit, why: b.why })),
+    requiredSkills: parts.required.map((s) => s.id),
+    skillGaps: parts.gaps.map((s) => ({
+      skill: s.id,
+      name: s.name,
+      category: s.category,
+      resources: parts.resources.get(s.id) ?? [],
+    })),
+    readinessScore: parts.readiness.score,
+    readinessByCategory: parts.readiness.byCategory.map((c) => ({ category: c.category, score: c.score })),
+    daysOfSupply: parts.daysOfSupply.map((d) => ({
+      category: d.category,
+      days: d.days,
+      targetDays: d.targetDays,
+      unit: d.unit,
+      have: d.have,
+      need: d.need,
+    })),
+    simulationLog: parts.simulation,
+    evacuation: {
+      meetingPoints: parts.evacuation.meetingPoints,
+      guidance: parts.evacuation.guidance,
+      outOfAreaContact: parts.evacuation.outOfAreaContact,
+    },
+    phases: parts.phases,
+    ...(parts.schedule
+      ? {
+          purchaseSchedule: parts.schedule.map((m) => ({
+            month: m.month,
+            items: kitItems({ ...optimizer, items: m.items }, parts.products),
+            spent: m.spent,
+            cumulativeCoverage: round(m.cumulativeCoverage, 4),
+          })),
+        }
+      : {}),
+    basis: [...new Set(basis)],
+  };
+}

@@ -1,0 +1,200 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbOrTx } from '../../db/client.ts';
+import { rowsOf } from '../../db/migrate.ts';
+import { badInput } from '../errors.ts';
+
+const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case tag such as winter-storm');
+
+export const bundleMatchSchema = z.object({
+  scenarios: z.array(tag).max(20).default([]),
+  people: z.number().int().min(1).max(100),
+  ageGroups: z.array(tag).max(10).default([]),
+  climate: tag.nullable().optional(),
+  budget: z.number().nonnegative().nullable().optional(),
+  limit: z.number().int().min(1).max(50).default(5),
+});
+
+export type BundleMatchInput = z.input<typeof bundleMatchSchema>;
+
+export type BundleMatch = {
+  bundleId: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  price: number | null;
+  itemCount: number;
+  scenarios: string[];
+  minPeople: number | null;
+  maxPeople: number | null;
+  ageGroups: string[];
+  climates: string[];
+  /** 0–1: the weighted components, times the penalties for a bundle no member can use or one over budget. */
+  score: number;
+  components: { scenarios: number; familySize: number; climate: number; ageGroups: number };
+  matchedScenarios: string[];
+  withinBudget: boolean | null;
+  /** Plain sentences saying why the bundle ranks where it does. */
+  reasons: string[];
+};
+
+/** How much each part of the fit counts (sums to 1). Scenarios count most: a kit is built for a hazard. */
+export const BUNDLE_WEIGHTS = { scenarios: 0.45, familySize: 0.2, climate: 0.15, ageGroups: 0.2 } as const;
+
+const WILDCARDS = new Set(['all', 'any']);
+const isOpen = (tags: string[]) => tags.length === 0 || tags.some((t) => WILDCARDS.has(t));
+const list = (items: string[]) => items.join(', ');
+const money = (n: number) => `$${n.toFixed(2)}`;
+
+type Row = {
+  id: string;
+  slug: string;
+  name: string;
+  description: string | null;
+  total_estimated_price: string | null;
+  scenarios: string[] | null;
+  min_people: number | null;
+  max_people: number | null;
+  age_groups: string[] | null;
+  climates: string[] | null;
+  item_count: number;
+};
+
+/**
+ * Ranks the bundles for a household: scenario overlap, family size within the bundle's min/max people, climate
+ * and the household's age groups, with a budget check. Every match says why, component by component.
+ */
+export async function matchBundles(db: DbOrTx, input: BundleMatchInput): Promise<BundleMatch[]> {
+  const parsed = bundleMatchSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw badInput(`${issue.path.join('.')} ${issue.message}`, issue.path.map(String).join('.'));
+  }
+  const want = parsed.data;
+  const rows = rowsOf<Row>(
+    await db.execute(sql`
+      select b.id, b.slug, b.name, b.description, b.total_estimated_price::text, b.scenarios, b.min_people,
+        b.max_people, b.age_groups, b.climates, (select count(*) from bundle_items i where i.bundle_id = b.id)::int
+        as item_count
+      from bundles b`),
+  );
+  const matches = rows.map((row) => score(row, want));
+  return matches
+    .sort((a, b) => b.score - a.score || (a.price ?? Infinity) - (b.price ?? Infinity) || a.slug.localeCompare(b.slug))
+    .slice(0, want.limit);
+}
+
+function score(row: Row, want: z.output<typeof bundleMatchSchema>): BundleMatch {
+  const reasons: string[] = [];
+  const scenarios = row.scenarios ?? [];
+  const ageGroups = row.age_groups ?? [];
+  const climates = row.climates ?? [];
+  const price = row.total_estimated_price === null ? null : Number(row.total_estimated_price);
+
+  // Scenarios: the share of the household's scenarios the bundle is built for.
+  const wanted = [...new Set(want.scenarios)];
+  const matchedScenarios = wanted.filter((s) => scenarios.includes(s));
+  let scenarioScore: number;
+  if (wanted.length === 0) {
+    scenarioScore = 0.5;
+    reasons.push('No scenarios given, so every bundle counts as a partial scenario match.');
+  } else {
+    scenarioScore = matchedScenarios.length / wanted.length;
+    if (matchedScenarios.length === 0) reasons.push(`Built for ${list(scenarios)}, none of ${list(wanted)}.`);
+    else if (matchedScenarios.length === wanted.length) reasons.push(`Covers every scenario asked for: ${list(wanted)}.`);
+    else {
+      const missing = wanted.filter((s) => !scenarios.includes(s));
+      reasons.push(`Covers ${list(matchedScenarios)}; not built for ${list(missing)}.`);
+    }
+  }
+
+  // Family size: full marks within min–max; a bundle too big wastes money, one too small needs a second copy.
+  const min = row.min_people ?? 1;
+  const max = row.max_people ?? Number.POSITIVE_INFINITY;
+  let familyScore: number;
+  if (want.people >= min && want.people <= max) {
+    familyScore = 1;
+    reasons.push(
+      `Sized for ${min}${Number.isFinite(max) ? `–${max}` : '+'} people; the household is ${want.people}.`,
+    );
+  } else if (want.people < min) {
+    familyScore = want.people / min;
+    reasons.push(`Sized for at least ${min} people; the household of ${want.people} would pay for more than it needs.`);
+  } else {
+    familyScore = max / want.people;
+    const copies = Math.ceil(want.people / max);
+    reasons.push(`Sized for up to ${max} people; a household of ${want.people} needs ${copies} of it.`);
+  }
+
+  // Climate.
+  let climateScore = 1;
+  if (want.climate) {
+    if (isOpen(climates)) reasons.push('Suits any climate.');
+    else if (climates.includes(want.climate)) reasons.push(`Made for ${want.climate} climates.`);
+    else {
+      climateScore = 0.2;
+      reasons.push(`Made for ${list(climates)} climates, not ${want.climate}.`);
+    }
+  }
+
+  // Age groups: the share of the household's groups the bundle provides for; none at all is a poor fit.
+  let ageScore = 1;
+  let unusable = false;
+  const groups = [...new Set(want.ageGroups)];
+  if (groups.length > 0 && !isOpen(ageGroups)) {
+    const served = groups.filter((g) => ageGroups.includes(g));
+    ageScore = served.length / groups.length;
+    if (served.length === 0) {
+      unusable = true;
+      reasons.push(`Made for ${list(ageGroups)}; the household has no ${list(ageGroups)} members.`);
+    } else if (served.length < groups.length) {
+      reasons.push(`Provides for ${list(served)}, not ${list(groups.filter((g) => !served.includes(g)))}.`);
+    } else reasons.push(`Provides for every age group in the household (${list(groups)}).`);
+  } else if (groups.length > 0) reasons.push('Suits every age group.');
+
+  let total =
+    BUNDLE_WEIGHTS.scenarios * scenarioScore +
+    BUNDLE_WEIGHTS.familySize * familyScore +
+    BUNDLE_WEIGHTS.climate * climateScore +
+    BUNDLE_WEIGHTS.ageGroups * ageScore;
+  if (unusable) total *= 0.25;
+
+  let withinBudget: boolean | null = null;
+  if (want.budget !== null && want.budget !== undefined && price !== null) {
+    withinBudget = price <= want.budget;
+    if (withinBudget) reasons.push(`Costs ${money(price)}, within the ${money(want.budget)} budget.`);
+    else {
+      total *= 0.6;
+      reasons.push(`Costs ${money(price)}, ${money(price - want.budget)} over the ${money(want.budget)} budget.`);
+    }
+  }
+
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  return {
+    bundleId: row.id,
+    slug: row.slug,
+    name: row.name,
+    description: row.description,
+    price,
+    itemCount: Number(row.item_count),
+    scenarios,
+    minPeople: row.min_people,
+    maxPeople: row.max_people,
+    ageGroups,
+    climates,
+    score: round(total),
+    components: {
+      scenarios: round(scenarioScore),
+      familySize: round(familyScore),
+      climate: round(climateScore),
+      ageGroups: round(ageScore),
+    },
+    matchedScenarios,
+    withinBudget,
+    reasons,
+  };
+}

@@ -1,0 +1,109 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase } from '../../../test/support/db.ts';
+import type { Database } from '../../db/client.ts';
+import { rowsOf } from '../../db/migrate.ts';
+import { createOfflineEmbedder } from '../embeddings/offline.ts';
+import { AppError } from '../errors.ts';
+import { searchProducts } from './search.ts';
+
+describe('searchProducts filters', () => {
+  let database: Database;
+  const embedder = createOfflineEmbedder();
+  beforeAll(async () => {
+    database = await freshDatabase();
+  });
+  afterAll(() => database.close());
+
+  const subtree = async (slug: string) =>
+    rowsOf<{ slug: string }>(
+      await database.db.execute(sql`
+        with recursive t as (select id, slug from categories where slug = ${slug}
+          union all select c.id, c.slug from categories c join t on c.parent_id = t.id)
+        select slug from t`),
+    ).map((r) => r.slug);
+
+  it('keeps to a category subtree, however deep', async () => {
+    const water = await subtree('water');
+    expect(water.length).toBeGreaterThan(3);
+    const results = await searchProducts(database.db, embedder, { q: 'stay warm at night', categorySlug: 'water', limit: 20 });
+    expect(results).toHaveLength(20);
+    for (const r of results) expect(water).toContain(r.categorySlug);
+    expect(results[0]!.why.tags).toContain('category:water');
+  });
+
+  it('keeps to a scenario, a climate and a maximum price', async () => {
+    const results = await searchProducts(database.db, embedder, {
+      q: 'stay warm',
+      scenario: 'winter-storm',
+      climate: 'hot-humid',
+      maxPrice: 40,
+      limit: 15,
+    });
+    expect(results.length).toBeGreaterThan(0);
+    const names = results.map((r) => r.masterItem);
+    // Climate-specific cold-weather items are left out of a hot-humid search; items for any climate stay.
+    expect(names).not.toContain('Chemical Hand Warmers');
+    expect(names).not.toContain('Indoor-Safe Propane Heater');
+    for (const r of results) {
+      expect(r.price).toBeLessThanOrEqual(40);
+      expect(r.scenarios).toContain('winter-storm');
+    }
+    const cold = await searchProducts(database.db, embedder, { q: 'stay warm', climate: 'cold', limit: 10 });
+    expect(cold.map((r) => r.masterItem)).toEqual(expect.arrayContaining(['Chemical Hand Warmers']));
+  });
+
+  it('returns verified products only when asked, and drops products whose latest offer is out of stock', async () => {
+    const verified = await searchProducts(database.db, embedder, { q: 'flashlight', status: 'verified', limit: 10 });
+    for (const r of verified) expect(r.status).toBe('verified');
+
+    const before = await searchProducts(database.db, embedder, { q: 'flashlight', limit: 5, inStock: true });
+    const top = before[0]!;
+    await database.db.execute(sql`insert into product_offers (specific_product_id, price, in_stock, observed_at)
+      values (${top.productId}, 10, true, now() - interval '2 days'), (${top.productId}, 10, false, now())`);
+    const after = await searchProducts(database.db, embedder, { q: 'flashlight', limit: 5, inStock: true });
+    expect(after.map((r) => r.productId)).not.toContain(top.productId);
+    const any = await searchProducts(database.db, embedder, { q: 'flashlight', limit: 5 });
+    expect(any.map((r) => r.productId)).toContain(top.productId);
+  });
+
+  it('explains each match', async () => {
+    const [first] = await searchProducts(database.db, embedder, { q: 'something to make creek water safe', limit: 1 });
+    expect(first!.why.similarity).toBeGreaterThan(0.3);
+    expect(first!.why.matchedTerms).toEqual(expect.arrayContaining(['water']));
+    expect(first!.why.matchedTerms.some((t) => t.startsWith('creek→'))).toBe(true);
+  });
+
+  it('fills a filtered page through the HNSW index (iterative scan), the same as an exact scan', async () => {
+    const input = { q: 'keep food cold', categorySlug: 'food', maxPrice: 30, limit: 10 } as const;
+    const exact = await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_indexscan = off`);
+      return searchProducts(tx, embedder, input);
+    });
+    const viaIndex = await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const plan = rowsOf<{ 'QUERY PLAN': string }>(
+        await tx.execute(sql`explain select id from master_items where embedding_model = ${embedder.name}
+          order by embedding <=> (select embedding from master_items limit 1) limit 10`),
+      );
+      expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toContain('idx_master_items_embedding');
+      return searchProducts(tx, embedder, input);
+    });
+    expect(exact).toHaveLength(10);
+    expect(viaIndex).toHaveLength(10);
+    expect(viaIndex.map((r) => r.productId)).toEqual(exact.map((r) => r.productId));
+  });
+
+  it('refuses bad input naming the field, and says when the catalog was embedded by another embedder', async () => {
+    await expect(searchProducts(database.db, embedder, { q: '  ' })).rejects.toMatchObject({ field: 'q' });
+    await expect(searchProducts(database.db, embedder, { q: 'x', limit: 0 })).rejects.toMatchObject({ field: 'limit' });
+    await expect(searchProducts(database.db, embedder, { q: 'x', categorySlug: 'nope' })).rejects.toMatchObject({
+      field: 'categorySlug',
+    });
+    const other = { ...embedder, name: 'some-other-embedder' };
+    const error = await searchProducts(database.db, other, { q: 'water' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('UNAVAILABLE');
+    expect((error as AppError).message).toMatch(/backfill/);
+  });
+});

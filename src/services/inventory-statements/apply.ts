@@ -1,0 +1,253 @@
+import type { Db } from '../../db/client.ts';
+import type { GeneratedKit } from '../../domain/generated-kit.ts';
+import {
+  calcRations,
+  computeNeeds,
+  type DaysOfSupply,
+  daysOfSupply,
+  HouseholdSchema,
+  type Need,
+  type OwnedItem,
+  ratesFromRations,
+  resolveLocation,
+  type SupplyRates,
+} from '../../domain/index.ts';
+import { badInput } from '../errors.ts';
+import {
+  addInventoryItem,
+  listInventory,
+  removeInventoryItem,
+  updateInventoryItem,
+} from '../inventory/inventory.ts';
+import type { HouseholdProfile } from '../profiles/profiles.ts';
+import { type Reconciled, reconcile, type StatedQuantity } from './units.ts';
+
+export type InventoryStatementInput = StatedQuantity & {
+  action: 'add' | 'remove' | 'set';
+  /** YYYY-MM-DD */
+  expires?: string | null;
+};
+
+export type AppliedChange = {
+  action: 'add' | 'remove' | 'set';
+  name: string;
+  supplyKey: string | null;
+  supplyUnit: string;
+  /** Change in the supply's unit (negative for a removal). */
+  delta: number;
+  /** What the household now holds of that supply, in its unit. */
+  nowHave: number;
+  assumption: string | null;
+  expires: string | null;
+  /** A removal larger than what was recorded: how much of it was not there. */
+  shortBy?: number;
+};
+
+type Row = Awaited<ReturnType<typeof listInventory>>[number];
+
+const EPS = 1e-6;
+const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
+const amountOf = (row: Row) => (row.quantityOwned ?? 0) * (row.unitAmount === null ? 1 : Number(row.unitAmount));
+const sameName = (a: string | null, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
+
+function holds(rows: Row[], target: Reconciled): Row[] {
+  return rows.filter((r) =>
+    target.supplyKey === null ? r.supplyKey === null && sameName(r.name, target.name) : r.supplyKey === target.supplyKey,
+  );
+}
+
+function total(rows: Row[]): number {
+  return round(
+    rows.reduce((s, r) => s + amountOf(r), 0),
+    4,
+  );
+}
+
+/**
+ * Removes `amount` (in the supply's unit) from the rows, oldest expiry first (first in, first out). A row
+ * partly used keeps its exact remainder as one lot of that size, so totals stay exact.
+ */
+async function drawDown(db: Db, userId: string, rows: Row[], amount: number): Promise<number> {
+  let left = amount;
+  const ordered = [...rows].sort(
+    (a, b) =>
+      (a.expirationDate ?? '9999').localeCompare(b.expirationDate ?? '9999') ||
+      (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0),
+  );
+  for (const row of ordered) {
+    if (left <= EPS) break;
+    const have = amountOf(row);
+    if (have <= EPS) continue;
+    if (have <= left + EPS) {
+      left -= have;
+      if ((row.quantityNeeded ?? 0) > 0) await updateInventoryItem(db, userId, row.id, { quantityOwned: 0 });
+      else await removeInventoryItem(db, userId, row.id);
+      continue;
+    }
+    const remaining = have - left;
+    const per = row.unitAmount === null ? 1 : Number(row.unitAmount);
+    const whole = remaining / per;
+    if (Math.abs(whole - Math.round(whole)) < 1e-6) {
+      await updateInventoryItem(db, userId, row.id, { quantityOwned: Math.round(whole) });
+    } else {
+      await updateInventoryItem(db, userId, row.id, {
+        quantityOwned: 1,
+        unitAmount: round(remaining, 4),
+        notes: `${row.notes ? `${row.notes}; ` : ''}partly used: ${round(remaining, 2)} left`,
+      });
+    }
+    left = 0;
+  }
+  return Math.max(0, left);
+}
+
+/**
+ * Applies what someone said they bought, used or have to their inventory, in the plan's units.
+ * Adds merge into a matching row (same name, size and expiry); removals draw down the supply, oldest
+ * expiry first; "we have N" sets the supply's total to N.
+ */
+export async function applyInventoryStatements(
+  db: Db,
+  userId: string,
+  statements: InventoryStatementInput[],
+): Promise<AppliedChange[]> {
+  if (statements.length === 0) throw badInput('no inventory change was given', 'changes');
+  const changes: AppliedChange[] = [];
+  for (const statement of statements) {
+    if (!(statement.quantity > 0)) throw badInput('quantity must be more than 0', 'quantity');
+    const target = reconcile(statement);
+    const expires = statement.expires ?? null;
+    const rows = await listInventory(db, userId);
+    const mine = holds(rows, target);
+    const before = total(mine);
+    let shortBy: number | undefined;
+    if (statement.action === 'add') {
+      const match = mine.find(
+        (r) =>
+          sameName(r.name, target.name) &&
+          Math.abs((r.unitAmount === null ? 1 : Number(r.unitAmount)) - target.unitAmount) < EPS &&
+          (r.expirationDate ?? null) === expires,
+      );
+      if (match) {
+        await updateInventoryItem(db, userId, match.id, {
+          quantityOwned: (match.quantityOwned ?? 0) + Math.round(statement.quantity),
+        });
+      } else {
+        await addNew(db, userId, target, statement.quantity, expires);
+      }
+    } else if (statement.action === 'remove') {
+      const missing = await drawDown(db, userId, mine, target.total);
+      if (missing > EPS) shortBy = round(missing);
+    } else {
+      // "we have 3 flashlights": the supply's total becomes what was said.
+      const delta = target.total - before;
+      if (delta > EPS) await addNew(db, userId, target, statement.quantity, expires, before);
+      else if (delta < -EPS) await drawDown(db, userId, mine, -delta);
+    }
+    const after = total(holds(await listInventory(db, userId), target));
+    changes.push({
+      action: statement.action,
+      name: target.name,
+      supplyKey: target.supplyKey,
+      supplyUnit: target.supplyUnit,
+      delta: round(after - before),
+      nowHave: round(after),
+      assumption: target.assumption,
+      expires,
+      ...(shortBy === undefined ? {} : { shortBy }),
+    });
+  }
+  return changes;
+}
+
+async function addNew(
+  db: Db,
+  userId: string,
+  target: Reconciled,
+  quantity: number,
+  expires: string | null,
+  alreadyHave = 0,
+): Promise<void> {
+  // Whole items keep their size; a fractional count ("1.5 gallons") or a top-up to a total is stored as one lot.
+  const integral = Number.isInteger(quantity) && alreadyHave === 0;
+  await addInventoryItem(db, userId, {
+    name: target.name,
+    supplyKey: target.supplyKey,
+    unitAmount: integral ? target.unitAmount : round(target.total - alreadyHave, 4),
+    quantityOwned: integral ? quantity : 1,
+    quantityNeeded: 0,
+    expirationDate: expires,
+  });
+}
+
+/** Everything owned, per supply key, in the supply's units (the planner's `owned`). */
+export async function ownedSupplies(db: Db, userId: string): Promise<OwnedItem[]> {
+  const rows = await listInventory(db, userId);
+  const byKey = new Map<string, number>();
+  for (const r of rows) {
+    if (!r.supplyKey) continue;
+    byKey.set(r.supplyKey, (byKey.get(r.supplyKey) ?? 0) + amountOf(r));
+  }
+  return [...byKey].map(([supplyKey, quantity]) => ({ supplyKey, quantity: round(quantity, 4) }));
+}
+
+/** Needs and daily rates from a plan: what the household was shown. */
+function fromKit(kit: GeneratedKit): { needs: Need[]; rates: SupplyRates } {
+  const needs = kit.supplies
+    .filter((s) => s.key)
+    .map((s) => ({
+      key: s.key!,
+      name: s.name,
+      category: s.category,
+      quantity: s.quantity,
+      unit: s.unit,
+      priority: s.priority,
+      reason: s.reason,
+      basis: s.basis ?? '',
+      scenarios: [],
+    })) as Need[];
+  const target = (category: string) => kit.daysOfSupply.find((d) => d.category === category)?.targetDays;
+  return {
+    needs,
+    rates: {
+      waterGallonsPerDay: kit.rationPlan.water.gallonsPerDay,
+      kcalPerDay: kit.rationPlan.food.kcalPerDay,
+      waterTargetDays: target('water'),
+      foodTargetDays: target('food'),
+    },
+  };
+}
+
+/** Needs and daily rates from the household profile, through the planning engine. */
+function fromProfile(profile: HouseholdProfile): { needs: Need[]; rates: SupplyRates } | null {
+  if (!profile.members || profile.members.length === 0) return null;
+  const household = HouseholdSchema.parse({ members: profile.members, pets: profile.pets ?? [] });
+  const location = resolveLocation(profile.location ?? '');
+  const durationDays = profile.durationDays ?? 14;
+  const scenarios = profile.scenarios ?? [];
+  const rations = calcRations(household, durationDays, location.climate, scenarios);
+  const needs = computeNeeds({
+    household,
+    durationDays,
+    scenarios,
+    mobility: profile.mobility ?? 'SHELTER_IN_PLACE',
+    climate: location.climate,
+    setting: location.setting,
+    rations,
+  });
+  return { needs, rates: ratesFromRations(rations) };
+}
+
+/**
+ * Days of water and food the household now holds (domain `daysOfSupply`), measured against the plan
+ * when there is one, else against the household profile; empty when neither is known yet.
+ */
+export async function supplyDays(
+  db: Db,
+  userId: string,
+  basis: { kit?: GeneratedKit | null; profile?: HouseholdProfile | null },
+): Promise<DaysOfSupply[]> {
+  const source = basis.kit ? fromKit(basis.kit) : basis.profile ? fromProfile(basis.profile) : null;
+  if (!source) return [];
+  return daysOfSupply(source.needs, await ownedSupplies(db, userId), source.rates);
+}

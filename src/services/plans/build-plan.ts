@@ -1,0 +1,166 @@
+import {
+  barterGoods,
+  calcRations,
+  computeNeeds,
+  daysOfSupply,
+  evacuationGuidance,
+  hazardsFor,
+  mergeScenarios,
+  type PlanInput,
+  PlanInputSchema,
+  phases,
+  ratesFromRations,
+  readinessScore,
+  requiredSkills,
+  resolveLocation,
+  simulationLog,
+  skillGaps,
+} from '../../domain/index.ts';
+import type { GeneratedKit } from '../../domain/generated-kit.ts';
+import { type Candidate, type Need as OptimizerNeed, optimize, purchaseSchedule } from '../../domain/optimizer/index.ts';
+import { assemblePlan, type ProductInfo } from '../../domain/plan/assemble.ts';
+import { matchBundles } from '../bundles/match.ts';
+import type { DbOrTx } from '../database.ts';
+import { badInput } from '../errors.ts';
+import { loadCatalogCandidates } from './catalog-candidates.ts';
+import { resourcesForSkills } from './skill-resources.ts';
+
+export type PlanRequest = PlanInput;
+export type BuildPlanOptions = { strategy?: 'exact' | 'greedy' | 'auto'; timeLimitSeconds?: number };
+
+const bundleClimate: Record<string, string | null> = {
+  'hot-humid': 'hot',
+  'hot-dry': 'hot',
+  cold: 'cold',
+  subarctic: 'cold',
+  marine: 'coastal',
+  temperate: null,
+};
+
+/** What each owned supply still leaves to buy: the optimizer spends only on the gap. */
+function remainingNeeds(needs: ReturnType<typeof computeNeeds>, owned: PlanInput['owned']): OptimizerNeed[] {
+  const have = new Map<string, number>();
+  for (const o of owned) have.set(o.supplyKey, (have.get(o.supplyKey) ?? 0) + o.quantity);
+  return needs
+    .map((n) => ({ key: n.key, quantity: n.quantity - (have.get(n.key) ?? 0), priority: n.priority }))
+    .filter((n) => n.quantity > 1e-9);
+}
+
+export function parsePlanRequest(input: unknown): PlanRequest {
+  const parsed = PlanInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.');
+    throw badInput(`${field || 'plan'}: ${issue.message}`, field || undefined);
+  }
+  return parsed.data;
+}
+
+/**
+ * Builds a complete plan: the pure engine computes every number (rations, needs, readiness, simulation),
+ * the catalog supplies real products and bundles, and the exact optimizer chooses what to buy.
+ */
+export async function buildPlan(
+  deps: { db: DbOrTx },
+  input: unknown,
+  options: BuildPlanOptions = {},
+): Promise<GeneratedKit> {
+  const { db } = deps;
+  const request = parsePlanRequest(input);
+  const location = resolveLocation(request.location);
+  const hazards = hazardsFor(location.state);
+  const scenarios = mergeScenarios(request.scenarios, location.state);
+  const household = { members: request.members, pets: request.pets };
+  const setting = request.setting ?? location.setting;
+  const rations = calcRations(household, request.durationDays, location.climate, scenarios.scenarios);
+  const needs = computeNeeds({
+    household,
+    durationDays: request.durationDays,
+    scenarios: scenarios.scenarios,
+    mobility: request.mobility,
+    climate: location.climate,
+    setting,
+    rations,
+  });
+  const skillContext = {
+    scenarios: scenarios.scenarios,
+    durationDays: request.durationDays,
+    mobility: request.mobility,
+    setting,
+  };
+  const required = requiredSkills(skillContext);
+  const gaps = skillGaps({ ...skillContext, skills: request.skills });
+
+  const ageGroups = new Set<string>(request.members.map((m) => m.kind));
+  if (request.members.some((m) => m.pregnant)) ageGroups.add('pregnant');
+  if (request.members.some((m) => m.mobilityLimited)) ageGroups.add('mobility-limited');
+  if (request.pets.length > 0) ageGroups.add('pet');
+
+  const [candidates, resources, bundles] = await Promise.all([
+    loadCatalogCandidates(db),
+    resourcesForSkills(
+      db,
+      gaps.map((g) => g.id),
+    ),
+    matchBundles(db, {
+      scenarios: scenarios.scenarios,
+      people: request.members.length,
+      ageGroups: [...ageGroups],
+      climate: bundleClimate[location.climate] ?? null,
+      budget: request.budget > 0 ? request.budget : null,
+      limit: 3,
+    }),
+  ]);
+  const toBuy = remainingNeeds(needs, request.owned);
+  const choices: Candidate[] = candidates;
+  const optimizer = await optimize({
+    needs: toBuy,
+    candidates: choices,
+    budget: request.budget,
+    strategy: options.strategy ?? 'auto',
+    ...(options.timeLimitSeconds ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+  });
+  const schedule =
+    request.monthlyBudget !== undefined && request.monthlyBudget > 0
+      ? await purchaseSchedule({
+          needs: toBuy,
+          candidates: choices,
+          monthlyBudget: request.monthlyBudget,
+          strategy: options.strategy ?? 'auto',
+        })
+      : undefined;
+  const products = new Map<string, ProductInfo>(
+    candidates.map((c) => [c.productId, { productUrl: c.productUrl, category: c.category }]),
+  );
+
+  return assemblePlan({
+    input: request,
+    location,
+    hazards,
+    scenarios,
+    rations,
+    needs,
+    optimizer,
+    products,
+    bundles: bundles.map((b) => ({ bundleId: b.bundleId, slug: b.slug, name: b.name, score: b.score, reasons: b.reasons })),
+    readiness: readinessScore(needs, request.owned),
+    daysOfSupply: daysOfSupply(needs, request.owned, ratesFromRations(rations)),
+    barter: barterGoods(household, request.durationDays, scenarios.scenarios),
+    required,
+    gaps,
+    resources,
+    simulation: simulationLog({
+      scenarios: scenarios.scenarios,
+      durationDays: request.durationDays,
+      mobility: request.mobility,
+      rations,
+      owned: request.owned,
+    }),
+    evacuation: evacuationGuidance(location, scenarios.scenarios, request.mobility, {
+      mobilityLimited: request.members.some((m) => m.mobilityLimited),
+      hasPets: request.pets.length > 0,
+    }),
+    phases: phases(request.durationDays),
+    ...(schedule ? { schedule } : {}),
+  });
+}

@@ -1,0 +1,113 @@
+import { eq, gt, isNotNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { bundleItems, bundles, categories, masterItems, specificProducts } from '../../db/schema/index.ts';
+import type { Candidate } from '../../domain/optimizer/index.ts';
+
+export type CatalogCandidate = Candidate & {
+  productUrl: string | null;
+  masterItem: string | null;
+  category: string | null;
+  shelfLifeMonths: number | null;
+};
+
+type Cover = { supply: string; amount: number };
+
+function validCovers(covers: unknown): Cover[] {
+  if (!Array.isArray(covers)) return [];
+  return covers.filter(
+    (c): c is Cover =>
+      typeof c === 'object' && c !== null && typeof c.supply === 'string' && typeof c.amount === 'number' && c.amount > 0,
+  );
+}
+
+/**
+ * Every product (and every bundle, priced from its non-optional items) that covers some planner supply:
+ * what the optimizer chooses from. The catalog changes rarely and a plan reads all of it, so the result is
+ * kept per database handle for a minute — derived data any process can rebuild, never state to share.
+ */
+const cache = new WeakMap<object, { at: number; value: Promise<CatalogCandidate[]> }>();
+const TTL_MS = 60_000;
+
+export function loadCatalogCandidates(db: DbOrTx, now = Date.now()): Promise<CatalogCandidate[]> {
+  const hit = cache.get(db);
+  if (hit && now - hit.at < TTL_MS) return hit.value;
+  const value = readCandidates(db);
+  cache.set(db, { at: now, value });
+  value.catch(() => cache.delete(db));
+  return value;
+}
+
+export function forgetCatalogCandidates(db: DbOrTx): void {
+  cache.delete(db);
+}
+
+async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
+  const products = await db
+    .select({
+      id: specificProducts.id,
+      name: specificProducts.name,
+      price: specificProducts.price,
+      metadata: specificProducts.metadata,
+      productUrl: specificProducts.productUrl,
+      masterItem: masterItems.name,
+      category: categories.slug,
+    })
+    .from(specificProducts)
+    .leftJoin(masterItems, eq(specificProducts.masterItemId, masterItems.id))
+    .leftJoin(categories, eq(masterItems.categoryId, categories.id))
+    .where(gt(specificProducts.price, '0'));
+  const candidates: CatalogCandidate[] = [];
+  const byId = new Map<string, { covers: Cover[]; price: number }>();
+  for (const p of products) {
+    const covers = validCovers(p.metadata?.covers);
+    const price = Number(p.price);
+    byId.set(p.id, { covers, price });
+    if (covers.length === 0) continue;
+    candidates.push({
+      productId: p.id,
+      name: p.name,
+      price,
+      covers,
+      productUrl: p.productUrl,
+      masterItem: p.masterItem,
+      category: p.category,
+      shelfLifeMonths: typeof p.metadata?.shelfLifeMonths === 'number' ? p.metadata.shelfLifeMonths : null,
+    });
+  }
+
+  const rows = await db
+    .select({
+      bundleId: bundles.id,
+      slug: bundles.slug,
+      name: bundles.name,
+      productId: bundleItems.specificProductId,
+      quantity: bundleItems.quantity,
+    })
+    .from(bundleItems)
+    .innerJoin(bundles, eq(bundleItems.bundleId, bundles.id))
+    .where(sql`${bundleItems.isOptional} = false and ${isNotNull(bundleItems.specificProductId)}`);
+  const kits = new Map<string, { name: string; slug: string; price: number; covers: Map<string, number> }>();
+  for (const row of rows) {
+    const product = byId.get(row.productId);
+    if (!product) continue;
+    const kit = kits.get(row.bundleId) ?? { name: row.name, slug: row.slug, price: 0, covers: new Map() };
+    kit.price += product.price * row.quantity;
+    for (const c of product.covers) kit.covers.set(c.supply, (kit.covers.get(c.supply) ?? 0) + c.amount * row.quantity);
+    kits.set(row.bundleId, kit);
+  }
+  for (const [bundleId, kit] of kits) {
+    if (kit.covers.size === 0 || kit.price <= 0) continue;
+    candidates.push({
+      productId: bundleId,
+      bundleId,
+      name: `${kit.name} (bundle)`,
+      price: Math.round(kit.price * 100) / 100,
+      covers: [...kit.covers].map(([supply, amount]) => ({ supply, amount })),
+      productUrl: null,
+      masterItem: null,
+      category: 'bundle',
+      shelfLifeMonths: null,
+    });
+  }
+  return candidates;
+}
