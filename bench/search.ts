@@ -8,6 +8,9 @@
 import { performance } from 'node:perf_hooks';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { masterItemEmbeddingText } from '../src/services/catalog/embedding-text.ts';
+import relevanceSet from '../src/services/catalog/relevance-set.json' with { type: 'json' };
+import { loadSeedData } from '../src/services/catalog/seed-files.ts';
 import { embedOffline } from '../src/services/embeddings/offline.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -33,49 +36,47 @@ function rng(seed: number) {
 const random = rng(20_240_601);
 const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
 
-// Synthetic catalog text in the catalog's own vocabulary, so vectors cluster the way real ones do.
-const nouns = `water filter|water purification tablets|water storage drum|collapsible water container|gravity filter|
-  straw filter|freeze-dried meal|emergency ration bar|canned chicken|white rice bucket|pinto beans|powdered milk|
-  honey|salt|infant formula|baby food pouches|diapers|baby wipes|can opener|camp stove|butane canister|propane
-  cylinder|mess kit|waterproof matches|ferro rod|tent|tarp|plastic sheeting|emergency blanket|sleeping bag|wool
-  blanket|hand warmers|propane heater|cooling towel|flashlight|headlamp|lantern|AA batteries|power bank|solar
-  charger|inverter generator|weather radio|two-way radio|whistle|first aid kit|trauma kit|tourniquet|pain
-  reliever|thermometer|N95 masks|nitrile gloves|potassium iodide|toilet paper|bucket toilet|waste bags|hand
-  sanitizer|bar soap|bleach|menstrual pads|toothpaste|multi-tool|duct tape|work gloves|gas shutoff wrench|fire
-  extinguisher|folding shovel|hatchet|pry bar|smoke alarm|carbon monoxide alarm|door barricade|safety goggles|
-  document pouch|cash envelope|dog food|cat food|pet carrier|leash|road atlas|compass|backpack|rain poncho|
-  hiking boots|heirloom seeds|garden hoe|pressure canner|canning jars|food dehydrator|grain mill|rain barrel|
-  silver coins|coffee|playing cards`
-  .split('|')
-  .map((s) => s.replace(/\s+/g, ' ').trim());
-const adjectives = `compact|heavy-duty|lightweight|rechargeable|waterproof|long-lasting|family size|two-pack|
-  stackable|insulated|collapsible|solar|hand-crank|LED|bulk|shelf-stable|military grade|ultralight|refillable|
-  reusable|disposable|portable|rugged`
-  .split('|')
-  .map((s) => s.trim());
-const brands = `Acme|Northstar|Ridgeline|Harbor|Summit|Fieldcraft|Bluewater|Ironwood|Everready Supply|Cascade|
-  Trailhead|Homestead Co|Pioneer|Sentinel|Basecamp|Keystone|Outpost|Redoak|Timberline|Frontier`
-  .split('|')
-  .map((s) => s.trim());
-const context = `hurricane|earthquake|wildfire|flood|winter storm|power outage|evacuation|camping|car kit|
-  bug-out bag|shelter in place|72-hour kit|two weeks|one year|grid down|pandemic|cold weather|hot weather`
-  .split('|')
-  .map((s) => s.trim());
+// Synthetic products built from the real catalog's text (data/), so the vectors are distributed the way the
+// catalog's are: each is a real product's description under a new brand and model, often with a sentence of a
+// second product mixed in, embedded as a master item is (name twice, category path, description, brand).
+const seed = loadSeedData();
+const itemByName = new Map(seed.masterItems.map((m) => [m.name, m]));
+const categoryBySlug = new Map(seed.categories.map((c) => [c.slug, c]));
+const pathOf = (slug: string) => {
+  const path: string[] = [];
+  for (let c = categoryBySlug.get(slug); c; c = c.parent ? categoryBySlug.get(c.parent) : undefined) path.unshift(c.name);
+  return path;
+};
+const brands = [...new Set(seed.products.map((p) => p.metadata.brand))];
+const sentences = seed.products.flatMap((p) => p.description.split(/(?<=\.)\s+/)).filter((x) => x.length > 20);
+const letters = 'ABCDEFGHJKLMNPRSTUVWXYZ';
+const modelCode = () =>
+  `${pick([...letters])}${pick([...letters])}-${100 + Math.floor(random() * 9900)}`;
 
-function productText(): { text: string; noun: number } {
-  const noun = Math.floor(random() * nouns.length);
-  const size = `${1 + Math.floor(random() * 50)} ${pick(['oz', 'lb', 'gal', 'pack', 'count', 'servings'])}`;
-  return {
-    noun,
-    text: `${nouns[noun]}. ${nouns[noun]}. ${pick(brands)} ${pick(adjectives)} ${nouns[noun]} ${size}. For ${pick(context)} and ${pick(context)}; ${pick(adjectives)}, ${pick(adjectives)}.`,
-  };
+function productText(): { text: string; category: number } {
+  const base = pick(seed.products);
+  const item = itemByName.get(base.masterItem)!;
+  const brand = pick(brands);
+  const name = `${brand} ${modelCode()} ${base.name.replace(base.metadata.brand, '').trim()}`;
+  const extra = random() < 0.5 ? ` ${pick(sentences)}` : '';
+  const text = masterItemEmbeddingText({
+    name,
+    description: `${base.description}${extra} ${item.description}`,
+    categoryPath: pathOf(item.category),
+    supplyKey: item.supplyKey,
+    brands: [brand],
+  });
+  return { text, category: Math.floor(random() * 50) };
 }
 
+const relevanceQueries = [...relevanceSet.products, ...relevanceSet.guidance].map((x) => x.q);
 function queryText(): string {
   const shape = random();
-  if (shape < 0.4) return `${pick(adjectives)} ${pick(nouns)}`;
-  if (shape < 0.7) return `${pick(nouns)} for ${pick(context)}`;
-  return `${pick(nouns)} or ${pick(nouns)} ${pick(adjectives)}`;
+  if (shape < 0.4) return pick(relevanceQueries);
+  if (shape < 0.7) return pick(seed.masterItems).name.toLowerCase();
+  const words = pick(seed.products).name.split(/\s+/);
+  const start = Math.floor(random() * Math.max(1, words.length - 3));
+  return words.slice(start, start + 2 + Math.floor(random() * 3)).join(' ');
 }
 
 const literal = (v: number[]) => `[${v.map((x) => x.toFixed(6)).join(',')}]`;
@@ -102,8 +103,8 @@ async function main() {
     const e0 = performance.now();
     for (let i = start; i < Math.min(ROWS, start + CHUNK); i++) {
       const p = productText();
-      // Category: 50 buckets, so a category filter keeps ~2% of rows.
-      lines.push(`${i}\t${(p.noun * 7 + i) % 50}\t${literal(embedOffline(p.text))}\toffline`);
+      // Category: 50 random buckets, so a category filter keeps ~2% of rows.
+      lines.push(`${i}\t${p.category}\t${literal(embedOffline(p.text))}\toffline`);
     }
     tEmbed += performance.now() - e0;
     const l0 = performance.now();

@@ -46,7 +46,10 @@ export function failure(code: string, message: string, extra: Omit<ToolFailure, 
  * Runs a tool's work; an application error the person may see becomes a failure result (the loop goes
  * on and the model explains it); anything else is thrown and reported by the SDK as a tool error.
  */
-export async function attempt<T extends object>(work: () => Promise<T>): Promise<({ ok: true } & T) | ToolFailure> {
+export async function attempt<T extends object>(
+  work: () => Promise<T>,
+  ctx?: Pick<ToolContext, 'publicUrl'>,
+): Promise<({ ok: true } & T) | ToolFailure> {
   try {
     return { ok: true, ...(await work()) };
   } catch (error) {
@@ -54,7 +57,7 @@ export async function attempt<T extends object>(work: () => Promise<T>): Promise
       return {
         ok: false,
         error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
-        ...(error.code === 'TIER_LIMIT' ? { hint: 'upgrade' } : {}),
+        ...(error.code === 'TIER_LIMIT' ? { hint: 'upgrade', ...(ctx ? { url: `${ctx.publicUrl}/pricing` } : {}) } : {}),
       };
     }
     throw error;

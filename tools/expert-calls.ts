@@ -40,7 +40,7 @@ export function bookExpertCallTool(ctx: ToolContext) {
       return attempt(async () => {
         const booking = await bookExpertCall(ctx.db, userId, callId, ctx.now());
         return { booking: { ...booking, scheduledDate: booking.scheduledDate.toISOString() } };
-      });
+      }, ctx);
     },
   });
 }

@@ -50,7 +50,7 @@ export function listInventoryTool(ctx: ToolContext) {
           expiringSoon: items.filter((i) => i.expires !== null && i.expires <= soon).length,
           daysOfSupply: days.map((d) => ({ category: d.category, days: d.days, targetDays: d.targetDays })),
         };
-      });
+      }, ctx);
     },
   });
 }

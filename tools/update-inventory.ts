@@ -69,7 +69,7 @@ export function updateInventoryTool(ctx: ToolContext) {
             perDay: d.perDay,
           })),
         };
-      });
+      }, ctx);
     },
   });
 }

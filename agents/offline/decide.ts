@@ -1,6 +1,6 @@
 import type { PlanSummary } from '../../tools/plan-summary.ts';
 import { extractFacts, hasFacts, nextMissing, type Profile, toMemberInput } from './facts.ts';
-import { classify, type Intent } from './intent.ts';
+import { classify, type Intent, planWords } from './intent.ts';
 import type { InventoryStatement } from './inventory.ts';
 import type { ReadPrompt, ToolExchange } from './prompt.ts';
 import {
@@ -32,6 +32,18 @@ const call = (toolName: string, input: Record<string, unknown> = {}, text?: stri
 
 const FOLLOW_UP = /^\s*(what about|how about|and|also|now|make it|can you make it|change|actually|add|instead|plus|oh and)\b/i;
 
+const FOLLOW_UPS: Choice[] = [
+  { label: 'Show my plan', value: 'show my plan' },
+  { label: 'Make it 1 year', value: 'now make it a year' },
+  { label: 'Help', value: 'help' },
+];
+
+function notUnderstood(channel: Channel): string {
+  return channel === 'sms'
+    ? 'Sorry, I did not catch that. Tell me what changed (e.g. "we are 5 now"), what you bought, or ask a question.'
+    : "Sorry, I didn't catch that. Tell me what changed (\"we're 5 now\", \"make it a year\"), what you bought or used, or ask me a question.";
+}
+
 const MEMBER_CHOICES: Choice[] = [
   { label: 'Just me', value: 'just me' },
   { label: '2 adults', value: '2 adults' },
@@ -43,6 +55,11 @@ export function turnIntent(text: string, profile: Profile): { intent: Intent; fa
   let intent = classify(text);
   const facts = extractFacts(text, profile);
   if (intent.kind === 'question' && hasFacts(facts.patch) && FOLLOW_UP.test(text)) intent = { kind: 'plan' };
+  // Who and where make it a plan request, whatever else the message mentions ("we have $300", "need a kit").
+  const describesHousehold = facts.patch.location !== undefined || facts.patch.members !== undefined;
+  if (describesHousehold && ['inventory-update', 'products', 'bundles', 'skills', 'question'].includes(intent.kind)) {
+    if (intent.kind !== 'question' || !/\?\s*$/.test(text) || /\b(plan|kit)\b/i.test(text)) intent = { kind: 'plan' };
+  }
   if (intent.kind === 'greeting' && hasFacts(facts.patch)) intent = { kind: 'plan' };
   if ((intent.kind === 'help' || intent.kind === 'question') && !profile.location && facts.patch.location && !/\?\s*$/.test(text)) {
     intent = { kind: 'plan' };
@@ -112,6 +129,8 @@ function begin(r: ReadPrompt): Conclusion {
       }
       const missing = nextMissing(profile);
       if (missing) return ask(missing, profile, channel, []);
+      // Nothing new was said: build only when asked to ("make my plan", "update the kit").
+      if (!planWords(r.current) && (ctx.hasDraft || ctx.planId)) return say(notUnderstood(channel), FOLLOW_UPS);
       return call('buildPlan', {}, preamble(profile, channel));
     }
   }

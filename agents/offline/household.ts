@@ -141,6 +141,15 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
     },
   );
 
+  // "two parents", "both parents" (of the children named): adults, not the speaker's own parents.
+  take(/\b(\d+|both)\s+parents\b/g, (m) => {
+    whole = true;
+    partner = true;
+    self = true;
+    const n = m[1] === 'both' ? 2 : Number(m[1]);
+    return Array.from({ length: Math.min(n, 4) }, () => member('adult'));
+  });
+
   // Partners and relatives: "my pregnant wife", "my husband", "grandma (78)", "my elderly mother", "my parents"
   take(
     /\b(?:my|our|his|her|the)?\s*(pregnant|nursing|breastfeeding|elderly|aging|old|older|disabled)?\s*(?<!single\s)(?<!single-)(?<!stay-at-home\s)(wife|husband|spouse|partner|girlfriend|boyfriend|fianc[eé]e?|mom|mum|mother|dad|father|parents|grandma|grandmother|grandpa|grandfather|grandparents|mother-in-law|father-in-law|in-laws|sister|brother|aunt|uncle|roommate|housemate|son|daughter|stepson|stepdaughter|baby|newborn|toddler|teenager|teen)\b(?:\s*(?:\(|,|who is|who's|is|aged?)\s*(\d{1,3})(?![\d.])(?!\s*(?:dogs?|cats?|pets?|adults?|people|persons|kids?|children|teens?|teenagers?|babies|infants?|weeks?|days?|months?|years? (?!old)|lbs?|pounds|gallons|cans|seniors?))\)?)?/g,

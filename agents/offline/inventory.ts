@@ -94,7 +94,7 @@ const PHRASE = new RegExp(
 );
 
 const NOT_ITEMS =
-  /^(adults?|kids?|children|people|persons|days?|weeks?|months?|years?|dogs?|cats?|pets?|of us|members?|teens?|babies|infants?|seniors?|dollars|bucks|times?|more|less|questions?|hours?|minutes?)$/;
+  /^(?:to|toward|towards|for|on|in|per|a|the)\b|^(adults?|kids?|children|people|persons|days?|weeks?|months?|years?|dogs?|cats?|pets?|of us|members?|teens?|babies|infants?|seniors?|dollars|bucks|times?|more|less|questions?|hours?|minutes?)$/;
 
 function normalizeItem(item: string): string {
   return item
@@ -122,6 +122,7 @@ export function extractInventory(t: string): InventoryStatement[] {
     const expires = parseExpiry(segment);
     PHRASE.lastIndex = 0;
     for (let m = PHRASE.exec(segment); m !== null; m = PHRASE.exec(segment)) {
+      if (/[$£€]\s*$/.test(segment.slice(0, m.index))) continue;
       const item = normalizeItem(m[5] ?? '');
       if (item === '' || NOT_ITEMS.test(item) || /^\d/.test(item)) continue;
       const q = m[1]!;

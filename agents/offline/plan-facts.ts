@@ -179,6 +179,8 @@ export function extractBudget(t: string): BudgetMention | null {
     new RegExp(String.raw`\$\s*${money}(${PER_MONTH})?`, 'g'),
     new RegExp(String.raw`\b${money}\s*(?:dollars|bucks|usd)(${PER_MONTH})?`, 'g'),
     new RegExp(String.raw`\bbudget(?:\s+(?:is|of|around|about|at|=|:|up to|under|max|limit))*\s*(?:~|about|around)?\s*\$?\s*${money}(${PER_MONTH})?`, 'g'),
+    new RegExp(String.raw`\b${money}(?:\s*(?:dollars?|bucks|usd))?\s+(?:total\s+)?budget()`, 'g'),
+    new RegExp(String.raw`(?<![\w$.])(\d+(?:\.\d+)?)\s*(k|grand)\b(${PER_MONTH})?`, 'g'),
     new RegExp(String.raw`\b(?:spend|afford|have)\s+(?:about|around|up to|maybe)?\s*${money}(${PER_MONTH})?\s*(?:on|for|total|budget)`, 'g'),
   ];
   for (const re of patterns) {

@@ -189,7 +189,8 @@ describe('computeNeeds: scenarios and climate', () => {
     const needs = byKey(computeNeeds(request({ scenarios: ['hurricane', 'earthquake'] })));
     expect(needs.get('tarp')?.scenarios).toEqual(['hurricane', 'earthquake']);
     expect(needs.get('pry-bar')?.scenarios).toEqual(['earthquake']);
-    expect(needs.get('whistle')?.priority).toBe(1);
+    // Priority 1 is kept for what sustains life; a whistle is important (2).
+    expect(needs.get('whistle')?.priority).toBe(2);
   });
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type Candidate, type Need, type OptimizeResult, optimize, type Priority } from './index.ts';
 import { mulberry32, pick, randInt, syntheticInstance } from './synthetic.ts';
 
-const WEIGHT = { 1: 3, 2: 2, 3: 1 } as const;
+// Restated on purpose (not imported): critical needs weigh 100x important ones, which weigh 100x useful ones.
+const WEIGHT = { 1: 10_000, 2: 100, 3: 1 } as const;
 
 /** Independent reference: priority-weighted coverage of a purchase (units per candidate). */
 function coverageOf(needs: Need[], candidates: Candidate[], x: number[]): number {

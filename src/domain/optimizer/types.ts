@@ -4,8 +4,12 @@ import { z } from 'zod';
 export const prioritySchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type Priority = z.infer<typeof prioritySchema>;
 
-/** Weight of a need in the coverage objective, by priority. */
-export const PRIORITY_WEIGHT: Readonly<Record<Priority, number>> = { 1: 3, 2: 2, 3: 1 };
+/**
+ * Weight of a need in the coverage objective, by priority. A hundredfold step makes the spending close to
+ * lexicographic: money goes to critical gaps (water, food, first aid) before any important one, as the
+ * purchase schedule does month by month; a flat 3/2/1 let a dozen cheap whistles and maps outrank food.
+ */
+export const PRIORITY_WEIGHT: Readonly<Record<Priority, number>> = { 1: 10_000, 2: 100, 3: 1 };
 
 export const needSchema = z.object({
   /** Supply key from src/domain/data/supplies.json, e.g. 'water-storage'. */

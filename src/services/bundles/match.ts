@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { rowsOf } from '../../db/migrate.ts';
+import { SCENARIO_IDS } from '../../domain/scenarios.ts';
+import { climateTags, SEARCH_CLIMATES, suitsClimate } from '../catalog/climate.ts';
 import { badInput } from '../errors.ts';
 
 const tag = z
@@ -11,10 +13,14 @@ const tag = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case tag such as winter-storm');
 
 export const bundleMatchSchema = z.object({
-  scenarios: z.array(tag).max(20).default([]),
+  scenarios: z
+    .array(z.enum(SCENARIO_IDS, { message: `must be one of ${SCENARIO_IDS.join(', ')}` }))
+    .max(20)
+    .default([]),
   people: z.number().int().min(1).max(100),
+  /** Member kinds (infant, child, teen, adult, senior), plus pet, pregnant and mobility-limited as bundles tag them. */
   ageGroups: z.array(tag).max(10).default([]),
-  climate: tag.nullable().optional(),
+  climate: z.enum(SEARCH_CLIMATES, { message: `must be one of ${SEARCH_CLIMATES.join(', ')}` }).nullable().optional(),
   budget: z.number().nonnegative().nullable().optional(),
   limit: z.number().int().min(1).max(50).default(5),
 });
@@ -95,7 +101,8 @@ function score(row: Row, want: z.output<typeof bundleMatchSchema>): BundleMatch 
   const climates = row.climates ?? [];
   const price = row.total_estimated_price === null ? null : Number(row.total_estimated_price);
 
-  // Scenarios: the share of the household's scenarios the bundle is built for.
+  // Scenarios: mostly the share of the household's scenarios the bundle is built for (coverage), partly the
+  // share of the bundle that is about them (focus), so a hurricane kit outranks a kit for every hazard.
   const wanted = [...new Set(want.scenarios)];
   const matchedScenarios = wanted.filter((s) => scenarios.includes(s));
   let scenarioScore: number;
@@ -103,12 +110,19 @@ function score(row: Row, want: z.output<typeof bundleMatchSchema>): BundleMatch 
     scenarioScore = 0.5;
     reasons.push('No scenarios given, so every bundle counts as a partial scenario match.');
   } else {
-    scenarioScore = matchedScenarios.length / wanted.length;
+    const coverage = matchedScenarios.length / wanted.length;
+    const focus = scenarios.length > 0 ? matchedScenarios.length / scenarios.length : 0;
+    scenarioScore = 0.75 * coverage + 0.25 * focus;
     if (matchedScenarios.length === 0) reasons.push(`Built for ${list(scenarios)}, none of ${list(wanted)}.`);
-    else if (matchedScenarios.length === wanted.length) reasons.push(`Covers every scenario asked for: ${list(wanted)}.`);
     else {
       const missing = wanted.filter((s) => !scenarios.includes(s));
-      reasons.push(`Covers ${list(matchedScenarios)}; not built for ${list(missing)}.`);
+      const others = scenarios.length - matchedScenarios.length;
+      reasons.push(
+        (missing.length === 0
+          ? `Covers every scenario asked for: ${list(wanted)}`
+          : `Covers ${list(matchedScenarios)}; not built for ${list(missing)}`) +
+          (others > 0 ? ` (and ${others} other scenario${others > 1 ? 's' : ''}).` : ', and nothing else.'),
+      );
     }
   }
 
@@ -130,12 +144,15 @@ function score(row: Row, want: z.output<typeof bundleMatchSchema>): BundleMatch 
     reasons.push(`Sized for up to ${max} people; a household of ${want.people} needs ${copies} of it.`);
   }
 
-  // Climate.
+  // Climate: made for it beats suits any, which beats made for another.
   let climateScore = 1;
   if (want.climate) {
-    if (isOpen(climates)) reasons.push('Suits any climate.');
-    else if (climates.includes(want.climate)) reasons.push(`Made for ${want.climate} climates.`);
-    else {
+    const made = climates.filter((c) => climateTags(want.climate!).includes(c));
+    if (made.length > 0) reasons.push(`Made for ${list(made)} climates, as in ${want.climate}.`);
+    else if (suitsClimate(climates, want.climate)) {
+      climateScore = 0.85;
+      reasons.push('Suits any climate.');
+    } else {
       climateScore = 0.2;
       reasons.push(`Made for ${list(climates)} climates, not ${want.climate}.`);
     }

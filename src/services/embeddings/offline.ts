@@ -10,9 +10,9 @@ export const OFFLINE_EMBEDDER_NAME = `offline-hash-v${OFFLINE_EMBEDDER_VERSION}`
 /** Relative weights of the feature kinds (tuned on the relevance set in search-relevance.test.ts). */
 const WEIGHTS = {
   unigram: 1,
-  bigram: 0.7,
+  bigram: Number(process.env.W_BI ?? 0.7),
   synonym: 1,
-  charGrams: 0.35,
+  charGrams: Number(process.env.W_CG ?? 0.35),
 };
 
 /** 32-bit FNV-1a, then a murmur finaliser so nearby strings spread over all dimensions and both signs. */

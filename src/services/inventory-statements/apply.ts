@@ -64,6 +64,30 @@ function total(rows: Row[]): number {
 }
 
 /**
+ * Updates a row giving every field: inventory.updateInventoryItem's patch schema fills omitted fields with
+ * their defaults (null), so a partial patch would clear the supply key, size and expiry.
+ */
+async function patchRow(
+  db: Db,
+  userId: string,
+  row: Row,
+  changes: { quantityOwned: number; unitAmount?: number; notes?: string | null },
+) {
+  await updateInventoryItem(db, userId, row.id, {
+    name: row.name ?? 'item',
+    supplyKey: row.supplyKey,
+    unitAmount: changes.unitAmount ?? (row.unitAmount === null ? null : Number(row.unitAmount)),
+    quantityOwned: changes.quantityOwned,
+    quantityNeeded: row.quantityNeeded ?? 0,
+    expirationDate: row.expirationDate,
+    specificProductId: row.specificProductId,
+    masterItemId: row.masterItemId,
+    missionReportId: row.missionReportId,
+    notes: changes.notes === undefined ? row.notes : changes.notes,
+  });
+}
+
+/**
  * Removes `amount` (in the supply's unit) from the rows, oldest expiry first (first in, first out). A row
  * partly used keeps its exact remainder as one lot of that size, so totals stay exact.
  */
@@ -80,7 +104,7 @@ async function drawDown(db: Db, userId: string, rows: Row[], amount: number): Pr
     if (have <= EPS) continue;
     if (have <= left + EPS) {
       left -= have;
-      if ((row.quantityNeeded ?? 0) > 0) await updateInventoryItem(db, userId, row.id, { quantityOwned: 0 });
+      if ((row.quantityNeeded ?? 0) > 0) await patchRow(db, userId, row, { quantityOwned: 0 });
       else await removeInventoryItem(db, userId, row.id);
       continue;
     }
@@ -88,9 +112,9 @@ async function drawDown(db: Db, userId: string, rows: Row[], amount: number): Pr
     const per = row.unitAmount === null ? 1 : Number(row.unitAmount);
     const whole = remaining / per;
     if (Math.abs(whole - Math.round(whole)) < 1e-6) {
-      await updateInventoryItem(db, userId, row.id, { quantityOwned: Math.round(whole) });
+      await patchRow(db, userId, row, { quantityOwned: Math.round(whole) });
     } else {
-      await updateInventoryItem(db, userId, row.id, {
+      await patchRow(db, userId, row, {
         quantityOwned: 1,
         unitAmount: round(remaining, 4),
         notes: `${row.notes ? `${row.notes}; ` : ''}partly used: ${round(remaining, 2)} left`,
@@ -129,9 +153,7 @@ export async function applyInventoryStatements(
           (r.expirationDate ?? null) === expires,
       );
       if (match) {
-        await updateInventoryItem(db, userId, match.id, {
-          quantityOwned: (match.quantityOwned ?? 0) + Math.round(statement.quantity),
-        });
+        await patchRow(db, userId, match, { quantityOwned: (match.quantityOwned ?? 0) + Math.round(statement.quantity) });
       } else {
         await addNew(db, userId, target, statement.quantity, expires);
       }

@@ -22,10 +22,16 @@ import { assemblePlan, type ProductInfo } from '../../domain/plan/assemble.ts';
 import { matchBundles } from '../bundles/match.ts';
 import type { DbOrTx } from '../database.ts';
 import { badInput } from '../errors.ts';
-import { loadCatalogCandidates } from './catalog-candidates.ts';
+import { type CatalogCandidate, loadCatalogCandidates } from './catalog-candidates.ts';
 import { resourcesForSkills } from './skill-resources.ts';
 
 export type PlanRequest = PlanInput;
+/**
+ * A person is waiting for the plan: the exact solve gets this long, then the better of its best plan so far
+ * and the greedy plan is used (the plan's budget.strategy says which).
+ */
+export const PLAN_SOLVE_SECONDS = 2;
+
 export type BuildPlanOptions = { strategy?: 'exact' | 'greedy' | 'auto'; timeLimitSeconds?: number };
 
 const bundleClimate: Record<string, string | null> = {
@@ -36,6 +42,15 @@ const bundleClimate: Record<string, string | null> = {
   marine: 'coastal',
   temperate: null,
 };
+
+/**
+ * Catalog items made for one species (dog food, cat litter) are offered only to households with that
+ * species; the master item's name says which.
+ */
+function suitsPets(candidate: CatalogCandidate, pets: PlanInput['pets']): boolean {
+  const species = /\b(dog|cat)s?\b/i.exec(candidate.masterItem ?? '')?.[1]?.toLowerCase();
+  return !species || pets.some((p) => p.species === species);
+}
 
 /** What each owned supply still leaves to buy: the optimizer spends only on the gap. */
 function remainingNeeds(needs: ReturnType<typeof computeNeeds>, owned: PlanInput['owned']): OptimizerNeed[] {
@@ -112,13 +127,13 @@ export async function buildPlan(
     }),
   ]);
   const toBuy = remainingNeeds(needs, request.owned);
-  const choices: Candidate[] = candidates;
+  const choices: Candidate[] = candidates.filter((c) => suitsPets(c, request.pets));
   const optimizer = await optimize({
     needs: toBuy,
     candidates: choices,
     budget: request.budget,
     strategy: options.strategy ?? 'auto',
-    ...(options.timeLimitSeconds ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+    timeLimitSeconds: options.timeLimitSeconds ?? PLAN_SOLVE_SECONDS,
   });
   const schedule =
     request.monthlyBudget !== undefined && request.monthlyBudget > 0
@@ -127,6 +142,7 @@ export async function buildPlan(
           candidates: choices,
           monthlyBudget: request.monthlyBudget,
           strategy: options.strategy ?? 'auto',
+          timeLimitSeconds: options.timeLimitSeconds ?? PLAN_SOLVE_SECONDS,
         })
       : undefined;
   const products = new Map<string, ProductInfo>(

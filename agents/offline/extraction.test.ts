@@ -1,0 +1,223 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts, type Profile } from './facts.ts';
+import { applyHousehold, describeMembers, extractHousehold } from './household.ts';
+import { classify } from './intent.ts';
+import { extractInventory, parseExpiry } from './inventory.ts';
+import { extractLocation } from './location.ts';
+import { normalizeText, parseAmount } from './numbers.ts';
+import { applyPets, extractBudget, extractDuration, extractMobility, extractPets, extractScenarios } from './plan-facts.ts';
+
+const household = (text: string) => {
+  const t = normalizeText(text);
+  const mention = extractHousehold(t);
+  return mention ? describeMembers(applyHousehold(undefined, mention, t).members) : null;
+};
+
+describe('numbers', () => {
+  it('rewrites number words and reads money', () => {
+    expect(normalizeText('Two adults and twenty-five cans, a dozen eggs')).toBe('2 adults and 25 cans, 12 eggs');
+    expect(normalizeText('three hundred dollars')).toBe('300 dollars');
+    expect(normalizeText('We’re four — really')).toBe("we're 4 - really");
+    expect(parseAmount('1.5', 'k')).toBe(1500);
+    expect(parseAmount('1,500', null)).toBe(1500);
+  });
+});
+
+describe('household', () => {
+  it.each([
+    ['me, my wife and 2 kids', '2 adults and 2 children'],
+    ['a family of four', '2 adults and 2 children'],
+    ["we're 2 adults, kids 6 and 9", '2 adults and 2 children (9, 6)'],
+    ['My husband and I plus grandma (78)', '2 adults and 1 senior (78)'],
+    ['5 people', '5 adults'],
+    ['just me', '1 adult'],
+    ["I'm a single mom of 3", '1 adult and 3 children'],
+    ['my pregnant wife and a toddler', '2 adults and 1 child (2)'],
+    ['two adults and three kids ages 4, 7 and 12', '2 adults and 3 children (12, 7, 4)'],
+    ['a 6-year-old and a 9-year-old plus me and my partner', '2 adults and 2 children (9, 6)'],
+    ['we have 2 kids', '2 adults and 2 children'],
+    ['I have a 6 month old', '1 adult and 1 infant (6 mo)'],
+    ["we're a retired couple", '2 seniors'],
+    ['there are six of us', '6 adults'],
+    ['we are two parents and two teenagers', '2 adults and 2 teens'],
+    ["it's me, my husband, our twins aged 4 and the baby", '2 adults, 2 children (4, 4) and 1 infant (6 mo)'],
+  ])('%s → %s', (text, expected) => {
+    expect(household(text)).toBe(expected);
+  });
+
+  it('finds no household where there is none', () => {
+    expect(household('I need a plan for a hurricane')).toBeNull();
+    expect(household('we have a 30 lb dog')).toBeNull();
+    expect(household('how do I purify water?')).toBeNull();
+  });
+
+  it('marks pregnancy, nursing, medical needs and mobility', () => {
+    const m = extractHousehold(normalizeText('me and my wife, she is pregnant, and my mother who uses a wheelchair'))!;
+    expect(m.members.find((x) => x.sex === 'f' && x.kind === 'adult')?.pregnant).toBe(true);
+    expect(m.members.find((x) => x.kind === 'senior')?.mobilityLimited).toBe(true);
+  });
+
+  it('applies corrections and additions to what is known', () => {
+    const known = [{ kind: 'adult' as const }, { kind: 'adult' as const }, { kind: 'child' as const, ageYears: 6 }];
+    const five = extractHousehold(normalizeText("actually we're 5"))!;
+    expect(applyHousehold(known, five, "actually we're 5").members).toHaveLength(5);
+    const two = extractHousehold(normalizeText("we're 2 now"))!;
+    expect(applyHousehold(known, two, "we're 2 now").members.map((m) => m.kind)).toEqual(['adult', 'adult']);
+    const baby = extractHousehold(normalizeText('we also have a baby'))!;
+    expect(baby.additive).toBe(true);
+    expect(applyHousehold(known, baby, 'we also have a baby').members.map((m) => m.kind)).toEqual([
+      'adult',
+      'adult',
+      'child',
+      'infant',
+    ]);
+  });
+});
+
+describe('location', () => {
+  it.each([
+    ["we're in Tampa, FL", 'Tampa, FL'],
+    ['family of four in Austin Texas', 'Austin, TX'],
+    ['5 people in Montana', 'Montana'],
+    ['33602', '33602'],
+    ['zip is 98101', '98101'],
+    ['we live near Boise', 'Boise, ID'],
+    ['I live in Whitefish, MT', 'Whitefish, MT'],
+    ['hurricane plan for Miami', 'Miami, FL'],
+    ['in NYC', 'New York, NY'],
+    ['27.95, -82.46', '27.95,-82.46'],
+    ['family in St. Louis', 'St. Louis, MO'],
+    ['Fort Worth TX', 'Fort Worth, TX'],
+    ['I live in Georgia', 'Georgia'],
+  ])('%s → %s', (text, expected) => {
+    expect(extractLocation(text)?.location).toBe(expected);
+  });
+
+  it('ignores everyday words that are also city names unless placed', () => {
+    expect(extractLocation('my mobile phone died during the last storm, what should I do')).toBeNull();
+    expect(extractLocation('budget $30000')).toBeNull();
+    expect(extractLocation('I need 24 cans')).toBeNull();
+    expect(extractLocation('Mobile', { expecting: true })?.location).toBe('Mobile, AL');
+  });
+});
+
+describe('duration, budget, scenarios, mobility, pets', () => {
+  it.each([
+    ['two weeks', 14],
+    ['a year', 365],
+    ['now make it a year', 365],
+    ['72 hours', 3],
+    ['3 months', 90],
+    ['a month', 30],
+    ['multi-year', 730],
+    ['for 10 years', 3650],
+    ['kids 6 and 9, a 6-year-old', null],
+    ['expires in 2 years', null],
+  ])('duration %s → %s', (text, days) => {
+    expect(extractDuration(normalizeText(text))).toBe(days);
+  });
+
+  it.each([
+    ['$300', { budget: 300 }],
+    ['$1.5k', { budget: 1500 }],
+    ['1,500 bucks', { budget: 1500 }],
+    ['budget is 2000', { budget: 2000 }],
+    ['1.5k budget', { budget: 1500 }],
+    ['$100 a month', { budget: 100, monthlyBudget: 100 }],
+    ['$500 now and $100/month', { budget: 500, monthlyBudget: 100 }],
+    ['no budget', { budget: 0 }],
+  ])('budget %s', (text, expected) => {
+    expect(extractBudget(normalizeText(text))).toEqual(expected);
+  });
+
+  it('reads scenarios, additions and mobility', () => {
+    expect(extractScenarios('hurricane season and power outages')?.scenarios).toEqual(['hurricane', 'grid-down']);
+    expect(extractScenarios('also earthquakes')?.additive).toBe(true);
+    expect(extractMobility('we want to bug out')).toBe('BUG_OUT');
+    expect(extractMobility("we'll shelter in place")).toBe('SHELTER_IN_PLACE');
+  });
+
+  it('reads pets with and without weights and replaces a species on correction', () => {
+    expect(extractPets(normalizeText('a 30 lb dog and two cats'))?.pets).toEqual([
+      { species: 'dog', weightLb: 30 },
+      { species: 'cat', weightLb: 10, assumedWeight: true },
+      { species: 'cat', weightLb: 10, assumedWeight: true },
+    ]);
+    expect(extractPets(normalizeText('our lab weighs 70 pounds'))?.pets).toEqual([{ species: 'dog', weightLb: 70 }]);
+    const corrected = applyPets([{ species: 'dog', weightLb: 30 }, { species: 'cat', weightLb: 10 }], extractPets('the dog is 45 lbs')!);
+    expect(corrected).toEqual([{ species: 'cat', weightLb: 10 }, { species: 'dog', weightLb: 45 }]);
+    expect(extractPets('no pets')?.none).toBe(true);
+  });
+});
+
+describe('facts over a known profile', () => {
+  const known: Profile = {
+    location: 'Tampa, FL',
+    members: [{ kind: 'adult' }, { kind: 'adult' }, { kind: 'child', ageYears: 6 }, { kind: 'child', ageYears: 9 }],
+    durationDays: 14,
+    budget: 300,
+  };
+
+  it('changes only what the follow-up says', () => {
+    expect(extractFacts('now make it a year', known).patch).toEqual({ durationDays: 365 });
+    expect(extractFacts('we have a 30 lb dog', known).patch).toEqual({ pets: [{ species: 'dog', weightLb: 30 }] });
+    expect(extractFacts("actually we're 5", known).patch.members).toHaveLength(5);
+    expect(extractFacts('bump the budget to $1,000', known).patch).toEqual({ budget: 1000 });
+    expect(extractFacts('Tampa', known).patch).toEqual({});
+  });
+
+  it('answers a pending question with a bare reply', () => {
+    expect(extractFacts('Boise', {}).patch.location).toBe('Boise, ID');
+    expect(extractFacts('4', { location: 'Boise, ID' }).patch.members).toHaveLength(4);
+  });
+});
+
+describe('inventory statements', () => {
+  it('reads what was bought, used and owned, with expiry', () => {
+    expect(extractInventory(normalizeText('bought 24 cans of chili, expire March 2027'))).toEqual([
+      { action: 'add', item: 'chili', quantity: 24, unit: 'can', size: null, expires: '2027-03-31' },
+    ]);
+    expect(extractInventory(normalizeText('used 2 gallons of water'))).toEqual([
+      { action: 'remove', item: 'water', quantity: 2, unit: 'gallon', size: null, expires: null },
+    ]);
+    expect(extractInventory(normalizeText('we have 3 flashlights'))).toEqual([
+      { action: 'set', item: 'flashlights', quantity: 3, unit: null, size: null, expires: null },
+    ]);
+    expect(extractInventory(normalizeText('picked up a case of water and 2 headlamps')).map((s) => [s.item, s.quantity, s.unit])).toEqual([
+      ['water', 1, 'case'],
+      ['headlamps', 2, null],
+    ]);
+    expect(extractInventory(normalizeText('got a 5 gallon jug of water'))[0]?.size).toEqual({ amount: 5, unit: 'gallon' });
+    expect(extractInventory(normalizeText('we have 2 kids'))).toEqual([]);
+    expect(extractInventory(normalizeText('we have a 30 lb dog'))).toEqual([]);
+  });
+
+  it('reads expiry dates in several forms', () => {
+    expect(parseExpiry('expires 03/2031')).toBe('2031-03-31');
+    expect(parseExpiry('best by 2030-06-15')).toBe('2030-06-15');
+    expect(parseExpiry('good until feb 2028')).toBe('2028-02-29');
+    expect(parseExpiry('exp 2029')).toBe('2029-12-31');
+    expect(parseExpiry('no date here')).toBeNull();
+  });
+});
+
+describe('intent', () => {
+  it.each([
+    ['hi', 'greeting'],
+    ['/help', 'help'],
+    ['bought 24 cans of chili', 'inventory-update'],
+    ['how do I make creek water safe?', 'question'],
+    ['can you make a plan for a family of 4 in Tampa?', 'plan'],
+    ['show my plan', 'show-plan'],
+    ['what is expiring soon?', 'inventory-list'],
+    ['what tier am I on?', 'tier'],
+    ['book a call with an expert', 'calls'],
+    ['how much water do we need?', 'rations'],
+    ['can you recommend a water filter?', 'products'],
+    ['where can I learn first aid?', 'skills'],
+    ['save my plan', 'save-plan'],
+    ["we're 2 adults in Tampa", 'plan'],
+  ])('%s → %s', (text, kind) => {
+    expect(classify(text).kind).toBe(kind);
+  });
+});
