@@ -9,7 +9,9 @@ export function parseFlags(argv: string[]): Flags | { error: string } {
   const flags: Flags = { channel: 'web', user: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) return null;
@@ -18,7 +20,8 @@ export function parseFlags(argv: string[]): Flags | { error: string } {
     if (name === '--channel') {
       const v = value();
       if (v === null) return { error: '--channel needs a value: web, telegram or sms' };
-      if (!(CHANNELS as readonly string[]).includes(v)) return { error: `--channel must be web, telegram or sms (got "${v}")` };
+      if (!(CHANNELS as readonly string[]).includes(v))
+        return { error: `--channel must be web, telegram or sms (got "${v}")` };
       flags.channel = v as Channel;
     } else if (name === '--user') {
       const v = value();
@@ -33,4 +36,3 @@ export function parseFlags(argv: string[]): Flags | { error: string } {
   }
   return flags;
 }
-

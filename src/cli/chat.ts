@@ -18,7 +18,9 @@ import { parseFlags, UUID } from './chat-flags.ts';
  */
 
 function usage(problem: string): never {
-  process.stderr.write(`chat: ${problem}\nusage: npm run --silent chat -- [--channel web|telegram|sms] [--user ID|EMAIL]\n`);
+  process.stderr.write(
+    `chat: ${problem}\nusage: npm run --silent chat -- [--channel web|telegram|sms] [--user ID|EMAIL]\n`,
+  );
   process.exit(2);
 }
 

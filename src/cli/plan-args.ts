@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { parsePeople, parsePets, type PlanInput, SCENARIO_IDS } from '../domain/index.ts';
+import { type PlanInput, parsePeople, parsePets, SCENARIO_IDS } from '../domain/index.ts';
 
 /** A command-line mistake: the message names the flag; the command exits with code 2. */
 export class UsageError extends Error {
@@ -24,15 +24,25 @@ const number = (flag: string, min: number, max: number, integer = false) =>
     .refine((n) => n >= min && n <= max, `--${flag} must be between ${min} and ${max}`);
 
 const flagsSchema = z.object({
-  location: z.string({ message: '--location is required (e.g. "Tampa, FL", a ZIP code or "lat,lon")' }).trim().min(1, '--location must not be empty'),
+  location: z
+    .string({ message: '--location is required (e.g. "Tampa, FL", a ZIP code or "lat,lon")' })
+    .trim()
+    .min(1, '--location must not be empty'),
   people: z.string({ message: '--people is required (e.g. "adult:f:38,child:6")' }),
   pets: z.string().optional(),
   days: z.string({ message: '--days is required (3 to 3650)' }).pipe(number('days', 3, 3650, true)),
   scenarios: z.string().optional(),
-  budget: z.string().default('0').pipe(number('budget', 0, 10_000_000)),
-  mobility: z.enum(['shelter', 'bugout'], { message: '--mobility must be shelter or bugout' }).default('shelter'),
+  budget: z
+    .string()
+    .default('0')
+    .pipe(number('budget', 0, 10_000_000)),
+  mobility: z
+    .enum(['shelter', 'bugout'], { message: '--mobility must be shelter or bugout' })
+    .default('shelter'),
   activity: z
-    .enum(['sedentary', 'moderate', 'active'], { message: '--activity must be sedentary, moderate or active' })
+    .enum(['sedentary', 'moderate', 'active'], {
+      message: '--activity must be sedentary, moderate or active',
+    })
     .default('moderate'),
   'monthly-budget': number('monthly-budget', 0, 1_000_000).optional(),
   json: z.boolean().default(false),
@@ -64,7 +74,9 @@ export function parsePlanArgs(argv: string[]): PlanCommand {
       },
     }).values;
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.replace(/^Unknown option/, 'unknown flag') : String(error));
+    throw new UsageError(
+      error instanceof Error ? error.message.replace(/^Unknown option/, 'unknown flag') : String(error),
+    );
   }
   if (values.help) return { input: undefined as unknown as PlanInput, json: false, help: true };
   const parsed = flagsSchema.safeParse(values);
@@ -81,7 +93,9 @@ export function parsePlanArgs(argv: string[]): PlanCommand {
     .filter(Boolean);
   const unknown = scenarios.filter((s) => !(SCENARIO_IDS as readonly string[]).includes(s));
   if (unknown.length > 0) {
-    throw new UsageError(`--scenarios: unknown scenario ${unknown.join(', ')} (one of ${SCENARIO_IDS.join(', ')})`);
+    throw new UsageError(
+      `--scenarios: unknown scenario ${unknown.join(', ')} (one of ${SCENARIO_IDS.join(', ')})`,
+    );
   }
   return {
     json: flags.json,

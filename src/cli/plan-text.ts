@@ -19,24 +19,35 @@ export function planAsText(kit: GeneratedKit): string {
   lines.push(
     `${num(kit.rationPlan.food.kcalPerDay)} kcal/day, ${num(kit.rationPlan.food.totalKcal)} kcal in all`,
     `  rule: ${kit.rationPlan.food.basis}`,
-    ...kit.household.members.map((m) => `  ${m.label}: ${num(m.kcalPerDay)} kcal, ${num(m.waterGallonsPerDay)} gal water a day`),
+    ...kit.household.members.map(
+      (m) => `  ${m.label}: ${num(m.kcalPerDay)} kcal, ${num(m.waterGallonsPerDay)} gal water a day`,
+    ),
     ...kit.rationPlan.food.storage.map(
-      (s) => `  store ${s.group}: ${num(s.quantity)} ${s.unit}${s.weightLb ? ` (${num(s.weightLb)} lb)` : ''}`,
+      (s) =>
+        `  store ${s.group}: ${num(s.quantity)} ${s.unit}${s.weightLb ? ` (${num(s.weightLb)} lb)` : ''}`,
     ),
   );
-  for (const d of kit.rationPlan.disagreements) lines.push(`  where sources disagree (${d.topic}): ${d.chosen} — ${d.why}`);
+  for (const d of kit.rationPlan.disagreements)
+    lines.push(`  where sources disagree (${d.topic}): ${d.chosen} — ${d.why}`);
 
   section(`Buy within ${money(kit.budget.limit)}`);
   if (kit.items.length === 0) lines.push('Nothing to buy (no budget given): see the supplies below.');
-  for (const i of kit.items) lines.push(`${String(i.quantity).padStart(3)} × ${i.name}  ${money(i.lineTotal)}`);
-  lines.push(`Spent ${money(kit.budget.spent)}; priority-weighted coverage ${Math.round(kit.budget.coverage * 100)}%.`);
+  for (const i of kit.items)
+    lines.push(`${String(i.quantity).padStart(3)} × ${i.name}  ${money(i.lineTotal)}`);
+  lines.push(
+    `Spent ${money(kit.budget.spent)}; priority-weighted coverage ${Math.round(kit.budget.coverage * 100)}%.`,
+  );
   for (const l of kit.budget.leftOut.slice(0, 10)) lines.push(`  left out: ${l.reason}`);
 
   section('Supplies needed');
-  for (const s of kit.supplies) lines.push(`[P${s.priority}] ${s.name}: ${num(s.quantity)} ${s.unit} — ${s.reason}`);
+  for (const s of kit.supplies)
+    lines.push(`[P${s.priority}] ${s.name}: ${num(s.quantity)} ${s.unit} — ${s.reason}`);
 
   section('Readiness');
-  lines.push(`Score ${kit.readinessScore}/100`, ...kit.daysOfSupply.map((d) => `  ${d.category}: ${d.days} of ${d.targetDays} days`));
+  lines.push(
+    `Score ${kit.readinessScore}/100`,
+    ...kit.daysOfSupply.map((d) => `  ${d.category}: ${d.days} of ${d.targetDays} days`),
+  );
 
   if (kit.skillGaps.length > 0) {
     section('Skills to learn');
@@ -51,7 +62,10 @@ export function planAsText(kit: GeneratedKit): string {
   section('First days');
   for (const d of kit.simulationLog) lines.push(`Day ${d.day}: ${d.text}`);
   section('Evacuation');
-  lines.push(...kit.evacuation.meetingPoints.map((m) => `Meet: ${m}`), ...kit.evacuation.guidance.map((g) => `- ${g}`));
+  lines.push(
+    ...kit.evacuation.meetingPoints.map((m) => `Meet: ${m}`),
+    ...kit.evacuation.guidance.map((g) => `- ${g}`),
+  );
   section('Phases');
   for (const p of kit.phases) lines.push(`Days ${p.fromDay}–${p.toDay}: ${p.name} — ${p.focus.join('; ')}`);
   if (kit.purchaseSchedule) {

@@ -1,44 +1,14 @@
 import { ConfigError, loadConfig } from '../config.ts';
-import { planAsText } from './plan-text.ts';
-import { PLAN_USAGE, parsePlanArgs, UsageError } from './plan-args.ts';
-import { AppError } from '../services/errors.ts';
-import { buildPlan } from '../services/plans/index.ts';
 import { openRuntime } from '../services/runtime.ts';
+import { runPlanCommand } from './plan-command.ts';
 
 /** `npm run --silent plan -- …` (../shared/contracts/plan-cli.md): stdout carries the plan and nothing else. */
-async function main(argv: string[]): Promise<number> {
-  let command: ReturnType<typeof parsePlanArgs>;
-  try {
-    command = parsePlanArgs(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`plan: ${error.message}\n${PLAN_USAGE}\n`);
-      return 2;
-    }
-    throw error;
-  }
-  if (command.help) {
-    process.stdout.write(`${PLAN_USAGE}\n`);
-    return 0;
-  }
-  const runtime = await openRuntime(loadConfig(), (line) => process.stderr.write(`${line}\n`));
-  try {
-    const kit = await buildPlan({ db: runtime.database.db }, command.input);
-    process.stdout.write(command.json ? `${JSON.stringify(kit)}\n` : planAsText(kit));
-    return 0;
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'BAD_INPUT') {
-      process.stderr.write(`plan: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  } finally {
-    await runtime.close();
-  }
-}
-
 try {
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await runPlanCommand(
+    process.argv.slice(2),
+    { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+    () => openRuntime(loadConfig(), (line) => process.stderr.write(`${line}\n`)),
+  );
 } catch (error) {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);

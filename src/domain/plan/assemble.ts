@@ -14,7 +14,18 @@ import type { SimulationDay } from '../simulation.ts';
 import type { SkillNeed } from '../skills.ts';
 import { supplyByKey } from '../supplies.ts';
 
-export type ProductInfo = { productUrl: string | null; category: string | null };
+export type ProductInfo = {
+  productUrl: string | null;
+  category: string | null;
+  /** A bundle's products (per bundle): the plan lists them, so every item is a catalog product. */
+  parts?: {
+    productId: string;
+    name: string;
+    quantity: number;
+    unitPrice: number;
+    productUrl: string | null;
+  }[];
+};
 export type BundleMatch = { bundleId: string; slug: string; name: string; score: number; reasons: string[] };
 export type SkillResourceRef = { title: string; url: string; source: string | null };
 
@@ -41,7 +52,8 @@ export type PlanParts = {
 };
 
 const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
-const usd = (value: number) => `$${value.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
+const usd = (value: number) =>
+  `$${value.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
 
 export function durationLabel(days: number): string {
   if (days <= 3) return '72-hour';
@@ -51,20 +63,41 @@ export function durationLabel(days: number): string {
   return `${days}-day`;
 }
 
-function kitItems(optimizer: OptimizeResult, products: ReadonlyMap<string, ProductInfo>): KitItem[] {
-  return optimizer.items.map((item) => {
+const cents = (n: number) => Math.round(n * 100);
+
+function kitItems(
+  optimizer: Pick<OptimizeResult, 'items'>,
+  products: ReadonlyMap<string, ProductInfo>,
+): KitItem[] {
+  return optimizer.items.flatMap((item): KitItem[] => {
     const info = products.get(item.productId);
-    return {
-      productId: item.productId,
-      name: item.name,
-      quantity: item.quantity,
-      unitPrice: item.unitPrice,
-      lineTotal: item.lineTotal,
-      covers: item.covers,
-      bundleId: item.bundleId ?? null,
-      productUrl: info?.productUrl ?? null,
-      ...(info?.category ? { category: info.category } : {}),
-    };
+    if (item.bundleId && info?.parts?.length) {
+      // A bundle is priced as the sum of its parts, so its lines add up to what the optimizer spent.
+      return info.parts.map((part) => ({
+        productId: part.productId,
+        name: part.name,
+        quantity: part.quantity * item.quantity,
+        unitPrice: part.unitPrice,
+        lineTotal: cents(part.unitPrice * part.quantity * item.quantity) / 100,
+        covers: item.covers,
+        bundleId: item.bundleId ?? null,
+        productUrl: part.productUrl,
+        category: 'bundle',
+      }));
+    }
+    return [
+      {
+        productId: item.productId,
+        name: item.name,
+        quantity: item.quantity,
+        unitPrice: item.unitPrice,
+        lineTotal: item.lineTotal,
+        covers: item.covers,
+        bundleId: item.bundleId ?? null,
+        productUrl: info?.productUrl ?? null,
+        ...(info?.category ? { category: info.category } : {}),
+      },
+    ];
   });
 }
 
@@ -73,8 +106,10 @@ function summary(parts: PlanParts, spent: number): string {
   const people = input.members.length;
   const pets = input.pets.length;
   const who = `${people} ${people === 1 ? 'person' : 'people'}${pets ? ` and ${pets} ${pets === 1 ? 'pet' : 'pets'}` : ''}`;
-  const where = location.country === 'US' ? ` in ${location.city ? `${location.city}, ` : ''}${location.state}` : '';
-  const threats = scenarios.scenarios.map((s) => SCENARIO_NAMES[s].toLowerCase()).join(', ') || 'general emergencies';
+  const where =
+    location.country === 'US' ? ` in ${location.city ? `${location.city}, ` : ''}${location.state}` : '';
+  const threats =
+    scenarios.scenarios.map((s) => SCENARIO_NAMES[s].toLowerCase()).join(', ') || 'general emergencies';
   const sentences = [
     `A ${durationLabel(input.durationDays)} plan for ${who}${where}, covering ${threats}.`,
     `Water: ${round(rations.water.gallonsPerDay, 1)} gallons a day, ${Math.ceil(rations.water.storageGallons)} gallons to store.`,
@@ -96,7 +131,7 @@ function summary(parts: PlanParts, spent: number): string {
 export function assemblePlan(parts: PlanParts): GeneratedKit {
   const { input, rations, optimizer, location, scenarios } = parts;
   const items = kitItems(optimizer, parts.products);
-  const spent = round(items.reduce((sum, i) => sum + i.lineTotal, 0));
+  const spent = items.reduce((sum, i) => sum + cents(i.lineTotal), 0) / 100;
   const food = rations.food;
   const basis = [
     rations.water.basis,
@@ -114,7 +149,12 @@ export function assemblePlan(parts: PlanParts): GeneratedKit {
       state: location.state,
       country: location.country,
       climate: location.climate,
-      hazards: parts.hazards.map((h) => ({ id: h.id, rating: h.rating, expectedAnnualLoss: Math.round(h.ealUsd), scenario: h.scenario })),
+      hazards: parts.hazards.map((h) => ({
+        id: h.id,
+        rating: h.rating,
+        expectedAnnualLoss: Math.round(h.ealUsd),
+        scenario: h.scenario,
+      })),
       ...(location.message ? { message: location.message } : {}),
     },
     household: {
@@ -125,7 +165,11 @@ export function assemblePlan(parts: PlanParts): GeneratedKit {
         kcalPerDay: m.kcalPerDay,
         waterGallonsPerDay: m.waterGallonsPerDay,
       })),
-      pets: rations.pets.map((p) => ({ species: p.species, weightLb: p.weightLb, waterGallonsPerDay: p.waterGallonsPerDay })),
+      pets: rations.pets.map((p) => ({
+        species: p.species,
+        weightLb: p.weightLb,
+        waterGallonsPerDay: p.waterGallonsPerDay,
+      })),
     },
     durationDays: input.durationDays,
     mobility: input.mobility,
@@ -158,15 +202,37 @@ export function assemblePlan(parts: PlanParts): GeneratedKit {
         basis: rations.medications.basis,
       })),
       infants: rations.infants.flatMap((i) => [
-        { name: `Infant formula for ${i.label}`, quantity: i.formulaPowderOz, unit: 'oz powder', basis: i.basis },
+        {
+          name: `Infant formula for ${i.label}`,
+          quantity: i.formulaPowderOz,
+          unit: 'oz powder',
+          basis: i.basis,
+        },
         { name: `Diapers for ${i.label}`, quantity: i.diapersTotal, unit: 'diapers', basis: i.basis },
       ]),
       hygiene: [
         { name: 'Soap', quantity: rations.hygiene.soapBars, unit: 'bars', basis: rations.hygiene.basis },
-        { name: 'Toilet paper', quantity: rations.hygiene.toiletPaperRolls, unit: 'rolls', basis: rations.hygiene.basis },
-        { name: 'Toothpaste', quantity: rations.hygiene.toothpasteOz, unit: 'oz', basis: rations.hygiene.basis },
+        {
+          name: 'Toilet paper',
+          quantity: rations.hygiene.toiletPaperRolls,
+          unit: 'rolls',
+          basis: rations.hygiene.basis,
+        },
+        {
+          name: 'Toothpaste',
+          quantity: rations.hygiene.toothpasteOz,
+          unit: 'oz',
+          basis: rations.hygiene.basis,
+        },
         ...(rations.hygiene.feminineHygiene > 0
-          ? [{ name: 'Feminine hygiene products', quantity: rations.hygiene.feminineHygiene, unit: 'count', basis: rations.hygiene.basis }]
+          ? [
+              {
+                name: 'Feminine hygiene products',
+                quantity: rations.hygiene.feminineHygiene,
+                unit: 'count',
+                basis: rations.hygiene.basis,
+              },
+            ]
           : []),
       ],
       disagreements: rations.disagreements.map((d) => ({
@@ -228,7 +294,7 @@ export function assemblePlan(parts: PlanParts): GeneratedKit {
       ? {
           purchaseSchedule: parts.schedule.map((m) => ({
             month: m.month,
-            items: kitItems({ ...optimizer, items: m.items }, parts.products),
+            items: kitItems({ items: m.items }, parts.products),
             spent: m.spent,
             cumulativeCoverage: round(m.cumulativeCoverage, 4),
           })),

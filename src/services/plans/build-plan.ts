@@ -1,3 +1,4 @@
+import type { GeneratedKit } from '../../domain/generated-kit.ts';
 import {
   barterGoods,
   calcRations,
@@ -16,8 +17,12 @@ import {
   simulationLog,
   skillGaps,
 } from '../../domain/index.ts';
-import type { GeneratedKit } from '../../domain/generated-kit.ts';
-import { type Candidate, type Need as OptimizerNeed, optimize, purchaseSchedule } from '../../domain/optimizer/index.ts';
+import {
+  type Candidate,
+  type Need as OptimizerNeed,
+  optimize,
+  purchaseSchedule,
+} from '../../domain/optimizer/index.ts';
 import { assemblePlan, type ProductInfo } from '../../domain/plan/assemble.ts';
 import { matchBundles } from '../bundles/match.ts';
 import type { DbOrTx } from '../database.ts';
@@ -33,15 +38,6 @@ export type PlanRequest = PlanInput;
 export const PLAN_SOLVE_SECONDS = 2;
 
 export type BuildPlanOptions = { strategy?: 'exact' | 'greedy' | 'auto'; timeLimitSeconds?: number };
-
-const bundleClimate: Record<string, string | null> = {
-  'hot-humid': 'hot',
-  'hot-dry': 'hot',
-  cold: 'cold',
-  subarctic: 'cold',
-  marine: 'coastal',
-  temperate: null,
-};
 
 /**
  * Catalog items made for one species (dog food, cat litter) are offered only to households with that
@@ -121,7 +117,7 @@ export async function buildPlan(
       scenarios: scenarios.scenarios,
       people: request.members.length,
       ageGroups: [...ageGroups],
-      climate: bundleClimate[location.climate] ?? null,
+      climate: location.climate,
       budget: request.budget > 0 ? request.budget : null,
       limit: 3,
     }),
@@ -146,7 +142,7 @@ export async function buildPlan(
         })
       : undefined;
   const products = new Map<string, ProductInfo>(
-    candidates.map((c) => [c.productId, { productUrl: c.productUrl, category: c.category }]),
+    candidates.map((c) => [c.productId, { productUrl: c.productUrl, category: c.category, parts: c.parts }]),
   );
 
   return assemblePlan({
@@ -158,7 +154,13 @@ export async function buildPlan(
     needs,
     optimizer,
     products,
-    bundles: bundles.map((b) => ({ bundleId: b.bundleId, slug: b.slug, name: b.name, score: b.score, reasons: b.reasons })),
+    bundles: bundles.map((b) => ({
+      bundleId: b.bundleId,
+      slug: b.slug,
+      name: b.name,
+      score: b.score,
+      reasons: b.reasons,
+    })),
     readiness: readinessScore(needs, request.owned),
     daysOfSupply: daysOfSupply(needs, request.owned, ratesFromRations(rations)),
     barter: barterGoods(household, request.durationDays, scenarios.scenarios),

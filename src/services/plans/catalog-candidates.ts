@@ -8,6 +8,14 @@ export type CatalogCandidate = Candidate & {
   masterItem: string | null;
   category: string | null;
   shelfLifeMonths: number | null;
+  /** For a bundle: the products in it, per bundle bought. */
+  parts?: {
+    productId: string;
+    name: string;
+    quantity: number;
+    unitPrice: number;
+    productUrl: string | null;
+  }[];
 };
 
 type Cover = { supply: string; amount: number };
@@ -16,7 +24,11 @@ function validCovers(covers: unknown): Cover[] {
   if (!Array.isArray(covers)) return [];
   return covers.filter(
     (c): c is Cover =>
-      typeof c === 'object' && c !== null && typeof c.supply === 'string' && typeof c.amount === 'number' && c.amount > 0,
+      typeof c === 'object' &&
+      c !== null &&
+      typeof c.supply === 'string' &&
+      typeof c.amount === 'number' &&
+      c.amount > 0,
   );
 }
 
@@ -57,11 +69,11 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
     .leftJoin(categories, eq(masterItems.categoryId, categories.id))
     .where(gt(specificProducts.price, '0'));
   const candidates: CatalogCandidate[] = [];
-  const byId = new Map<string, { covers: Cover[]; price: number }>();
+  const byId = new Map<string, { covers: Cover[]; price: number; name: string; productUrl: string | null }>();
   for (const p of products) {
     const covers = validCovers(p.metadata?.covers);
     const price = Number(p.price);
-    byId.set(p.id, { covers, price });
+    byId.set(p.id, { covers, price, name: p.name, productUrl: p.productUrl });
     if (covers.length === 0) continue;
     candidates.push({
       productId: p.id,
@@ -86,13 +98,34 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
     .from(bundleItems)
     .innerJoin(bundles, eq(bundleItems.bundleId, bundles.id))
     .where(sql`${bundleItems.isOptional} = false and ${isNotNull(bundleItems.specificProductId)}`);
-  const kits = new Map<string, { name: string; slug: string; price: number; covers: Map<string, number> }>();
+  type Kit = {
+    name: string;
+    slug: string;
+    price: number;
+    covers: Map<string, number>;
+    parts: NonNullable<CatalogCandidate['parts']>;
+  };
+  const kits = new Map<string, Kit>();
   for (const row of rows) {
     const product = byId.get(row.productId);
     if (!product) continue;
-    const kit = kits.get(row.bundleId) ?? { name: row.name, slug: row.slug, price: 0, covers: new Map() };
+    const kit: Kit = kits.get(row.bundleId) ?? {
+      name: row.name,
+      slug: row.slug,
+      price: 0,
+      covers: new Map(),
+      parts: [],
+    };
     kit.price += product.price * row.quantity;
-    for (const c of product.covers) kit.covers.set(c.supply, (kit.covers.get(c.supply) ?? 0) + c.amount * row.quantity);
+    kit.parts.push({
+      productId: row.productId,
+      name: product.name,
+      quantity: row.quantity,
+      unitPrice: product.price,
+      productUrl: product.productUrl,
+    });
+    for (const c of product.covers)
+      kit.covers.set(c.supply, (kit.covers.get(c.supply) ?? 0) + c.amount * row.quantity);
     kits.set(row.bundleId, kit);
   }
   for (const [bundleId, kit] of kits) {
@@ -107,6 +140,7 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       masterItem: null,
       category: 'bundle',
       shelfLifeMonths: null,
+      parts: kit.parts,
     });
   }
   return candidates;

@@ -6,7 +6,11 @@ import { type GeneratedKit, generatedKitSchema } from '../../domain/generated-ki
 import { notFound } from '../errors.ts';
 
 /** Free accounts keep one saved plan (a new one overwrites it); Basic and Pro keep any number. */
-export const SAVED_PLAN_LIMIT = { FREE: 1, BASIC: Number.POSITIVE_INFINITY, PRO: Number.POSITIVE_INFINITY } as const;
+export const SAVED_PLAN_LIMIT = {
+  FREE: 1,
+  BASIC: Number.POSITIVE_INFINITY,
+  PRO: Number.POSITIVE_INFINITY,
+} as const;
 
 function reportColumns(kit: GeneratedKit) {
   return {

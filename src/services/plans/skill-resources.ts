@@ -31,7 +31,8 @@ export async function resourcesForSkills(
   for (const row of rows) {
     if (!row.skillId) continue;
     const list = result.get(row.skillId) ?? [];
-    if (list.length < perSkill) list.push({ title: row.title, url: row.url, source: row.source, resourceType: row.resourceType });
+    if (list.length < perSkill)
+      list.push({ title: row.title, url: row.url, source: row.source, resourceType: row.resourceType });
     result.set(row.skillId, list);
   }
   return result;

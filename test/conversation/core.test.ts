@@ -1,0 +1,106 @@
+import { MockLanguageModelV3 } from 'ai/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createConversation } from '../../src/conversation/index.ts';
+import {
+  claimAnonymousConversations,
+  getConversation,
+  listAiRuns,
+  listMessages,
+} from '../../src/services/conversations/conversations.ts';
+import { AppError } from '../../src/services/errors.ts';
+import { adoptHousehold, getHousehold } from '../../src/services/profiles/profiles.ts';
+import { scripted } from './mock-steps.ts';
+import { type Harness, harness, makeUser, person } from './support.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await harness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describe('the conversation core', () => {
+  it('keeps a bounded history and summarises older turns into the thread', async () => {
+    const userId = await makeUser(h.database);
+    let conversationId: string | null = null;
+    const models: MockLanguageModelV3[] = [];
+    for (let i = 1; i <= 4; i++) {
+      const model = scripted({ text: `answer ${i}` });
+      models.push(model);
+      const core = createConversation({ ...h.deps, model, historyLimit: 4 });
+      const turn = await core.runTurn({ channel: 'web', userId, conversationId, text: `question ${i}` });
+      conversationId = turn.conversationId;
+      await turn.reply;
+    }
+    const prompt = models[3]!.doStreamCalls[0]!.prompt;
+    const visible = prompt.filter((m) => m.role !== 'system');
+    expect(visible).toHaveLength(5); // the last 4 messages and the new one
+    expect(JSON.stringify(visible[0])).toContain('question 2');
+    const system = prompt.find((m) => m.role === 'system')!.content as string;
+    expect(system).toContain('Earlier in this conversation (summary):\nUser: question 1\nAssistant: answer 1');
+    const thread = await getConversation(h.database.db, { userId }, conversationId!);
+    expect(thread.summarizedCount).toBe(2);
+    expect(thread.title).toBe('question 1');
+    expect(await listMessages(h.database.db, { userId }, conversationId!)).toHaveLength(8);
+  });
+
+  it('records a failed model run and still answers', async () => {
+    const userId = await makeUser(h.database);
+    const model = new MockLanguageModelV3({
+      modelId: 'broken',
+      doStream: async () => {
+        throw new Error('upstream 500');
+      },
+    });
+    const turn = await createConversation({ ...h.deps, model }).runTurn({ channel: 'sms', userId, text: 'hello' });
+    const reply = await turn.reply;
+    expect(reply.status).toBe('error');
+    expect(reply.text).toMatch(/ran into a problem/);
+    const [run] = await listAiRuns(h.database.db, { userId }, turn.conversationId);
+    expect(run).toMatchObject({ status: 'error', model: 'broken' });
+    expect(run!.error).toMatch(/upstream 500/);
+  });
+
+  it('refuses empty and oversized messages before anything is written', async () => {
+    const userId = await makeUser(h.database);
+    await expect(h.core.runTurn({ channel: 'web', userId, text: '   ' })).rejects.toSatisfy(
+      (e) => e instanceof AppError && e.code === 'BAD_INPUT' && e.field === 'text',
+    );
+    await expect(h.core.runTurn({ channel: 'web', userId, text: 'x'.repeat(4001) })).rejects.toSatisfy(
+      (e) => e instanceof AppError && e.code === 'BAD_INPUT',
+    );
+    await expect(h.core.runTurn({ channel: 'web', text: 'hi' })).rejects.toSatisfy(
+      (e) => e instanceof AppError && e.field === 'anonymousKey',
+    );
+  });
+
+  it('streams the web UI message stream with tool steps and text', async () => {
+    const userId = await makeUser(h.database);
+    const turn = await h.core.runTurn({ channel: 'web', userId, text: '2 adults in Denver, CO, $100' });
+    const parts: { type: string }[] = [];
+    for await (const part of turn.stream.toUIMessageStream()) parts.push(part as { type: string });
+    const types = parts.map((p) => p.type);
+    expect(types).toContain('tool-input-available');
+    expect(types).toContain('tool-output-available');
+    expect(types).toContain('text-delta');
+    expect(types.filter((t) => t === 'text-delta').length).toBeGreaterThan(10); // small deltas
+    const reply = await turn.reply;
+    expect(reply.planCard?.location).toBe('Denver, CO');
+    expect((await turn.run).timeToFirstTokenMs).toBeLessThan((await turn.run).latencyMs);
+  });
+
+  it('an anonymous thread is claimed on sign-up and its household adopted', async () => {
+    const anonymousKey = `web:${crypto.randomUUID()}`;
+    const visitor = person(h, { anonymousKey });
+    await visitor.say('we are 3 adults in Portland, OR');
+    const userId = await makeUser(h.database);
+    const claimed = await claimAnonymousConversations(h.database.db, anonymousKey, userId);
+    expect(claimed.map((c) => c.id)).toEqual([visitor.conversationId]);
+    expect(claimed[0]!.draftPlan?.location.state).toBe('OR');
+    await adoptHousehold(h.database.db, userId, claimed[0]!.household);
+    expect(await getHousehold(h.database.db, userId)).toMatchObject({ location: 'Portland, OR' });
+    expect(await listMessages(h.database.db, { userId }, visitor.conversationId!)).toHaveLength(2);
+    expect(await listMessages(h.database.db, { userId: null, anonymousKey }, visitor.conversationId!)).toEqual([]);
+  });
+});
