@@ -2,19 +2,11 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { type ModelMessage, type StepResult, stepCountIs, streamText, type ToolSet } from 'ai';
 import { plannerAgent, type PlannerTools } from '../../agents/index.ts';
 import { type Actor, actorOf } from '../services/conversations/actor.ts';
-import {
-  appendMessage,
-  lastAssistantMessage,
-  loadThread,
-  openConversation,
-  recordAiRun,
-  saveSummary,
-  setConversationTitle,
-} from '../services/conversations/conversations.ts';
+import { beginTurn, finishTurn } from '../services/conversations/turns.ts';
 import type { Db } from '../services/database.ts';
 import type { Embedder } from '../services/embeddings/embedder.ts';
 import { badInput } from '../services/errors.ts';
-import { getHouseholdFor } from '../services/profiles/profiles.ts';
+import { readHousehold } from '../services/profiles/profiles.ts';
 import { estimateCostUsd } from './pricing.ts';
 import { mapChoice } from './render.ts';
 import { type Choice, type Reply, replyParts } from './reply.ts';
@@ -124,32 +116,25 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
   if (text === '') throw badInput('the message is empty', 'text');
   if (text.length > MAX_MESSAGE_CHARS) throw badInput(`the message is longer than ${MAX_MESSAGE_CHARS} characters`, 'text');
   const actor: Actor = actorOf(input.userId ?? null, input.anonymousKey);
-  const conversation = await openConversation(deps.db, actor, {
+  // One transaction: open the thread, read history, household and the last reply's choices, store the
+  // message (a numbered reply such as "2" becomes the choice it picks).
+  let lastChoices: Choice[] = [];
+  const start = await beginTurn(deps.db, actor, {
     channel: input.channel,
     conversationId: input.conversationId ?? null,
+    historyLimit: deps.historyLimit ?? HISTORY_LIMIT,
+    summarize,
+    resolveText: (parts) => {
+      lastChoices = choicesOf(parts);
+      const content = mapChoice(text, lastChoices);
+      return { content, parts: content === text ? [] : [{ type: 'choice', typed: text }] };
+    },
   });
-  const conversationId = conversation.id;
+  const conversationId = start.conversationId;
+  const message = start.text;
+  const household = readHousehold(start.household);
 
-  // A numbered reply ("2") to the choices the last reply offered becomes that choice.
-  const previous = await lastAssistantMessage(deps.db, actor, conversationId);
-  const lastChoices = choicesOf(previous?.parts);
-  const message = mapChoice(text, lastChoices);
-
-  const thread = await loadThread(deps.db, actor, conversationId, deps.historyLimit ?? HISTORY_LIMIT);
-  let summary = thread.conversation.summary;
-  if (thread.unsummarized.length > 0) {
-    summary = summarize(summary, thread.unsummarized);
-    await saveSummary(deps.db, actor, conversationId, summary, thread.conversation.summarizedCount + thread.unsummarized.length);
-  }
-  const household = await getHouseholdFor(deps.db, actor, conversationId);
-  await appendMessage(deps.db, actor, conversationId, {
-    role: 'user',
-    content: message,
-    parts: message === text ? [] : [{ type: 'choice', typed: text }],
-  });
-  if (thread.total === 0) await setConversationTitle(deps.db, actor, conversationId, message.slice(0, 80));
-
-  const history: ModelMessage[] = thread.recent.map((m) => ({ role: m.role, content: m.content }) as ModelMessage);
+  const history: ModelMessage[] = start.history.map((m) => ({ role: m.role, content: m.content }) as ModelMessage);
   const messages: ModelMessage[] = [...history, { role: 'user', content: message }];
   const ctx = {
     db: deps.db,
@@ -166,11 +151,11 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
     signedIn: actor.userId !== null,
     publicUrl: deps.publicUrl,
     household: household as Record<string, unknown>,
-    planId: thread.conversation.planId,
-    hasDraft: thread.conversation.draftPlan !== null && thread.conversation.draftPlan !== undefined,
+    planId: start.planId,
+    hasDraft: start.hasDraft,
     lastChoices,
     today: now().toISOString().slice(0, 10),
-    summary,
+    summary: start.summary,
   });
 
   let firstToken: number | null = null;
@@ -241,29 +226,36 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
       toolCalls: exchanges.map((e) => ({ toolName: e.toolName, ok: e.ok })),
       status: failed ? 'error' : 'ok',
     };
-    await appendMessage(deps.db, actor, conversationId, {
-      role: 'assistant',
-      content: replyText,
-      parts: [
-        ...exchanges.map((e) => ({ type: 'tool', toolName: e.toolName, input: e.input, ok: e.ok })),
-        ...(reply.choices ? [{ type: 'choices', choices: reply.choices }] : []),
-        ...(reply.link ? [{ type: 'link', ...reply.link }] : []),
-        ...(reply.planCard ? [{ type: 'plan-card', card: reply.planCard }] : []),
-      ],
-    });
-    await recordAiRun(deps.db, actor, {
+    await finishTurn(
+      deps.db,
+      actor,
       conversationId,
-      model: run.model,
-      inputTokens: run.inputTokens,
-      outputTokens: run.outputTokens,
-      latencyMs: run.latencyMs,
-      timeToFirstTokenMs: run.timeToFirstTokenMs,
-      steps: run.steps,
-      toolCalls: run.toolCalls,
-      estimatedCostUsd: run.estimatedCostUsd,
-      status: failed ? 'error' : 'ok',
-      error: streamError === null ? null : String(streamError instanceof Error ? streamError.message : streamError).slice(0, 2000),
-    });
+      {
+        content: replyText,
+        parts: [
+          ...exchanges.map((e) => ({ type: 'tool', toolName: e.toolName, input: e.input, ok: e.ok })),
+          ...(reply.choices ? [{ type: 'choices', choices: reply.choices }] : []),
+          ...(reply.link ? [{ type: 'link', ...reply.link }] : []),
+          ...(reply.planCard ? [{ type: 'plan-card', card: reply.planCard }] : []),
+        ],
+      },
+      {
+        conversationId,
+        model: run.model,
+        inputTokens: run.inputTokens,
+        outputTokens: run.outputTokens,
+        latencyMs: run.latencyMs,
+        timeToFirstTokenMs: run.timeToFirstTokenMs,
+        steps: run.steps,
+        toolCalls: run.toolCalls,
+        estimatedCostUsd: run.estimatedCostUsd,
+        status: failed ? 'error' : 'ok',
+        error:
+          streamError === null
+            ? null
+            : String(streamError instanceof Error ? streamError.message : streamError).slice(0, 2000),
+      },
+    );
     return { reply, run };
   })();
   // Both promises settle together; a caller awaiting only one must not leave the other unhandled.

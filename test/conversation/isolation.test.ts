@@ -54,7 +54,7 @@ describe('no tool can act for another user, whatever the model asks', () => {
       now: () => new Date(),
     });
     for (const [name, tool] of Object.entries(tools)) {
-      const names = propertyNames(await asSchema(tool.inputSchema).jsonSchema);
+      const names = propertyNames(await asSchema(tool.inputSchema as Parameters<typeof asSchema>[0]).jsonSchema);
       expect(names.filter((n) => /user|owner|account|email/i.test(n)), name).toEqual([]);
     }
   });

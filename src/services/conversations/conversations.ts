@@ -187,8 +187,15 @@ export async function setConversationTitle(db: Db, actor: Actor, conversationId:
 
 /** The household facts gathered in an anonymous thread (signed-in users keep theirs on the profile). */
 export async function getConversationHousehold(db: Db, actor: Actor, conversationId: string) {
-  const conversation = await getConversation(db, actor, conversationId);
-  return conversation.household;
+  return withActor(db, actor, async (tx) => {
+    const [row] = await tx
+      .select({ household: conversations.household })
+      .from(conversations)
+      .where(eq(conversations.id, conversationId))
+      .limit(1);
+    if (!row) throw notFound('Conversation');
+    return row.household;
+  });
 }
 
 export async function setConversationHousehold(
@@ -220,8 +227,15 @@ export async function setDraftPlan(db: Db, actor: Actor, conversationId: string,
 }
 
 export async function getDraftPlan(db: Db, actor: Actor, conversationId: string): Promise<GeneratedKit | null> {
-  const conversation = await getConversation(db, actor, conversationId);
-  return conversation.draftPlan ?? null;
+  return withActor(db, actor, async (tx) => {
+    const [row] = await tx
+      .select({ draftPlan: conversations.draftPlan })
+      .from(conversations)
+      .where(eq(conversations.id, conversationId))
+      .limit(1);
+    if (!row) throw notFound('Conversation');
+    return row.draftPlan ?? null;
+  });
 }
 
 /** Only a signed-in user's thread can point at a saved plan (row-level security refuses the rest). */

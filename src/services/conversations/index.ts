@@ -1,2 +1,3 @@
 export * from './actor.ts';
 export * from './conversations.ts';
+export * from './turns.ts';

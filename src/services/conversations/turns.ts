@@ -1,0 +1,143 @@
+import { count, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { aiRuns, type ConversationChannel, conversations, messages, profiles } from '../../db/schema/index.ts';
+import { notFound } from '../errors.ts';
+import { type Actor, withActor } from './actor.ts';
+import type { MessageRow, NewAiRun } from './conversations.ts';
+
+/** The thread as a turn starts: everything the model needs, read in one transaction. */
+export type TurnStart = {
+  conversationId: string;
+  /** The thread's saved plan, and whether a plan was built in it (the plan itself is not read here). */
+  planId: string | null;
+  hasDraft: boolean;
+  summary: string | null;
+  /** The last `historyLimit` messages before this turn, oldest first. */
+  history: Pick<MessageRow, 'role' | 'content'>[];
+  /** The household facts (the profile's when signed in, the thread's when anonymous), as stored. */
+  household: unknown;
+  /** The parts of the assistant's previous message (its offered choices). */
+  lastAssistantParts: unknown[];
+  /** The user's message as stored (a numbered choice resolved to its value). */
+  text: string;
+  isFirstTurn: boolean;
+};
+
+export type BeginTurnInput = {
+  channel: ConversationChannel;
+  conversationId?: string | null;
+  historyLimit: number;
+  /** Turns the raw message into what is stored and answered, given the previous reply's parts. */
+  resolveText: (lastAssistantParts: unknown[]) => { content: string; parts: unknown[] };
+  /** Folds messages that left the history window into the running summary (deterministic). */
+  summarize: (previous: string | null, older: Pick<MessageRow, 'role' | 'content'>[]) => string;
+};
+
+/**
+ * Opens (or starts) the thread, reads the bounded history, the household and the previous reply, folds
+ * older messages into the summary, and stores the user's message — in one transaction under row-level
+ * security, so a turn costs one round of locking before the model starts.
+ */
+export async function beginTurn(db: Db, actor: Actor, input: BeginTurnInput): Promise<TurnStart> {
+  return withActor(db, actor, async (tx) => {
+    const columns = {
+      id: conversations.id,
+      planId: conversations.planId,
+      summary: conversations.summary,
+      summarizedCount: conversations.summarizedCount,
+      household: conversations.household,
+      hasDraft: sql<boolean>`${conversations.draftPlan} is not null`,
+    };
+    let conversation: { id: string; planId: string | null; summary: string | null; summarizedCount: number; household: unknown; hasDraft: boolean } | undefined;
+    if (input.conversationId) {
+      [conversation] = await tx.select(columns).from(conversations).where(eq(conversations.id, input.conversationId)).limit(1);
+      if (!conversation) throw notFound('Conversation');
+    } else {
+      [conversation] = await tx
+        .insert(conversations)
+        .values({
+          userId: actor.userId,
+          anonymousKey: actor.userId === null ? actor.anonymousKey : null,
+          channel: input.channel,
+        })
+        .returning(columns);
+    }
+    const id = conversation!.id;
+    const [counted] = await tx.select({ n: count() }).from(messages).where(eq(messages.conversationId, id));
+    const total = Number(counted?.n ?? 0);
+    const recent =
+      total === 0
+        ? []
+        : (
+            await tx
+              .select({ role: messages.role, content: messages.content, parts: messages.parts })
+              .from(messages)
+              .where(eq(messages.conversationId, id))
+              .orderBy(desc(messages.seq))
+              .limit(input.historyLimit)
+          ).reverse();
+    const lastAssistant = [...recent].reverse().find((m) => m.role === 'assistant');
+    let summary = conversation!.summary;
+    const older = total - recent.length;
+    if (older > conversation!.summarizedCount) {
+      const fold = await tx
+        .select({ role: messages.role, content: messages.content })
+        .from(messages)
+        .where(eq(messages.conversationId, id))
+        .orderBy(messages.seq)
+        .offset(conversation!.summarizedCount)
+        .limit(older - conversation!.summarizedCount);
+      summary = input.summarize(summary, fold);
+      await tx.update(conversations).set({ summary, summarizedCount: older }).where(eq(conversations.id, id));
+    }
+    let household: unknown = conversation!.household;
+    if (actor.userId !== null) {
+      const [profile] = await tx
+        .select({ household: profiles.household })
+        .from(profiles)
+        .where(eq(profiles.id, actor.userId))
+        .limit(1);
+      household = profile?.household ?? {};
+    }
+    const resolved = input.resolveText(Array.isArray(lastAssistant?.parts) ? lastAssistant.parts : []);
+    await tx.insert(messages).values({ conversationId: id, role: 'user', content: resolved.content, parts: resolved.parts });
+    await tx
+      .update(conversations)
+      .set({
+        updatedAt: sql`now()`,
+        ...(total === 0 ? { title: sql`coalesce(${conversations.title}, ${resolved.content.slice(0, 80)})` } : {}),
+      })
+      .where(eq(conversations.id, id));
+    return {
+      conversationId: id,
+      planId: conversation!.planId,
+      hasDraft: conversation!.hasDraft,
+      summary,
+      history: recent.map((m) => ({ role: m.role, content: m.content })),
+      household,
+      lastAssistantParts: Array.isArray(lastAssistant?.parts) ? lastAssistant.parts : [],
+      text: resolved.content,
+      isFirstTurn: total === 0,
+    };
+  });
+}
+
+/** Stores the assistant's reply and the run record in one transaction. */
+export async function finishTurn(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+  reply: { content: string; parts: unknown[] },
+  run: NewAiRun,
+): Promise<void> {
+  await withActor(db, actor, async (tx) => {
+    await tx.insert(messages).values({ conversationId, role: 'assistant', content: reply.content, parts: reply.parts });
+    await tx.insert(aiRuns).values({
+      ...run,
+      conversationId,
+      userId: actor.userId,
+      estimatedCostUsd: run.estimatedCostUsd === null ? null : run.estimatedCostUsd.toFixed(6),
+    });
+    await tx.update(conversations).set({ updatedAt: sql`now()` }).where(eq(conversations.id, conversationId));
+  });
+}
