@@ -18,9 +18,11 @@ export function createModel(config: ModelConfig, offline: OfflineModelOptions = 
     case 'openai':
       return createOpenAI({ apiKey: config.apiKey }).chat(config.model);
     case 'openai-compatible':
-      return createOpenAI({ baseURL: config.baseURL, apiKey: config.apiKey ?? 'not-needed', name: 'openai-compatible' }).chat(
-        config.model,
-      );
+      return createOpenAI({
+        baseURL: config.baseURL,
+        apiKey: config.apiKey ?? 'not-needed',
+        name: 'openai-compatible',
+      }).chat(config.model);
     default:
       return createOfflineModel(offline);
   }

@@ -17,14 +17,27 @@ import { createOfflineEmbedder } from '../src/services/embeddings/offline.ts';
 import { createUser } from '../src/services/users/users.ts';
 
 const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
 const LEVELS = (args.get('levels') ?? '1,10,50').split(',').map(Number);
 const TARGET_TTFT = Number(args.get('target-ttft-ms') ?? 150);
 
-const CITIES = ['Tampa, FL', 'Austin, TX', 'Boise, ID', 'Denver, CO', 'Portland, OR', 'Miami, FL', 'Phoenix, AZ', 'Columbus, OH'];
+const CITIES = [
+  'Tampa, FL',
+  'Austin, TX',
+  'Boise, ID',
+  'Denver, CO',
+  'Portland, OR',
+  'Miami, FL',
+  'Phoenix, AZ',
+  'Columbus, OH',
+];
 const SCRIPT = (i: number) => [
   { kind: 'greeting', text: 'hi' },
-  { kind: 'plan', text: `we're 2 adults and 2 kids (6 and 9) in ${CITIES[i % CITIES.length]}, hurricane season, $300` },
+  {
+    kind: 'plan',
+    text: `we're 2 adults and 2 kids (6 and 9) in ${CITIES[i % CITIES.length]}, hurricane season, $300`,
+  },
   { kind: 'question', text: 'how do I make creek water safe?' },
   { kind: 'inventory', text: 'bought 24 cans of chili, expire March 2027' },
 ];
@@ -48,7 +61,12 @@ async function main() {
   await seedAll(database, embedder);
   log(`bench:chat: in-memory PGlite migrated and seeded in ${Math.round(performance.now() - started)} ms`);
 
-  const core = createConversation({ db: database.db, embedder, model: createOfflineModel(), publicUrl: 'http://localhost:3000' });
+  const core = createConversation({
+    db: database.db,
+    embedder,
+    model: createOfflineModel(),
+    publicUrl: 'http://localhost:3000',
+  });
   let userCount = 0;
   async function newUser(): Promise<string> {
     userCount += 1;
@@ -78,12 +96,22 @@ async function main() {
   // Warm-up: the first plan loads the catalog candidates and the solver.
   await conversation(0, await newUser());
 
-  const rows: { level: number; kind: string; n: number; ttft50: number; ttft95: number; lat50: number; lat95: number }[] = [];
+  const rows: {
+    level: number;
+    kind: string;
+    n: number;
+    ttft50: number;
+    ttft95: number;
+    lat50: number;
+    lat95: number;
+  }[] = [];
   for (const level of LEVELS) {
     const users = await Promise.all(Array.from({ length: level }, () => newUser()));
     const t = performance.now();
     const all = (await Promise.all(users.map((u, i) => conversation(i, u)))).flat();
-    log(`bench:chat: ${level} concurrent conversations, ${all.length} turns in ${Math.round(performance.now() - t)} ms`);
+    log(
+      `bench:chat: ${level} concurrent conversations, ${all.length} turns in ${Math.round(performance.now() - t)} ms`,
+    );
     for (const kind of ['all', ...new Set(all.map((s) => s.kind))]) {
       const of = kind === 'all' ? all : all.filter((s) => s.kind === kind);
       const ttft = of.map((s) => s.ttftMs).filter(Number.isFinite);
@@ -112,7 +140,9 @@ async function main() {
   const at10 = rows.find((r) => r.level === 10 && r.kind === 'all');
   if (at10) {
     const ok = at10.ttft95 < TARGET_TTFT;
-    console.log(`target: p95 TTFT < ${TARGET_TTFT} ms at 10 concurrent — ${ok ? 'met' : 'NOT met'} (${at10.ttft95.toFixed(0)} ms)`);
+    console.log(
+      `target: p95 TTFT < ${TARGET_TTFT} ms at 10 concurrent — ${ok ? 'met' : 'NOT met'} (${at10.ttft95.toFixed(0)} ms)`,
+    );
   }
 }
 

@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
+import { createModel } from '../agents/index.ts';
 import { createWebApp } from './channels/web/app.ts';
+import { mountWeb } from './channels/web/routes.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openRuntime } from './services/runtime.ts';
 
@@ -7,7 +9,10 @@ import { openRuntime } from './services/runtime.ts';
 export async function start(env: Record<string, string | undefined> = process.env) {
   const config = loadConfig(env);
   const { database, embedder } = await openRuntime(config, (line) => console.error(line));
-  const app = createWebApp({ config, database });
+  const model = createModel(config.model);
+  const app = createWebApp({ config, database }, (web) =>
+    mountWeb(web, { config, database, embedder, model }),
+  );
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.port, () => resolve(s));
   });

@@ -1,4 +1,4 @@
-import { tool } from 'ai';
+import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { setDraftPlan } from '../src/services/conversations/conversations.ts';
 import { badInput } from '../src/services/errors.ts';
@@ -13,6 +13,9 @@ import { missingForPlan, summarizePlan } from './plan-summary.ts';
 export const PLAN_DEFAULTS = { durationDays: 14, mobility: 'SHELTER_IN_PLACE' as const, budget: 250 };
 
 /** Builds the plan with the planning engine from the saved household (plus any overrides). */
+/** Built once: the SDK caches the JSON schema a Schema object carries. */
+const buildPlanInput = zodSchema(z.object(householdFields));
+
 export function buildPlanTool(ctx: ToolContext) {
   return tool({
     description:
@@ -21,7 +24,7 @@ export function buildPlanTool(ctx: ToolContext) {
       'Keeps the plan on this conversation but does NOT save it to the account (use savePlan). Needs a ' +
       `location and the members. Defaults: ${PLAN_DEFAULTS.durationDays} days, shelter in place, ` +
       `$${PLAN_DEFAULTS.budget} budget. Returns the plan's numbers: quote them, never compute your own.`,
-    inputSchema: z.object(householdFields),
+    inputSchema: buildPlanInput,
     execute: (input) =>
       attempt(async () => {
         const actor = actorFor(ctx);
@@ -29,7 +32,9 @@ export function buildPlanTool(ctx: ToolContext) {
         const household = mergeHousehold(stored, parseHouseholdPatch(normalizeHousehold(input)));
         const missing = missingForPlan(household);
         if (missing.length > 0) throw badInput(`a plan needs ${missing.join(' and ')} first`, missing[0]);
-        const defaulted = (['durationDays', 'mobility', 'budget'] as const).filter((k) => household[k] === undefined);
+        const defaulted = (['durationDays', 'mobility', 'budget'] as const).filter(
+          (k) => household[k] === undefined,
+        );
         const kit = await buildPlan(
           { db: ctx.db },
           {

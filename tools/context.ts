@@ -38,7 +38,11 @@ export type ToolFailure = {
   url?: string;
 };
 
-export function failure(code: string, message: string, extra: Omit<ToolFailure, 'ok' | 'error'> = {}): ToolFailure {
+export function failure(
+  code: string,
+  message: string,
+  extra: Omit<ToolFailure, 'ok' | 'error'> = {},
+): ToolFailure {
   return { ok: false, error: { code, message }, ...extra };
 }
 
@@ -57,7 +61,9 @@ export async function attempt<T extends object>(
       return {
         ok: false,
         error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) },
-        ...(error.code === 'TIER_LIMIT' ? { hint: 'upgrade', ...(ctx ? { url: `${ctx.publicUrl}/pricing` } : {}) } : {}),
+        ...(error.code === 'TIER_LIMIT'
+          ? { hint: 'upgrade', ...(ctx ? { url: `${ctx.publicUrl}/pricing` } : {}) }
+          : {}),
       };
     }
     throw error;

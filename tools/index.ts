@@ -14,8 +14,8 @@ import { searchProductsTool } from './search-products.ts';
 import { updateHouseholdTool } from './update-household.ts';
 import { updateInventoryTool } from './update-inventory.ts';
 
-export { type Channel, type ToolContext, type ToolFailure } from './context.ts';
 export { PLAN_DEFAULTS } from './build-plan.ts';
+export type { Channel, ToolContext, ToolFailure } from './context.ts';
 export { type PlanSummary, summarizePlan } from './plan-summary.ts';
 
 /** Every tool, bound to one conversation's context (its user, thread and channel). */

@@ -30,6 +30,7 @@ export type PlanSummary = {
   buyFirst: { name: string; quantity: number; lineTotal: number; covers: string[] }[];
   topNeeds: { name: string; quantity: number; unit: string; priority: number }[];
   skillGaps: string[];
+  skillGapIds: string[];
   phases: string[];
   storageLimits: string | null;
 };
@@ -43,11 +44,25 @@ function byPriority(kit: GeneratedKit) {
   return [...kit.items].sort((a, b) => rank(a.covers) - rank(b.covers) || b.lineTotal - a.lineTotal);
 }
 
+/** What storage cannot cover on long plans, in the plan's own phase words (production takes over). */
+function storageLimits(durationDays: number, production: GeneratedKit['phases']): string | null {
+  if (durationDays <= 90 || production.length === 0) return null;
+  const longest = production[production.length - 1]!;
+  if (durationDays > 365) {
+    const [lead, ...rest] = longest.focus;
+    return `Storage alone cannot carry ${durationDays} days. ${lead ?? ''}${rest.length ? ` — ${rest.slice(0, 3).join('; ')}` : ''}.`;
+  }
+  return `Beyond 90 days storage gives way to production: ${longest.focus.slice(0, 3).join('; ')}.`;
+}
+
 /**
  * The numbers a reply needs, taken from the plan as built by the planning engine — so the model (or the
  * offline orchestrator) quotes them rather than computing anything.
  */
-export function summarizePlan(kit: GeneratedKit, saved: { planId: string; url: string } | null = null): PlanSummary {
+export function summarizePlan(
+  kit: GeneratedKit,
+  saved: { planId: string; url: string } | null = null,
+): PlanSummary {
   const production = kit.phases.filter((p) => p.fromDay > 90);
   return {
     planId: saved?.planId ?? null,
@@ -84,25 +99,26 @@ export function summarizePlan(kit: GeneratedKit, saved: { planId: string; url: s
       leftOut: kit.budget.leftOut?.length ?? 0,
     },
     readinessScore: kit.readinessScore,
-    daysOfSupply: (kit.daysOfSupply ?? []).map((d) => ({ category: d.category, days: d.days, targetDays: d.targetDays })),
-    buyFirst: byPriority(kit).slice(0, 5).map((i) => ({
-      name: i.name,
-      quantity: i.quantity,
-      lineTotal: round(i.lineTotal),
-      covers: i.covers,
+    daysOfSupply: (kit.daysOfSupply ?? []).map((d) => ({
+      category: d.category,
+      days: d.days,
+      targetDays: d.targetDays,
     })),
+    buyFirst: byPriority(kit)
+      .slice(0, 5)
+      .map((i) => ({
+        name: i.name,
+        quantity: i.quantity,
+        lineTotal: round(i.lineTotal),
+        covers: i.covers,
+      })),
     topNeeds: kit.supplies
       .filter((s) => s.priority === 1)
       .slice(0, 6)
       .map((s) => ({ name: s.name, quantity: s.quantity, unit: s.unit, priority: s.priority })),
     skillGaps: kit.skillGaps.map((g) => g.name ?? g.skill).slice(0, 6),
+    skillGapIds: kit.skillGaps.map((g) => g.skill),
     phases: kit.phases.map((p) => p.name),
-    storageLimits:
-      production.length > 0
-        ? `Beyond ${production[0]!.fromDay} days storage alone is not enough: ${production
-            .flatMap((p) => p.focus)
-            .slice(0, 4)
-            .join('; ')}.`
-        : null,
+    storageLimits: storageLimits(kit.durationDays, production),
   };
 }

@@ -1,4 +1,4 @@
-import { tool } from 'ai';
+import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { getDraftPlan, setConversationPlan } from '../src/services/conversations/conversations.ts';
 import { badInput } from '../src/services/errors.ts';
@@ -7,13 +7,18 @@ import { actorFor, attempt, needsAccount, planUrl, type ToolContext } from './co
 import { summarizePlan } from './plan-summary.ts';
 
 /** Saves the plan built in this conversation to the account. */
+/** Built once: the SDK caches the JSON schema a Schema object carries. */
+const savePlanInput = zodSchema(
+  z.object({}).describe('No input: it saves the plan built in this conversation'),
+);
+
 export function savePlanTool(ctx: ToolContext) {
   return tool({
     description:
       'CHANGES DATA. Saves the plan last built in this conversation (buildPlan) to the account and returns its ' +
       'link. On the Free tier the account keeps one plan, so a new one replaces it. Anonymous people are asked ' +
       'to create an account.',
-    inputSchema: z.object({}).describe('No input: it saves the plan built in this conversation'),
+    inputSchema: savePlanInput,
     execute: async () => {
       if (!ctx.userId) return needsAccount(ctx, 'Saving a plan');
       const userId = ctx.userId;

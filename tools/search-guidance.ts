@@ -1,18 +1,23 @@
-import { tool } from 'ai';
+import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { searchGuidance } from '../src/services/guidance/search.ts';
 import { attempt, type ToolContext } from './context.ts';
 
 /** Passages from the preparedness knowledge base, each with the organization to cite. */
+/** Built once: the SDK caches the JSON schema a Schema object carries. */
+const searchGuidanceInput = zodSchema(
+  z.object({
+    question: z.string().trim().min(3).max(500).describe("The person's question in their words"),
+    limit: z.number().int().min(1).max(8).optional().describe('How many passages (default 4)'),
+  }),
+);
+
 export function searchGuidanceTool(ctx: ToolContext) {
   return tool({
     description:
       'Read-only. Finds passages in the preparedness guidance (FEMA/Ready.gov, CDC, Red Cross, EPA …) that answer ' +
       'a question. Answer from these passages only and cite the source organization of each one you use.',
-    inputSchema: z.object({
-      question: z.string().trim().min(3).max(500).describe("The person's question in their words"),
-      limit: z.number().int().min(1).max(8).optional().describe('How many passages (default 4)'),
-    }),
+    inputSchema: searchGuidanceInput,
     execute: ({ question, limit }) =>
       attempt(async () => {
         const passages = await searchGuidance(ctx.db, ctx.embedder, question, limit ?? 4);

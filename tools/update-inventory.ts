@@ -1,4 +1,4 @@
-import { tool } from 'ai';
+import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { applyInventoryStatements, supplyDays } from '../src/services/inventory-statements/apply.ts';
 import { getHousehold } from '../src/services/profiles/profiles.ts';
@@ -9,9 +9,20 @@ import { currentKit } from './plan-access.ts';
 const change = z.object({
   action: z
     .enum(['add', 'remove', 'set'])
-    .describe('add: bought or got more; remove: used, ate, drank, gave away; set: "we have N" (the new total)'),
-  item: z.string().trim().min(1).max(120).describe('What it is, without the count: "chili", "water", "flashlights"'),
-  quantity: z.number().positive().max(100_000).describe('How many of `unit` (or of the item when unit is omitted)'),
+    .describe(
+      'add: bought or got more; remove: used, ate, drank, gave away; set: "we have N" (the new total)',
+    ),
+  item: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .describe('What it is, without the count: "chili", "water", "flashlights"'),
+  quantity: z
+    .number()
+    .positive()
+    .max(100_000)
+    .describe('How many of `unit` (or of the item when unit is omitted)'),
   unit: z
     .string()
     .trim()
@@ -25,10 +36,20 @@ const change = z.object({
     })
     .optional()
     .describe('Size of one container when said, e.g. a 5 gallon jug'),
-  expires: z.iso.date().optional().describe('Expiry or best-by date as YYYY-MM-DD (end of month if only a month)'),
+  expires: z.iso
+    .date()
+    .optional()
+    .describe('Expiry or best-by date as YYYY-MM-DD (end of month if only a month)'),
 });
 
 /** Records what the household bought, used or has, in the plan's units, and reports days of supply. */
+/** Built once: the SDK caches the JSON schema a Schema object carries. */
+const updateInventoryInput = zodSchema(
+  z.object({
+    changes: z.array(change).min(1).max(20).describe('One entry per item mentioned'),
+  }),
+);
+
 export function updateInventoryTool(ctx: ToolContext) {
   return tool({
     description:
@@ -36,9 +57,7 @@ export function updateInventoryTool(ctx: ToolContext) {
       'cans of chili, expire March 2027", "used 2 gallons of water", "we have 3 flashlights"). Units are ' +
       'reconciled to the plan (cases and bottles to gallons, cans to kcal) with the assumed sizes returned; ' +
       'returns the new days of supply. Needs an account on Basic or Pro.',
-    inputSchema: z.object({
-      changes: z.array(change).min(1).max(20).describe('One entry per item mentioned'),
-    }),
+    inputSchema: updateInventoryInput,
     execute: async ({ changes }) => {
       if (!ctx.userId) return needsAccount(ctx, 'Inventory tracking');
       const userId = ctx.userId;
@@ -57,7 +76,10 @@ export function updateInventoryTool(ctx: ToolContext) {
           })),
         );
         const kit = await currentKit(ctx);
-        const days = await supplyDays(ctx.db, userId, { kit, profile: kit ? null : await getHousehold(ctx.db, userId) });
+        const days = await supplyDays(ctx.db, userId, {
+          kit,
+          profile: kit ? null : await getHousehold(ctx.db, userId),
+        });
         return {
           changes: applied,
           daysOfSupply: days.map((d) => ({

@@ -24,13 +24,40 @@ export type Decision = {
 };
 
 type Choice = { label: string; value: string };
-type Conclusion = { text: string; choices?: Choice[] } | { call: { toolName: string; input: Record<string, unknown> }; text?: string };
+type Conclusion =
+  | { text: string; choices?: Choice[] }
+  | { call: { toolName: string; input: Record<string, unknown> }; text?: string };
 
 const say = (text: string, choices?: Choice[]): Conclusion => (choices ? { text, choices } : { text });
 const call = (toolName: string, input: Record<string, unknown> = {}, text?: string): Conclusion =>
   text ? { call: { toolName, input }, text } : { call: { toolName, input } };
 
-const FOLLOW_UP = /^\s*(what about|how about|and|also|now|make it|can you make it|change|actually|add|instead|plus|oh and)\b/i;
+/** Skill words people use → the planner's skill ids (src/domain/data/skills.json). */
+const SKILL_WORDS: [RegExp, string][] = [
+  [/\b(first aid|cpr)\b/i, 'first-aid'],
+  [/\b(bleeding|tourniquet|trauma)\b/i, 'bleeding-control'],
+  [/\bham\b|\bamateur radio\b/i, 'ham-radio'],
+  [/\b(radio|noaa|alerts?)\b/i, 'emergency-radio'],
+  [/\bgarden\w*|\bseeds?\b/i, 'gardening'],
+  [/\b(canning|preserv\w*|dehydrat\w*)\b/i, 'food-preservation'],
+  [/\b(purif\w*|water treatment|filter\w* water|boil\w* water)\b/i, 'water-treatment'],
+  [/\b(fire[- ]?starting|start\w* a fire|make fire)\b/i, 'fire-starting'],
+  [/\b(navigation|map|compass|orienteering)\b/i, 'map-navigation'],
+  [/\b(sanitation|toilet)\b/i, 'emergency-sanitation'],
+  [/\b(cook\w*)\b/i, 'off-grid-cooking'],
+  [/\b(livestock|chickens|hens|goats)\b/i, 'animal-husbandry'],
+  [/\b(rainwater|catchment)\b/i, 'rainwater-harvesting'],
+  [/\b(security|defen[cs]e)\b/i, 'home-security'],
+  [/\b(shut ?off|utilit\w+|gas valve)\b/i, 'utility-shutoff'],
+];
+
+function skillIds(text: string): string[] {
+  return SKILL_WORDS.filter(([re]) => re.test(text)).map(([, id]) => id);
+}
+
+
+const FOLLOW_UP =
+  /^\s*(what about|how about|and|also|now|make it|can you make it|change|actually|add|instead|plus|oh and)\b/i;
 
 const FOLLOW_UPS: Choice[] = [
   { label: 'Show my plan', value: 'show my plan' },
@@ -41,7 +68,7 @@ const FOLLOW_UPS: Choice[] = [
 function notUnderstood(channel: Channel): string {
   return channel === 'sms'
     ? 'Sorry, I did not catch that. Tell me what changed (e.g. "we are 5 now"), what you bought, or ask a question.'
-    : "Sorry, I didn't catch that. Tell me what changed (\"we're 5 now\", \"make it a year\"), what you bought or used, or ask me a question.";
+    : 'Sorry, I didn\'t catch that. Tell me what changed ("we\'re 5 now", "make it a year"), what you bought or used, or ask me a question.';
 }
 
 const MEMBER_CHOICES: Choice[] = [
@@ -51,17 +78,29 @@ const MEMBER_CHOICES: Choice[] = [
 ];
 
 /** The turn's intent, with follow-ups that carry facts ("what about a year?") read as plan changes. */
-export function turnIntent(text: string, profile: Profile): { intent: Intent; facts: ReturnType<typeof extractFacts> } {
+export function turnIntent(
+  text: string,
+  profile: Profile,
+): { intent: Intent; facts: ReturnType<typeof extractFacts> } {
   let intent = classify(text);
   const facts = extractFacts(text, profile);
   if (intent.kind === 'question' && hasFacts(facts.patch) && FOLLOW_UP.test(text)) intent = { kind: 'plan' };
   // Who and where make it a plan request, whatever else the message mentions ("we have $300", "need a kit").
   const describesHousehold = facts.patch.location !== undefined || facts.patch.members !== undefined;
-  if (describesHousehold && ['inventory-update', 'products', 'bundles', 'skills', 'question'].includes(intent.kind)) {
-    if (intent.kind !== 'question' || !/\?\s*$/.test(text) || /\b(plan|kit)\b/i.test(text)) intent = { kind: 'plan' };
+  if (
+    describesHousehold &&
+    ['inventory-update', 'products', 'bundles', 'skills', 'question'].includes(intent.kind)
+  ) {
+    if (intent.kind !== 'question' || !/\?\s*$/.test(text) || /\b(plan|kit)\b/i.test(text))
+      intent = { kind: 'plan' };
   }
   if (intent.kind === 'greeting' && hasFacts(facts.patch)) intent = { kind: 'plan' };
-  if ((intent.kind === 'help' || intent.kind === 'question') && !profile.location && facts.patch.location && !/\?\s*$/.test(text)) {
+  if (
+    (intent.kind === 'help' || intent.kind === 'question') &&
+    !profile.location &&
+    facts.patch.location &&
+    !/\?\s*$/.test(text)
+  ) {
     intent = { kind: 'plan' };
   }
   return { intent, facts };
@@ -109,42 +148,65 @@ function begin(r: ReadPrompt): Conclusion {
       return call('checkTier');
     case 'calls':
     case 'book-call':
-      if (intent.kind === 'book-call' && intent.callId) return call('bookExpertCall', { callId: intent.callId });
+      if (intent.kind === 'book-call' && intent.callId)
+        return call('bookExpertCall', { callId: intent.callId });
       return call('listExpertCalls', { limit: 5 });
     case 'rations':
-      if (!profile.members?.length && !facts.next.members?.length) return ask('members', profile, channel, []);
+      if (!profile.members?.length && !facts.next.members?.length)
+        return ask('members', profile, channel, []);
       return hasFacts(facts.patch) ? call('updateHousehold', patchInput(facts.patch)) : call('calcRations');
     case 'products':
       return call('searchProducts', { query: intent.query.slice(0, 300), limit: 5 });
     case 'bundles':
       return call('matchBundles', { limit: 3 });
     case 'skills':
+      // "What should we learn?" is about the plan's skill gaps; "learn first aid" names the skill.
+      if (skillIds(r.current).length > 0) return call('findSkillResources', { skills: skillIds(r.current), limit: 5 });
+      if (ctx.planId || ctx.hasDraft || ctx.signedIn) return call('getPlan', ctx.planId ? { planId: ctx.planId } : {});
       return call('findSkillResources', { query: intent.query.slice(0, 200), limit: 5 });
     case 'question':
       return call('searchGuidance', { question: intent.question.slice(0, 500), limit: 4 });
     case 'plan': {
       if (hasFacts(facts.patch)) {
         const ready = nextMissing(facts.next) === null;
-        return call('updateHousehold', patchInput(facts.patch), ready ? preamble(facts.next, channel) : undefined);
+        return call(
+          'updateHousehold',
+          patchInput(facts.patch),
+          ready ? preamble(facts.next, channel) : undefined,
+        );
       }
       const missing = nextMissing(profile);
       if (missing) return ask(missing, profile, channel, []);
       // Nothing new was said: build only when asked to ("make my plan", "update the kit").
-      if (!planWords(r.current) && (ctx.hasDraft || ctx.planId)) return say(notUnderstood(channel), FOLLOW_UPS);
+      if (!planWords(r.current) && (ctx.hasDraft || ctx.planId))
+        return say(notUnderstood(channel), FOLLOW_UPS);
       return call('buildPlan', {}, preamble(profile, channel));
     }
   }
 }
 
-function ask(missing: 'location' | 'members', profile: Profile, channel: Channel, assumptions: string[]): Conclusion {
-  return say(askFor(missing, profile, channel, assumptions), missing === 'members' ? MEMBER_CHOICES : undefined);
+function ask(
+  missing: 'location' | 'members',
+  profile: Profile,
+  channel: Channel,
+  assumptions: string[],
+): Conclusion {
+  return say(
+    askFor(missing, profile, channel, assumptions),
+    missing === 'members' ? MEMBER_CHOICES : undefined,
+  );
 }
 
 type Failure = { ok: false; error: { code: string; message: string }; url?: string; hint?: string };
-const isFailure = (o: unknown): o is Failure => !!o && typeof o === 'object' && (o as { ok?: unknown }).ok === false;
+const isFailure = (o: unknown): o is Failure =>
+  !!o && typeof o === 'object' && (o as { ok?: unknown }).ok === false;
 
 function failureText(ex: ToolExchange, f: Failure, channel: Channel): string {
-  const link = f.url ? (channel === 'web' ? `[${f.hint === 'signup' ? 'Create a free account' : 'See plans'}](${f.url})` : f.url) : '';
+  const link = f.url
+    ? channel === 'web'
+      ? `[${f.hint === 'signup' ? 'Create a free account' : 'See plans'}](${f.url})`
+      : f.url
+    : '';
   switch (f.error.code) {
     case 'UNAUTHENTICATED':
       return `${f.error.message}${link ? ` ${link}` : ''}`;
@@ -177,7 +239,11 @@ function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
   if (isFailure(out)) {
     if (last.toolName === 'savePlan') {
       const built = done.find((e) => e.toolName === 'buildPlan' && !isFailure(e.output));
-      if (built) return planFrom(built, null, out.url ?? `${ctx.publicUrl}/signup`, channel, facts.assumptions);
+      if (built)
+        return planFrom(built, null, out.url ?? `${ctx.publicUrl}/signup`, channel, facts.assumptions);
+    }
+    if (last.toolName === 'getPlan' && classify(r.current).kind === 'skills') {
+      return call('findSkillResources', { query: r.current.slice(0, 200), limit: 5 });
     }
     if (last.toolName === 'updateHousehold' || last.toolName === 'buildPlan') {
       return say(`I couldn't use that: ${out.error.message}. Could you say it another way?`);
@@ -198,11 +264,27 @@ function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
     case 'savePlan': {
       const built = done.find((e) => e.toolName === 'buildPlan');
       const source = built ?? last;
-      return planFrom(source, { url: String(out.url), replaced: out.overwritten === true }, null, channel, facts.assumptions);
+      return planFrom(
+        source,
+        { url: String(out.url), replaced: out.overwritten === true },
+        null,
+        channel,
+        facts.assumptions,
+      );
     }
     case 'getPlan': {
       const plan = out.plan as PlanSummary;
-      return say(planReply(plan, channel, { url: plan.url, signupUrl: ctx.signedIn ? null : `${ctx.publicUrl}/signup`, assumptions: [], defaultsUsed: {} }));
+      if (classify(r.current).kind === 'skills' && plan.skillGapIds.length > 0) {
+        return call('findSkillResources', { skills: plan.skillGapIds.slice(0, 4), limit: 6 });
+      }
+      return say(
+        planReply(plan, channel, {
+          url: plan.url,
+          signupUrl: ctx.signedIn ? null : `${ctx.publicUrl}/signup`,
+          assumptions: [],
+          defaultsUsed: {},
+        }),
+      );
     }
     case 'updateInventory':
       return say(inventoryReply(out.changes as InventoryChange[], out.daysOfSupply as DaysLine[], channel));
@@ -221,7 +303,15 @@ function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
     case 'checkTier':
       return say(tierText(out, channel));
     case 'listExpertCalls': {
-      const calls = (out.calls ?? []) as { id: string; title: string; scheduledDate: string; tierRequired: string; seatsLeft: number | null; booked: boolean; expertName: string | null }[];
+      const calls = (out.calls ?? []) as {
+        id: string;
+        title: string;
+        scheduledDate: string;
+        tierRequired: string;
+        seatsLeft: number | null;
+        booked: boolean;
+        expertName: string | null;
+      }[];
       const intent = classify(r.current);
       if (intent.kind === 'book-call' && intent.ordinal !== null) {
         const chosen = calls[intent.ordinal - 1];
@@ -230,11 +320,13 @@ function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
       if (calls.length === 0) return say('There are no upcoming calls scheduled right now.');
       const lines = calls.map((c, i) => {
         const when = c.scheduledDate.slice(0, 10);
-        return `${i + 1}. ${c.title}${c.expertName ? ` with ${c.expertName}` : ''} — ${when} (${c.tierRequired}${c.seatsLeft !== null ? `, ${c.seatsLeft} seats left` : ''}${c.booked ? ', booked' : ''})`;
+        return `${i + 1}. ${c.title}${c.expertName ? ` with ${c.expertName}` : ''} — ${when} (${c.tierRequired}${c.seatsLeft !== null ? `, ${c.seatsLeft} seat${c.seatsLeft === 1 ? '' : 's'} left` : ''}${c.booked ? ', booked' : ''})`;
       });
       return say(
         `${channel === 'sms' ? 'Upcoming calls:' : bold(channel, 'Upcoming calls:')}\n${lines.join('\n')}`,
-        calls.slice(0, 4).map((c) => ({ label: `Book: ${c.title}`.slice(0, 40), value: `book call ${c.id}` })),
+        calls
+          .slice(0, 4)
+          .map((c) => ({ label: `Book: ${c.title}`.slice(0, 40), value: `book call ${c.id}` })),
       );
     }
     case 'bookExpertCall': {
@@ -271,17 +363,23 @@ function planFrom(
   });
   if (channel === 'sms') return say(text);
   return say(text, [
-    { label: 'Make it 1 year', value: 'now make it a year' },
-    { label: 'What to learn', value: 'what skills should we learn?' },
+    out.plan.durationDays < 365
+      ? { label: 'Make it 1 year', value: 'now make it a year' }
+      : { label: 'Back to 2 weeks', value: 'make it two weeks' },
+    { label: 'Skills to learn', value: 'what skills should we learn?' },
   ]);
 }
 
 function listText(out: Record<string, unknown>, channel: Channel): string {
   const items = (out.items ?? []) as { name: string; quantity: number; expires: string | null }[];
   const d = (out.daysOfSupply ?? []) as DaysLine[];
-  if (items.length === 0) return 'Your inventory is empty. Tell me what you have, e.g. "we have 3 flashlights" or "bought a case of water".';
+  if (items.length === 0)
+    return 'Your inventory is empty. Tell me what you have, e.g. "we have 3 flashlights" or "bought a case of water".';
   const shown = items.slice(0, channel === 'sms' ? 4 : 12);
-  const lines = shown.map((i) => `${channel === 'sms' ? '' : '• '}${i.name} × ${i.quantity}${i.expires ? ` (exp ${i.expires})` : ''}`);
+  const lines = shown.map(
+    (i) =>
+      `${channel === 'sms' ? '' : '• '}${i.name} × ${i.quantity}${i.expires ? ` (exp ${i.expires})` : ''}`,
+  );
   const days = d.map((x) => `${x.category} ${x.days} of ${x.targetDays} days`).join(', ');
   return [
     `${items.length} item${items.length === 1 ? '' : 's'}${Number(out.expiringSoon ?? 0) > 0 ? `, ${out.expiringSoon} expiring within 60 days` : ''}:`,
@@ -296,7 +394,7 @@ function rationsText(out: Record<string, unknown>, channel: Channel): string {
   const water = out.water as { gallonsPerDay: number; totalGallons: number; basis: string };
   const food = out.food as { kcalPerDay: number; totalKcal: number; basis: string };
   const days = Number(out.durationDays);
-  const text = `For ${days} days: water ${water.gallonsPerDay} gal/day, ${water.totalGallons} gal in total; food ${food.kcalPerDay.toLocaleString('en-US')} kcal/day, ${food.totalKcal.toLocaleString('en-US')} kcal in total.`;
+  const text = `For ${days} days: water ${water.gallonsPerDay} gal/day, ${water.totalGallons.toLocaleString('en-US')} gal in total; food ${food.kcalPerDay.toLocaleString('en-US')} kcal/day, ${food.totalKcal.toLocaleString('en-US')} kcal in total.`;
   if (channel === 'sms') return text;
   return `${text}\n\nWater: ${water.basis}\nFood: ${food.basis}`;
 }
@@ -304,14 +402,19 @@ function rationsText(out: Record<string, unknown>, channel: Channel): string {
 function productsText(out: Record<string, unknown>, channel: Channel): string {
   const results = (out.results ?? []) as { name: string; price: number | null }[];
   if (results.length === 0) return "I didn't find a matching product in the catalog.";
-  const lines = results.slice(0, channel === 'sms' ? 3 : 5).map((p, i) => `${i + 1}. ${p.name}${p.price !== null ? ` — $${p.price.toFixed(2)}` : ''}`);
+  const lines = results
+    .slice(0, channel === 'sms' ? 3 : 5)
+    .map((p, i) => `${i + 1}. ${p.name}${p.price !== null ? ` — $${p.price.toFixed(2)}` : ''}`);
   return `${channel === 'sms' ? 'From the catalog:' : bold(channel, 'From the catalog:')}\n${lines.join('\n')}`;
 }
 
 function bundlesText(out: Record<string, unknown>, channel: Channel): string {
   const bundles = (out.bundles ?? []) as { name: string; price: number | null; reasons: string[] }[];
   if (bundles.length === 0) return 'No ready-made bundle fits yet; your plan lists items one by one.';
-  const lines = bundles.map((b, i) => `${i + 1}. ${b.name}${b.price !== null ? ` — $${b.price.toFixed(2)}` : ''}${channel === 'web' && b.reasons[0] ? `: ${b.reasons[0]}` : ''}`);
+  const lines = bundles.map(
+    (b, i) =>
+      `${i + 1}. ${b.name}${b.price !== null ? ` — $${b.price.toFixed(2)}` : ''}${channel === 'web' && b.reasons[0] ? `: ${b.reasons[0]}` : ''}`,
+  );
   return `${channel === 'sms' ? 'Best-fitting bundles:' : bold(channel, 'Best-fitting bundles:')}\n${lines.join('\n')}`;
 }
 
@@ -334,7 +437,8 @@ function tierText(out: Record<string, unknown>, channel: Channel): string {
   })
     .filter(([, v]) => v === true)
     .map(([k]) => k);
-  const plans = e.savedPlans === 'unlimited' ? 'unlimited saved plans' : '1 saved plan (a new one replaces it)';
+  const plans =
+    e.savedPlans === 'unlimited' ? 'unlimited saved plans' : '1 saved plan (a new one replaces it)';
   const upgrade = out.upgradeUrl ? ` Upgrade: ${out.upgradeUrl}` : '';
   return `You're on ${bold(channel, String(out.tier))}: ${[plans, ...yes].join(', ')}.${upgrade}`;
 }

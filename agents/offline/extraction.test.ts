@@ -5,7 +5,14 @@ import { classify } from './intent.ts';
 import { extractInventory, parseExpiry } from './inventory.ts';
 import { extractLocation } from './location.ts';
 import { normalizeText, parseAmount } from './numbers.ts';
-import { applyPets, extractBudget, extractDuration, extractMobility, extractPets, extractScenarios } from './plan-facts.ts';
+import {
+  applyPets,
+  extractBudget,
+  extractDuration,
+  extractMobility,
+  extractPets,
+  extractScenarios,
+} from './plan-facts.ts';
 
 const household = (text: string) => {
   const t = normalizeText(text);
@@ -15,7 +22,9 @@ const household = (text: string) => {
 
 describe('numbers', () => {
   it('rewrites number words and reads money', () => {
-    expect(normalizeText('Two adults and twenty-five cans, a dozen eggs')).toBe('2 adults and 25 cans, 12 eggs');
+    expect(normalizeText('Two adults and twenty-five cans, a dozen eggs')).toBe(
+      '2 adults and 25 cans, 12 eggs',
+    );
     expect(normalizeText('three hundred dollars')).toBe('300 dollars');
     expect(normalizeText('We’re four — really')).toBe("we're 4 - really");
     expect(parseAmount('1.5', 'k')).toBe(1500);
@@ -52,13 +61,19 @@ describe('household', () => {
   });
 
   it('marks pregnancy, nursing, medical needs and mobility', () => {
-    const m = extractHousehold(normalizeText('me and my wife, she is pregnant, and my mother who uses a wheelchair'))!;
+    const m = extractHousehold(
+      normalizeText('me and my wife, she is pregnant, and my mother who uses a wheelchair'),
+    )!;
     expect(m.members.find((x) => x.sex === 'f' && x.kind === 'adult')?.pregnant).toBe(true);
     expect(m.members.find((x) => x.kind === 'senior')?.mobilityLimited).toBe(true);
   });
 
   it('applies corrections and additions to what is known', () => {
-    const known = [{ kind: 'adult' as const }, { kind: 'adult' as const }, { kind: 'child' as const, ageYears: 6 }];
+    const known = [
+      { kind: 'adult' as const },
+      { kind: 'adult' as const },
+      { kind: 'child' as const, ageYears: 6 },
+    ];
     const five = extractHousehold(normalizeText("actually we're 5"))!;
     expect(applyHousehold(known, five, "actually we're 5").members).toHaveLength(5);
     const two = extractHousehold(normalizeText("we're 2 now"))!;
@@ -131,7 +146,10 @@ describe('duration, budget, scenarios, mobility, pets', () => {
   });
 
   it('reads scenarios, additions and mobility', () => {
-    expect(extractScenarios('hurricane season and power outages')?.scenarios).toEqual(['hurricane', 'grid-down']);
+    expect(extractScenarios('hurricane season and power outages')?.scenarios).toEqual([
+      'hurricane',
+      'grid-down',
+    ]);
     expect(extractScenarios('also earthquakes')?.additive).toBe(true);
     expect(extractMobility('we want to bug out')).toBe('BUG_OUT');
     expect(extractMobility("we'll shelter in place")).toBe('SHELTER_IN_PLACE');
@@ -143,9 +161,20 @@ describe('duration, budget, scenarios, mobility, pets', () => {
       { species: 'cat', weightLb: 10, assumedWeight: true },
       { species: 'cat', weightLb: 10, assumedWeight: true },
     ]);
-    expect(extractPets(normalizeText('our lab weighs 70 pounds'))?.pets).toEqual([{ species: 'dog', weightLb: 70 }]);
-    const corrected = applyPets([{ species: 'dog', weightLb: 30 }, { species: 'cat', weightLb: 10 }], extractPets('the dog is 45 lbs')!);
-    expect(corrected).toEqual([{ species: 'cat', weightLb: 10 }, { species: 'dog', weightLb: 45 }]);
+    expect(extractPets(normalizeText('our lab weighs 70 pounds'))?.pets).toEqual([
+      { species: 'dog', weightLb: 70 },
+    ]);
+    const corrected = applyPets(
+      [
+        { species: 'dog', weightLb: 30 },
+        { species: 'cat', weightLb: 10 },
+      ],
+      extractPets('the dog is 45 lbs')!,
+    );
+    expect(corrected).toEqual([
+      { species: 'cat', weightLb: 10 },
+      { species: 'dog', weightLb: 45 },
+    ]);
     expect(extractPets('no pets')?.none).toBe(true);
   });
 });
@@ -153,14 +182,21 @@ describe('duration, budget, scenarios, mobility, pets', () => {
 describe('facts over a known profile', () => {
   const known: Profile = {
     location: 'Tampa, FL',
-    members: [{ kind: 'adult' }, { kind: 'adult' }, { kind: 'child', ageYears: 6 }, { kind: 'child', ageYears: 9 }],
+    members: [
+      { kind: 'adult' },
+      { kind: 'adult' },
+      { kind: 'child', ageYears: 6 },
+      { kind: 'child', ageYears: 9 },
+    ],
     durationDays: 14,
     budget: 300,
   };
 
   it('changes only what the follow-up says', () => {
     expect(extractFacts('now make it a year', known).patch).toEqual({ durationDays: 365 });
-    expect(extractFacts('we have a 30 lb dog', known).patch).toEqual({ pets: [{ species: 'dog', weightLb: 30 }] });
+    expect(extractFacts('we have a 30 lb dog', known).patch).toEqual({
+      pets: [{ species: 'dog', weightLb: 30 }],
+    });
     expect(extractFacts("actually we're 5", known).patch.members).toHaveLength(5);
     expect(extractFacts('bump the budget to $1,000', known).patch).toEqual({ budget: 1000 });
     expect(extractFacts('Tampa', known).patch).toEqual({});
@@ -183,11 +219,20 @@ describe('inventory statements', () => {
     expect(extractInventory(normalizeText('we have 3 flashlights'))).toEqual([
       { action: 'set', item: 'flashlights', quantity: 3, unit: null, size: null, expires: null },
     ]);
-    expect(extractInventory(normalizeText('picked up a case of water and 2 headlamps')).map((s) => [s.item, s.quantity, s.unit])).toEqual([
+    expect(
+      extractInventory(normalizeText('picked up a case of water and 2 headlamps')).map((s) => [
+        s.item,
+        s.quantity,
+        s.unit,
+      ]),
+    ).toEqual([
       ['water', 1, 'case'],
       ['headlamps', 2, null],
     ]);
-    expect(extractInventory(normalizeText('got a 5 gallon jug of water'))[0]?.size).toEqual({ amount: 5, unit: 'gallon' });
+    expect(extractInventory(normalizeText('got a 5 gallon jug of water'))[0]?.size).toEqual({
+      amount: 5,
+      unit: 'gallon',
+    });
     expect(extractInventory(normalizeText('we have 2 kids'))).toEqual([]);
     expect(extractInventory(normalizeText('we have a 30 lb dog'))).toEqual([]);
   });

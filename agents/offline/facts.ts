@@ -76,7 +76,11 @@ export function extractFacts(text: string, profile: Profile): FactsResult {
 
   let mention = extractHousehold(t);
   // A bare number answering "how many people?": "4", "4 of us".
-  if (!mention && !profile.members?.length && /^\s*(\d{1,2})\s*(?:people|persons|of us)?\s*[.!]?\s*$/.test(t)) {
+  if (
+    !mention &&
+    !profile.members?.length &&
+    /^\s*(\d{1,2})\s*(?:people|persons|of us)?\s*[.!]?\s*$/.test(t)
+  ) {
     const n = Number(/\d+/.exec(t)![0]);
     if (n >= 1 && n <= 30) mention = { members: [], count: n, additive: false, assumptions: [] };
   }
@@ -96,8 +100,13 @@ export function extractFacts(text: string, profile: Profile): FactsResult {
     const clean = next.map((p) => ({ species: p.species, weightLb: p.weightLb }));
     if (!same(clean, profile.pets ?? [])) {
       patch.pets = clean;
-      for (const p of pets.pets.filter((x) => x.assumedWeight)) {
-        assumptions.push(`the ${p.species === 'other' ? 'pet' : p.species} weighs about ${p.weightLb} lb`);
+      const assumed = pets.pets.filter((x) => x.assumedWeight);
+      for (const species of new Set(assumed.map((p) => p.species))) {
+        const of = assumed.filter((p) => p.species === species);
+        const name = species === 'other' ? 'pet' : species;
+        assumptions.push(
+          of.length === 1 ? `the ${name} weighs about ${of[0]!.weightLb} lb` : `each ${name} weighs about ${of[0]!.weightLb} lb`,
+        );
       }
     }
   }
@@ -144,8 +153,19 @@ export function nextMissing(profile: Profile): 'location' | 'members' | null {
 
 export function householdText(profile: Profile): string {
   const members = profile.members ?? [];
-  const people = members.length > 0 ? `${members.length} ${members.length === 1 ? 'person' : 'people'} (${describeMembers(members)})` : '';
-  const pets = (profile.pets ?? []).map((p) => `a ${p.weightLb} lb ${p.species === 'other' ? 'pet' : p.species}`);
+  const people =
+    members.length > 0
+      ? `${members.length} ${members.length === 1 ? 'person' : 'people'} (${describeMembers(members)})`
+      : '';
+  const groups = new Map<string, number>();
+  for (const p of profile.pets ?? []) {
+    groups.set(`${p.species}|${p.weightLb}`, (groups.get(`${p.species}|${p.weightLb}`) ?? 0) + 1);
+  }
+  const pets = [...groups].map(([key, n]) => {
+    const [species, weight] = key.split('|');
+    const name = species === 'other' ? 'pet' : species;
+    return n === 1 ? `a ${weight} lb ${name}` : `${n} ${name}s`;
+  });
   return [people, ...pets].filter(Boolean).join(' and ');
 }
 

@@ -48,7 +48,11 @@ function consume(text: string, index: number, length: number): string {
 type Found = { members: MemberDraft[]; index: number };
 
 function sexOf(word: string): 'm' | 'f' | null {
-  if (/^(son|boy|husband|dad|father|grandpa|grandfather|brother|uncle|nephew|stepson|man|men|boyfriend|fianc[eé])s?$/.test(word))
+  if (
+    /^(son|boy|husband|dad|father|grandpa|grandfather|brother|uncle|nephew|stepson|man|men|boyfriend|fianc[eé])s?$/.test(
+      word,
+    )
+  )
     return 'm';
   if (
     /^(daughter|girl|wife|mom|mum|mother|grandma|grandmother|sister|aunt|niece|stepdaughter|woman|women|girlfriend|fianc[eé]e)s?$/.test(
@@ -59,7 +63,8 @@ function sexOf(word: string): 'm' | 'f' | null {
   return null;
 }
 
-const CHILD_NOUNS = 'kids?|children|child|sons?|daughters?|boys?|girls?|stepsons?|stepdaughters?|twins|triplets';
+const CHILD_NOUNS =
+  'kids?|children|child|sons?|daughters?|boys?|girls?|stepsons?|stepdaughters?|twins|triplets';
 const AGE_LIST = String.raw`(\d{1,2}(?:\.\d)?(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2}(?:\.\d)?)*)`;
 
 function ages(list: string): number[] {
@@ -122,7 +127,9 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
       const age = unit.startsWith('w') ? value / 52 : unit.startsWith('m') ? value / 12 : value;
       const n = countWord(m[1]) ?? 1;
       const sex = m[4] ? sexOf(m[4]) : null;
-      return Array.from({ length: n }, () => member(kindForAge(age), { ageYears: Math.round(age * 100) / 100, sex }));
+      return Array.from({ length: n }, () =>
+        member(kindForAge(age), { ageYears: Math.round(age * 100) / 100, sex }),
+      );
     },
   );
 
@@ -220,7 +227,12 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
       const noun = m[2]!;
       const sex = sexOf(noun);
       let kind: MemberKind = 'adult';
-      if (/^(kids?|children|child|sons?|daughters?|boys?|girls?|twins|triplets|grandkids|grandchildren)$/.test(noun)) kind = 'child';
+      if (
+        /^(kids?|children|child|sons?|daughters?|boys?|girls?|twins|triplets|grandkids|grandchildren)$/.test(
+          noun,
+        )
+      )
+        kind = 'child';
       else if (/^teen/.test(noun)) kind = 'teen';
       else if (/^(babies|baby|infants?|newborns?)$/.test(noun)) kind = 'infant';
       else if (/^toddlers?$/.test(noun)) kind = 'child';
@@ -242,17 +254,25 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
   });
 
   // A couple: "we're a couple", "a retired couple", "a couple with a baby"
-  take(/\b(?:we(?:'re| are)\s+a|just\s+a|a\s+(?:married|retired|young|elderly|older)|married|retired)\s+couple\b|\ba couple(?= with| and| in| living| who|\s*[,.]|\s*$)/g, (m) =>
-    /retired|elderly|older/.test(m[0]) ? [member('senior'), member('senior')] : [member('adult'), member('adult')],
+  take(
+    /\b(?:we(?:'re| are)\s+a|just\s+a|a\s+(?:married|retired|young|elderly|older)|married|retired)\s+couple\b|\ba couple(?= with| and| in| living| who|\s*[,.]|\s*$)/g,
+    (m) =>
+      /retired|elderly|older/.test(m[0])
+        ? [member('senior'), member('senior')]
+        : [member('adult'), member('adult')],
   );
 
   // The speaker: "me, my wife…", "my husband and I", "just me", "I live alone", "for me and my son"
-  const strongSelf = /\b(?:just|only)\s+me\b|\bi\s+live\s+alone\b|\bby\s+myself\b|\bon\s+my\s+own\b|\bsingle\s+(?:person|guy|woman|man|adult|household)\b|\bjust\s+myself\b/.test(
-    normalized,
-  );
+  const strongSelf =
+    /\b(?:just|only)\s+me\b|\bi\s+live\s+alone\b|\bby\s+myself\b|\bon\s+my\s+own\b|\bsingle\s+(?:person|guy|woman|man|adult|household)\b|\bjust\s+myself\b/.test(
+      normalized,
+    );
   const selfFound: Found[] = [];
   if (!self) {
-    const aged = /\b(?:i'm|i am|im)\s+(\d{2})\b(?!\s*(?:dogs?|cats?|kids?|people|adults?|lbs?|pounds|weeks?|days?|months?|miles?))/.exec(t);
+    const aged =
+      /\b(?:i'm|i am|im)\s+(\d{2})\b(?!\s*(?:dogs?|cats?|kids?|people|adults?|lbs?|pounds|weeks?|days?|months?|miles?))/.exec(
+        t,
+      );
     if (aged) {
       const age = Number(aged[1]);
       selfFound.push({ members: [member(kindForAge(age), { ageYears: age })], index: aged.index });
@@ -317,9 +337,7 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
     const parents = /\b(we|we're|our|us)\b/.test(normalized) ? 2 : 1;
     members.unshift(...Array.from({ length: parents }, () => member('adult')));
     whole = true;
-    assumptions.push(
-      parents === 2 ? 'two adults with the children' : 'you are the one adult',
-    );
+    assumptions.push(parents === 2 ? 'two adults with the children' : 'you are the one adult');
   }
 
   // Pregnancy or nursing stated apart from a member: "my wife is pregnant", "I'm nursing"
@@ -339,10 +357,14 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
   // Medical needs and mobility stated in the same message attach to the eldest member named.
   const medical: string[] = [];
   if (/\b(diabet(es|ic)|insulin)\b/.test(normalized)) medical.push('diabetes (insulin)');
-  if (/\b(oxygen|cpap|bipap)\b/.test(normalized)) medical.push(/cpap|bipap/.test(normalized) ? 'CPAP' : 'oxygen');
+  if (/\b(oxygen|cpap|bipap)\b/.test(normalized))
+    medical.push(/cpap|bipap/.test(normalized) ? 'CPAP' : 'oxygen');
   if (/\bdialysis\b/.test(normalized)) medical.push('dialysis');
   if (/\basthma\b/.test(normalized)) medical.push('asthma');
-  const limited = /\b(wheelchair|walker|limited mobility|mobility limit|can't walk|cannot walk|bedridden|disabled)\b/.test(normalized);
+  const limited =
+    /\b(wheelchair|walker|limited mobility|mobility limit|can't walk|cannot walk|bedridden|disabled)\b/.test(
+      normalized,
+    );
   if ((medical.length > 0 || limited) && members.length > 0) {
     const eldest = [...members].sort((a, b) => rank(b) - rank(a))[0]!;
     if (medical.length > 0) eldest.medicalNeeds = [...(eldest.medicalNeeds ?? []), ...medical];
@@ -376,7 +398,10 @@ function orderMembers(members: MemberDraft[]): MemberDraft[] {
 }
 
 /** A head count alone: a family is two adults and children; other groups are adults. */
-export function membersForCount(count: number, family: boolean): { members: MemberDraft[]; assumption: string } {
+export function membersForCount(
+  count: number,
+  family: boolean,
+): { members: MemberDraft[]; assumption: string } {
   if (family && count >= 3) {
     const kids = count - 2;
     return {
@@ -386,7 +411,8 @@ export function membersForCount(count: number, family: boolean): { members: Memb
   }
   return {
     members: Array.from({ length: count }, () => member('adult')),
-    assumption: count === 1 ? 'one adult' : `all ${count} people are adults (tell me about children or seniors)`,
+    assumption:
+      count === 1 ? 'one adult' : `all ${count} people are adults (tell me about children or seniors)`,
   };
 }
 
@@ -402,7 +428,8 @@ export function applyHousehold(
   const assumptions = [...mention.assumptions];
   const known = current ?? [];
   if (mention.members.length > 0) {
-    if (mention.additive && known.length > 0) return { members: orderMembers([...known, ...mention.members]), assumptions };
+    if (mention.additive && known.length > 0)
+      return { members: orderMembers([...known, ...mention.members]), assumptions };
     return { members: mention.members, assumptions };
   }
   const count = mention.count!;
@@ -414,7 +441,9 @@ export function applyHousehold(
   if (count === known.length) return { members: known, assumptions };
   if (count > known.length) {
     const added = count - known.length;
-    assumptions.push(`now ${count}: the ${added === 1 ? 'new person is an adult' : `${added} new people are adults`}`);
+    assumptions.push(
+      `now ${count}: the ${added === 1 ? 'new person is an adult' : `${added} new people are adults`}`,
+    );
     return {
       members: orderMembers([...known, ...Array.from({ length: added }, () => member('adult'))]),
       assumptions,

@@ -24,7 +24,9 @@ const UUID = /\b([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b
 export function isQuestion(t: string): boolean {
   return (
     /\?\s*$/.test(t) ||
-    /^(how|what|why|when|where|which|who|should|can|could|is|are|do|does|will|would|tips|explain|tell me)\b/.test(t)
+    /^(how|what|why|when|where|which|who|should|can|could|is|are|do|does|will|would|tips|explain|tell me)\b/.test(
+      t,
+    )
   );
 }
 
@@ -38,22 +40,32 @@ const PLAN_WORDS =
 export function classify(text: string): Intent {
   const raw = text.trim();
   const t = normalizeText(raw);
-  if (/^\/start\b|^(hi|hello|hey|hiya|howdy|good (morning|afternoon|evening))[!. ]*$/.test(t)) return { kind: 'greeting' };
+  if (/^\/start\b|^(hi|hello|hey|hiya|howdy|good (morning|afternoon|evening))[!. ]*$/.test(t))
+    return { kind: 'greeting' };
   if (/^\/help\b|^(help|menu|\?|what can you do\??|commands)[!. ]*$/.test(t)) return { kind: 'help' };
   if (/^\/plan\b/.test(t)) return { kind: 'show-plan' };
   if (/^\/inventory\b/.test(t)) return { kind: 'inventory-list', expiring: false };
 
   const bookId = UUID.exec(raw);
-  if (/\bbook\b/.test(t) && bookId) return { kind: 'book-call', callId: bookId[1]!.toLowerCase(), ordinal: null };
+  if (/\bbook\b/.test(t) && bookId)
+    return { kind: 'book-call', callId: bookId[1]!.toLowerCase(), ordinal: null };
   const ordinal = /\bbook (?:the )?(first|second|third|1st|2nd|3rd|\d)\b/.exec(t);
   if (ordinal) {
     const map: Record<string, number> = { first: 1, second: 2, third: 3, '1st': 1, '2nd': 2, '3rd': 3 };
     return { kind: 'book-call', callId: null, ordinal: map[ordinal[1]!] ?? Number(ordinal[1]) };
   }
-  if (/\b(expert|founder|1[- ]on[- ]1|one[- ]on[- ]one|group) calls?\b|\b(book|schedule) a call\b|\btalk to an expert\b/.test(t)) {
+  if (
+    /\b(expert|founder|1[- ]on[- ]1|one[- ]on[- ]one|group) calls?\b|\b(book|schedule) a call\b|\btalk to an expert\b/.test(
+      t,
+    )
+  ) {
     return { kind: 'calls' };
   }
-  if (/\b(my (tier|subscription|membership|account type)|what (tier|plan) am i|am i (on )?(pro|basic|free)|upgrade|pricing|what does (pro|basic) include)\b/.test(t)) {
+  if (
+    /\b(my (tier|subscription|membership|account type)|what (tier|plan) am i|am i (on )?(pro|basic|free)|upgrade|pricing|what does (pro|basic) include)\b/.test(
+      t,
+    )
+  ) {
     return { kind: 'tier' };
   }
   if (/\bsave (it|this|that|the plan|my plan|this plan)\b|^save\b/.test(t)) return { kind: 'save-plan' };
@@ -62,25 +74,48 @@ export function classify(text: string): Intent {
   if (statements.length > 0 && !/\?\s*$/.test(t) && !/^(how|what|why|should|can|do|does)\b/.test(t)) {
     return { kind: 'inventory-update', statements };
   }
-  if (/\b(what'?s expiring|expir\w+ soon|about to expire|what expires)\b/.test(t)) return { kind: 'inventory-list', expiring: true };
-  if (/\b(my inventory|what do (i|we) (have|own)|show (my |our )?(inventory|stock|supplies)|list (my |our )?(inventory|stuff|supplies)|how many days of (water|food)|days of supply)\b/.test(t)) {
+  if (/\b(what'?s expiring|expir\w+ soon|about to expire|what expires)\b/.test(t))
+    return { kind: 'inventory-list', expiring: true };
+  if (
+    /\b(my inventory|what do (i|we) (have|own)|show (my |our )?(inventory|stock|supplies)|list (my |our )?(inventory|stuff|supplies)|how many days of (water|food)|days of supply)\b/.test(
+      t,
+    )
+  ) {
     return { kind: 'inventory-list', expiring: false };
   }
-  if (/\b(show|see|open|send|view|what'?s in|where'?s|get) (me )?(my|our|the) (saved )?(plan|kit|report)\b|^(my )?plan\??$/.test(t)) {
+  if (
+    /\b(show|see|open|send|view|what'?s in|where'?s|get) (me )?(my|our|the) (saved )?(plan|kit|report)\b|^(my )?plan\??$/.test(
+      t,
+    )
+  ) {
     return { kind: 'show-plan' };
   }
 
   const question = isQuestion(t);
-  if (question && /\bhow (much|many) (water|gallons|calories|kcal|food)\b/.test(t)) return { kind: 'rations' };
-  const product = /\b(recommend|suggest|find|search|looking for|need a|where (can|do) i buy|which|best)\b.*?\b(filter|stove|radio|flashlight|lantern|headlamp|generator|kit|tent|water container|water storage|first aid|batter(?:y|ies)|purifier|sleeping bag|backpack|bucket|mre|food)\b/.exec(t);
+  if (question && /\bhow (much|many) (water|gallons|calories|kcal|food)\b/.test(t))
+    return { kind: 'rations' };
+  const product =
+    /\b(recommend|suggest|find|search|looking for|need a|where (can|do) i buy|which|best)\b.*?\b(filter|stove|radio|flashlight|lantern|headlamp|generator|kit|tent|water container|water storage|first aid|batter(?:y|ies)|purifier|sleeping bag|backpack|bucket|mre|food)\b/.exec(
+      t,
+    );
   if (/\b(bundles?|pre-?made kits?|ready-?made kits?|starter kits?)\b/.test(t)) return { kind: 'bundles' };
   if (product && !PLAN_WORDS.test(t.replace(/\bkit\b|\bfirst aid\b/g, ''))) {
-    return { kind: 'products', query: raw.replace(/^(can you |please )?(recommend|suggest|find|search for|i'm looking for|looking for)\s*/i, '') };
+    return {
+      kind: 'products',
+      query: raw.replace(
+        /^(can you |please )?(recommend|suggest|find|search for|i'm looking for|looking for)\s*/i,
+        '',
+      ),
+    };
   }
   if (/\b(learn|course|class|training|teach me|resources? (for|on|about)|videos? (on|about))\b/.test(t)) {
     return { kind: 'skills', query: raw };
   }
-  if (question && !/\b(make|build|create|give|need|want|get)\b.*\b(plan|kit)\b/.test(t) && !/\b(for|with) (a family|my|our|\d)\b/.test(t)) {
+  if (
+    question &&
+    !/\b(make|build|create|give|need|want|get)\b.*\b(plan|kit)\b/.test(t) &&
+    !/\b(for|with) (a family|my|our|\d)\b/.test(t)
+  ) {
     return { kind: 'question', question: raw };
   }
   return { kind: 'plan' };

@@ -135,7 +135,14 @@ export function extractInventory(t: string): InventoryStatement[] {
         unit = size.unit;
         size = null;
       }
-      out.push({ action: verb.action, item, quantity, unit: unit ? singularUnit(unit) : null, size, expires });
+      out.push({
+        action: verb.action,
+        item,
+        quantity,
+        unit: unit ? singularUnit(unit) : null,
+        size,
+        expires,
+      });
     }
   }
   return out;
@@ -150,10 +157,4 @@ function singularUnit(unit: string): string {
   if (u === 'boxes') return 'box';
   if (u === 'pouches') return 'pouch';
   return u.replace(/s$/, '');
-}
-
-/** True when the message reads as an inventory update rather than a plan request. */
-export function looksLikeInventory(t: string, statements: InventoryStatement[]): boolean {
-  if (statements.length === 0) return false;
-  return statements.some((s) => s.action !== 'set') || statements.some((s) => s.unit !== null) || statements.length > 0;
 }

@@ -16,7 +16,7 @@ const norm = (s: string) =>
     .replace(/\bfort\b/g, 'ft')
     .replace(/\bft\./g, 'ft');
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const stateByName = new Map(STATES.map((s) => [s.name.toLowerCase(), s]));
 const stateByAbbr = new Map(STATES.map((s) => [s.abbr.toLowerCase(), s]));
@@ -38,7 +38,7 @@ const ALIASES: Record<string, [string, string]> = {
   nola: ['New Orleans', 'LA'],
   'washington dc': ['Washington', 'DC'],
   'washington d.c.': ['Washington', 'DC'],
-  'dc': ['Washington', 'DC'],
+  dc: ['Washington', 'DC'],
 };
 
 /** City names that are also everyday words or first names: taken only with a state or a place word before. */
@@ -48,11 +48,21 @@ const AMBIGUOUS = new Set(
   ),
 );
 
-const stateNames = [...stateByName.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+const stateNames = [...stateByName.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRe)
+  .join('|');
 const cityNames = [...new Set([...citiesByName.keys(), ...Object.keys(ALIASES)])]
   .sort((a, b) => b.length - a.length)
-  .map(escape)
+  .map(escapeRe)
   .join('|');
+
+// Compiled once: the city alternation has some 450 names.
+const CITY_RE = new RegExp(String.raw`\b(${cityNames})\b(?:\s*,?\s*(${stateNames}|[a-z]{2})\b)?`, 'g');
+const STATE_RE = new RegExp(String.raw`\b(${stateNames})\b`, 'g');
+const UNKNOWN_CITY_RE = new RegExp(
+  String.raw`\b(?:in|near|from|outside(?: of)?|live|living|based|located)\s+(?:in\s+)?(?!(?:in|near|the|a|an|of|to)\b)([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2}),?\s+(${stateNames}|[a-z]{2})\b`,
+);
 
 const PLACE_WORD =
   /(?:\b(?:in|near|from|around|outside(?: of)?|by|close to|(?:north|south|east|west) of|to|at|for|live|living|based|located|moved to|zip(?: code)?(?: is)?|of)\s+(?:the\s+)?(?:city of\s+)?|^\s*)$/;
@@ -72,7 +82,10 @@ function titleCase(s: string): string {
  * The place named in a message, as text the planner resolves ("Tampa, FL", "Montana", "33602",
  * "27.95,-82.46"). `expecting`: the last question asked where they live, so a bare answer counts.
  */
-export function extractLocation(original: string, options: { expecting?: boolean } = {}): LocationMention | null {
+export function extractLocation(
+  original: string,
+  options: { expecting?: boolean } = {},
+): LocationMention | null {
   const text = original.trim();
   const lower = norm(text);
   const short = lower.split(/\s+/).filter(Boolean).length <= 4;
@@ -93,7 +106,8 @@ export function extractLocation(original: string, options: { expecting?: boolean
     if (resolved.resolvedBy === 'zip' && resolved.state) return { location: m[1]!, how: 'zip' };
   }
 
-  const cityRe = new RegExp(String.raw`\b(${cityNames})\b(?:\s*,?\s*(${stateNames}|[a-z]{2})\b)?`, 'g');
+  const cityRe = CITY_RE;
+  cityRe.lastIndex = 0;
   for (let m = cityRe.exec(lower); m !== null; m = cityRe.exec(lower)) {
     const name = m[1]!;
     let state: { abbr: string; name: string } | undefined;
@@ -118,10 +132,7 @@ export function extractLocation(original: string, options: { expecting?: boolean
   }
 
   // A town the gazetteer lacks, with its state: "Smalltown, Montana", "in Whitefish MT".
-  const unknownCity = new RegExp(
-    String.raw`\b(?:in|near|from|outside(?: of)?|live|living|based|located)\s+(?:in\s+)?(?!(?:in|near|the|a|an|of|to)\b)([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2}),?\s+(${stateNames}|[a-z]{2})\b`,
-  );
-  const u = unknownCity.exec(lower);
+  const u = UNKNOWN_CITY_RE.exec(lower);
   if (u) {
     const raw = u[2]!;
     const state =
@@ -130,10 +141,12 @@ export function extractLocation(original: string, options: { expecting?: boolean
           ? stateByAbbr.get(raw)
           : undefined
         : stateByName.get(raw);
-    if (state && !stateByName.has(u[1]!)) return { location: `${titleCase(u[1]!)}, ${state.abbr}`, how: 'city' };
+    if (state && !stateByName.has(u[1]!))
+      return { location: `${titleCase(u[1]!)}, ${state.abbr}`, how: 'city' };
   }
 
-  const stateRe = new RegExp(String.raw`\b(${stateNames})\b`, 'g');
+  const stateRe = STATE_RE;
+  stateRe.lastIndex = 0;
   for (let m = stateRe.exec(lower); m !== null; m = stateRe.exec(lower)) {
     const before = lower.slice(0, m.index);
     if (!PLACE_WORD.test(before) && !lenient) continue;

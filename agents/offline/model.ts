@@ -32,8 +32,19 @@ function tokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 
+function promptChars(options: LanguageModelV3CallOptions): number {
+  let chars = 0;
+  for (const m of options.prompt) {
+    if (typeof m.content === 'string') chars += m.content.length;
+    else for (const part of m.content) chars += 'text' in part ? part.text.length : 200;
+  }
+  // Tool definitions are sent with every call: count their descriptions and a schema's worth each.
+  for (const t of options.tools ?? []) chars += ('description' in t ? (t.description?.length ?? 0) : 0) + 400;
+  return chars;
+}
+
 function usage(options: LanguageModelV3CallOptions, decision: Decision): LanguageModelV3Usage {
-  const input = tokens(JSON.stringify(options.prompt)) + tokens(JSON.stringify(options.tools ?? []));
+  const input = Math.ceil(promptChars(options) / 4);
   const output = tokens(decision.text) + tokens(JSON.stringify(decision.toolCalls));
   return {
     inputTokens: { total: input, noCache: input, cacheRead: 0, cacheWrite: 0 },

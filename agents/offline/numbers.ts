@@ -35,7 +35,10 @@ const TENS: Record<string, number> = {
 
 const unitWords = Object.keys(UNITS).join('|');
 const tensWords = Object.keys(TENS).join('|');
-const compound = new RegExp(`\\b(${tensWords})(?:[- ](one|two|three|four|five|six|seven|eight|nine))?\\b`, 'g');
+const compound = new RegExp(
+  `\\b(${tensWords})(?:[- ](one|two|three|four|five|six|seven|eight|nine))?\\b`,
+  'g',
+);
 const single = new RegExp(`\\b(${unitWords})\\b`, 'g');
 const hundred = /\b(\d+) hundred(?: and)?(?: (\d+))?\b/g;
 const thousand = /\b(\d+(?:\.\d+)?) thousand\b/g;
@@ -58,10 +61,14 @@ export function normalizeText(text: string): string {
   t = t.replace(/\b(a )?couple of\b/g, '2');
   t = t.replace(/\ba pair of\b/g, '2');
   t = t.replace(/\btwins\b/g, '2 twins').replace(/\btriplets\b/g, '3 triplets');
-  t = t.replace(compound, (_m, tens: string, unit?: string) => String(TENS[tens]! + (unit ? UNITS[unit]! : 0)));
+  t = t.replace(compound, (_m, tens: string, unit?: string) =>
+    String(TENS[tens]! + (unit ? UNITS[unit]! : 0)),
+  );
   t = t.replace(single, (_m, w: string) => String(UNITS[w]));
   t = t.replace(/\ba hundred\b/g, '100');
-  t = t.replace(hundred, (_m, h: string, rest?: string) => String(Number(h) * 100 + (rest ? Number(rest) : 0)));
+  t = t.replace(hundred, (_m, h: string, rest?: string) =>
+    String(Number(h) * 100 + (rest ? Number(rest) : 0)),
+  );
   t = t.replace(thousand, (_m, n: string) => String(Math.round(Number(n) * 1000)));
   return t.trim();
 }

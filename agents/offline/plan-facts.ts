@@ -46,10 +46,7 @@ function speciesOf(word: string): 'dog' | 'cat' | 'other' {
 }
 
 function singular(word: string): string {
-  return word
-    .replace(/ies$/, 'y')
-    .replace(/s$/, '')
-    .replace(/ +/g, ' ');
+  return word.replace(/ies$/, 'y').replace(/s$/, '').replace(/ +/g, ' ');
 }
 
 export type PetMention = { pets: PetDraft[]; none: boolean; additive: boolean };
@@ -65,7 +62,12 @@ export function extractPets(t: string): PetMention | null {
   const weight = String.raw`(\d+(?:\.\d+)?)\s*[- ]?\s*(?:lbs?|pounds?|pound|#|kg|kilos?)`;
   const patterns: { re: RegExp; count: number; w: number; a: number }[] = [
     // "a 30 lb dog", "two 10-pound cats"
-    { re: new RegExp(String.raw`\b(a|an|\d+)\s+${weight}\s+(?:\w+\s+)?${animal}\b`, 'g'), count: 1, w: 2, a: 3 },
+    {
+      re: new RegExp(String.raw`\b(a|an|\d+)\s+${weight}\s+(?:\w+\s+)?${animal}\b`, 'g'),
+      count: 1,
+      w: 2,
+      a: 3,
+    },
     // "dog (30 lbs)", "a dog that weighs 45 pounds", "lab, 70 lb"
     {
       re: new RegExp(
@@ -77,14 +79,24 @@ export function extractPets(t: string): PetMention | null {
       a: 2,
     },
     // "two cats", "a dog"
-    { re: new RegExp(String.raw`\b(a|an|\d+|our|my|the)\s+(?:small\s+|big\s+|large\s+|little\s+|old\s+)?${animal}\b`, 'g'), count: 1, w: 0, a: 2 },
+    {
+      re: new RegExp(
+        String.raw`\b(a|an|\d+|our|my|the)\s+(?:small\s+|big\s+|large\s+|little\s+|old\s+)?${animal}\b`,
+        'g',
+      ),
+      count: 1,
+      w: 0,
+      a: 2,
+    },
   ];
   for (const p of patterns) {
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m !== null; m = p.re.exec(text)) {
       const countText = m[p.count];
       const n =
-        countText === undefined || /^(a|an|our|my|the)$/.test(countText) ? 1 : Math.min(20, Number(countText) || 1);
+        countText === undefined || /^(a|an|our|my|the)$/.test(countText)
+          ? 1
+          : Math.min(20, Number(countText) || 1);
       const word = singular(m[p.a]!.trim());
       const species = speciesOf(m[p.a]!.trim());
       let weightLb: number;
@@ -98,7 +110,8 @@ export function extractPets(t: string): PetMention | null {
         assumed = true;
       }
       if (!(weightLb > 0 && weightLb <= 400)) continue;
-      for (let i = 0; i < n; i++) pets.push({ species, weightLb, ...(assumed ? { assumedWeight: true } : {}) });
+      for (let i = 0; i < n; i++)
+        pets.push({ species, weightLb, ...(assumed ? { assumedWeight: true } : {}) });
       text = text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index + m[0].length);
       p.re.lastIndex = m.index + m[0].length;
     }
@@ -124,7 +137,10 @@ export function extractDuration(t: string): number | null {
   const clamp = (d: number) => Math.max(3, Math.min(3650, Math.round(d)));
   if (/\b(multi-?year|multiple years|several years|years-long|long[- ]haul)\b/.test(t)) return 730;
   const unit = String.raw`(hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)`;
-  const re = new RegExp(String.raw`\b(a|an|one|\d+(?:\.\d+)?|a few|few|several|half a)\s*[- ]?\s*${unit}\b`, 'g');
+  const re = new RegExp(
+    String.raw`\b(a|an|one|\d+(?:\.\d+)?|a few|few|several|half a)\s*[- ]?\s*${unit}\b`,
+    'g',
+  );
   let best: number | null = null;
   for (let m = re.exec(t); m !== null; m = re.exec(t)) {
     const before = t.slice(Math.max(0, m.index - 12), m.index);
@@ -173,15 +189,22 @@ const PER_MONTH = String.raw`(?:\s*(?:/|per|a|each|every)\s*(?:mo|month|mth)\b|\
 /** "$300", "$1.5k", "1,500 dollars", "budget is 2000", "$100 a month", "no budget" (needs only: 0). */
 export function extractBudget(t: string): BudgetMention | null {
   const out: BudgetMention = {};
-  if (/\b(no budget|zero budget|needs only|no money|can't spend anything|nothing to spend)\b/.test(t)) out.budget = 0;
+  if (/\b(no budget|zero budget|needs only|no money|can't spend anything|nothing to spend)\b/.test(t))
+    out.budget = 0;
   const money = String.raw`(\d[\d,]*(?:\.\d+)?)\s*(k|grand|thousand)?`;
   const patterns = [
     new RegExp(String.raw`\$\s*${money}(${PER_MONTH})?`, 'g'),
     new RegExp(String.raw`\b${money}\s*(?:dollars|bucks|usd)(${PER_MONTH})?`, 'g'),
-    new RegExp(String.raw`\bbudget(?:\s+(?:is|of|around|about|at|=|:|up to|under|max|limit))*\s*(?:~|about|around)?\s*\$?\s*${money}(${PER_MONTH})?`, 'g'),
+    new RegExp(
+      String.raw`\bbudget(?:\s+(?:is|of|around|about|at|=|:|up to|under|max|limit))*\s*(?:~|about|around)?\s*\$?\s*${money}(${PER_MONTH})?`,
+      'g',
+    ),
     new RegExp(String.raw`\b${money}(?:\s*(?:dollars?|bucks|usd))?\s+(?:total\s+)?budget()`, 'g'),
     new RegExp(String.raw`(?<![\w$.])(\d+(?:\.\d+)?)\s*(k|grand)\b(${PER_MONTH})?`, 'g'),
-    new RegExp(String.raw`\b(?:spend|afford|have)\s+(?:about|around|up to|maybe)?\s*${money}(${PER_MONTH})?\s*(?:on|for|total|budget)`, 'g'),
+    new RegExp(
+      String.raw`\b(?:spend|afford|have)\s+(?:about|around|up to|maybe)?\s*${money}(${PER_MONTH})?\s*(?:on|for|total|budget)`,
+      'g',
+    ),
   ];
   for (const re of patterns) {
     for (let m = re.exec(t); m !== null; m = re.exec(t)) {
@@ -217,11 +240,20 @@ const SCENARIO_WORDS: [ScenarioId, RegExp][] = [
   ['wildfire', /\b(wild ?fires?|forest fires?|bush ?fires?|fire season|brush fires?)\b/],
   ['flood', /\b(floods?|flooding|flash floods?)\b/],
   ['tornado', /\b(tornado(?:e?s)?|twisters?)\b/],
-  ['winter-storm', /\b(winter storms?|blizzards?|ice storms?|snow ?storms?|polar vortex|extreme cold|deep freeze)\b/],
+  [
+    'winter-storm',
+    /\b(winter storms?|blizzards?|ice storms?|snow ?storms?|polar vortex|extreme cold|deep freeze)\b/,
+  ],
   ['extreme-heat', /\b(extreme heat|heat ?waves?|heat dome|excessive heat)\b/],
   ['pandemic', /\b(pandemics?|epidemics?|outbreaks?|covid|flu season|bird flu|quarantine)\b/],
-  ['grid-down', /\b(grid[- ]?down|grid failure|grid collapse|emp|solar flare|blackouts?|power outages?|power out|long outage|off[- ]grid|no power)\b/],
-  ['economic-collapse', /\b(economic collapse|economic crisis|depression|hyperinflation|recession|job loss|lose my job|financial collapse)\b/],
+  [
+    'grid-down',
+    /\b(grid[- ]?down|grid failure|grid collapse|emp|solar flare|blackouts?|power outages?|power out|long outage|off[- ]grid|no power)\b/,
+  ],
+  [
+    'economic-collapse',
+    /\b(economic collapse|economic crisis|depression|hyperinflation|recession|job loss|lose my job|financial collapse)\b/,
+  ],
   ['civil-unrest', /\b(civil unrest|riots?|unrest|civil war|martial law|looting)\b/],
   ['nuclear', /\b(nuclear|radiological|radiation|dirty bomb|fallout|nuke)\b/],
 ];
@@ -241,9 +273,17 @@ export function extractScenarios(t: string): ScenarioMention | null {
 // -----------------------------------------------------------------------------------------------
 
 export function extractMobility(t: string): 'BUG_OUT' | 'SHELTER_IN_PLACE' | null {
-  if (/\b(bug(?:ging)?[- ]?out|evacuat\w*|go[- ]bags?|grab[- ]and[- ]go|leave (?:the )?(?:home|house|town|city)|get out of (?:town|the city|dodge)|on foot|hit the road)\b/.test(t))
+  if (
+    /\b(bug(?:ging)?[- ]?out|evacuat\w*|go[- ]bags?|grab[- ]and[- ]go|leave (?:the )?(?:home|house|town|city)|get out of (?:town|the city|dodge)|on foot|hit the road)\b/.test(
+      t,
+    )
+  )
     return 'BUG_OUT';
-  if (/\b(shelter(?:ing)?[- ]in[- ]place|stay(?:ing)? (?:put|home|at home)|hunker(?:ing)? down|not (?:going to )?leav\w*|won't leave|ride it out|stay(?:ing)? in place)\b/.test(t))
+  if (
+    /\b(shelter(?:ing)?[- ]in[- ]place|stay(?:ing)? (?:put|home|at home)|hunker(?:ing)? down|not (?:going to )?leav\w*|won't leave|ride it out|stay(?:ing)? in place)\b/.test(
+      t,
+    )
+  )
     return 'SHELTER_IN_PLACE';
   return null;
 }
@@ -264,7 +304,8 @@ const SKILL_WORDS: [string, RegExp][] = [
 
 /** Skills stated as had: "I'm a nurse", "we garden", "I know first aid". */
 export function extractSkills(t: string): string[] {
-  if (!/\b(i'm|i am|we're|we are|i know|we know|we can|i can|trained|certified|experienced|we|i)\b/.test(t)) return [];
+  if (!/\b(i'm|i am|we're|we are|i know|we know|we can|i can|trained|certified|experienced|we|i)\b/.test(t))
+    return [];
   if (/\b(learn|how do|how to|teach|need to know|want to know)\b/.test(t)) return [];
   return SKILL_WORDS.filter(([, re]) => re.test(t)).map(([id]) => id);
 }

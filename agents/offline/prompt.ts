@@ -134,7 +134,13 @@ export function readPrompt(prompt: LanguageModelV3Prompt): ReadPrompt {
       }
     }
   }
-  return { context, userMessages, current: userMessages[userMessages.length - 1] ?? '', exchanges, writtenThisTurn: written };
+  return {
+    context,
+    userMessages,
+    current: userMessages[userMessages.length - 1] ?? '',
+    exchanges,
+    writtenThisTurn: written,
+  };
 }
 
 function attach(exchanges: ToolExchange[], id: string, output: unknown) {

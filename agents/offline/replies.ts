@@ -10,18 +10,20 @@ export type Channel = 'web' | 'telegram' | 'sms';
 
 const num = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-const money = (n: number) => `$${n.toLocaleString('en-US', { minimumFractionDigits: n % 1 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;
+const money = (n: number) =>
+  `$${n.toLocaleString('en-US', { minimumFractionDigits: n % 1 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;
 const days = (d: number) =>
-  d % 365 === 0 ? `${d / 365}-year` : d % 30 === 0 && d >= 60 ? `${d / 30}-month` : d === 14 ? 'two-week' : `${d}-day`;
+  d % 365 === 0
+    ? `${d / 365}-year`
+    : d % 30 === 0 && d >= 60
+      ? `${d / 30}-month`
+      : d === 14
+        ? 'two-week'
+        : `${d}-day`;
 
 function bold(channel: Channel, text: string) {
   if (channel === 'sms') return text;
   return channel === 'telegram' ? `*${text}*` : `**${text}**`;
-}
-
-function sentenceList(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 export function assumptionsText(assumptions: string[], channel: Channel): string {
@@ -68,6 +70,19 @@ export function preamble(profile: Profile, channel: Channel): string {
   return channel === 'web' ? `Building your plan${who ? ` for ${who}` : ''}${where}…\n\n` : '';
 }
 
+/** "a 30 lb dog", "2 dogs (40 lb each)", "a 30 lb dog and 2 cats (10 lb each)" */
+function petsText(pets: { species: string; weightLb: number }[]): string {
+  const groups = new Map<string, number>();
+  for (const p of pets) groups.set(`${p.species}|${p.weightLb}`, (groups.get(`${p.species}|${p.weightLb}`) ?? 0) + 1);
+  return [...groups]
+    .map(([key, n]) => {
+      const [species, weight] = key.split('|');
+      const name = species === 'other' ? 'pet' : species;
+      return n === 1 ? `${weight} lb ${name}` : `${n} ${name}s (${weight} lb each)`;
+    })
+    .join(', ');
+}
+
 export type PlanReplyOptions = {
   url: string | null;
   signupUrl: string | null;
@@ -86,8 +101,8 @@ function defaultsText(defaults: Record<string, unknown>): string[] {
 
 /** The plan, from buildPlan/savePlan/getPlan results. */
 export function planReply(plan: PlanSummary, channel: Channel, options: PlanReplyOptions): string {
-  const assumed = [...options.assumptions, ...defaultsText(options.defaultsUsed)];
-  const who = `${plan.people} ${plan.people === 1 ? 'person' : 'people'}${plan.pets.length ? ` + ${plan.pets.map((p) => `${p.weightLb} lb ${p.species}`).join(', ')}` : ''}`;
+  const assumed = [...new Set([...options.assumptions, ...defaultsText(options.defaultsUsed)])];
+  const who = `${plan.people} ${plan.people === 1 ? 'person' : 'people'}${plan.pets.length ? ` + ${petsText(plan.pets)}` : ''}`;
   const hazards = plan.scenarios.slice(0, 4).join(', ');
   if (channel === 'sms') {
     const buys = plan.buyFirst
@@ -108,7 +123,9 @@ export function planReply(plan: PlanSummary, channel: Channel, options: PlanRepl
   const title = `Your ${days(plan.durationDays)} plan for ${plan.location.input}`;
   if (channel === 'web') lines.push(`## ${title}`);
   else lines.push(bold(channel, title));
-  lines.push(`${who} · ${plan.mobility === 'BUG_OUT' ? 'ready to evacuate' : 'sheltering in place'} · ${hazards}`);
+  lines.push(
+    `${who} · ${plan.mobility === 'BUG_OUT' ? 'ready to evacuate' : 'sheltering in place'} · ${hazards}`,
+  );
   if (plan.location.message) lines.push(`_${plan.location.message}_`);
   lines.push('');
   lines.push(
@@ -125,7 +142,9 @@ export function planReply(plan: PlanSummary, channel: Channel, options: PlanRepl
   }
   if (plan.buyFirst.length > 0) {
     lines.push('');
-    lines.push(`${bold(channel, `Buy first (${money(plan.budget.spent)} of ${money(plan.budget.limit)}, ${Math.round(plan.budget.coverage * 100)}% of needs covered):`)}`);
+    lines.push(
+      `${bold(channel, `Buy first (${money(plan.budget.spent)} of ${money(plan.budget.limit)}, ${Math.round(plan.budget.coverage * 100)}% of needs covered):`)}`,
+    );
     const shown = channel === 'web' ? 5 : 3;
     plan.buyFirst.slice(0, shown).forEach((b, i) => {
       lines.push(`${i + 1}. ${b.name}${b.quantity > 1 ? ` × ${b.quantity}` : ''} — ${money(b.lineTotal)}`);
@@ -133,9 +152,9 @@ export function planReply(plan: PlanSummary, channel: Channel, options: PlanRepl
   } else if (plan.budget.limit === 0) {
     lines.push('', 'No purchases in this plan (budget $0): it lists what you need.');
   }
-  if (plan.storageLimits && channel === 'web') lines.push('', plan.storageLimits);
-  else if (plan.storageLimits) lines.push('', plan.storageLimits.split(':')[0]!.concat('.'));
-  if (plan.skillGaps.length > 0 && channel === 'web') lines.push('', `Skills to learn: ${plan.skillGaps.slice(0, 4).join(', ')}.`);
+  if (plan.storageLimits) lines.push('', plan.storageLimits);
+  if (plan.skillGaps.length > 0 && channel === 'web')
+    lines.push('', `Skills to learn: ${plan.skillGaps.slice(0, 4).join(', ')}.`);
   const assumed2 = assumptionsText(assumed, channel);
   if (assumed2) lines.push('', assumed2);
   if (options.url) {
@@ -179,7 +198,9 @@ export function guidanceReply(question: string, passages: Passage[], channel: Ch
     return `${firstSentences(best!.content, 300)} (Source: ${best!.source})`;
   }
   const lines = [
-    channel === 'web' ? `According to **${best!.source}** (${best!.title}):` : `According to *${best!.source}*:`,
+    channel === 'web'
+      ? `According to **${best!.source}** (${best!.title}):`
+      : `According to *${best!.source}*:`,
     '',
     firstSentences(best!.content, channel === 'web' ? 700 : 400),
   ];
@@ -187,7 +208,13 @@ export function guidanceReply(question: string, passages: Passage[], channel: Ch
   if (other && channel === 'web') {
     lines.push('', `**${other.source}** (${other.title}) adds: ${firstSentences(other.content, 350)}`);
   }
-  const sources = [...new Set(passages.slice(0, channel === 'web' ? 2 : 1).map((p) => (p.sourceUrl ? `${p.source}: ${p.sourceUrl}` : p.source)))];
+  const sources = [
+    ...new Set(
+      passages
+        .slice(0, channel === 'web' ? 2 : 1)
+        .map((p) => (p.sourceUrl ? `${p.source}: ${p.sourceUrl}` : p.source)),
+    ),
+  ];
   lines.push('', `Sources: ${sources.join('; ')}`);
   void question;
   return lines.join('\n');
@@ -213,7 +240,11 @@ function unitText(n: number, unit: string): string {
   return `${num(n, 2)} ${unit}`;
 }
 
-export function inventoryReply(changes: InventoryChange[], daysOfSupply: DaysLine[], channel: Channel): string {
+export function inventoryReply(
+  changes: InventoryChange[],
+  daysOfSupply: DaysLine[],
+  channel: Channel,
+): string {
   const lines: string[] = [];
   for (const c of changes) {
     const verb = c.action === 'add' ? 'Added' : c.action === 'remove' ? 'Used' : 'Set';
@@ -236,7 +267,11 @@ export function inventoryReply(changes: InventoryChange[], daysOfSupply: DaysLin
     const text = supply.map((d) => `${d.category} ${d.days} of ${d.targetDays} days`).join(', ');
     lines.push(channel === 'sms' ? `Now: ${text}.` : `\n${bold(channel, 'Days of supply now:')} ${text}.`);
   } else {
-    lines.push(channel === 'sms' ? 'Tell me about your household to see days of supply.' : '\nTell me who is in your household and I can show days of supply.');
+    lines.push(
+      channel === 'sms'
+        ? 'Tell me about your household to see days of supply.'
+        : '\nTell me who is in your household and I can show days of supply.',
+    );
   }
   return lines.join(channel === 'sms' ? ' ' : '\n');
 }

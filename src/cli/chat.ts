@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { createModel } from '../../agents/index.ts';
 import { loadConfig } from '../config.ts';
-import { type Channel, createConversation, renderText } from '../conversation/index.ts';
+import { createConversation, renderText } from '../conversation/index.ts';
 import { openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { seedIfEmpty } from '../services/catalog/seed.ts';

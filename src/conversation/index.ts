@@ -14,7 +14,7 @@ export {
   toTelegramMarkdown,
   type WebRendering,
 } from './render.ts';
-export { type Choice, type PlanCard, type Reply } from './reply.ts';
+export type { Choice, PlanCard, Reply } from './reply.ts';
 export { summarize } from './summary.ts';
 export {
   type Channel,

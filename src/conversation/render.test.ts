@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { mapChoice, renderSms, renderTelegram, renderText, renderWeb, SMS_MAX_SEPTETS, septets, toSmsText } from './render.ts';
-import type { Reply } from './reply.ts';
 import { estimateCostUsd } from './pricing.ts';
+import {
+  mapChoice,
+  renderSms,
+  renderTelegram,
+  renderText,
+  renderWeb,
+  SMS_MAX_SEPTETS,
+  septets,
+  toSmsText,
+} from './render.ts';
+import type { Reply } from './reply.ts';
 import { summarize } from './summary.ts';
 
 const base: Reply = { conversationId: 'c1', text: '', toolCalls: [], status: 'ok' };
@@ -32,9 +41,17 @@ describe('renderers', () => {
     expect(tg.text).toContain('*Water:*');
     expect(tg.text).not.toContain('**');
     expect(tg.text).toContain('Open the full plan: https://rp.test/plans/abc');
-    expect(tg.replyMarkup?.inline_keyboard.flat().map((b) => b.callback_data)).toEqual(['just me', '2 adults', '2 adults and 2 kids']);
-    const long = renderTelegram({ ...base, text: 'x', choices: [{ label: 'Book', value: `book call ${'a'.repeat(80)}` }] });
-    expect(long.replyMarkup?.inline_keyboard[0]![0]!.callback_data).toBe('#1');
+    expect(tg.replyMarkup?.inline_keyboard.flat().map((b) => b.callback_data)).toEqual([
+      'just me',
+      '2 adults',
+      '2 adults and 2 kids',
+    ]);
+    const long = renderTelegram({
+      ...base,
+      text: 'x',
+      choices: [{ label: 'Book', value: `book call ${'a'.repeat(80)}` }],
+    });
+    expect(long.replyMarkup?.inline_keyboard[0]?.[0]?.callback_data).toBe('#1');
   });
 
   it('sms is plain GSM text within three segments, numbered choices, link whole', () => {
@@ -74,7 +91,9 @@ describe('summary and pricing', () => {
     expect(a).toBe(summarize(null, messages));
     expect(a.length).toBeLessThanOrEqual(1500);
     expect(a.split('\n').at(-1)).toMatch(/^Assistant: message 39/);
-    expect(summarize('User: earlier', [{ role: 'user', content: 'later' }])).toBe('User: earlier\nUser: later');
+    expect(summarize('User: earlier', [{ role: 'user', content: 'later' }])).toBe(
+      'User: earlier\nUser: later',
+    );
   });
 
   it('prices runs from the table, offline free, unknown models unpriced', () => {

@@ -15,8 +15,14 @@ export type WebRendering = {
 
 export function renderWeb(reply: Reply): WebRendering {
   let markdown = reply.text.trim();
-  if (reply.link && !markdown.includes(reply.link.url)) markdown += `\n\n[${reply.link.label}](${reply.link.url})`;
-  return { markdown, choices: reply.choices ?? [], link: reply.link ?? null, planCard: reply.planCard ?? null };
+  if (reply.link && !markdown.includes(reply.link.url))
+    markdown += `\n\n[${reply.link.label}](${reply.link.url})`;
+  return {
+    markdown,
+    choices: reply.choices ?? [],
+    link: reply.link ?? null,
+    planCard: reply.planCard ?? null,
+  };
 }
 
 export type TelegramRendering = {

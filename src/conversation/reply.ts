@@ -65,7 +65,11 @@ const okOutput = (e: Exchange) =>
 /** The structured parts of a reply, read from the turn's tool calls and results. */
 export function replyParts(exchanges: Exchange[]): Pick<Reply, 'choices' | 'link' | 'planCard'> {
   const parts: Pick<Reply, 'choices' | 'link' | 'planCard'> = {};
+  const work = exchanges.filter((e) => e.toolName !== 'presentChoices');
+  const lastWork = work[work.length - 1];
   for (const e of exchanges) {
+    // A plan looked up on the way to something else (skills to learn) is not the answer: no card.
+    if (e.toolName === 'getPlan' && e !== lastWork) continue;
     const out = e.output as Record<string, unknown> | undefined;
     if (e.toolName === 'presentChoices' && e.ok) {
       const choices = (e.input as { choices?: Choice[] })?.choices;

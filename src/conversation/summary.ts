@@ -16,7 +16,9 @@ export function summarize(
 ): string {
   const lines = [
     ...(previous ? previous.split('\n').filter(Boolean) : []),
-    ...messages.map((m) => `${m.role === 'user' ? 'User' : 'Assistant'}: ${clip(m.content, SUMMARY_LINE_CHARS)}`),
+    ...messages.map(
+      (m) => `${m.role === 'user' ? 'User' : 'Assistant'}: ${clip(m.content, SUMMARY_LINE_CHARS)}`,
+    ),
   ];
   while (lines.length > 1 && lines.join('\n').length > SUMMARY_MAX_CHARS) lines.shift();
   return lines.join('\n');

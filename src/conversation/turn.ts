@@ -1,6 +1,6 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { type ModelMessage, type StepResult, stepCountIs, streamText, type ToolSet } from 'ai';
-import { plannerAgent, type PlannerTools } from '../../agents/index.ts';
+import { type PlannerTools, plannerAgent } from '../../agents/index.ts';
 import { type Actor, actorOf } from '../services/conversations/actor.ts';
 import { beginTurn, finishTurn } from '../services/conversations/turns.ts';
 import type { Db } from '../services/database.ts';
@@ -91,7 +91,8 @@ export function exchangesOf(steps: readonly StepResult<ToolSet>[]): Exchange[] {
           ex.ok = false;
           ex.error = message;
           ex.output = null;
-        } else out.push({ toolName: part.toolName, input: part.input, output: null, ok: false, error: message });
+        } else
+          out.push({ toolName: part.toolName, input: part.input, output: null, ok: false, error: message });
       }
     }
   }
@@ -100,7 +101,9 @@ export function exchangesOf(steps: readonly StepResult<ToolSet>[]): Exchange[] {
 
 function choicesOf(parts: unknown): Choice[] {
   if (!Array.isArray(parts)) return [];
-  const found = parts.find((p) => (p as { type?: string })?.type === 'choices') as { choices?: Choice[] } | undefined;
+  const found = parts.find((p) => (p as { type?: string })?.type === 'choices') as
+    | { choices?: Choice[] }
+    | undefined;
   return Array.isArray(found?.choices) ? found.choices : [];
 }
 
@@ -114,7 +117,8 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
   const now = deps.now ?? (() => new Date());
   const text = input.text.trim();
   if (text === '') throw badInput('the message is empty', 'text');
-  if (text.length > MAX_MESSAGE_CHARS) throw badInput(`the message is longer than ${MAX_MESSAGE_CHARS} characters`, 'text');
+  if (text.length > MAX_MESSAGE_CHARS)
+    throw badInput(`the message is longer than ${MAX_MESSAGE_CHARS} characters`, 'text');
   const actor: Actor = actorOf(input.userId ?? null, input.anonymousKey);
   // One transaction: open the thread, read history, household and the last reply's choices, store the
   // message (a numbered reply such as "2" becomes the choice it picks).
@@ -134,7 +138,9 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
   const message = start.text;
   const household = readHousehold(start.household);
 
-  const history: ModelMessage[] = start.history.map((m) => ({ role: m.role, content: m.content }) as ModelMessage);
+  const history: ModelMessage[] = start.history.map(
+    (m) => ({ role: m.role, content: m.content }) as ModelMessage,
+  );
   const messages: ModelMessage[] = [...history, { role: 'user', content: message }];
   const ctx = {
     db: deps.db,
@@ -198,7 +204,9 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
       .filter(Boolean)
       .join('\n\n');
     const failed = streamError !== null && written === '';
-    const replyText = failed ? 'Sorry — I ran into a problem answering that. Please try again in a moment.' : written;
+    const replyText = failed
+      ? 'Sorry — I ran into a problem answering that. Please try again in a moment.'
+      : written;
     const parts = replyParts(exchanges);
     if (!parts.link && parts.planCard && !parts.planCard.url && actor.userId === null) {
       parts.link = { label: 'Create a free account to save it', url: `${deps.publicUrl}/signup` };

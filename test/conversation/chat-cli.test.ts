@@ -12,7 +12,14 @@ function chat(args: string[], input: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts', ...args], {
     input,
     encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: 'https://readyplan.test', OPENAI_API_KEY: '', LLM_BASE_URL: '', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PUBLIC_URL: 'https://readyplan.test',
+      OPENAI_API_KEY: '',
+      LLM_BASE_URL: '',
+      DATABASE_URL: '',
+    },
     timeout: 170_000,
   });
 }
@@ -35,8 +42,13 @@ describe('npm run chat', () => {
     expect(result.stderr).toMatch(/--channel/);
   });
 
-  it('migrates and seeds a fresh database, then prints each reply followed by ---', { timeout: 180_000 }, () => {
-    const result = chat(['--channel', 'sms'], 'hi\n\n2 adults in Tampa, FL, $200\nhow do I make creek water safe?\n');
+  it('migrates and seeds a fresh database, then prints each reply followed by ---', {
+    timeout: 180_000,
+  }, () => {
+    const result = chat(
+      ['--channel', 'sms'],
+      'hi\n\n2 adults in Tampa, FL, $200\nhow do I make creek water safe?\n',
+    );
     expect(result.stderr).toMatch(/seeded/);
     expect(result.status).toBe(0);
     const replies = result.stdout.split('\n---\n');

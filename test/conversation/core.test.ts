@@ -1,11 +1,17 @@
 import { MockLanguageModelV3 } from 'ai/test';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversation } from '../../src/conversation/index.ts';
+import { rowsOf } from '../../src/db/migrate.ts';
 import {
   claimAnonymousConversations,
   getConversation,
+  identityAnonymousKey,
+  linkChannelIdentity,
   listAiRuns,
   listMessages,
+  resolveChannelIdentity,
+  setIdentityConversation,
 } from '../../src/services/conversations/conversations.ts';
 import { AppError } from '../../src/services/errors.ts';
 import { adoptHousehold, getHousehold } from '../../src/services/profiles/profiles.ts';
@@ -38,7 +44,9 @@ describe('the conversation core', () => {
     expect(visible).toHaveLength(5); // the last 4 messages and the new one
     expect(JSON.stringify(visible[0])).toContain('question 2');
     const system = prompt.find((m) => m.role === 'system')!.content as string;
-    expect(system).toContain('Earlier in this conversation (summary):\nUser: question 1\nAssistant: answer 1');
+    expect(system).toContain(
+      'Earlier in this conversation (summary):\nUser: question 1\nAssistant: answer 1',
+    );
     const thread = await getConversation(h.database.db, { userId }, conversationId!);
     expect(thread.summarizedCount).toBe(2);
     expect(thread.title).toBe('question 1');
@@ -53,7 +61,11 @@ describe('the conversation core', () => {
         throw new Error('upstream 500');
       },
     });
-    const turn = await createConversation({ ...h.deps, model }).runTurn({ channel: 'sms', userId, text: 'hello' });
+    const turn = await createConversation({ ...h.deps, model }).runTurn({
+      channel: 'sms',
+      userId,
+      text: 'hello',
+    });
     const reply = await turn.reply;
     expect(reply.status).toBe('error');
     expect(reply.text).toMatch(/ran into a problem/);
@@ -101,6 +113,49 @@ describe('the conversation core', () => {
     await adoptHousehold(h.database.db, userId, claimed[0]!.household);
     expect(await getHousehold(h.database.db, userId)).toMatchObject({ location: 'Portland, OR' });
     expect(await listMessages(h.database.db, { userId }, visitor.conversationId!)).toHaveLength(2);
-    expect(await listMessages(h.database.db, { userId: null, anonymousKey }, visitor.conversationId!)).toEqual([]);
+    expect(
+      await listMessages(h.database.db, { userId: null, anonymousKey }, visitor.conversationId!),
+    ).toEqual([]);
+  });
+});
+
+describe('channel identities and row-level security on the conversation tables', () => {
+  it('maps (channel, external id) to one identity, joined to a user on link', async () => {
+    const db = h.database.db;
+    const first = await resolveChannelIdentity(db, 'telegram', 'chat-42');
+    const again = await resolveChannelIdentity(db, 'telegram', 'chat-42');
+    expect(again.id).toBe(first.id);
+    expect(first.userId).toBeNull();
+    expect((await resolveChannelIdentity(db, 'sms', 'chat-42')).id).not.toBe(first.id);
+    const key = identityAnonymousKey(first);
+    const visitor = person(h, { anonymousKey: key }, 'telegram');
+    await visitor.say('hi');
+    await setIdentityConversation(db, first.id, visitor.conversationId!);
+    expect((await resolveChannelIdentity(db, 'telegram', 'chat-42')).conversationId).toBe(
+      visitor.conversationId,
+    );
+    const userId = await makeUser(h.database);
+    const linked = await linkChannelIdentity(db, 'telegram', 'chat-42', userId);
+    expect(linked).toMatchObject({ id: first.id, userId, conversationId: null });
+  });
+
+  it('enables row-level security on conversations, messages and ai_runs; app_user cannot read identities', async () => {
+    const rls = rowsOf<{ relname: string; relrowsecurity: boolean }>(
+      await h.database.db.execute(
+        sql`select relname, relrowsecurity from pg_class where relname in ('conversations', 'messages', 'ai_runs', 'channel_identities') order by relname`,
+      ),
+    );
+    expect(rls).toEqual([
+      { relname: 'ai_runs', relrowsecurity: true },
+      { relname: 'channel_identities', relrowsecurity: false },
+      { relname: 'conversations', relrowsecurity: true },
+      { relname: 'messages', relrowsecurity: true },
+    ]);
+    const grants = rowsOf<{ allowed: boolean }>(
+      await h.database.db.execute(
+        sql`select has_table_privilege('app_user', 'channel_identities', 'select') as allowed`,
+      ),
+    );
+    expect(grants[0]!.allowed).toBe(false);
   });
 });

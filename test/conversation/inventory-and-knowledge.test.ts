@@ -14,7 +14,9 @@ afterAll(async () => {
 
 const water = (rows: Awaited<ReturnType<typeof listInventory>>) =>
   Math.round(
-    rows.filter((r) => r.supplyKey === 'water-storage').reduce((s, r) => s + (r.quantityOwned ?? 0) * Number(r.unitAmount), 0) * 100,
+    rows
+      .filter((r) => r.supplyKey === 'water-storage')
+      .reduce((s, r) => s + (r.quantityOwned ?? 0) * Number(r.unitAmount), 0) * 100,
   ) / 100;
 
 describe('inventory by conversation', () => {
@@ -51,7 +53,9 @@ describe('inventory by conversation', () => {
     expect(cases.reply.text).toContain(`water ${Math.floor(6.34 / perDay)} of`);
 
     const used = await me.say('used 2 gallons of water');
-    expect(used.run.toolCalls[0]!.input).toEqual({ changes: [{ action: 'remove', item: 'water', quantity: 2, unit: 'gallon' }] });
+    expect(used.run.toolCalls[0]!.input).toEqual({
+      changes: [{ action: 'remove', item: 'water', quantity: 2, unit: 'gallon' }],
+    });
     expect(water(await listInventory(h.database.db, userId))).toBeCloseTo(4.34, 2);
     expect(used.reply.text).toMatch(/now 4\.34 gal/);
     expect(used.reply.text).toContain(`water ${Math.floor(4.34 / perDay)} of`);
@@ -87,6 +91,8 @@ describe('knowledge answers', () => {
     expect(said.reply.text).toMatch(/Sources: /);
     expect(said.reply.text).toMatch(topic);
     const org = /^According to \*\*([^*]+)\*\*/.exec(said.reply.text)![1]!;
-    expect(org).toMatch(/CDC|FEMA|Ready\.gov|Red Cross|EPA|NOAA|National Weather Service|USDA|FDA|American|NIH|WHO|Department/);
+    expect(org).toMatch(
+      /CDC|FEMA|Ready\.gov|Red Cross|EPA|NOAA|National Weather Service|USDA|FDA|American|NIH|WHO|Department/,
+    );
   });
 });

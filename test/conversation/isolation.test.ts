@@ -1,12 +1,12 @@
 import { asSchema } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTools } from '../../tools/index.ts';
 import { createConversation } from '../../src/conversation/index.ts';
 import { getDraftPlan, listAiRuns, listMessages } from '../../src/services/conversations/conversations.ts';
 import { AppError } from '../../src/services/errors.ts';
 import { listInventory } from '../../src/services/inventory/inventory.ts';
 import { getLatestPlan } from '../../src/services/plans/index.ts';
 import { getHousehold } from '../../src/services/profiles/profiles.ts';
+import { createTools } from '../../tools/index.ts';
 import { scripted, toolResultsSeen } from './mock-steps.ts';
 import { type Harness, harness, makeUser, person } from './support.ts';
 
@@ -54,8 +54,13 @@ describe('no tool can act for another user, whatever the model asks', () => {
       now: () => new Date(),
     });
     for (const [name, tool] of Object.entries(tools)) {
-      const names = propertyNames(await asSchema(tool.inputSchema as Parameters<typeof asSchema>[0]).jsonSchema);
-      expect(names.filter((n) => /user|owner|account|email/i.test(n)), name).toEqual([]);
+      const names = propertyNames(
+        await asSchema(tool.inputSchema as Parameters<typeof asSchema>[0]).jsonSchema,
+      );
+      expect(
+        names.filter((n) => /user|owner|account|email/i.test(n)),
+        name,
+      ).toEqual([]);
     }
   });
 
@@ -67,8 +72,17 @@ describe('no tool can act for another user, whatever the model asks', () => {
       {
         tools: [
           { tool: 'getPlan', input: { planId: alicePlan, userId: alice } },
-          { tool: 'updateHousehold', input: { userId: alice, location: 'Austin, TX', members: [{ kind: 'adult' }] } },
-          { tool: 'updateInventory', input: { userId: alice, changes: [{ action: 'remove', item: 'water', quantity: 6, unit: 'gallon' }] } },
+          {
+            tool: 'updateHousehold',
+            input: { userId: alice, location: 'Austin, TX', members: [{ kind: 'adult' }] },
+          },
+          {
+            tool: 'updateInventory',
+            input: {
+              userId: alice,
+              changes: [{ action: 'remove', item: 'water', quantity: 6, unit: 'gallon' }],
+            },
+          },
           { tool: 'listInventory', input: { userId: alice } },
           { tool: 'savePlan', input: { userId: alice, planId: alicePlan } },
         ],
@@ -93,9 +107,9 @@ describe('no tool can act for another user, whatever the model asks', () => {
   });
 
   it("another user's conversation is not found, and its runs and messages are invisible", async () => {
-    await expect(h.core.runTurn({ channel: 'web', userId: bob, conversationId: aliceConversation, text: 'hi' })).rejects.toSatisfy(
-      (e) => e instanceof AppError && e.code === 'NOT_FOUND',
-    );
+    await expect(
+      h.core.runTurn({ channel: 'web', userId: bob, conversationId: aliceConversation, text: 'hi' }),
+    ).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'NOT_FOUND');
     expect(await listMessages(h.database.db, { userId: bob }, aliceConversation)).toEqual([]);
     expect(await listAiRuns(h.database.db, { userId: bob }, aliceConversation)).toEqual([]);
     expect((await listAiRuns(h.database.db, { userId: alice }, aliceConversation)).length).toBe(2);
@@ -109,10 +123,15 @@ describe('no tool can act for another user, whatever the model asks', () => {
     await expect(
       h.core.runTurn({ channel: 'web', anonymousKey: other.anonymousKey, conversationId: id, text: 'hi' }),
     ).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'NOT_FOUND');
-    await expect(getDraftPlan(h.database.db, other, id)).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'NOT_FOUND');
+    await expect(getDraftPlan(h.database.db, other, id)).rejects.toSatisfy(
+      (e) => e instanceof AppError && e.code === 'NOT_FOUND',
+    );
     expect(await listMessages(h.database.db, other, id)).toEqual([]);
     // A signed-in user cannot see anonymous threads either.
     expect(await listMessages(h.database.db, { userId: bob }, id)).toEqual([]);
-    expect((await getDraftPlan(h.database.db, { userId: null, anonymousKey: 'anon-session-one-123' }, id))?.location.state).toBe('ID');
+    expect(
+      (await getDraftPlan(h.database.db, { userId: null, anonymousKey: 'anon-session-one-123' }, id))
+        ?.location.state,
+    ).toBe('ID');
   });
 });

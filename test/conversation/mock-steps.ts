@@ -1,14 +1,24 @@
 import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { convertArrayToReadableStream, MockLanguageModelV3 } from 'ai/test';
 
-const usage = { inputTokens: { total: 100, noCache: 100, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 20, text: 20, reasoning: 0 } };
+const usage = {
+  inputTokens: { total: 100, noCache: 100, cacheRead: 0, cacheWrite: 0 },
+  outputTokens: { total: 20, text: 20, reasoning: 0 },
+};
 
-export type Step = { tool: string; input: unknown } | { tools: { tool: string; input: unknown }[] } | { text: string };
+export type Step =
+  | { tool: string; input: unknown }
+  | { tools: { tool: string; input: unknown }[] }
+  | { text: string };
 
 function parts(step: Step, index: number): LanguageModelV3StreamPart[] {
   const out: LanguageModelV3StreamPart[] = [{ type: 'stream-start', warnings: [] }];
   if ('text' in step) {
-    out.push({ type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: step.text }, { type: 'text-end', id: 't' });
+    out.push(
+      { type: 'text-start', id: 't' },
+      { type: 'text-delta', id: 't', delta: step.text },
+      { type: 'text-end', id: 't' },
+    );
     out.push({ type: 'finish', finishReason: { unified: 'stop', raw: 'stop' }, usage });
     return out;
   }
@@ -40,7 +50,8 @@ export function toolResultsSeen(model: MockLanguageModelV3, call: number) {
   for (const m of prompt) {
     if (m.role !== 'tool') continue;
     for (const p of m.content) {
-      if (p.type === 'tool-result') results.push({ toolName: p.toolName, output: p.output as { type: string; value: unknown } });
+      if (p.type === 'tool-result')
+        results.push({ toolName: p.toolName, output: p.output as { type: string; value: unknown } });
     }
   }
   return results;

@@ -24,24 +24,75 @@ async function latestKit(userId: string) {
 const SAVED = ['updateHousehold', 'buildPlan', 'savePlan', 'presentChoices'];
 
 /** The same request, phrased 17 ways: each must end in the same tool calls and the same plan. */
-const phrasings: { text: string; members: number; ages?: number[]; budget: number; scenario?: string; pets?: number }[] = [
-  { text: "We're 2 adults, kids 6 and 9, a 30 lb dog in Tampa, FL. Hurricane season, $300", members: 4, ages: [6, 9], budget: 300, scenario: 'hurricane', pets: 1 },
+const phrasings: {
+  text: string;
+  members: number;
+  ages?: number[];
+  budget: number;
+  scenario?: string;
+  pets?: number;
+}[] = [
+  {
+    text: "We're 2 adults, kids 6 and 9, a 30 lb dog in Tampa, FL. Hurricane season, $300",
+    members: 4,
+    ages: [6, 9],
+    budget: 300,
+    scenario: 'hurricane',
+    pets: 1,
+  },
   { text: 'me, my wife and 2 kids in Tampa FL, budget $300', members: 4, budget: 300 },
   { text: 'Family of four in Tampa, Florida. We have $300 to spend.', members: 4, budget: 300 },
-  { text: 'Two adults and two children (6 and 9) living in Tampa FL, three hundred dollars', members: 4, ages: [6, 9], budget: 300 },
-  { text: "Need a hurricane kit for my husband, me and our kids aged 6 and 9 — we're in Tampa, FL. Budget is 300.", members: 4, ages: [6, 9], budget: 300, scenario: 'hurricane' },
+  {
+    text: 'Two adults and two children (6 and 9) living in Tampa FL, three hundred dollars',
+    members: 4,
+    ages: [6, 9],
+    budget: 300,
+  },
+  {
+    text: "Need a hurricane kit for my husband, me and our kids aged 6 and 9 — we're in Tampa, FL. Budget is 300.",
+    members: 4,
+    ages: [6, 9],
+    budget: 300,
+    scenario: 'hurricane',
+  },
   { text: 'tampa fl. 4 people: 2 adults + 2 kids. $300 budget', members: 4, budget: 300 },
   { text: '33602, 2 adults 2 kids, $300', members: 4, budget: 300 },
   { text: 'Can you make a plan for a family of 4 in Tampa? We can spend $0.3k', members: 4, budget: 300 },
-  { text: 'I live in Tampa, Florida with my wife and our two kids (6, 9). 300 bucks.', members: 4, ages: [6, 9], budget: 300 },
-  { text: 'hurricane prep for 4 (2 grown-ups, 2 children) in Tampa FL under $300', members: 4, budget: 300, scenario: 'hurricane' },
+  {
+    text: 'I live in Tampa, Florida with my wife and our two kids (6, 9). 300 bucks.',
+    members: 4,
+    ages: [6, 9],
+    budget: 300,
+  },
+  {
+    text: 'hurricane prep for 4 (2 grown-ups, 2 children) in Tampa FL under $300',
+    members: 4,
+    budget: 300,
+    scenario: 'hurricane',
+  },
   { text: 'Plan for Tampa, FL — me + spouse + 2 kids, $300', members: 4, budget: 300 },
   { text: "we're a family of 4 in tampa with a 30 pound dog and $300", members: 4, budget: 300, pets: 1 },
-  { text: 'Hi! We are two parents and two kids (6 and 9) in Tampa, FL; our budget is $300 for a 2 week hurricane kit', members: 4, ages: [6, 9], budget: 300, scenario: 'hurricane' },
+  {
+    text: 'Hi! We are two parents and two kids (6 and 9) in Tampa, FL; our budget is $300 for a 2 week hurricane kit',
+    members: 4,
+    ages: [6, 9],
+    budget: 300,
+    scenario: 'hurricane',
+  },
   { text: 'Texting from Tampa FL: 2 adults, kids 6 & 9, $300', members: 4, ages: [6, 9], budget: 300 },
   { text: 'TAMPA FL!! 2 ADULTS AND 2 KIDS, $300', members: 4, budget: 300 },
-  { text: 'hey, hurricane season is coming. family of 4 in tampa, fl. $300 max', members: 4, budget: 300, scenario: 'hurricane' },
-  { text: 'My partner and I have two children, 6 and 9. We live in Tampa, Florida and can put $300 toward supplies.', members: 4, ages: [6, 9], budget: 300 },
+  {
+    text: 'hey, hurricane season is coming. family of 4 in tampa, fl. $300 max',
+    members: 4,
+    budget: 300,
+    scenario: 'hurricane',
+  },
+  {
+    text: 'My partner and I have two children, 6 and 9. We live in Tampa, Florida and can put $300 toward supplies.',
+    members: 4,
+    ages: [6, 9],
+    budget: 300,
+  },
 ];
 
 describe('the offline orchestrator: one request, many phrasings', () => {
@@ -54,7 +105,13 @@ describe('the offline orchestrator: one request, many phrasings', () => {
     expect(kit.location.state).toBe('FL');
     expect(kit.household.members).toHaveLength(p.members);
     expect(kit.household.members.filter((m) => m.ageYears >= 18)).toHaveLength(2);
-    if (p.ages) expect(kit.household.members.map((m) => m.ageYears).filter((a) => a < 18).sort()).toEqual(p.ages);
+    if (p.ages)
+      expect(
+        kit.household.members
+          .map((m) => m.ageYears)
+          .filter((a) => a < 18)
+          .sort(),
+      ).toEqual(p.ages);
     expect(kit.budget.limit).toBe(p.budget);
     expect(kit.budget.spent).toBeLessThanOrEqual(p.budget);
     expect(kit.durationDays).toBe(14);
@@ -143,7 +200,9 @@ describe('corrections and follow-ups', () => {
 
     const dog = await me.say('we have a 30 lb dog');
     expect(dog.tools).toEqual(SAVED);
-    expect((await latestKit(userId)).household.pets).toEqual([expect.objectContaining({ species: 'dog', weightLb: 30 })]);
+    expect((await latestKit(userId)).household.pets).toEqual([
+      expect.objectContaining({ species: 'dog', weightLb: 30 }),
+    ]);
 
     const quake = await me.say('add earthquakes too');
     expect(quake.run.toolCalls[0]!.input).toEqual({ scenarios: ['earthquake'] });
@@ -155,8 +214,11 @@ describe('corrections and follow-ups', () => {
     expect((await latestKit(userId)).household.members.filter((m) => m.ageYears < 1)).toHaveLength(1);
     expect(baby.tools).toEqual(SAVED);
 
-    const [{ n }] = await h.database.db.select({ n: count() }).from(missionReports).where(eq(missionReports.userId, userId));
-    expect(Number(n)).toBe(1);
+    const [counted] = await h.database.db
+      .select({ n: count() })
+      .from(missionReports)
+      .where(eq(missionReports.userId, userId));
+    expect(Number(counted?.n)).toBe(1);
     const runs = await listAiRuns(h.database.db, { userId }, me.conversationId!);
     expect(runs).toHaveLength(6);
     expect(runs.every((r) => r.status === 'ok')).toBe(true);
@@ -179,7 +241,10 @@ describe('anonymous sessions', () => {
     const said = await visitor.say('2 adults in Boise, ID, $200');
     expect(said.tools).toEqual(['updateHousehold', 'buildPlan', 'presentChoices']);
     expect(said.reply.text).toContain(`${PUBLIC_URL}/signup`);
-    expect(said.reply.link).toEqual({ label: 'Create a free account to save it', url: `${PUBLIC_URL}/signup` });
+    expect(said.reply.link).toEqual({
+      label: 'Create a free account to save it',
+      url: `${PUBLIC_URL}/signup`,
+    });
     const draft = await getDraftPlan(h.database.db, { userId: null, anonymousKey }, said.conversationId);
     expect(draft?.location.state).toBe('ID');
     expect(draft?.household.members).toHaveLength(2);

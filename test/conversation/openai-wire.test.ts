@@ -19,7 +19,12 @@ function planner(request: ChatRequest): Answer {
           name: 'updateHousehold',
           arguments: {
             location: 'Tampa, FL',
-            members: [{ kind: 'adult' }, { kind: 'adult' }, { kind: 'child', ageYears: 6 }, { kind: 'child', ageYears: 9 }],
+            members: [
+              { kind: 'adult' },
+              { kind: 'adult' },
+              { kind: 'child', ageYears: 6 },
+              { kind: 'child', ageYears: 9 },
+            ],
             pets: [{ species: 'dog', weightLb: 30 }],
             scenarios: ['hurricane'],
             budget: 300,
@@ -32,7 +37,10 @@ function planner(request: ChatRequest): Answer {
   const previous = called[called.length - 1];
   if (previous === 'updateHousehold') return { toolCalls: [{ name: 'buildPlan', arguments: {} }] };
   if (previous === 'buildPlan') return { toolCalls: [{ name: 'savePlan', arguments: {} }] };
-  const saved = JSON.parse(last.content ?? '{}') as { url: string; plan: { water: { totalGallons: number } } };
+  const saved = JSON.parse(last.content ?? '{}') as {
+    url: string;
+    plan: { water: { totalGallons: number } };
+  };
   return { text: `Your plan is saved: ${saved.plan.water.totalGallons} gallons of water. ${saved.url}` };
 }
 
@@ -48,17 +56,32 @@ afterAll(async () => {
 describe('the OpenAI path, against a local chat-completions server', () => {
   it('the same agent completes a plan through createOpenAI({ baseURL }).chat(...)', async () => {
     const userId = await makeUser(h.database);
-    const model = createModel({ kind: 'openai-compatible', baseURL: server.baseURL, model: 'gpt-4o-mini', apiKey: 'sk-test' });
+    const model = createModel({
+      kind: 'openai-compatible',
+      baseURL: server.baseURL,
+      model: 'gpt-4o-mini',
+      apiKey: 'sk-test',
+    });
     expect(model.provider).toMatch(/\.chat$/);
     const core = createConversation({ ...h.deps, model });
-    const turn = await core.runTurn({ channel: 'web', userId, text: '2 adults, kids 6 and 9, a 30 lb dog in Tampa, $300' });
+    const turn = await core.runTurn({
+      channel: 'web',
+      userId,
+      text: '2 adults, kids 6 and 9, a 30 lb dog in Tampa, $300',
+    });
     const [reply, run] = await Promise.all([turn.reply, turn.run]);
 
     // The wire: streamed requests with our tools; four round trips (three tool calls, then text).
     expect(server.requests).toHaveLength(4);
     expect(server.requests[0]!.stream).toBe(true);
     expect(server.requests[0]!.tools?.map((t) => t.function.name)).toEqual(
-      expect.arrayContaining(['updateHousehold', 'buildPlan', 'savePlan', 'searchGuidance', 'updateInventory']),
+      expect.arrayContaining([
+        'updateHousehold',
+        'buildPlan',
+        'savePlan',
+        'searchGuidance',
+        'updateInventory',
+      ]),
     );
     expect(server.requests[0]!.messages[0]!.role).toBe('system');
     expect(server.requests[0]!.messages[0]!.content).toContain('<context>');
@@ -69,7 +92,9 @@ describe('the OpenAI path, against a local chat-completions server', () => {
     const saved = await getLatestPlan(h.database.db, userId);
     expect(saved!.reportData.household.members).toHaveLength(4);
     expect(saved!.reportData.budget.limit).toBe(300);
-    expect(reply.text).toBe(`Your plan is saved: ${saved!.reportData.rationPlan.water.totalGallons} gallons of water. ${PUBLIC_URL}/plans/${saved!.id}`);
+    expect(reply.text).toBe(
+      `Your plan is saved: ${saved!.reportData.rationPlan.water.totalGallons} gallons of water. ${PUBLIC_URL}/plans/${saved!.id}`,
+    );
     expect(reply.planCard?.planId).toBe(saved!.id);
 
     // The run is recorded with the provider's usage and a priced estimate.
@@ -79,7 +104,13 @@ describe('the OpenAI path, against a local chat-completions server', () => {
     expect(run.estimatedCostUsd).toBeCloseTo((480 * 0.15 + 120 * 0.6) / 1_000_000, 9);
     expect(run.timeToFirstTokenMs).not.toBeNull();
     const [recorded] = await listAiRuns(h.database.db, { userId }, turn.conversationId);
-    expect(recorded).toMatchObject({ model: 'gpt-4o-mini', inputTokens: 480, outputTokens: 120, status: 'ok', steps: 4 });
+    expect(recorded).toMatchObject({
+      model: 'gpt-4o-mini',
+      inputTokens: 480,
+      outputTokens: 120,
+      status: 'ok',
+      steps: 4,
+    });
   });
 
   it('configuration alone picks the model', () => {

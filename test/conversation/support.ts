@@ -1,7 +1,13 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { eq } from 'drizzle-orm';
 import { createOfflineModel } from '../../agents/index.ts';
-import { type Channel, createConversation, type ConversationDeps, type Reply, type TurnRun } from '../../src/conversation/index.ts';
+import {
+  type Channel,
+  type ConversationDeps,
+  createConversation,
+  type Reply,
+  type TurnRun,
+} from '../../src/conversation/index.ts';
 import type { Database } from '../../src/db/client.ts';
 import { profiles } from '../../src/db/schema/index.ts';
 import { createOfflineEmbedder } from '../../src/services/embeddings/offline.ts';
@@ -33,14 +39,19 @@ let users = 0;
 export async function makeUser(database: Database, tier: 'FREE' | 'BASIC' | 'PRO' = 'FREE'): Promise<string> {
   users += 1;
   const { id } = await createUser(database.db, { email: `user${users}-${Date.now()}@example.com` });
-  if (tier !== 'FREE') await database.db.update(profiles).set({ subscriptionTier: tier }).where(eq(profiles.id, id));
+  if (tier !== 'FREE')
+    await database.db.update(profiles).set({ subscriptionTier: tier }).where(eq(profiles.id, id));
   return id;
 }
 
 export type Said = { reply: Reply; run: TurnRun; conversationId: string; tools: string[] };
 
 /** A person talking on one channel, in one thread. */
-export function person(h: Harness, who: { userId: string } | { anonymousKey: string }, channel: Channel = 'web') {
+export function person(
+  h: Harness,
+  who: { userId: string } | { anonymousKey: string },
+  channel: Channel = 'web',
+) {
   let conversationId: string | null = null;
   return {
     get conversationId() {

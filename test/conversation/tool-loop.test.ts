@@ -15,7 +15,11 @@ afterAll(async () => {
 });
 
 /** Runs one turn with a scripted mock model; returns what the model saw and what was recorded. */
-async function turn(who: { userId: string } | { anonymousKey: string }, model: ReturnType<typeof scripted>, text = 'go') {
+async function turn(
+  who: { userId: string } | { anonymousKey: string },
+  model: ReturnType<typeof scripted>,
+  text = 'go',
+) {
   const core = createConversation({ ...h.deps, model });
   const t = await core.runTurn({ channel: 'web', text, ...who });
   const [reply, run] = await Promise.all([t.reply, t.run]);
@@ -25,7 +29,10 @@ async function turn(who: { userId: string } | { anonymousKey: string }, model: R
 describe('tool contracts through the agent loop (mock model: step 1 a tool call, step 2 text)', () => {
   it('updateHousehold stores the facts and returns what a plan still needs', async () => {
     const userId = await makeUser(h.database);
-    const model = scripted({ tool: 'updateHousehold', input: { members: [{ kind: 'adult' }, { kind: 'child', ageYears: 7 }] } }, { text: 'Where do you live?' });
+    const model = scripted(
+      { tool: 'updateHousehold', input: { members: [{ kind: 'adult' }, { kind: 'child', ageYears: 7 }] } },
+      { text: 'Where do you live?' },
+    );
     const { reply, run } = await turn({ userId }, model);
     expect(reply.text).toBe('Where do you live?');
     const [result] = toolResultsSeen(model, 1);
@@ -55,7 +62,11 @@ describe('tool contracts through the agent loop (mock model: step 1 a tool call,
     expect(run.toolCalls.map((c) => c.ok)).toEqual([false, true]);
     expect(await getHousehold(h.database.db, userId)).toMatchObject({ durationDays: 3, mobility: 'BUG_OUT' });
     const [recorded] = await listAiRuns(h.database.db, { userId }, conversationId);
-    expect(recorded!.toolCalls[0]).toMatchObject({ toolName: 'updateHousehold', ok: false, error: expect.stringMatching(/durationDays/) });
+    expect(recorded!.toolCalls[0]).toMatchObject({
+      toolName: 'updateHousehold',
+      ok: false,
+      error: expect.stringMatching(/durationDays/),
+    });
   });
 
   it('an unknown tool name is reported to the model, not thrown', async () => {
@@ -79,13 +90,23 @@ describe('tool contracts through the agent loop (mock model: step 1 a tool call,
   it('buildPlan then savePlan: the plan is built by the engine, kept, saved and linked', async () => {
     const userId = await makeUser(h.database);
     const model = scripted(
-      { tool: 'buildPlan', input: { location: 'Denver, CO', members: [{ kind: 'adult' }], budget: 100, durationDays: 7 } },
+      {
+        tool: 'buildPlan',
+        input: { location: 'Denver, CO', members: [{ kind: 'adult' }], budget: 100, durationDays: 7 },
+      },
       { tool: 'savePlan', input: {} },
       { text: 'Saved.' },
     );
     const { reply, conversationId } = await turn({ userId }, model);
-    const built = toolResultsSeen(model, 1)[0]!.output.value as { ok: boolean; plan: { durationDays: number; budget: { limit: number } } };
-    expect(built).toMatchObject({ ok: true, saved: false, plan: { durationDays: 7, budget: { limit: 100 } } });
+    const built = toolResultsSeen(model, 1)[0]!.output.value as {
+      ok: boolean;
+      plan: { durationDays: number; budget: { limit: number } };
+    };
+    expect(built).toMatchObject({
+      ok: true,
+      saved: false,
+      plan: { durationDays: 7, budget: { limit: 100 } },
+    });
     const saved = toolResultsSeen(model, 2)[1]!.output.value as { ok: boolean; planId: string; url: string };
     expect(saved.ok).toBe(true);
     expect(saved.url).toBe(`${PUBLIC_URL}/plans/${saved.planId}`);
@@ -96,9 +117,16 @@ describe('tool contracts through the agent loop (mock model: step 1 a tool call,
 
   it('calcRations returns the engine figures with their basis', async () => {
     const userId = await makeUser(h.database);
-    const model = scripted({ tool: 'calcRations', input: { members: [{ kind: 'adult' }, { kind: 'adult' }], durationDays: 3 } }, { text: 'ok' });
+    const model = scripted(
+      { tool: 'calcRations', input: { members: [{ kind: 'adult' }, { kind: 'adult' }], durationDays: 3 } },
+      { text: 'ok' },
+    );
     await turn({ userId }, model);
-    const out = toolResultsSeen(model, 1)[0]!.output.value as { ok: boolean; water: { gallonsPerDay: number; basis: string }; food: { kcalPerDay: number } };
+    const out = toolResultsSeen(model, 1)[0]!.output.value as {
+      ok: boolean;
+      water: { gallonsPerDay: number; basis: string };
+      food: { kcalPerDay: number };
+    };
     expect(out.ok).toBe(true);
     expect(out.water.gallonsPerDay).toBeGreaterThanOrEqual(2);
     expect(out.water.basis).toMatch(/gal/);
@@ -107,9 +135,14 @@ describe('tool contracts through the agent loop (mock model: step 1 a tool call,
 
   it('searchGuidance returns passages with the organization to cite', async () => {
     const userId = await makeUser(h.database);
-    const model = scripted({ tool: 'searchGuidance', input: { question: 'how do I make creek water safe to drink?' } }, { text: 'ok' });
+    const model = scripted(
+      { tool: 'searchGuidance', input: { question: 'how do I make creek water safe to drink?' } },
+      { text: 'ok' },
+    );
     await turn({ userId }, model);
-    const out = toolResultsSeen(model, 1)[0]!.output.value as { passages: { source: string; title: string; content: string }[] };
+    const out = toolResultsSeen(model, 1)[0]!.output.value as {
+      passages: { source: string; title: string; content: string }[];
+    };
     expect(out.passages.length).toBeGreaterThan(0);
     expect(out.passages.some((p) => /water/i.test(p.title))).toBe(true);
     expect(out.passages.every((p) => p.source.length > 0)).toBe(true);
@@ -118,12 +151,19 @@ describe('tool contracts through the agent loop (mock model: step 1 a tool call,
   it('searchProducts and matchBundles return real catalog rows', async () => {
     const userId = await makeUser(h.database);
     const model = scripted(
-      { tools: [{ tool: 'searchProducts', input: { query: 'water filter', limit: 3 } }, { tool: 'matchBundles', input: { people: 4, scenarios: ['hurricane'] } }] },
+      {
+        tools: [
+          { tool: 'searchProducts', input: { query: 'water filter', limit: 3 } },
+          { tool: 'matchBundles', input: { people: 4, scenarios: ['hurricane'] } },
+        ],
+      },
       { text: 'ok' },
     );
     await turn({ userId }, model);
     const [products, bundles] = toolResultsSeen(model, 1);
-    const p = products!.output.value as { results: { productId: string; name: string; price: number | null }[] };
+    const p = products!.output.value as {
+      results: { productId: string; name: string; price: number | null }[];
+    };
     expect(p.results.length).toBeGreaterThan(0);
     expect(p.results[0]!.productId).toMatch(/^[0-9a-f-]{36}$/);
     const b = bundles!.output.value as { bundles: { bundleId: string; reasons: string[] }[] };
@@ -135,7 +175,9 @@ describe('tool contracts through the agent loop (mock model: step 1 a tool call,
     const userId = await makeUser(h.database);
     const model = scripted({ tool: 'findSkillResources', input: { skills: ['first-aid'] } }, { text: 'ok' });
     await turn({ userId }, model);
-    const out = toolResultsSeen(model, 1)[0]!.output.value as { resources: { skillId: string; url: string }[] };
+    const out = toolResultsSeen(model, 1)[0]!.output.value as {
+      resources: { skillId: string; url: string }[];
+    };
     expect(out.resources.length).toBeGreaterThan(0);
     expect(out.resources.every((r) => r.skillId === 'first-aid' && r.url.startsWith('http'))).toBe(true);
   });
@@ -143,13 +185,29 @@ describe('tool contracts through the agent loop (mock model: step 1 a tool call,
   it('checkTier and updateInventory: free accounts are told inventory tracking is a Basic feature', async () => {
     const userId = await makeUser(h.database);
     const model = scripted(
-      { tools: [{ tool: 'checkTier', input: {} }, { tool: 'updateInventory', input: { changes: [{ action: 'add', item: 'water', quantity: 1, unit: 'case' }] } }] },
+      {
+        tools: [
+          { tool: 'checkTier', input: {} },
+          {
+            tool: 'updateInventory',
+            input: { changes: [{ action: 'add', item: 'water', quantity: 1, unit: 'case' }] },
+          },
+        ],
+      },
       { text: 'ok' },
     );
     await turn({ userId }, model);
     const [tier, inventory] = toolResultsSeen(model, 1);
-    expect(tier!.output.value).toMatchObject({ ok: true, tier: 'FREE', entitlements: { inventoryTracking: false, savedPlans: 1 } });
-    expect(inventory!.output.value).toMatchObject({ ok: false, error: { code: 'TIER_LIMIT' }, url: `${PUBLIC_URL}/pricing` });
+    expect(tier!.output.value).toMatchObject({
+      ok: true,
+      tier: 'FREE',
+      entitlements: { inventoryTracking: false, savedPlans: 1 },
+    });
+    expect(inventory!.output.value).toMatchObject({
+      ok: false,
+      error: { code: 'TIER_LIMIT' },
+      url: `${PUBLIC_URL}/pricing`,
+    });
     expect(await listInventory(h.database.db, userId)).toEqual([]);
   });
 
@@ -157,7 +215,15 @@ describe('tool contracts through the agent loop (mock model: step 1 a tool call,
     const userId = await makeUser(h.database, 'BASIC');
     const model = scripted(
       { tool: 'updateHousehold', input: { location: 'Tampa, FL', members: [{ kind: 'adult' }] } },
-      { tool: 'updateInventory', input: { changes: [{ action: 'add', item: 'water', quantity: 2, unit: 'case' }, { action: 'add', item: 'chili', quantity: 10, unit: 'can', expires: '2027-03-31' }] } },
+      {
+        tool: 'updateInventory',
+        input: {
+          changes: [
+            { action: 'add', item: 'water', quantity: 2, unit: 'case' },
+            { action: 'add', item: 'chili', quantity: 10, unit: 'can', expires: '2027-03-31' },
+          ],
+        },
+      },
       { text: 'ok' },
     );
     await turn({ userId }, model);
@@ -175,17 +241,30 @@ describe('tool contracts through the agent loop (mock model: step 1 a tool call,
     const userId = await makeUser(h.database);
     const list = scripted({ tool: 'listExpertCalls', input: { limit: 10 } }, { text: 'ok' });
     await turn({ userId }, list);
-    const calls = (toolResultsSeen(list, 1)[0]!.output.value as { calls: { id: string; tierRequired: string }[] }).calls;
+    const calls = (
+      toolResultsSeen(list, 1)[0]!.output.value as { calls: { id: string; tierRequired: string }[] }
+    ).calls;
     expect(calls.length).toBeGreaterThan(0);
     const book = scripted({ tool: 'bookExpertCall', input: { callId: calls[0]!.id } }, { text: 'ok' });
     await turn({ userId }, book);
-    expect(toolResultsSeen(book, 1)[0]!.output.value).toMatchObject({ ok: false, error: { code: 'TIER_LIMIT' } });
+    expect(toolResultsSeen(book, 1)[0]!.output.value).toMatchObject({
+      ok: false,
+      error: { code: 'TIER_LIMIT' },
+    });
   });
 
   it('presentChoices becomes the reply choices', async () => {
     const userId = await makeUser(h.database);
     const model = scripted(
-      { tool: 'presentChoices', input: { choices: [{ label: 'Yes', value: 'yes please' }, { label: 'No', value: 'no thanks' }] } },
+      {
+        tool: 'presentChoices',
+        input: {
+          choices: [
+            { label: 'Yes', value: 'yes please' },
+            { label: 'No', value: 'no thanks' },
+          ],
+        },
+      },
       { text: 'Save it?' },
     );
     const { reply } = await turn({ userId }, model);

@@ -2,15 +2,18 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One scripted answer: a tool call (arguments streamed in pieces) or text (streamed in deltas). */
-export type Answer =
-  | { toolCalls: { name: string; arguments: Record<string, unknown> }[] }
-  | { text: string };
+export type Answer = { toolCalls: { name: string; arguments: Record<string, unknown> }[] } | { text: string };
 
 export type ChatRequest = {
   model: string;
   stream?: boolean;
   stream_options?: { include_usage?: boolean };
-  messages: { role: string; content: string | null; tool_calls?: { function: { name: string; arguments: string } }[]; tool_call_id?: string }[];
+  messages: {
+    role: string;
+    content: string | null;
+    tool_calls?: { function: { name: string; arguments: string } }[];
+    tool_call_id?: string;
+  }[];
   tools?: { type: string; function: { name: string; description?: string; parameters: unknown } }[];
 };
 
@@ -31,7 +34,9 @@ export function sse(answer: Answer, model: string, n: number): string {
   const id = `chatcmpl-${n}`;
   let out = '';
   if ('text' in answer) {
-    out += chunk(id, model, { choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }] });
+    out += chunk(id, model, {
+      choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+    });
     for (const part of pieces(answer.text, 12)) {
       out += chunk(id, model, { choices: [{ index: 0, delta: { content: part }, finish_reason: null }] });
     }
@@ -45,7 +50,14 @@ export function sse(answer: Answer, model: string, n: number): string {
             delta: {
               role: 'assistant',
               content: null,
-              tool_calls: [{ index, id: `call_${n}_${index}`, type: 'function', function: { name: call.name, arguments: '' } }],
+              tool_calls: [
+                {
+                  index,
+                  id: `call_${n}_${index}`,
+                  type: 'function',
+                  function: { name: call.name, arguments: '' },
+                },
+              ],
             },
             finish_reason: null,
           },
@@ -53,7 +65,13 @@ export function sse(answer: Answer, model: string, n: number): string {
       });
       for (const part of pieces(JSON.stringify(call.arguments), 10)) {
         out += chunk(id, model, {
-          choices: [{ index: 0, delta: { tool_calls: [{ index, function: { arguments: part } }] }, finish_reason: null }],
+          choices: [
+            {
+              index: 0,
+              delta: { tool_calls: [{ index, function: { arguments: part } }] },
+              finish_reason: null,
+            },
+          ],
         });
       }
     });
@@ -81,13 +99,19 @@ export async function startOpenAIServer(decide: (request: ChatRequest) => Answer
   const requests: ChatRequest[] = [];
   const server: Server = createServer(async (req, res) => {
     if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: 'not found' } }));
       return;
     }
     const request = JSON.parse(await body(req)) as ChatRequest;
     requests.push(request);
     const answer = decide(request);
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+    });
     res.end(sse(answer, request.model, requests.length));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

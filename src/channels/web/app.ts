@@ -1,26 +1,18 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../services/database.ts';
 import { AppError } from '../../services/errors.ts';
 import { getHealth } from '../../services/health.ts';
+import { notFoundHandler } from './routes.ts';
+import { statusByCode } from './status.ts';
 
 export type WebDeps = { config: Config; database: Database };
-
-const statusByCode: Record<AppError['code'], number> = {
-  BAD_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TIER_LIMIT: 402,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-  INTERNAL: 500,
-};
 
 /** Turns a thrown error into this channel's reply: JSON with a message the user may see, never a stack. */
 export const jsonErrors: ErrorRequestHandler = (err, _req, res, _next) => {
   if (err instanceof AppError) {
+    const retryAfter = (err as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (typeof retryAfter === 'number') res.set('Retry-After', String(retryAfter));
     res.status(statusByCode[err.code]).json({
       error: err.expose ? err.message : 'Something went wrong',
       code: err.code,
@@ -36,6 +28,19 @@ export const jsonErrors: ErrorRequestHandler = (err, _req, res, _next) => {
   res.status(500).json({ error: 'Something went wrong', code: 'INTERNAL' });
 };
 
+/** Conservative headers for every response: no framing, no sniffing, scripts and styles from this site only. */
+const securityHeaders: RequestHandler = (_req, res, next) => {
+  res.set({
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'same-origin',
+    'Content-Security-Policy':
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+      "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
+  });
+  next();
+};
+
 export function channelStatus(config: Config): Record<string, boolean> {
   return {
     web: true,
@@ -49,6 +54,7 @@ export function channelStatus(config: Config): Record<string, boolean> {
 export function createWebApp(deps: WebDeps, mount: (app: Express) => void = () => {}): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   app.get('/health', async (_req, res, next) => {
     try {
       const health = await getHealth(deps.database, channelStatus(deps.config));
@@ -58,6 +64,7 @@ export function createWebApp(deps: WebDeps, mount: (app: Express) => void = () =
     }
   });
   mount(app);
+  app.use(notFoundHandler);
   app.use(jsonErrors);
   return app;
 }

@@ -41,11 +41,16 @@ describe('GET /api/products/search', () => {
 
   const get = async (query: string) => {
     const res = await fetch(`${base}/api/products/search?${query}`);
-    return { status: res.status, body: (await res.json()) as { results: Result[]; error?: string; field?: string } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { results: Result[]; error?: string; field?: string },
+    };
   };
 
   it('answers the contract shape, best first', async () => {
-    const { status, body } = await get(`q=${encodeURIComponent('something to make creek water safe')}&limit=5`);
+    const { status, body } = await get(
+      `q=${encodeURIComponent('something to make creek water safe')}&limit=5`,
+    );
     expect(status).toBe(200);
     expect(body.results).toHaveLength(5);
     for (const r of body.results) {

@@ -1,4 +1,5 @@
 export * from './analytics.ts';
+export * from './auth.ts';
 export * from './billing.ts';
 export * from './bundles.ts';
 export * from './calls.ts';

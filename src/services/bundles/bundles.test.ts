@@ -34,7 +34,8 @@ describe('matchBundles', () => {
     const winter = matches.find((m) => m.slug === 'winter-storm-kit')!;
     expect(winter.components.climate).toBeLessThan(1);
     expect(winter.reasons.join(' ')).toMatch(/not hot-humid/);
-    for (let i = 1; i < matches.length; i++) expect(matches[i - 1]!.score).toBeGreaterThanOrEqual(matches[i]!.score);
+    for (let i = 1; i < matches.length; i++)
+      expect(matches[i - 1]!.score).toBeGreaterThanOrEqual(matches[i]!.score);
   });
 
   it('offers the infant kit only to households with an infant', async () => {
@@ -44,7 +45,12 @@ describe('matchBundles', () => {
       ageGroups: ['adult', 'infant'],
       limit: 30,
     });
-    const without = await matchBundles(database.db, { scenarios: ['hurricane'], people: 3, ageGroups: ['adult'], limit: 30 });
+    const without = await matchBundles(database.db, {
+      scenarios: ['hurricane'],
+      people: 3,
+      ageGroups: ['adult'],
+      limit: 30,
+    });
     const infantWith = withBaby.find((m) => m.slug === 'infant-kit')!;
     const infantWithout = without.find((m) => m.slug === 'infant-kit')!;
     expect(infantWith.score).toBeGreaterThan(infantWithout.score * 2);
@@ -52,16 +58,31 @@ describe('matchBundles', () => {
   });
 
   it('sizes by family: a solo kit for one person, a note when the household outgrows a kit', async () => {
-    const solo = await matchBundles(database.db, { scenarios: ['earthquake'], people: 1, ageGroups: ['adult'], limit: 30 });
+    const solo = await matchBundles(database.db, {
+      scenarios: ['earthquake'],
+      people: 1,
+      ageGroups: ['adult'],
+      limit: 30,
+    });
     const family = solo.find((m) => m.slug === '72-hour-family-kit')!;
     expect(family.components.familySize).toBeLessThan(1);
     expect(solo.find((m) => m.slug === '72-hour-solo-kit')!.components.familySize).toBe(1);
-    const big = await matchBundles(database.db, { scenarios: ['earthquake'], people: 9, ageGroups: ['adult'], limit: 30 });
+    const big = await matchBundles(database.db, {
+      scenarios: ['earthquake'],
+      people: 9,
+      ageGroups: ['adult'],
+      limit: 30,
+    });
     expect(big.find((m) => m.slug === '72-hour-family-kit')!.reasons.join(' ')).toMatch(/needs 2 of it/);
   });
 
   it('checks the budget', async () => {
-    const matches = await matchBundles(database.db, { scenarios: ['grid-down'], people: 4, budget: 300, limit: 30 });
+    const matches = await matchBundles(database.db, {
+      scenarios: ['grid-down'],
+      people: 4,
+      budget: 300,
+      limit: 30,
+    });
     const over = matches.filter((m) => m.withinBudget === false);
     const under = matches.filter((m) => m.withinBudget === true);
     expect(over.length).toBeGreaterThan(0);
@@ -70,18 +91,38 @@ describe('matchBundles', () => {
   });
 
   it('refuses bad input naming the field', async () => {
-    await expect(matchBundles(database.db, { scenarios: [], people: 0 })).rejects.toMatchObject({ field: 'people' });
-    await expect(matchBundles(database.db, { scenarios: ['Hurricane Season'], people: 2 })).rejects.toMatchObject({
+    await expect(matchBundles(database.db, { scenarios: [], people: 0 })).rejects.toMatchObject({
+      field: 'people',
+    });
+    await expect(
+      matchBundles(database.db, { scenarios: ['Hurricane Season'], people: 2 }),
+    ).rejects.toMatchObject({
       field: 'scenarios.0',
     });
   });
 });
 
 describe('priceCustomBundle', () => {
-  type Line = { sku: string; id: string; optional: boolean; quantity: number; price: number; item: string; supply: string };
+  type Line = {
+    sku: string;
+    id: string;
+    optional: boolean;
+    quantity: number;
+    price: number;
+    item: string;
+    supply: string;
+  };
   let lines: Line[];
   beforeAll(async () => {
-    lines = rowsOf<{ sku: string; id: string; optional: boolean; quantity: number; price: string; item: string; supply: string }>(
+    lines = rowsOf<{
+      sku: string;
+      id: string;
+      optional: boolean;
+      quantity: number;
+      price: string;
+      item: string;
+      supply: string;
+    }>(
       await database.db.execute(sql`
         select sp.sku, sp.id, bi.is_optional as optional, bi.quantity, sp.price::text as price, mi.id as item,
           mi.supply_key as supply
@@ -99,7 +140,9 @@ describe('priceCustomBundle', () => {
     expect(priced.originalTotal).toBeCloseTo(listed, 2);
     expect(priced.difference).toBe(0);
     const stated = rowsOf<{ p: string }>(
-      await database.db.execute(sql`select total_estimated_price::text as p from bundles where slug = '72-hour-family-kit'`),
+      await database.db.execute(
+        sql`select total_estimated_price::text as p from bundles where slug = '72-hour-family-kit'`,
+      ),
     )[0]!.p;
     expect(priced.requiredTotal).toBeCloseTo(Number(stated), 2);
     expect(priced.lines.every((l) => l.isOriginalProduct && l.originalSpecificProductId === null)).toBe(true);
@@ -109,7 +152,10 @@ describe('priceCustomBundle', () => {
     const optional = lines.find((l) => l.optional);
     const required = lines.find((l) => !l.optional)!;
     if (optional) {
-      const priced = await priceCustomBundle(database.db, { bundleSlug: '72-hour-family-kit', removeOptional: [optional.sku] });
+      const priced = await priceCustomBundle(database.db, {
+        bundleSlug: '72-hour-family-kit',
+        removeOptional: [optional.sku],
+      });
       expect(priced.removed.map((r) => r.sku)).toEqual([optional.sku]);
       expect(priced.difference).toBeCloseTo(-optional.price * optional.quantity, 2);
     }
@@ -138,7 +184,11 @@ describe('priceCustomBundle', () => {
       substitutions: [{ fromSku: sameItem.from, toSku: sameItem.to }],
     });
     const line = priced.lines.find((l) => l.sku === sameItem.to)!;
-    expect(line).toMatchObject({ isOriginalProduct: false, originalSpecificProductId: sameItem.from_id, originalSku: sameItem.from });
+    expect(line).toMatchObject({
+      isOriginalProduct: false,
+      originalSpecificProductId: sameItem.from_id,
+      originalSku: sameItem.from,
+    });
     expect(line.substitution?.reason).toMatch(/same item/);
     expect(priced.difference).toBeCloseTo(Number(sameItem.diff) * Number(sameItem.quantity), 2);
     expect(priced.lines.filter((l) => !l.isOriginalProduct)).toHaveLength(1);
@@ -180,5 +230,29 @@ describe('priceCustomBundle', () => {
     await expect(priceCustomBundle(database.db, { bundleSlug: 'no-such-bundle' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+});
+
+describe('matchBundles and special needs', () => {
+  it('ranks the dog kit for a household with a pet without marking down family kits for it', async () => {
+    const withPet = await matchBundles(database.db, {
+      scenarios: ['hurricane'],
+      people: 4,
+      ageGroups: ['adult', 'child', 'pet'],
+      limit: 30,
+    });
+    const noPet = await matchBundles(database.db, {
+      scenarios: ['hurricane'],
+      people: 4,
+      ageGroups: ['adult', 'child'],
+      limit: 30,
+    });
+    const dog = withPet.find((m) => m.slug === 'pet-kit-dog')!;
+    expect(dog.components.ageGroups).toBe(1);
+    expect(dog.reasons.join(' ')).toMatch(/Made for pet, which the household has/);
+    expect(noPet.find((m) => m.slug === 'pet-kit-dog')!.score).toBeLessThan(dog.score / 2);
+    const family = (list: typeof withPet) =>
+      list.find((m) => m.slug === '72-hour-family-kit')!.components.ageGroups;
+    expect(family(withPet)).toBe(family(noPet));
   });
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { rowsOf } from '../../db/migrate.ts';
 import { SCENARIO_IDS } from '../../domain/scenarios.ts';
-import { climateTags, SEARCH_CLIMATES, suitsClimate } from '../catalog/climate.ts';
+import { climateTags, oneOf, SEARCH_CLIMATES, suitsClimate } from '../catalog/climate.ts';
 import { badInput } from '../errors.ts';
 
 const tag = z
@@ -13,14 +13,11 @@ const tag = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case tag such as winter-storm');
 
 export const bundleMatchSchema = z.object({
-  scenarios: z
-    .array(z.enum(SCENARIO_IDS, { message: `must be one of ${SCENARIO_IDS.join(', ')}` }))
-    .max(20)
-    .default([]),
+  scenarios: z.array(oneOf(SCENARIO_IDS)).max(20).default([]),
   people: z.number().int().min(1).max(100),
   /** Member kinds (infant, child, teen, adult, senior), plus pet, pregnant and mobility-limited as bundles tag them. */
   ageGroups: z.array(tag).max(10).default([]),
-  climate: z.enum(SEARCH_CLIMATES, { message: `must be one of ${SEARCH_CLIMATES.join(', ')}` }).nullable().optional(),
+  climate: oneOf(SEARCH_CLIMATES).nullable().optional(),
   budget: z.number().nonnegative().nullable().optional(),
   limit: z.number().int().min(1).max(50).default(5),
 });
@@ -52,6 +49,8 @@ export type BundleMatch = {
 export const BUNDLE_WEIGHTS = { scenarios: 0.45, familySize: 0.2, climate: 0.15, ageGroups: 0.2 } as const;
 
 const WILDCARDS = new Set(['all', 'any']);
+/** Member kinds (src/domain/plan-input.ts); other age-group tags (pet, pregnant, mobility-limited) are needs. */
+const MEMBER_KINDS = new Set(['infant', 'child', 'teen', 'adult', 'senior']);
 const isOpen = (tags: string[]) => tags.length === 0 || tags.some((t) => WILDCARDS.has(t));
 const list = (items: string[]) => items.join(', ');
 const money = (n: number) => `$${n.toFixed(2)}`;
@@ -90,7 +89,10 @@ export async function matchBundles(db: DbOrTx, input: BundleMatchInput): Promise
   );
   const matches = rows.map((row) => score(row, want));
   return matches
-    .sort((a, b) => b.score - a.score || (a.price ?? Infinity) - (b.price ?? Infinity) || a.slug.localeCompare(b.slug))
+    .sort(
+      (a, b) =>
+        b.score - a.score || (a.price ?? Infinity) - (b.price ?? Infinity) || a.slug.localeCompare(b.slug),
+    )
     .slice(0, want.limit);
 }
 
@@ -137,7 +139,9 @@ function score(row: Row, want: z.output<typeof bundleMatchSchema>): BundleMatch 
     );
   } else if (want.people < min) {
     familyScore = want.people / min;
-    reasons.push(`Sized for at least ${min} people; the household of ${want.people} would pay for more than it needs.`);
+    reasons.push(
+      `Sized for at least ${min} people; the household of ${want.people} would pay for more than it needs.`,
+    );
   } else {
     familyScore = max / want.people;
     const copies = Math.ceil(want.people / max);
@@ -158,19 +162,31 @@ function score(row: Row, want: z.output<typeof bundleMatchSchema>): BundleMatch 
     }
   }
 
-  // Age groups: the share of the household's groups the bundle provides for; none at all is a poor fit.
+  // Age groups: a kit no member can use (an infant kit, no infant) is a poor fit. Otherwise the score is the
+  // share of the household's member kinds the kit provides for; a kit only for a special need (pets, mobility)
+  // the household has counts in full, and a family kit is not marked down for not feeding the dog.
   let ageScore = 1;
   let unusable = false;
   const groups = [...new Set(want.ageGroups)];
   if (groups.length > 0 && !isOpen(ageGroups)) {
     const served = groups.filter((g) => ageGroups.includes(g));
-    ageScore = served.length / groups.length;
+    const members = groups.filter((g) => MEMBER_KINDS.has(g));
+    const kitMembers = ageGroups.filter((g) => MEMBER_KINDS.has(g));
+    const membersServed = members.filter((g) => kitMembers.includes(g));
     if (served.length === 0) {
       unusable = true;
+      ageScore = 0;
       reasons.push(`Made for ${list(ageGroups)}; the household has no ${list(ageGroups)} members.`);
-    } else if (served.length < groups.length) {
-      reasons.push(`Provides for ${list(served)}, not ${list(groups.filter((g) => !served.includes(g)))}.`);
-    } else reasons.push(`Provides for every age group in the household (${list(groups)}).`);
+    } else if (kitMembers.length === 0 || members.length === 0) {
+      reasons.push(`Made for ${list(served)}, which the household has.`);
+    } else {
+      ageScore = membersServed.length / members.length;
+      if (membersServed.length < members.length) {
+        reasons.push(
+          `Provides for ${list(membersServed)}, not ${list(members.filter((g) => !membersServed.includes(g)))}.`,
+        );
+      } else reasons.push(`Provides for every age group in the household (${list(members)}).`);
+    }
   } else if (groups.length > 0) reasons.push('Suits every age group.');
 
   let total =
@@ -186,7 +202,9 @@ function score(row: Row, want: z.output<typeof bundleMatchSchema>): BundleMatch 
     if (withinBudget) reasons.push(`Costs ${money(price)}, within the ${money(want.budget)} budget.`);
     else {
       total *= 0.6;
-      reasons.push(`Costs ${money(price)}, ${money(price - want.budget)} over the ${money(want.budget)} budget.`);
+      reasons.push(
+        `Costs ${money(price)}, ${money(price - want.budget)} over the ${money(want.budget)} budget.`,
+      );
     }
   }
 

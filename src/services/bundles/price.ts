@@ -8,7 +8,9 @@ import { badInput, notFound } from '../errors.ts';
 export const customBundleSchema = z.object({
   bundleSlug: z.string().trim().min(1),
   removeOptional: z.array(z.string().trim().min(1)).default([]),
-  substitutions: z.array(z.object({ fromSku: z.string().trim().min(1), toSku: z.string().trim().min(1) })).default([]),
+  substitutions: z
+    .array(z.object({ fromSku: z.string().trim().min(1), toSku: z.string().trim().min(1) }))
+    .default([]),
 });
 
 export type CustomBundleInput = z.input<typeof customBundleSchema>;
@@ -106,7 +108,10 @@ export async function priceCustomBundle(db: DbOrTx, input: CustomBundleInput): P
     const field = `removeOptional[${i}]`;
     if (!item) throw badInput(`${sku} is not in the bundle "${bundle.name}"`, field);
     if (!item.is_optional) {
-      throw badInput(`${item.name} (${sku}) is a required item of "${bundle.name}" and cannot be removed`, field);
+      throw badInput(
+        `${item.name} (${sku}) is a required item of "${bundle.name}" and cannot be removed`,
+        field,
+      );
     }
     removed.add(sku);
   });
@@ -132,7 +137,8 @@ export async function priceCustomBundle(db: DbOrTx, input: CustomBundleInput): P
     const field = `substitutions[${i}]`;
     const from = bySku.get(fromSku);
     if (!from) throw badInput(`${fromSku} is not in the bundle "${bundle.name}"`, `${field}.fromSku`);
-    if (removed.has(fromSku)) throw badInput(`${fromSku} is both removed and substituted`, `${field}.fromSku`);
+    if (removed.has(fromSku))
+      throw badInput(`${fromSku} is both removed and substituted`, `${field}.fromSku`);
     if (replacement.has(fromSku)) throw badInput(`${fromSku} is substituted twice`, `${field}.fromSku`);
     const to = substitutes.get(toSku);
     if (!to) throw badInput(`No product with SKU ${toSku}`, `${field}.toSku`);

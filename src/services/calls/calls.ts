@@ -10,7 +10,11 @@ type CallType = (typeof callTypes)[number];
 type Tier = 'FREE' | 'BASIC' | 'PRO';
 
 /** The least tier each kind of call needs (product.md): founder group calls Basic, expert and 1-on-1 Pro. */
-const TYPE_MINIMUM: Record<CallType, Tier> = { FOUNDER_GROUP: 'BASIC', EXPERT_GROUP: 'PRO', ONE_ON_ONE: 'PRO' };
+const TYPE_MINIMUM: Record<CallType, Tier> = {
+  FOUNDER_GROUP: 'BASIC',
+  EXPERT_GROUP: 'PRO',
+  ONE_ON_ONE: 'PRO',
+};
 
 export type ExpertCallSummary = {
   id: string;
@@ -34,7 +38,10 @@ function requiredTier(call: { callType: CallType; tierRequired: Tier }): Tier {
 /** The calendar quarter (UTC) an instant falls in, as [start, end). */
 export function quarterOf(at: Date): [Date, Date] {
   const q = Math.floor(at.getUTCMonth() / 3);
-  return [new Date(Date.UTC(at.getUTCFullYear(), q * 3, 1)), new Date(Date.UTC(at.getUTCFullYear(), q * 3 + 3, 1))];
+  return [
+    new Date(Date.UTC(at.getUTCFullYear(), q * 3, 1)),
+    new Date(Date.UTC(at.getUTCFullYear(), q * 3 + 3, 1)),
+  ];
 }
 
 /**
@@ -113,7 +120,12 @@ export type Booking = {
  * The lock and the count run as the system role (attendance of others is hidden from the user by
  * row-level security); the insert runs as the user, so the policy checks the row is theirs.
  */
-export async function bookExpertCall(db: Db, userId: string, callId: string, now: Date = new Date()): Promise<Booking> {
+export async function bookExpertCall(
+  db: Db,
+  userId: string,
+  callId: string,
+  now: Date = new Date(),
+): Promise<Booking> {
   const tier = await checkTier(db, userId, now);
   return db.transaction(async (tx) => {
     const locked = rowsOf<{ id: string }>(
@@ -146,7 +158,13 @@ export async function bookExpertCall(db: Db, userId: string, callId: string, now
       return Math.max(0, call.maxAttendees - Number(taken?.n ?? 0));
     };
     if (existing) {
-      return { callId, title: call.title, scheduledDate: call.scheduledDate, alreadyBooked: true, seatsLeft: await seatsLeft() };
+      return {
+        callId,
+        title: call.title,
+        scheduledDate: call.scheduledDate,
+        alreadyBooked: true,
+        seatsLeft: await seatsLeft(),
+      };
     }
     if (call.callType === 'ONE_ON_ONE') {
       await tx.execute(sql`select id from profiles where id = ${userId} for update`);
@@ -165,7 +183,10 @@ export async function bookExpertCall(db: Db, userId: string, callId: string, now
         );
       const quota = TIER_ENTITLEMENTS[tier.tier].oneOnOneCallsPerQuarter;
       if (Number(used?.n ?? 0) >= quota) {
-        throw new AppError('TIER_LIMIT', `This quarter's 1-on-1 call (${quota} per quarter) is already booked.`);
+        throw new AppError(
+          'TIER_LIMIT',
+          `This quarter's 1-on-1 call (${quota} per quarter) is already booked.`,
+        );
       }
     }
     const left = await seatsLeft();

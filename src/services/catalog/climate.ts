@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Climates as the planner names them (src/domain/climate.ts) and the climate tags the catalog puts on master
  * items' `locations` and bundles' `climates`. Tags that are not climates (rural, urban, wildland, flood-plain)
@@ -29,4 +31,12 @@ export function suitsClimate(tags: readonly string[], climate: string): boolean 
   if (climateSpecific.length === 0) return true;
   const wanted = climateTags(climate);
   return climateSpecific.some((t) => wanted.includes(t));
+}
+
+/**
+ * A string that must be one of `values`: typed as a plain string, so callers holding a string (a tool input, a
+ * query parameter) need no cast, and refused at run time with the list of allowed values.
+ */
+export function oneOf(values: readonly string[]) {
+  return z.string().refine((v) => values.includes(v), { message: `must be one of ${values.join(', ')}` });
 }

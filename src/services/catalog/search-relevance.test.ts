@@ -29,7 +29,10 @@ describe('search relevance with the offline embedder', () => {
     const score = (q: string, got: string[], expected: string[]) => {
       const found = got.filter((g) => expected.includes(g)).length;
       const recall = found / Math.min(5, expected.length);
-      if (recall < 1) lines.push(`  ${recall.toFixed(2)}  "${q}" → ${got.map((g) => (expected.includes(g) ? `✓${g}` : `✗${g}`)).join(' | ')}`);
+      if (recall < 1)
+        lines.push(
+          `  ${recall.toFixed(2)}  "${q}" → ${got.map((g) => (expected.includes(g) ? `✓${g}` : `✗${g}`)).join(' | ')}`,
+        );
       return recall;
     };
 

@@ -26,7 +26,11 @@ describe('searchProducts filters', () => {
   it('keeps to a category subtree, however deep', async () => {
     const water = await subtree('water');
     expect(water.length).toBeGreaterThan(3);
-    const results = await searchProducts(database.db, embedder, { q: 'stay warm at night', categorySlug: 'water', limit: 20 });
+    const results = await searchProducts(database.db, embedder, {
+      q: 'stay warm at night',
+      categorySlug: 'water',
+      limit: 20,
+    });
     expect(results).toHaveLength(20);
     for (const r of results) expect(water).toContain(r.categorySlug);
     expect(results[0]!.why.tags).toContain('category:water');
@@ -54,7 +58,11 @@ describe('searchProducts filters', () => {
   });
 
   it('returns verified products only when asked, and drops products whose latest offer is out of stock', async () => {
-    const verified = await searchProducts(database.db, embedder, { q: 'flashlight', status: 'verified', limit: 10 });
+    const verified = await searchProducts(database.db, embedder, {
+      q: 'flashlight',
+      status: 'verified',
+      limit: 10,
+    });
     for (const r of verified) expect(r.status).toBe('verified');
 
     const before = await searchProducts(database.db, embedder, { q: 'flashlight', limit: 5, inStock: true });
@@ -68,7 +76,10 @@ describe('searchProducts filters', () => {
   });
 
   it('explains each match', async () => {
-    const [first] = await searchProducts(database.db, embedder, { q: 'something to make creek water safe', limit: 1 });
+    const [first] = await searchProducts(database.db, embedder, {
+      q: 'something to make creek water safe',
+      limit: 1,
+    });
     expect(first!.why.similarity).toBeGreaterThan(0.3);
     expect(first!.why.matchedTerms).toEqual(expect.arrayContaining(['water']));
     expect(first!.why.matchedTerms.some((t) => t.startsWith('creek→'))).toBe(true);
@@ -96,8 +107,12 @@ describe('searchProducts filters', () => {
 
   it('refuses bad input naming the field, and says when the catalog was embedded by another embedder', async () => {
     await expect(searchProducts(database.db, embedder, { q: '  ' })).rejects.toMatchObject({ field: 'q' });
-    await expect(searchProducts(database.db, embedder, { q: 'x', limit: 0 })).rejects.toMatchObject({ field: 'limit' });
-    await expect(searchProducts(database.db, embedder, { q: 'x', categorySlug: 'nope' })).rejects.toMatchObject({
+    await expect(searchProducts(database.db, embedder, { q: 'x', limit: 0 })).rejects.toMatchObject({
+      field: 'limit',
+    });
+    await expect(
+      searchProducts(database.db, embedder, { q: 'x', categorySlug: 'nope' }),
+    ).rejects.toMatchObject({
       field: 'categorySlug',
     });
     const other = { ...embedder, name: 'some-other-embedder' };

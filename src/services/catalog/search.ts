@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { rowsOf } from '../../db/migrate.ts';
 import type { ProductMetadata } from '../../db/schema/products.ts';
+import { SCENARIO_IDS } from '../../domain/scenarios.ts';
 import { type Embedder, embedOne, toVectorLiteral } from '../embeddings/embedder.ts';
 import { contentTerms, expansions } from '../embeddings/text.ts';
-import { SCENARIO_IDS } from '../../domain/scenarios.ts';
 import { AppError, badInput } from '../errors.ts';
-import { CLIMATE_TAGS, climateTags, SEARCH_CLIMATES } from './climate.ts';
+import { CLIMATE_TAGS, climateTags, oneOf, SEARCH_CLIMATES } from './climate.ts';
 
 /** The database handle searches take (a transaction works too), named here so channels need not import db. */
 export type SearchDb = DbOrTx;
@@ -19,8 +19,8 @@ export const productSearchSchema = z.object({
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a category slug such as water-storage')
     .optional(),
-  scenario: z.enum(SCENARIO_IDS, { message: `must be one of ${SCENARIO_IDS.join(', ')}` }).optional(),
-  climate: z.enum(SEARCH_CLIMATES, { message: `must be one of ${SEARCH_CLIMATES.join(', ')}` }).optional(),
+  scenario: oneOf(SCENARIO_IDS).optional(),
+  climate: oneOf(SEARCH_CLIMATES).optional(),
   maxPrice: z.number().nonnegative().optional(),
   status: z.enum(['verified', 'pending'], { message: 'must be verified or pending' }).optional(),
   inStock: z.boolean().optional(),
@@ -56,6 +56,13 @@ export type ProductSearchResult = {
     tags: string[];
   };
 };
+
+/**
+ * hnsw.ef_search for a search: how many candidates the HNSW graph walk keeps. Short natural-language queries
+ * land far from every catalog vector, where the walk needs a wide beam to find the true nearest items;
+ * bench/search.ts measures recall and latency per setting (npm run bench:search).
+ */
+export const SEARCH_EF_SEARCH = 200;
 
 /** Master items fetched from the index per request: enough for the page plus room for the product ranking. */
 const candidateCount = (limit: number) => Math.min(100, Math.max(12, limit * 2));
@@ -125,7 +132,9 @@ export async function searchProducts(
         order by o.observed_at desc limit 1), true)`);
     }
     if (options.scenario) {
-      parts.push(sql`(${admits(sql.raw('mi.scenarios'), options.scenario)} or ${options.scenario} = any(${p}.scenarios))`);
+      parts.push(
+        sql`(${admits(sql.raw('mi.scenarios'), options.scenario)} or ${options.scenario} = any(${p}.scenarios))`,
+      );
     }
     return parts.length ? sql.join([sql``, ...parts], sql` and `) : sql``;
   };
@@ -162,13 +171,15 @@ export async function searchProducts(
 
   const rows = await db.transaction(async (tx) => {
     if (options.categorySlug) {
-      const found = rowsOf(await tx.execute(sql`select 1 from categories where slug = ${options.categorySlug}`));
+      const found = rowsOf(
+        await tx.execute(sql`select 1 from categories where slug = ${options.categorySlug}`),
+      );
       if (found.length === 0) throw badInput(`No category "${options.categorySlug}"`, 'categorySlug');
     }
     // ef_search bounds the candidate list the graph walk keeps; iterative scan resumes the walk when filters
     // reject rows, so a filtered page still fills (pgvector 0.8). Both apply to this transaction only.
     await tx.execute(
-      sql`select set_config('hnsw.ef_search', ${String(Math.max(64, k * 2))}, true),
+      sql`select set_config('hnsw.ef_search', ${String(Math.max(SEARCH_EF_SEARCH, k * 2))}, true),
                  set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
     );
     return rowsOf<Row>(await tx.execute(query));
@@ -267,7 +278,11 @@ function rank(rows: Row[], options: z.output<typeof productSearchSchema>): Produ
         metadata: s.r.metadata ?? {},
         scenarios: s.scenarios,
         score: Math.round(score * 10_000) / 10_000,
-        why: { similarity: Math.round(s.similarity * 10_000) / 10_000, matchedTerms: s.matched, tags: s.rowTags },
+        why: {
+          similarity: Math.round(s.similarity * 10_000) / 10_000,
+          matchedTerms: s.matched,
+          tags: s.rowTags,
+        },
       });
     });
   }

@@ -12,7 +12,6 @@ export { SeedFileError };
 /** The hand-written seed data: data/ at the root of the repository. */
 export const defaultDataDir = fileURLToPath(new URL('../../../data', import.meta.url));
 
-
 export const supplyKeys = new Set(supplies.supplies.map((s) => s.key));
 export const supplyLabels = new Map(supplies.supplies.map((s) => [s.key, s.label]));
 
@@ -71,7 +70,9 @@ export const productMetadataSchema = z.looseObject({
 });
 
 export const productSchema = z.strictObject({
-  sku: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, dots, dashes or underscores'),
+  sku: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, dots, dashes or underscores'),
   masterItem: text,
   supplier: slug,
   name: text,
@@ -108,7 +109,10 @@ export const bundleSchema = z
       .array(z.strictObject({ sku: text, quantity: z.number().int().positive(), optional: z.boolean() }))
       .min(1),
   })
-  .refine((b) => b.minPeople <= b.maxPeople, { message: 'minPeople must not exceed maxPeople', path: ['maxPeople'] });
+  .refine((b) => b.minPeople <= b.maxPeople, {
+    message: 'minPeople must not exceed maxPeople',
+    path: ['maxPeople'],
+  });
 
 export const skillResourceSchema = z.strictObject({
   skillId: slug,
@@ -177,7 +181,10 @@ export type SeedData = {
 };
 
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function readJson(file: string, shown: string): unknown {
@@ -203,7 +210,8 @@ function unique<T>(rows: { row: T; file: string; index: number }[], key: (row: T
   for (const { row, file, index } of rows) {
     const k = key(row);
     const first = seen.get(k);
-    if (first) throw new SeedFileError(file, `[${index}].${field}`, `duplicate ${field} "${k}" (first at ${first})`);
+    if (first)
+      throw new SeedFileError(file, `[${index}].${field}`, `duplicate ${field} "${k}" (first at ${first})`);
     seen.set(k, `${file}[${index}]`);
   }
 }
@@ -236,7 +244,9 @@ export function loadSeedData(dataDir: string = defaultDataDir): SeedData {
   const products: { row: ProductSeed; file: string; index: number }[] = [];
   for (const name of productFiles) {
     const file = join(productsDir, name);
-    products.push(...located(parseList(productSchema, readJson(file, shown(file)), shown(file)), shown(file)));
+    products.push(
+      ...located(parseList(productSchema, readJson(file, shown(file)), shown(file)), shown(file)),
+    );
   }
 
   const guidanceDir = join(dataDir, 'guidance');
@@ -289,7 +299,8 @@ export function loadSeedData(dataDir: string = defaultDataDir): SeedData {
   categories.forEach((c, i) => {
     const seen = new Set<string>([c.slug]);
     for (let p = c.parent; p !== null; p = parentOf.get(p) ?? null) {
-      if (seen.has(p)) throw new SeedFileError(catFile, `[${i}].parent`, `the parents of "${c.slug}" form a cycle`);
+      if (seen.has(p))
+        throw new SeedFileError(catFile, `[${i}].parent`, `the parents of "${c.slug}" form a cycle`);
       seen.add(p);
     }
   });

@@ -113,7 +113,10 @@ function writeFixture(dir: string) {
   }
   mkdirSync(join(dir, 'skills'), { recursive: true });
   mkdirSync(join(dir, 'calls'), { recursive: true });
-  cpSync(join(defaultDataDir, 'skills', 'skills-resources.json'), join(dir, 'skills', 'skills-resources.json'));
+  cpSync(
+    join(defaultDataDir, 'skills', 'skills-resources.json'),
+    join(dir, 'skills', 'skills-resources.json'),
+  );
   cpSync(join(defaultDataDir, 'calls', 'expert-calls.json'), join(dir, 'calls', 'expert-calls.json'));
   cpSync(join(defaultDataDir, 'guidance'), join(dir, 'guidance'), { recursive: true });
   return files;
@@ -193,7 +196,10 @@ describe('seed files are validated at load, naming the file and the field', () =
     rmSync(join(dir, 'catalog', 'suppliers.json'));
     expect(failure(dir).message).toMatch(/suppliers\.json: file not found/);
     writeFixture(dir);
-    writeFileSync(join(dir, 'guidance', 'zz-broken.md'), '---\nid: zz-broken\ntitle: Broken\n---\n\nToo short.');
+    writeFileSync(
+      join(dir, 'guidance', 'zz-broken.md'),
+      '---\nid: zz-broken\ntitle: Broken\n---\n\nToo short.',
+    );
     const error = failure(dir);
     expect(error.file.endsWith('zz-broken.md')).toBe(true);
     expect(error.field).toBe('source');
@@ -231,7 +237,9 @@ describe('seeding a small data folder', () => {
     });
     const second = await seedAll(database, embedder, { dataDir: dir });
     expect(second).toEqual(first);
-    const bundle = await database.db.query.bundles.findFirst({ where: (b, { eq }) => eq(b.slug, 'fx-bundle') });
+    const bundle = await database.db.query.bundles.findFirst({
+      where: (b, { eq }) => eq(b.slug, 'fx-bundle'),
+    });
     expect(bundle?.totalEstimatedPrice).toBe('49.99');
   });
 });

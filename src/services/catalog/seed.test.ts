@@ -56,7 +56,9 @@ describe('the seeded catalog (every test database starts from it)', () => {
       expect(bySku.get(p.sku)?.covers, p.sku).toEqual(p.metadata.covers);
       expect(bySku.get(p.sku)?.shelfLifeMonths, p.sku).toEqual(p.metadata.shelfLifeMonths);
     }
-    const kinds = rowsOf<{ n: number }>(await database.db.execute(sql`select count(distinct call_type)::int as n from expert_calls`));
+    const kinds = rowsOf<{ n: number }>(
+      await database.db.execute(sql`select count(distinct call_type)::int as n from expert_calls`),
+    );
     expect(kinds[0]!.n).toBe(3);
   });
 
@@ -87,12 +89,16 @@ describe('the seeded catalog (every test database starts from it)', () => {
 
   it('is idempotent: seeding again leaves the same counts, and seedIfEmpty leaves a seeded catalog alone', async () => {
     const before = await catalogCounts(database.db);
-    const ids = rowsOf<{ id: string }>(await database.db.execute(sql`select id from specific_products order by sku`));
+    const ids = rowsOf<{ id: string }>(
+      await database.db.execute(sql`select id from specific_products order by sku`),
+    );
     const started = Date.now();
     const after = await seedAll(database, embedder);
     console.log(`re-seed took ${Date.now() - started} ms`);
     expect(after).toEqual(before);
-    const idsAfter = rowsOf<{ id: string }>(await database.db.execute(sql`select id from specific_products order by sku`));
+    const idsAfter = rowsOf<{ id: string }>(
+      await database.db.execute(sql`select id from specific_products order by sku`),
+    );
     expect(idsAfter).toEqual(ids);
     expect(await seedIfEmpty(database, embedder)).toBeNull();
   });

@@ -44,7 +44,14 @@ function zoneOffset(zone: string, at: Date): number {
       .formatToParts(at)
       .map((p) => [p.type, Number(p.value)]),
   ) as Record<string, number>;
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  const asUtc = Date.UTC(
+    parts.year!,
+    parts.month! - 1,
+    parts.day!,
+    parts.hour!,
+    parts.minute!,
+    parts.second!,
+  );
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 
@@ -84,7 +91,8 @@ function categoryPaths(data: SeedData): Map<string, { path: string[]; depth: num
   const out = new Map<string, { path: string[]; depth: number }>();
   for (const c of data.categories) {
     const path: string[] = [];
-    for (let at: typeof c | undefined = c; at; at = at.parent ? bySlug.get(at.parent) : undefined) path.unshift(at.name);
+    for (let at: typeof c | undefined = c; at; at = at.parent ? bySlug.get(at.parent) : undefined)
+      path.unshift(at.name);
     out.set(c.slug, { path, depth: path.length });
   }
   return out;
@@ -101,7 +109,8 @@ async function prepare(embedder: Embedder, dataDir: string): Promise<Prepared> {
   const data = loadSeedData(dataDir);
   const paths = categoryPaths(data);
   const brands = new Map<string, string[]>();
-  for (const p of data.products) brands.set(p.masterItem, [...(brands.get(p.masterItem) ?? []), p.metadata.brand]);
+  for (const p of data.products)
+    brands.set(p.masterItem, [...(brands.get(p.masterItem) ?? []), p.metadata.brand]);
   const itemTexts = data.masterItems.map((m) =>
     masterItemEmbeddingText({
       name: m.name,
@@ -114,7 +123,12 @@ async function prepare(embedder: Embedder, dataDir: string): Promise<Prepared> {
   const chunkRows: { slug: string; index: number; content: string; text: string }[] = [];
   for (const doc of data.guidance) {
     (await chunkGuidance(doc.body)).forEach((chunk, index) => {
-      chunkRows.push({ slug: doc.id, index, content: chunk.content, text: chunkEmbeddingText(doc.title, chunk) });
+      chunkRows.push({
+        slug: doc.id,
+        index,
+        content: chunk.content,
+        text: chunkEmbeddingText(doc.title, chunk),
+      });
     });
   }
   const [itemVectors, chunkVectors] = await Promise.all([
@@ -124,7 +138,12 @@ async function prepare(embedder: Embedder, dataDir: string): Promise<Prepared> {
   return {
     data,
     itemVectors,
-    chunks: chunkRows.map((c, i) => ({ slug: c.slug, index: c.index, content: c.content, vector: chunkVectors[i]! })),
+    chunks: chunkRows.map((c, i) => ({
+      slug: c.slug,
+      index: c.index,
+      content: c.content,
+      vector: chunkVectors[i]!,
+    })),
   };
 }
 
@@ -151,7 +170,10 @@ async function write(tx: DbOrTx, embedder: Embedder, prepared: Prepared, now: Da
           parentId: c.parent ? categoryId.get(c.parent)! : null,
         })),
       )
-      .onConflictDoUpdate({ target: categories.slug, set: takeExcluded(categories, ['name', 'description', 'parentId']) })
+      .onConflictDoUpdate({
+        target: categories.slug,
+        set: takeExcluded(categories, ['name', 'description', 'parentId']),
+      })
       .returning({ id: categories.id, slug: categories.slug });
     for (const row of written) categoryId.set(row.slug, row.id);
   }
@@ -416,7 +438,9 @@ export async function seedIfEmpty(
   embedder: Embedder,
   options: SeedOptions = {},
 ): Promise<CatalogCounts | null> {
-  const rows = rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from master_items`));
+  const rows = rowsOf<{ n: number }>(
+    await database.db.execute(sql`select count(*)::int as n from master_items`),
+  );
   if (Number(rows[0]?.n ?? 0) > 0) return null;
   return seedAll(database, embedder, options);
 }

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { withUser } from '../../db/with-user.ts';
 import { badInput } from '../errors.ts';
 
 /**
@@ -23,12 +22,18 @@ export function actorOf(userId: string | null, anonymousKey?: string | null): Ac
  * anonymous conversations, their messages and runs — and nothing user-owned.
  */
 export async function withActor<T>(db: Db, actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
-  if (actor.userId !== null) return withUser(db, actor.userId, work);
+  if (actor.userId !== null && !uuidPattern.test(actor.userId))
+    throw new TypeError('withActor needs a user id that is a UUID');
   return db.transaction(async (tx) => {
+    // One round trip: the acting user (or anonymous key), then the role, local to this transaction
+    // (set_config('role', …, true) is SET LOCAL ROLE), as db/with-user.ts does in two.
     await tx.execute(
-      sql`select set_config('app.user_id', '', true), set_config('app.anonymous_key', ${actor.anonymousKey}, true)`,
+      sql`select set_config('app.user_id', ${actor.userId ?? ''}, true),
+                 set_config('app.anonymous_key', ${actor.userId === null ? actor.anonymousKey : ''}, true),
+                 set_config('role', 'app_user', true)`,
     );
-    await tx.execute(sql`set local role app_user`);
     return work(tx);
   });
 }
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

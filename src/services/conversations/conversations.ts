@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   aiRuns,
@@ -17,38 +17,6 @@ export type AiRunRow = typeof aiRuns.$inferSelect;
 export type NewAiRun = Omit<typeof aiRuns.$inferInsert, 'id' | 'createdAt' | 'estimatedCostUsd'> & {
   estimatedCostUsd: number | null;
 };
-
-/**
- * The thread to talk in: the given one when the actor may see it (another's id is "not found"), else a
- * new one. Every read and write below runs under row-level security as the actor.
- */
-export async function openConversation(
-  db: Db,
-  actor: Actor,
-  input: { channel: ConversationChannel; conversationId?: string | null; title?: string | null },
-): Promise<Conversation> {
-  return withActor(db, actor, async (tx) => {
-    if (input.conversationId) {
-      const [row] = await tx
-        .select()
-        .from(conversations)
-        .where(eq(conversations.id, input.conversationId))
-        .limit(1);
-      if (!row) throw notFound('Conversation');
-      return row;
-    }
-    const [row] = await tx
-      .insert(conversations)
-      .values({
-        userId: actor.userId,
-        anonymousKey: actor.userId === null ? actor.anonymousKey : null,
-        channel: input.channel,
-        title: input.title ?? null,
-      })
-      .returning();
-    return row!;
-  });
-}
 
 export async function getConversation(db: Db, actor: Actor, conversationId: string): Promise<Conversation> {
   return withActor(db, actor, async (tx) => {
@@ -73,71 +41,6 @@ export async function listConversations(db: Db, actor: Actor, limit = 20) {
   );
 }
 
-export type Thread = {
-  conversation: Conversation;
-  /** The newest `limit` messages, oldest first. */
-  recent: MessageRow[];
-  /** Messages older than `recent` that `conversation.summary` does not cover yet, oldest first. */
-  unsummarized: MessageRow[];
-  total: number;
-};
-
-/** The bounded history of a thread: the last `limit` messages, and older ones still to be summarised. */
-export async function loadThread(db: Db, actor: Actor, conversationId: string, limit = 20): Promise<Thread> {
-  return withActor(db, actor, async (tx) => {
-    const [conversation] = await tx
-      .select()
-      .from(conversations)
-      .where(eq(conversations.id, conversationId))
-      .limit(1);
-    if (!conversation) throw notFound('Conversation');
-    const [counted] = await tx
-      .select({ n: count() })
-      .from(messages)
-      .where(eq(messages.conversationId, conversationId));
-    const total = Number(counted?.n ?? 0);
-    const recent = (
-      await tx
-        .select()
-        .from(messages)
-        .where(eq(messages.conversationId, conversationId))
-        .orderBy(desc(messages.seq))
-        .limit(limit)
-    ).reverse();
-    const olderCount = Math.max(0, total - recent.length);
-    const unsummarized =
-      olderCount > conversation.summarizedCount
-        ? await tx
-            .select()
-            .from(messages)
-            .where(eq(messages.conversationId, conversationId))
-            .orderBy(asc(messages.seq))
-            .offset(conversation.summarizedCount)
-            .limit(olderCount - conversation.summarizedCount)
-        : [];
-    return { conversation, recent, unsummarized, total };
-  });
-}
-
-export async function appendMessage(
-  db: Db,
-  actor: Actor,
-  conversationId: string,
-  message: { role: 'user' | 'assistant'; content: string; parts?: unknown[] },
-): Promise<MessageRow> {
-  return withActor(db, actor, async (tx) => {
-    const [row] = await tx
-      .insert(messages)
-      .values({ conversationId, role: message.role, content: message.content, parts: message.parts ?? [] })
-      .returning();
-    await tx
-      .update(conversations)
-      .set({ updatedAt: sql`now()` })
-      .where(eq(conversations.id, conversationId));
-    return row!;
-  });
-}
-
 export async function listMessages(db: Db, actor: Actor, conversationId: string, limit = 100) {
   return withActor(db, actor, async (tx) =>
     (
@@ -148,40 +51,6 @@ export async function listMessages(db: Db, actor: Actor, conversationId: string,
         .orderBy(desc(messages.seq))
         .limit(limit)
     ).reverse(),
-  );
-}
-
-/** The assistant's last message of the thread, to map a reply such as "2" to the choice it offered. */
-export async function lastAssistantMessage(db: Db, actor: Actor, conversationId: string) {
-  return withActor(db, actor, async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(messages)
-      .where(and(eq(messages.conversationId, conversationId), eq(messages.role, 'assistant')))
-      .orderBy(desc(messages.seq))
-      .limit(1);
-    return row ?? null;
-  });
-}
-
-export async function saveSummary(
-  db: Db,
-  actor: Actor,
-  conversationId: string,
-  summary: string,
-  summarizedCount: number,
-): Promise<void> {
-  await withActor(db, actor, (tx) =>
-    tx.update(conversations).set({ summary, summarizedCount }).where(eq(conversations.id, conversationId)),
-  );
-}
-
-export async function setConversationTitle(db: Db, actor: Actor, conversationId: string, title: string) {
-  await withActor(db, actor, (tx) =>
-    tx
-      .update(conversations)
-      .set({ title })
-      .where(and(eq(conversations.id, conversationId), isNull(conversations.title))),
   );
 }
 
@@ -226,7 +95,11 @@ export async function setDraftPlan(db: Db, actor: Actor, conversationId: string,
   });
 }
 
-export async function getDraftPlan(db: Db, actor: Actor, conversationId: string): Promise<GeneratedKit | null> {
+export async function getDraftPlan(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+): Promise<GeneratedKit | null> {
   return withActor(db, actor, async (tx) => {
     const [row] = await tx
       .select({ draftPlan: conversations.draftPlan })
@@ -243,20 +116,6 @@ export async function setConversationPlan(db: Db, userId: string, conversationId
   await withActor(db, { userId }, (tx) =>
     tx.update(conversations).set({ planId }).where(eq(conversations.id, conversationId)),
   );
-}
-
-export async function recordAiRun(db: Db, actor: Actor, run: NewAiRun): Promise<AiRunRow> {
-  return withActor(db, actor, async (tx) => {
-    const [row] = await tx
-      .insert(aiRuns)
-      .values({
-        ...run,
-        userId: actor.userId,
-        estimatedCostUsd: run.estimatedCostUsd === null ? null : run.estimatedCostUsd.toFixed(6),
-      })
-      .returning();
-    return row!;
-  });
 }
 
 export async function listAiRuns(db: Db, actor: Actor, conversationId: string) {
@@ -279,7 +138,25 @@ export async function claimAnonymousConversations(
     .update(conversations)
     .set({ userId, anonymousKey: null, updatedAt: sql`now()` })
     .where(and(eq(conversations.anonymousKey, anonymousKey), isNull(conversations.userId)))
-    .returning({ id: conversations.id, household: conversations.household, draftPlan: conversations.draftPlan });
+    .returning({
+      id: conversations.id,
+      household: conversations.household,
+      draftPlan: conversations.draftPlan,
+    });
+  if (rows.length > 0) {
+    await db
+      .update(aiRuns)
+      .set({ userId })
+      .where(
+        and(
+          inArray(
+            aiRuns.conversationId,
+            rows.map((r) => r.id),
+          ),
+          isNull(aiRuns.userId),
+        ),
+      );
+  }
   return rows.map((r) => ({ ...r, draftPlan: r.draftPlan ?? null }));
 }
 
@@ -332,15 +209,4 @@ export async function linkChannelIdentity(
 /** The anonymous key a channel identity uses until it is linked to an account. */
 export function identityAnonymousKey(identity: Pick<ChannelIdentity, 'channel' | 'externalId' | 'id'>) {
   return `${identity.channel}:${identity.id}`;
-}
-
-/** Count of the thread's messages newer than `seq` (used by tests and the bench). */
-export async function countMessagesAfter(db: Db, actor: Actor, conversationId: string, seq: number) {
-  return withActor(db, actor, async (tx) => {
-    const [row] = await tx
-      .select({ n: count() })
-      .from(messages)
-      .where(and(eq(messages.conversationId, conversationId), gt(messages.seq, seq)));
-    return Number(row?.n ?? 0);
-  });
 }

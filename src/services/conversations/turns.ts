@@ -1,6 +1,12 @@
-import { count, desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { aiRuns, type ConversationChannel, conversations, messages, profiles } from '../../db/schema/index.ts';
+import {
+  aiRuns,
+  type ConversationChannel,
+  conversations,
+  messages,
+  profiles,
+} from '../../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 import { type Actor, withActor } from './actor.ts';
 import type { MessageRow, NewAiRun } from './conversations.ts';
@@ -48,9 +54,22 @@ export async function beginTurn(db: Db, actor: Actor, input: BeginTurnInput): Pr
       household: conversations.household,
       hasDraft: sql<boolean>`${conversations.draftPlan} is not null`,
     };
-    let conversation: { id: string; planId: string | null; summary: string | null; summarizedCount: number; household: unknown; hasDraft: boolean } | undefined;
+    let conversation:
+      | {
+          id: string;
+          planId: string | null;
+          summary: string | null;
+          summarizedCount: number;
+          household: unknown;
+          hasDraft: boolean;
+        }
+      | undefined;
     if (input.conversationId) {
-      [conversation] = await tx.select(columns).from(conversations).where(eq(conversations.id, input.conversationId)).limit(1);
+      [conversation] = await tx
+        .select(columns)
+        .from(conversations)
+        .where(eq(conversations.id, input.conversationId))
+        .limit(1);
       if (!conversation) throw notFound('Conversation');
     } else {
       [conversation] = await tx
@@ -63,19 +82,22 @@ export async function beginTurn(db: Db, actor: Actor, input: BeginTurnInput): Pr
         .returning(columns);
     }
     const id = conversation!.id;
-    const [counted] = await tx.select({ n: count() }).from(messages).where(eq(messages.conversationId, id));
-    const total = Number(counted?.n ?? 0);
-    const recent =
-      total === 0
-        ? []
-        : (
-            await tx
-              .select({ role: messages.role, content: messages.content, parts: messages.parts })
-              .from(messages)
-              .where(eq(messages.conversationId, id))
-              .orderBy(desc(messages.seq))
-              .limit(input.historyLimit)
-          ).reverse();
+    // The newest messages and the thread's total in one query.
+    const window = input.conversationId
+      ? await tx
+          .select({
+            role: messages.role,
+            content: messages.content,
+            parts: messages.parts,
+            total: sql<number>`count(*) over ()`.mapWith(Number),
+          })
+          .from(messages)
+          .where(eq(messages.conversationId, id))
+          .orderBy(desc(messages.seq))
+          .limit(input.historyLimit)
+      : [];
+    const total = window[0]?.total ?? 0;
+    const recent = window.reverse();
     const lastAssistant = [...recent].reverse().find((m) => m.role === 'assistant');
     let summary = conversation!.summary;
     const older = total - recent.length;
@@ -100,12 +122,16 @@ export async function beginTurn(db: Db, actor: Actor, input: BeginTurnInput): Pr
       household = profile?.household ?? {};
     }
     const resolved = input.resolveText(Array.isArray(lastAssistant?.parts) ? lastAssistant.parts : []);
-    await tx.insert(messages).values({ conversationId: id, role: 'user', content: resolved.content, parts: resolved.parts });
+    await tx
+      .insert(messages)
+      .values({ conversationId: id, role: 'user', content: resolved.content, parts: resolved.parts });
     await tx
       .update(conversations)
       .set({
         updatedAt: sql`now()`,
-        ...(total === 0 ? { title: sql`coalesce(${conversations.title}, ${resolved.content.slice(0, 80)})` } : {}),
+        ...(total === 0
+          ? { title: sql`coalesce(${conversations.title}, ${resolved.content.slice(0, 80)})` }
+          : {}),
       })
       .where(eq(conversations.id, id));
     return {
@@ -131,7 +157,9 @@ export async function finishTurn(
   run: NewAiRun,
 ): Promise<void> {
   await withActor(db, actor, async (tx) => {
-    await tx.insert(messages).values({ conversationId, role: 'assistant', content: reply.content, parts: reply.parts });
+    await tx
+      .insert(messages)
+      .values({ conversationId, role: 'assistant', content: reply.content, parts: reply.parts });
     await tx.insert(aiRuns).values({
       ...run,
       conversationId,

@@ -31,7 +31,9 @@ describe('backfill after switching embedders', () => {
         group by 1 order by 1`),
     );
   const vectorOf = async (name: string) =>
-    rowsOf<{ v: string }>(await database.db.execute(sql`select embedding::text as v from master_items where name = ${name}`))[0]!.v;
+    rowsOf<{ v: string }>(
+      await database.db.execute(sql`select embedding::text as v from master_items where name = ${name}`),
+    )[0]!.v;
 
   it('re-embeds every row written by another embedder, once, and never mixes the two', async () => {
     const seeded = await vectorOf('Squeeze Water Filter');
@@ -47,7 +49,11 @@ describe('backfill after switching embedders', () => {
     expect(await searchGuidance(database.db, offline, 'boil water', 3)).toEqual([]);
     expect(await searchProducts(database.db, other, { q: 'water filter', limit: 3 })).toHaveLength(3);
 
-    expect(await backfillEmbeddings(database.db, other)).toEqual({ masterItems: 0, guidanceDocuments: 0, guidanceChunks: 0 });
+    expect(await backfillEmbeddings(database.db, other)).toEqual({
+      masterItems: 0,
+      guidanceDocuments: 0,
+      guidanceChunks: 0,
+    });
 
     // Back to the offline embedder: the same text as the seed embedded, so the same vector comes back.
     const back = await backfillEmbeddings(database.db, offline);

@@ -27,7 +27,9 @@ export async function backfillEmbeddings(
   options: BackfillOptions = {},
 ): Promise<BackfillResult> {
   const batchSize = options.batchSize ?? 128;
-  const stale = options.all ? sql`true` : sql`(embedding is null or embedding_model is distinct from ${embedder.name})`;
+  const stale = options.all
+    ? sql`true`
+    : sql`(embedding is null or embedding_model is distinct from ${embedder.name})`;
   const report = options.onProgress ?? (() => {});
 
   // Master items.
@@ -38,7 +40,11 @@ export async function backfillEmbeddings(
   const pathOf = (id: string | null): string[] => {
     const path: string[] = [];
     const seen = new Set<string>();
-    for (let at = id ? byId.get(id) : undefined; at && !seen.has(at.id); at = at.parent_id ? byId.get(at.parent_id) : undefined) {
+    for (
+      let at = id ? byId.get(id) : undefined;
+      at && !seen.has(at.id);
+      at = at.parent_id ? byId.get(at.parent_id) : undefined
+    ) {
       seen.add(at.id);
       path.unshift(at.name);
     }

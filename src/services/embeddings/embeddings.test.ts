@@ -33,7 +33,9 @@ describe('offline embedder', () => {
 
   it('puts a paraphrase nearer its item than an unrelated item', () => {
     const query = embedOffline('something to make creek water safe');
-    const filter = embedOffline('Portable water filter. Removes bacteria and protozoa from lake and stream water.');
+    const filter = embedOffline(
+      'Portable water filter. Removes bacteria and protozoa from lake and stream water.',
+    );
     const drum = embedOffline('55-gallon water storage drum. Food-grade barrel for stored tap water.');
     const blanket = embedOffline('Wool blanket. Warm even when damp.');
     expect(cosine(query, filter)).toBeGreaterThan(cosine(query, drum));
@@ -80,14 +82,23 @@ describe('OpenAI embedder (against a local server speaking the embeddings API)',
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it('asks for 768 dimensions of the configured model and names itself after it', async () => {
-    const embedder = createEmbedder({ kind: 'openai', apiKey: 'sk-test', model: 'text-embedding-3-small', baseURL });
+    const embedder = createEmbedder({
+      kind: 'openai',
+      apiKey: 'sk-test',
+      model: 'text-embedding-3-small',
+      baseURL,
+    });
     expect(embedder.name).toBe('openai:text-embedding-3-small@768');
     const vectors = await embedder.embed(['water filter', 'lantern']);
     expect(vectors).toHaveLength(2);
     expect(vectors[0]).toHaveLength(768);
     expect(vectors[0]).toEqual(embedOffline('remote water filter'));
     const last = requests.at(-1)!;
-    expect(last).toMatchObject({ model: 'text-embedding-3-small', dimensions: 768, input: ['water filter', 'lantern'] });
+    expect(last).toMatchObject({
+      model: 'text-embedding-3-small',
+      dimensions: 768,
+      input: ['water filter', 'lantern'],
+    });
     expect(last.auth).toBe('Bearer sk-test');
     expect(await embedder.embed([])).toEqual([]);
   });

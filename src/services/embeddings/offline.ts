@@ -10,9 +10,9 @@ export const OFFLINE_EMBEDDER_NAME = `offline-hash-v${OFFLINE_EMBEDDER_VERSION}`
 /** Relative weights of the feature kinds (tuned on the relevance set in search-relevance.test.ts). */
 const WEIGHTS = {
   unigram: 1,
-  bigram: Number(process.env.W_BI ?? 0.7),
+  bigram: 0.7,
   synonym: 1,
-  charGrams: Number(process.env.W_CG ?? 0.35),
+  charGrams: 0.35,
 };
 
 /** 32-bit FNV-1a, then a murmur finaliser so nearby strings spread over all dimensions and both signs. */
@@ -63,7 +63,8 @@ export function features(text: string): Map<string, number> {
     if (t.surface.length >= 5) {
       const padded = `<${t.surface}>`;
       const grams = padded.length - 2;
-      for (let j = 0; j < grams; j++) add(`c:${padded.slice(j, j + 3)}`, (t.weight * WEIGHTS.charGrams) / Math.sqrt(grams));
+      for (let j = 0; j < grams; j++)
+        add(`c:${padded.slice(j, j + 3)}`, (t.weight * WEIGHTS.charGrams) / Math.sqrt(grams));
     }
   });
   return out;
@@ -76,7 +77,8 @@ export function embedOffline(text: string): number[] {
   if (feats.size === 0) feats.set('empty:', 1);
   for (const [feature, weight] of feats) {
     // Repetition counts, but less and less: 1 → 1, 2 → 1.69, 4 → 2.39.
-    const damped = Math.sign(weight) * (Math.abs(weight) >= 1 ? 1 + Math.log(Math.abs(weight)) : Math.abs(weight));
+    const damped =
+      Math.sign(weight) * (Math.abs(weight) >= 1 ? 1 + Math.log(Math.abs(weight)) : Math.abs(weight));
     addFeature(vector, feature, damped);
   }
   let norm = 0;

@@ -35,7 +35,9 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
       }
       for (const e of embeddings) {
         if (e.length !== EMBEDDING_DIMENSIONS) {
-          throw new Error(`${name} returned a vector of ${e.length} dimensions, expected ${EMBEDDING_DIMENSIONS}`);
+          throw new Error(
+            `${name} returned a vector of ${e.length} dimensions, expected ${EMBEDDING_DIMENSIONS}`,
+          );
         }
       }
       return embeddings;

@@ -5,7 +5,8 @@
  * OFFLINE_EMBEDDER_VERSION in offline.ts.
  */
 
-export const STOP_WORD_LIST = `a about above after again against all also am an and any are aren as at be because been before
+export const STOP_WORD_LIST =
+  `a about above after again against all also am an and any are aren as at be because been before
 being below between both but by can could did do does doing don done down during each either else enough even ever every few
 for from further get gets getting got had has have having he her here hers him his how i if in into is it its itself just
 least less let like lot lots made make makes making many may me might more most much must my need needed needs no nor not of
@@ -13,17 +14,18 @@ off often on once one only or other our ours out over own per please put quite r
 so some something somebody someone somewhat such than that the their them then there these they thing things this those
 through to too under until up upon us use used uses using very via want wants was we well were what whatever when where
 whether which while who whom whose why will with within without would yet you your yours ok okay good best great stuff`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
 /** Frequent in every preparedness text, so weak evidence of what a text is about. */
-export const LOW_INFORMATION_LIST = `emergency emergencies survival prepare preparedness prepared kit kits pack packs set item
+export const LOW_INFORMATION_LIST =
+  `emergency emergencies survival prepare preparedness prepared kit kits pack packs set item
 items piece pieces product products supply supplies gear essential essentials ready home house household family person
 people day days week weeks month months year years hour hours time long keep provide includes include including ideal
 perfect great quality premium new model size pro plus ultra heavy duty small large extra compact portable lightweight
 durable easy simple basic standard unit units count pc pcs oz lb lbs inch inches ft feet gallon gallons total each per`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
 /** Word families joined into one term (surface word → the word whose stem stands for the family). */
 /** Words that negate the next content words: "light without power" wants light, not power. */
@@ -177,7 +179,10 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   contaminated: ['filter', 'purify', 'disinfect'],
   dirty: ['filter', 'purify', 'clean'],
   murky: ['filter', 'purify', 'water'],
-  safe: [['purify', 0.35], ['treat', 0.35]],
+  safe: [
+    ['purify', 0.35],
+    ['treat', 0.35],
+  ],
   potable: ['water', 'drink', 'purify'],
   drink: ['water', 'hydrate'],
   thirst: ['water', 'drink', 'hydrate'],
@@ -204,7 +209,11 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   eat: ['food', 'meal'],
   feed: ['food', 'meal', 'nutrient'],
   meal: ['food', 'ration', 'calorie'],
-  last: [['shelf', 0.4], ['long term', 0.4], ['storage', 0.3]],
+  last: [
+    ['shelf', 0.4],
+    ['long term', 0.4],
+    ['storage', 0.3],
+  ],
   ration: ['food', 'meal', 'calorie'],
   calorie: ['food', 'energy', 'meal'],
   nutrient: ['food', 'vitamin', 'calorie'],
@@ -278,7 +287,11 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   match: ['fire', 'lighter'],
   lighter: ['fire', 'match'],
   // shelter
-  shelter: [['tent', 0.3], ['tarp', 0.3], ['evacuate', 0.3]],
+  shelter: [
+    ['tent', 0.3],
+    ['tarp', 0.3],
+    ['evacuate', 0.3],
+  ],
   tent: ['shelter', 'camp', 'sleep'],
   tarp: ['shelter', 'cover', 'roof', 'rain'],
   roof: ['tarp', 'shelter', 'plastic sheeting'],
@@ -376,7 +389,10 @@ export const SYNONYM_LIST: Record<string, Expansion[]> = {
   // documents and money
   money: ['cash', 'bill', 'currency'],
   cash: ['money', 'bill', 'currency'],
-  paper: [['document', 0.4], ['record', 0.4]],
+  paper: [
+    ['document', 0.4],
+    ['record', 0.4],
+  ],
   'important paper': ['document', 'passport', 'insurance', 'certificate', 'record'],
   'important document': ['passport', 'insurance', 'certificate', 'record'],
   dry: [['waterproof', 0.4]],

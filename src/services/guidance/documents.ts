@@ -15,7 +15,6 @@ export type GuidanceFile = {
   body: string;
 };
 
-
 const frontMatterSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case slug'),
   title: z.string().trim().min(1),
@@ -36,7 +35,10 @@ function scalar(raw: string): string | null {
  * The front matter subset the guidance files use: `key: value`, `key: [a, b]` and block lists (`- a`).
  * Anything else is refused rather than guessed at.
  */
-export function parseFrontMatter(text: string, file: string): { data: Record<string, unknown>; body: string } {
+export function parseFrontMatter(
+  text: string,
+  file: string,
+): { data: Record<string, unknown>; body: string } {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   if (!match) throw new SeedFileError(file, '', 'must start with front matter between --- lines');
   const data: Record<string, unknown> = {};
@@ -57,7 +59,8 @@ export function parseFrontMatter(text: string, file: string): { data: Record<str
       listKey = key;
     } else if (value.trim().startsWith('[')) {
       const inner = value.trim();
-      if (!inner.endsWith(']')) throw new SeedFileError(file, key, 'a list must close with ] on the same line');
+      if (!inner.endsWith(']'))
+        throw new SeedFileError(file, key, 'a list must close with ] on the same line');
       data[key] = inner
         .slice(1, -1)
         .split(',')
@@ -112,6 +115,7 @@ export async function chunkGuidance(body: string): Promise<GuidanceChunk[]> {
 
 /** What is embedded for a chunk: the document title and the heading it falls under give a passage its subject. */
 export function chunkEmbeddingText(title: string, chunk: GuidanceChunk): string {
-  const heading = chunk.heading && !chunk.content.startsWith('#') && chunk.heading !== title ? `${chunk.heading}\n` : '';
+  const heading =
+    chunk.heading && !chunk.content.startsWith('#') && chunk.heading !== title ? `${chunk.heading}\n` : '';
   return `${title}\n${heading}${chunk.content}`;
 }

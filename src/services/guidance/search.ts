@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { rowsOf } from '../../db/migrate.ts';
+import { SEARCH_EF_SEARCH } from '../catalog/search.ts';
 import { type Embedder, embedOne, toVectorLiteral } from '../embeddings/embedder.ts';
 import { badInput } from '../errors.ts';
 
@@ -38,7 +39,7 @@ export async function searchGuidance(
   const k = limit * 4;
   const rows = await db.transaction(async (tx) => {
     await tx.execute(
-      sql`select set_config('hnsw.ef_search', ${String(Math.max(64, k * 2))}, true),
+      sql`select set_config('hnsw.ef_search', ${String(Math.max(SEARCH_EF_SEARCH, k * 2))}, true),
                  set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
     );
     return rowsOf<{

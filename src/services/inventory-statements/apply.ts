@@ -47,12 +47,15 @@ type Row = Awaited<ReturnType<typeof listInventory>>[number];
 
 const EPS = 1e-6;
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
-const amountOf = (row: Row) => (row.quantityOwned ?? 0) * (row.unitAmount === null ? 1 : Number(row.unitAmount));
+const amountOf = (row: Row) =>
+  (row.quantityOwned ?? 0) * (row.unitAmount === null ? 1 : Number(row.unitAmount));
 const sameName = (a: string | null, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
 
 function holds(rows: Row[], target: Reconciled): Row[] {
   return rows.filter((r) =>
-    target.supplyKey === null ? r.supplyKey === null && sameName(r.name, target.name) : r.supplyKey === target.supplyKey,
+    target.supplyKey === null
+      ? r.supplyKey === null && sameName(r.name, target.name)
+      : r.supplyKey === target.supplyKey,
   );
 }
 
@@ -153,7 +156,9 @@ export async function applyInventoryStatements(
           (r.expirationDate ?? null) === expires,
       );
       if (match) {
-        await patchRow(db, userId, match, { quantityOwned: (match.quantityOwned ?? 0) + Math.round(statement.quantity) });
+        await patchRow(db, userId, match, {
+          quantityOwned: (match.quantityOwned ?? 0) + Math.round(statement.quantity),
+        });
       } else {
         await addNew(db, userId, target, statement.quantity, expires);
       }

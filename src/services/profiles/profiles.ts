@@ -42,8 +42,10 @@ export function readHousehold(stored: unknown): HouseholdProfile {
 }
 
 /** Validates a patch; the error names the field so a model or a form can correct it. */
+const strictHousehold = householdProfileSchema.strict();
+
 export function parseHouseholdPatch(patch: unknown): HouseholdProfile {
-  const parsed = householdProfileSchema.strict().safeParse(patch);
+  const parsed = strictHousehold.safeParse(patch);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || undefined;
@@ -88,7 +90,11 @@ export async function updateHousehold(db: Db, userId: string, patch: unknown): P
 }
 
 /** The household for whoever the conversation acts for: the profile when signed in, else the thread. */
-export async function getHouseholdFor(db: Db, actor: Actor, conversationId: string): Promise<HouseholdProfile> {
+export async function getHouseholdFor(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+): Promise<HouseholdProfile> {
   if (actor.userId !== null) return getHousehold(db, actor.userId);
   return readHousehold(await getConversationHousehold(db, actor, conversationId));
 }

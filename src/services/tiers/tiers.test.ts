@@ -11,9 +11,26 @@ const NOW = new Date('2030-01-10T00:00:00Z');
 
 describe('tier entitlements (product.md)', () => {
   it('matches the tier table', () => {
-    expect(TIER_ENTITLEMENTS.FREE).toMatchObject({ savedPlans: 1, inventoryTracking: false, founderGroupCalls: false, expertCalls: false });
-    expect(TIER_ENTITLEMENTS.BASIC).toMatchObject({ savedPlans: 'unlimited', inventoryTracking: true, expiryCheckins: false, founderGroupCalls: true, expertCalls: false });
-    expect(TIER_ENTITLEMENTS.PRO).toMatchObject({ inventoryTracking: true, expiryCheckins: true, expertCalls: true, callRecordings: true, oneOnOneCallsPerQuarter: 1 });
+    expect(TIER_ENTITLEMENTS.FREE).toMatchObject({
+      savedPlans: 1,
+      inventoryTracking: false,
+      founderGroupCalls: false,
+      expertCalls: false,
+    });
+    expect(TIER_ENTITLEMENTS.BASIC).toMatchObject({
+      savedPlans: 'unlimited',
+      inventoryTracking: true,
+      expiryCheckins: false,
+      founderGroupCalls: true,
+      expertCalls: false,
+    });
+    expect(TIER_ENTITLEMENTS.PRO).toMatchObject({
+      inventoryTracking: true,
+      expiryCheckins: true,
+      expertCalls: true,
+      callRecordings: true,
+      oneOnOneCallsPerQuarter: 1,
+    });
     expect(lowestTierWith('inventoryTracking')).toBe('BASIC');
     expect(lowestTierWith('expiryCheckins')).toBe('PRO');
   });
@@ -47,8 +64,16 @@ describe('checkTier against the database', () => {
     );
     await database.db
       .update(profiles)
-      .set({ subscriptionTier: 'PRO', subscriptionStatus: 'canceled', subscriptionPeriodEnd: new Date('2030-01-05T00:00:00Z') })
+      .set({
+        subscriptionTier: 'PRO',
+        subscriptionStatus: 'canceled',
+        subscriptionPeriodEnd: new Date('2030-01-05T00:00:00Z'),
+      })
       .where(eq(profiles.id, id));
-    expect(await checkTier(database.db, id, NOW)).toMatchObject({ tier: 'FREE', subscribedTier: 'PRO', status: 'canceled' });
+    expect(await checkTier(database.db, id, NOW)).toMatchObject({
+      tier: 'FREE',
+      subscribedTier: 'PRO',
+      status: 'canceled',
+    });
   });
 });

@@ -99,7 +99,12 @@ export const FEATURE_NAMES: Record<Feature, string> = {
 };
 
 /** Throws TIER_LIMIT (shown to the user, naming the tier that includes it) when the feature is not included. */
-export async function requireFeature(db: Db, userId: string, feature: Feature, now = new Date()): Promise<TierStatus> {
+export async function requireFeature(
+  db: Db,
+  userId: string,
+  feature: Feature,
+  now = new Date(),
+): Promise<TierStatus> {
   const status = await checkTier(db, userId, now);
   if (!status.entitlements[feature]) {
     throw new AppError(

@@ -1,0 +1,165 @@
+import { createUIMessageStream, pipeUIMessageStreamToResponse, type UIMessageChunk } from 'ai';
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { createConversation, MAX_MESSAGE_CHARS, type Reply } from '../../conversation/index.ts';
+import { listConversations, listMessages } from '../../services/conversations/index.ts';
+import { AppError, badInput } from '../../services/errors.ts';
+import type { WebRouteDeps } from './deps.ts';
+import { type ChatHistoryMessage, chatPage } from './pages/chat-page.ts';
+import { actorOf, noticeOf, parseBody, UUID } from './request.ts';
+import { csrfProtection, visitorMiddleware, visitorOf } from './visitor.ts';
+
+/**
+ * POST /api/chat body: `{ text, conversationId? }`, or the AI SDK's `useChat` body (`{ messages: UIMessage[] }`,
+ * of which the last user message is taken). The thread lives on the server; the reply streams back in the
+ * AI SDK UI message stream protocol, with two data parts of ours: `data-conversation` first (the thread id
+ * to continue) and `data-reply` before `finish` (the channel-neutral reply: plan card, link, choices).
+ */
+const chatBodySchema = z.object({
+  conversationId: z.string().regex(UUID, 'must be a conversation id').nullable().optional(),
+  id: z.string().max(200).optional(),
+  text: z.string({ message: 'must be text' }).optional(),
+  messages: z
+    .array(
+      z.looseObject({
+        role: z.string(),
+        content: z.string().optional(),
+        parts: z.array(z.looseObject({ type: z.string(), text: z.string().optional() })).optional(),
+      }),
+    )
+    .max(500)
+    .optional(),
+});
+
+export function chatTextOf(body: z.infer<typeof chatBodySchema>): string {
+  let text = body.text;
+  if (text === undefined && body.messages) {
+    const last = [...body.messages].reverse().find((m) => m.role === 'user');
+    text = last
+      ? (last.parts
+          ?.filter((p) => p.type === 'text')
+          .map((p) => p.text ?? '')
+          .join('') ?? last.content)
+      : undefined;
+  }
+  if (text === undefined || text.trim() === '')
+    throw badInput('text is required: the message to send', 'text');
+  if (text.length > MAX_MESSAGE_CHARS)
+    throw badInput(`text is longer than ${MAX_MESSAGE_CHARS} characters`, 'text');
+  return text;
+}
+
+/** What the page needs of the reply (the text already streamed). */
+function webReply(reply: Reply) {
+  return {
+    conversationId: reply.conversationId,
+    status: reply.status,
+    choices: reply.choices ?? [],
+    link: reply.link ?? null,
+    planCard: reply.planCard ?? null,
+    toolCalls: reply.toolCalls,
+  };
+}
+
+export function chatRouter(deps: WebRouteDeps): Router {
+  const router = Router();
+  const db = deps.database.db;
+  const visitor = visitorMiddleware(deps);
+  const csrf = csrfProtection(deps.config);
+  const core = createConversation({
+    db,
+    embedder: deps.embedder,
+    model: deps.model,
+    publicUrl: deps.config.publicUrl,
+    log: (message, detail) => console.error(message, detail ?? ''),
+  });
+
+  async function latestWebThread(res: express.Response) {
+    const actor = actorOf(visitorOf(res));
+    if (!actor) return null;
+    const thread = (await listConversations(db, actor, 20)).find((c) => c.channel === 'web');
+    if (!thread) return null;
+    const messages = await listMessages(db, actor, thread.id, 200);
+    return {
+      conversationId: thread.id,
+      messages: messages.map(
+        (m): ChatHistoryMessage => ({ role: m.role, content: m.content, parts: m.parts }),
+      ),
+    };
+  }
+
+  router.get('/chat', visitor, async (req, res, next) => {
+    try {
+      const thread = await latestWebThread(res);
+      res.type('html').send(
+        chatPage(visitorOf(res), {
+          conversationId: thread?.conversationId ?? null,
+          messages: thread?.messages ?? [],
+          notice: noticeOf(req),
+        }).value,
+      );
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.get('/api/chat/history', visitor, async (_req, res, next) => {
+    try {
+      res.json((await latestWebThread(res)) ?? { conversationId: null, messages: [] });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.post('/api/chat', express.json({ limit: '512kb' }), visitor, csrf, async (req, res, next) => {
+    try {
+      const body = parseBody(chatBodySchema, req.body);
+      const text = chatTextOf(body);
+      const v = visitorOf(res);
+      if (!v.user && !v.anonymousKey)
+        throw new AppError('UNAUTHENTICATED', 'Reload the page to start a chat');
+      const turn = await core.runTurn({
+        channel: 'web',
+        userId: v.user?.id ?? null,
+        anonymousKey: v.user ? null : v.anonymousKey,
+        conversationId: body.conversationId ?? null,
+        text,
+      });
+      // The SDK's stream, with our reply inserted just before its `finish` part (so the client has it all).
+      let finish: UIMessageChunk | null = null;
+      const withReply = turn.stream.toUIMessageStream().pipeThrough(
+        new TransformStream<UIMessageChunk, UIMessageChunk>({
+          transform(part, controller) {
+            if (part.type === 'finish') finish = part;
+            else controller.enqueue(part);
+          },
+          async flush(controller) {
+            const reply = await turn.reply.catch(() => null);
+            if (reply) controller.enqueue({ type: 'data-reply', data: webReply(reply) });
+            controller.enqueue(finish ?? { type: 'finish' });
+          },
+        }),
+      );
+      const stream = createUIMessageStream({
+        execute: ({ writer }) => {
+          writer.write({
+            type: 'data-conversation',
+            data: { conversationId: turn.conversationId },
+            transient: true,
+          });
+          writer.merge(withReply);
+        },
+        onError: () => 'Sorry — something went wrong while answering. Please try again.',
+      });
+      pipeUIMessageStreamToResponse({
+        response: res,
+        stream,
+        headers: { 'x-conversation-id': turn.conversationId, 'cache-control': 'no-store' },
+      });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,197 @@
+import express, { type Request, Router } from 'express';
+import { badInput } from '../../services/errors.ts';
+import { listInventory } from '../../services/inventory/inventory.ts';
+import {
+  createInventoryItem,
+  deleteInventoryItem,
+  getInventoryItem,
+  type InventoryRow,
+  inventoryCreateSchema,
+  inventoryItemPatchSchema,
+  patchInventoryItem,
+  planReadiness,
+  setSupplyOwned,
+  supplyOwnedSchema,
+} from '../../services/inventory/plan-inventory.ts';
+import { getLatestPlan, getPlan } from '../../services/plans/index.ts';
+import { checkTier, requireFeature } from '../../services/tiers/tiers.ts';
+import type { WebRouteDeps } from './deps.ts';
+import { inventoryPage, inventoryUpgradePage } from './pages/inventory-page.ts';
+import { idParam, parseBody, UUID } from './request.ts';
+import {
+  csrfProtection,
+  requireUser,
+  requireUserPage,
+  signedInUser,
+  visitorMiddleware,
+  visitorOf,
+} from './visitor.ts';
+
+const itemJson = (row: InventoryRow) => ({
+  id: row.id,
+  name: row.name,
+  supplyKey: row.supplyKey,
+  unitAmount: row.unitAmount === null ? null : Number(row.unitAmount),
+  quantityOwned: row.quantityOwned ?? 0,
+  quantityNeeded: row.quantityNeeded ?? 0,
+  status: row.status,
+  expirationDate: row.expirationDate,
+  notes: row.notes,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+export function inventoryRouter(deps: WebRouteDeps): Router {
+  const router = Router();
+  const db = deps.database.db;
+  const visitor = visitorMiddleware(deps);
+  const csrf = csrfProtection(deps.config);
+  const json = express.json({ limit: '32kb' });
+
+  /** Inventory is a Basic and Pro feature (shared/product.md, Tiers): 402 with the upgrade message otherwise. */
+  const entitled: express.RequestHandler = async (_req, res, next) => {
+    try {
+      await requireFeature(db, signedInUser(res).id, 'inventoryTracking');
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+
+  const planIdOf = (req: Request, from: 'query' | 'body' = 'query'): string | null => {
+    const raw =
+      from === 'query'
+        ? (req.query.planId ?? req.query.plan)
+        : (req.body as { planId?: unknown } | undefined)?.planId;
+    if (raw === undefined || raw === '') return null;
+    if (typeof raw !== 'string' || !UUID.test(raw))
+      throw badInput('planId must be a plan id (a UUID)', 'planId');
+    return raw;
+  };
+
+  /** The plan readiness is measured against: the one named, else the latest saved plan (or none). */
+  async function planFor(userId: string, planId: string | null) {
+    if (planId) return getPlan(db, userId, planId);
+    return getLatestPlan(db, userId);
+  }
+
+  async function snapshot(userId: string, planId: string | null) {
+    const [plan, rows] = await Promise.all([planFor(userId, planId), listInventory(db, userId)]);
+    const readiness = plan ? planReadiness(plan.reportData, rows) : null;
+    return { plan: plan ? { id: plan.id, title: plan.title } : null, readiness, items: rows };
+  }
+
+  const snapshotJson = (s: Awaited<ReturnType<typeof snapshot>>) => ({
+    plan: s.plan,
+    readiness: s.readiness,
+    items: s.items.map(itemJson),
+  });
+
+  router.get('/inventory', visitor, requireUserPage, async (req, res, next) => {
+    try {
+      const userId = signedInUser(res).id;
+      const tier = await checkTier(db, userId);
+      if (!tier.entitlements.inventoryTracking) {
+        res.type('html').send(inventoryUpgradePage(visitorOf(res), tier.tier).value);
+        return;
+      }
+      const s = await snapshot(userId, planIdOf(req));
+      res
+        .type('html')
+        .send(inventoryPage(visitorOf(res), { ...s, today: new Date().toISOString().slice(0, 10) }).value);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.get('/api/inventory', visitor, requireUser, entitled, async (req, res, next) => {
+    try {
+      res.json(snapshotJson(await snapshot(signedInUser(res).id, planIdOf(req))));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.post('/api/inventory', json, visitor, requireUser, csrf, entitled, async (req, res, next) => {
+    try {
+      const userId = signedInUser(res).id;
+      const planId = planIdOf(req);
+      const input = parseBody(inventoryCreateSchema, req.body);
+      const item = await createInventoryItem(db, userId, input);
+      res.status(201).json({ item: itemJson(item), ...snapshotJson(await snapshot(userId, planId)) });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  /** PUT /api/inventory/supplies/:supplyKey { owned, expirationDate?, planId? }: the total held of a plan need. */
+  router.put(
+    '/api/inventory/supplies/:supplyKey',
+    json,
+    visitor,
+    requireUser,
+    csrf,
+    entitled,
+    async (req, res, next) => {
+      try {
+        const userId = signedInUser(res).id;
+        const input = parseBody(supplyOwnedSchema, req.body);
+        const key = String(req.params.supplyKey);
+        const plan = await planFor(userId, input.planId ?? null);
+        const need = plan?.reportData.supplies.find((s) => s.key === key);
+        if (plan && !need) throw badInput(`supplyKey ${key} is not a need of this plan`, 'supplyKey');
+        const rows = await setSupplyOwned(db, userId, {
+          supplyKey: key,
+          owned: input.owned,
+          ...(input.expirationDate !== undefined ? { expirationDate: input.expirationDate } : {}),
+          needed: need?.quantity ?? 0,
+          ...(need ? { name: need.name } : {}),
+          missionReportId: plan?.id ?? null,
+        });
+        res.json({
+          supplyKey: key,
+          rows: rows.map(itemJson),
+          ...snapshotJson(await snapshot(userId, plan?.id ?? null)),
+        });
+      } catch (error) {
+        next(error);
+      }
+    },
+  );
+
+  router.get('/api/inventory/:id', visitor, requireUser, entitled, async (req, res, next) => {
+    try {
+      const row = await getInventoryItem(db, signedInUser(res).id, idParam(req));
+      res.json({ item: itemJson(row) });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.patch('/api/inventory/:id', json, visitor, requireUser, csrf, entitled, async (req, res, next) => {
+    try {
+      const userId = signedInUser(res).id;
+      const id = idParam(req);
+      const planId = planIdOf(req);
+      const patch = parseBody(inventoryItemPatchSchema, req.body);
+      const item = await patchInventoryItem(db, userId, id, patch);
+      res.json({ item: itemJson(item), ...snapshotJson(await snapshot(userId, planId)) });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.delete('/api/inventory/:id', visitor, requireUser, csrf, entitled, async (req, res, next) => {
+    try {
+      const userId = signedInUser(res).id;
+      const id = idParam(req);
+      const planId = planIdOf(req);
+      await deleteInventoryItem(db, userId, id);
+      res.json({ deleted: id, ...snapshotJson(await snapshot(userId, planId)) });
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,118 @@
+import type { InventoryRow, PlanReadiness } from '../../../services/inventory/plan-inventory.ts';
+import { type Html, html, jsonScript, number, titleCase } from '../html.ts';
+import { PRIORITY_LABEL } from '../plan-view.ts';
+import type { Visitor } from '../visitor.ts';
+import { barChart, scoreColor } from './charts.ts';
+import { layout } from './layout.ts';
+import { daysItem } from './plan-page.ts';
+
+export type InventoryPageModel = {
+  plan: { id: string; title: string } | null;
+  readiness: PlanReadiness | null;
+  items: InventoryRow[];
+  today: string;
+};
+
+function needRow(n: PlanReadiness['needs'][number]): Html {
+  const done = n.coverage >= 1;
+  const step = n.unit === 'count' || n.unit === 'rolls' || n.unit === 'doses' ? 1 : 'any';
+  return html`<tr data-key="${n.key}" class="${done ? 'owned' : ''}">
+  <td data-label="Supply"><label class="check"><input type="checkbox" class="own-all" ${done ? 'checked' : ''} aria-label="I have all of: ${n.name}"> <strong>${n.name}</strong></label>
+    <span class="pill p${n.priority}">${PRIORITY_LABEL[n.priority]}</span></td>
+  <td data-label="Need">${number(n.needed, 2)} ${n.unit}</td>
+  <td data-label="Owned"><input class="owned" type="number" inputmode="decimal" min="0" step="${step}" value="${number(n.owned, 4).replace(/,/g, '')}" aria-label="Owned ${n.unit} of ${n.name}" data-needed="${n.needed}"> <span class="unit">${n.unit}</span></td>
+  <td data-label="Expires"><input class="expires" type="date" value="${n.expirationDate ?? ''}" aria-label="Expiry date of ${n.name}"></td>
+  <td data-label="Covered"><span class="meter" aria-hidden="true"><span style="width:${Math.round(n.coverage * 100)}%"></span></span> <span class="coverage">${Math.round(n.coverage * 100)}%</span></td>
+</tr>`;
+}
+
+function itemRow(item: InventoryRow, today: string): Html {
+  const expired = item.expirationDate !== null && item.expirationDate < today;
+  return html`<tr data-id="${item.id}" class="${expired ? 'expired' : ''}">
+  <td data-label="Item"><strong>${item.name ?? 'Item'}</strong>${item.supplyKey ? html` <span class="hint">${item.supplyKey}</span>` : ''}</td>
+  <td data-label="Count"><input class="item-qty" type="number" min="0" step="1" value="${item.quantityOwned ?? 0}" aria-label="Count of ${item.name ?? 'item'}">${item.unitAmount !== null && Number(item.unitAmount) !== 1 ? html` × ${number(Number(item.unitAmount), 4)}` : ''}</td>
+  <td data-label="Expires"><input class="item-expires" type="date" value="${item.expirationDate ?? ''}" aria-label="Expiry date of ${item.name ?? 'item'}">${expired ? html` <span class="pill p1">expired</span>` : ''}</td>
+  <td data-label=""><button type="button" class="link item-delete">Remove</button></td>
+</tr>`;
+}
+
+export function readinessPanel(readiness: PlanReadiness): Html {
+  return html`<div class="readiness-grid">
+  <div class="score-block">
+    <p class="score-caption">Readiness score</p>
+    <p class="score-big"><strong id="readiness-score" data-score="${readiness.score}" style="color:${scoreColor(readiness.score)}">${readiness.score}</strong><span>/100</span></p>
+    <ul class="days" id="days-of-supply">${readiness.daysOfSupply.map((d) => daysItem(d))}</ul>
+  </div>
+  <div id="readiness-chart">${barChart({
+    id: 'readiness-by-category',
+    title: 'Readiness by category (0–100)',
+    max: 100,
+    bars: readiness.byCategory.map((c) => ({
+      label: titleCase(c.category),
+      value: c.score,
+      display: `${c.score}`,
+    })),
+    color: (b) => scoreColor(b.value),
+  })}</div>
+</div>`;
+}
+
+export function inventoryPage(visitor: Visitor, model: InventoryPageModel): Html {
+  const { plan, readiness } = model;
+  return layout({
+    title: 'Inventory',
+    visitor,
+    section: 'inventory',
+    bodyClass: 'inventory',
+    scripts: ['/assets/inventory.js'],
+    body: html`<h1>What you own</h1>
+${jsonScript('inventory-context', { planId: plan?.id ?? null })}
+${
+  plan && readiness
+    ? html`<section class="card" aria-labelledby="ready-h" aria-live="polite">
+  <h2 id="ready-h">Readiness for <a href="/plans/${plan.id}">${plan.title}</a></h2>
+  <div id="readiness-panel">${readinessPanel(readiness)}</div>
+</section>
+<section class="card" aria-labelledby="needs-h">
+  <h2 id="needs-h">Your plan's needs</h2>
+  <p class="hint">Tick what you have in full, or type how much you own; it saves at once.</p>
+  <p class="status" id="save-status" role="status" aria-live="polite"></p>
+  <div class="table-wrap"><table class="data stack" id="needs-table">
+    <thead><tr><th scope="col">Supply</th><th scope="col">Need</th><th scope="col">Owned</th><th scope="col">Expires</th><th scope="col">Covered</th></tr></thead>
+    <tbody>${readiness.needs.map(needRow)}</tbody>
+  </table></div>
+</section>`
+    : html`<section class="card"><p>No saved plan yet, so there is nothing to measure against. <a href="/chat">Ask for a plan</a> first — it takes one message.</p></section>`
+}
+<section class="card" aria-labelledby="items-h">
+  <h2 id="items-h">All items</h2>
+  <div class="table-wrap"><table class="data stack" id="items-table">
+    <thead><tr><th scope="col">Item</th><th scope="col">Count</th><th scope="col">Expires</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+    <tbody>${model.items.map((i) => itemRow(i, model.today))}</tbody>
+  </table></div>
+  <details class="add-item"><summary>Add an item</summary>
+    <form id="add-item-form" class="stack-form">
+      <label for="new-name">Name</label><input id="new-name" name="name" required maxlength="200">
+      <label for="new-qty">Count</label><input id="new-qty" name="quantityOwned" type="number" min="0" step="1" value="1">
+      <label for="new-expires">Expires</label><input id="new-expires" name="expirationDate" type="date">
+      <button class="button" type="submit">Add</button>
+      <p class="field-error" id="add-error" role="alert"></p>
+    </form>
+  </details>
+</section>`,
+  });
+}
+
+export function inventoryUpgradePage(visitor: Visitor, tier: string): Html {
+  return layout({
+    title: 'Inventory',
+    visitor,
+    section: 'inventory',
+    body: html`<h1>What you own</h1>
+<section class="card" id="upgrade">
+  <h2>Inventory tracking is part of Basic</h2>
+  <p>This account is on ${tier}. With Basic you tick off what you own, record quantities and expiry dates, and your readiness score and days of supply update at once.</p>
+  <p><a class="button primary" href="/pricing">See plans</a></p>
+</section>`,
+  });
+}

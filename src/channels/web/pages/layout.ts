@@ -1,0 +1,63 @@
+import { type Html, html, type Renderable } from '../html.ts';
+import type { Visitor } from '../visitor.ts';
+
+export type PageOptions = {
+  title: string;
+  visitor: Visitor;
+  body: Renderable;
+  /** Which nav entry is current. */
+  section?: 'home' | 'chat' | 'plan' | 'inventory' | 'account' | 'pricing' | 'auth';
+  scripts?: string[];
+  bodyClass?: string;
+  /** A message shown once at the top (after a redirect). */
+  notice?: string | null;
+};
+
+export const ASSET_VERSION = '1';
+
+export function layout(options: PageOptions): Html {
+  const { visitor, section } = options;
+  const current = (name: PageOptions['section']) => (section === name ? 'page' : false);
+  const link = (href: string, label: string, name: PageOptions['section']) =>
+    html`<a href="${href}" ${current(name) ? html`aria-current="page"` : ''}>${label}</a>`;
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} · ReadyPlan</title>
+<meta name="csrf-token" content="${visitor.csrfToken}">
+<link rel="stylesheet" href="/assets/app.css?v=${ASSET_VERSION}">
+</head>
+<body class="${options.bodyClass ?? ''}">
+<a class="skip" href="#main">Skip to content</a>
+<header class="site">
+  <a class="brand" href="/"><span class="logo" aria-hidden="true">◆</span> ReadyPlan</a>
+  <nav aria-label="Main">
+    ${link('/chat', 'Chat', 'chat')}
+    ${link('/plan', 'Plan', 'plan')}
+    ${link('/inventory', 'Inventory', 'inventory')}
+    ${
+      visitor.user
+        ? html`${link('/account', 'Account', 'account')}
+    <form method="post" action="/logout" class="inline"><input type="hidden" name="_csrf" value="${visitor.csrfToken}"><button class="link" type="submit">Sign out</button></form>`
+        : html`${link('/login', 'Sign in', 'auth')} <a class="button small" href="/signup">Create account</a>`
+    }
+  </nav>
+</header>
+<main id="main">
+${options.notice ? html`<p class="notice" role="status">${options.notice}</p>` : ''}
+${options.body}
+</main>
+<footer class="site">
+  <p>ReadyPlan numbers follow Ready.gov/FEMA, CDC, Red Cross and the Dietary Guidelines for Americans. In an emergency call 911.</p>
+</footer>
+${(options.scripts ?? []).map((src) => html`<script src="${src}?v=${ASSET_VERSION}" defer></script>`)}
+</body>
+</html>`;
+}
+
+/** A field's error message under it, when the form came back with one. */
+export function fieldError(errors: Record<string, string>, field: string): Html {
+  return errors[field] ? html`<p class="field-error" id="${field}-error">${errors[field]}</p>` : html``;
+}

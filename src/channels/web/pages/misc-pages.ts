@@ -1,0 +1,77 @@
+import { TIER_ENTITLEMENTS } from '../../../services/tiers/tiers.ts';
+import { type Html, html } from '../html.ts';
+import type { Visitor } from '../visitor.ts';
+import { layout } from './layout.ts';
+
+export function errorPage(visitor: Visitor, status: number, message: string): Html {
+  const heading =
+    status === 404
+      ? 'Not found'
+      : status === 401
+        ? 'Please sign in'
+        : status === 403
+          ? 'Not allowed'
+          : status >= 500
+            ? 'Something went wrong'
+            : 'That did not work';
+  return layout({
+    title: heading,
+    visitor,
+    body: html`<section class="card">
+  <h1>${heading}</h1>
+  <p>${message}</p>
+  <p><a href="/chat">Go to the chat</a> · <a href="/plan">Your plan</a></p>
+</section>`,
+  });
+}
+
+export function homePage(visitor: Visitor, notice: string | null): Html {
+  return layout({
+    title: 'Household disaster readiness, planned in minutes',
+    visitor,
+    section: 'home',
+    notice,
+    body: html`<section class="hero">
+  <h1>Your household's disaster plan, in one conversation</h1>
+  <p class="lead">Tell ReadyPlan who lives with you, where, and what worries you. It works out the water, food and supplies you need — by the published rules of Ready.gov, CDC and the Red Cross — picks what to buy first within your budget, and keeps track of what you own.</p>
+  <p><a class="button primary" href="/chat">Start planning</a> ${visitor.user ? html`<a class="button" href="/plan">Open my plan</a>` : html`<a class="button" href="/signup">Create a free account</a>`}</p>
+</section>
+<section class="grid three">
+  <div class="card"><h2>Exact numbers</h2><p>Gallons of water and calories per person from published tables, adjusted for heat, nursing, infants and pets.</p></div>
+  <div class="card"><h2>Within your budget</h2><p>An exact optimizer chooses real catalog products that cover the most critical needs first.</p></div>
+  <div class="card"><h2>Kept up to date</h2><p>Tick off what you own; readiness and days of supply update at once. Print it, or carry the wallet card.</p></div>
+</section>`,
+  });
+}
+
+export function pricingPage(visitor: Visitor): Html {
+  const rows: [string, (t: keyof typeof TIER_ENTITLEMENTS) => string][] = [
+    [
+      'Saved plans',
+      (t) => (TIER_ENTITLEMENTS[t].savedPlans === 1 ? '1 (a new one replaces it)' : 'Unlimited'),
+    ],
+    ['Inventory tracking', (t) => (TIER_ENTITLEMENTS[t].inventoryTracking ? '✓' : '—')],
+    ['Expiry check-ins', (t) => (TIER_ENTITLEMENTS[t].expiryCheckins ? '✓' : '—')],
+    ['Founder group calls', (t) => (TIER_ENTITLEMENTS[t].founderGroupCalls ? '✓' : '—')],
+    ['Expert calls and recordings', (t) => (TIER_ENTITLEMENTS[t].expertCalls ? '✓' : '—')],
+    [
+      '1-on-1 calls',
+      (t) =>
+        TIER_ENTITLEMENTS[t].oneOnOneCallsPerQuarter > 0
+          ? `${TIER_ENTITLEMENTS[t].oneOnOneCallsPerQuarter} per quarter`
+          : '—',
+    ],
+  ];
+  const tiers = ['FREE', 'BASIC', 'PRO'] as const;
+  return layout({
+    title: 'Plans and pricing',
+    visitor,
+    section: 'pricing',
+    body: html`<h1>Plans</h1>
+<div class="table-wrap"><table class="data">
+  <thead><tr><th scope="col">Feature</th>${tiers.map((t) => html`<th scope="col">${t[0]}${t.slice(1).toLowerCase()}</th>`)}</tr></thead>
+  <tbody>${rows.map(([label, value]) => html`<tr><th scope="row">${label}</th>${tiers.map((t) => html`<td>${value(t)}</td>`)}</tr>`)}</tbody>
+</table></div>
+<p>Upgrades are handled by secure Stripe checkout from your account once billing is enabled on this server.</p>`,
+  });
+}

@@ -1,0 +1,50 @@
+import type { Request } from 'express';
+import type { z } from 'zod';
+import type { Actor } from '../../services/conversations/index.ts';
+import { badInput } from '../../services/errors.ts';
+import type { Visitor } from './visitor.ts';
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path parameter that must be an id: 400 naming it otherwise. */
+export function idParam(req: Request, name = 'id'): string {
+  const value = req.params[name];
+  if (typeof value !== 'string' || !UUID.test(value)) throw badInput(`${name} must be an id (a UUID)`, name);
+  return value;
+}
+
+/** Who a conversation or draft plan belongs to: the user, else the anonymous session. */
+export function actorOf(visitor: Visitor): Actor | null {
+  if (visitor.user) return { userId: visitor.user.id };
+  if (visitor.anonymousKey) return { userId: null, anonymousKey: visitor.anonymousKey };
+  return null;
+}
+
+/** Parses a JSON body with a schema; the first problem is a 400 naming its field. Nothing is written before. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw badInput('the body must be a JSON object', 'body');
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    if (issue.code === 'unrecognized_keys')
+      throw badInput(`${issue.keys[0]} is not an accepted field`, issue.keys[0]);
+    const field = issue.path.map(String).join('.') || 'body';
+    throw badInput(`${field} ${issue.message.replace(/^Invalid input: /, '')}`, field);
+  }
+  return parsed.data;
+}
+
+/** Fixed notices a redirect may ask for (never free text from the address bar). */
+export const NOTICES: Record<string, string> = {
+  deleted: 'Your account and all of its data were deleted.',
+  'signed-out': 'You are signed out.',
+  welcome: 'Welcome! Your account is ready.',
+  saved: 'Your plan is saved to your account.',
+  'saved-replaced': 'Your plan is saved. On the Free plan it replaced your previous plan.',
+};
+
+export function noticeOf(req: Request): string | null {
+  const key = req.query.notice;
+  return typeof key === 'string' ? (NOTICES[key] ?? null) : null;
+}

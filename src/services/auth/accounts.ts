@@ -1,0 +1,202 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
+import {
+  aiRuns,
+  billingTransactions,
+  callAttendance,
+  channelIdentities,
+  conversations,
+  externalTransactions,
+  inventoryItems,
+  loginAttempts,
+  messages,
+  missionReports,
+  orderItems,
+  orders,
+  profiles,
+  savedScenarios,
+  sessions,
+  shipmentItems,
+  shipments,
+  userActivityLog,
+  users,
+} from '../../db/schema/index.ts';
+import { withUser } from '../../db/with-user.ts';
+import { AppError, badInput } from '../errors.ts';
+import { createUser, findUserByEmail } from '../users/users.ts';
+import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { assertLoginAllowed, recordLoginAttempt } from './throttle.ts';
+
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 200;
+
+const email = z
+  .string({ message: 'enter your email address' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'is too long')
+  .pipe(z.email({ message: 'is not a valid email address' }));
+
+export const signUpSchema = z.object({
+  email,
+  password: z
+    .string({ message: 'choose a password' })
+    .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
+    .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`),
+  fullName: z.string().trim().max(120, 'is too long').optional(),
+});
+
+export const logInSchema = z.object({
+  email,
+  password: z
+    .string({ message: 'enter your password' })
+    .min(1, 'enter your password')
+    .max(PASSWORD_MAX, 'is too long'),
+});
+
+/** Parses with a schema; the first problem becomes BAD_INPUT naming its field. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.map(String).join('.') || 'body';
+    if (issue.code === 'unrecognized_keys')
+      throw badInput(`${issue.keys[0]} is not an accepted field`, issue.keys[0]);
+    throw badInput(`${field} ${issue.message.replace(/^Invalid input: /, '')}`, field);
+  }
+  return parsed.data;
+}
+
+export async function signUp(db: Db, input: unknown): Promise<{ id: string; email: string }> {
+  const data = parseInput(signUpSchema, input);
+  return createUser(db, {
+    email: data.email,
+    passwordHash: await hashPassword(data.password),
+    fullName: data.fullName,
+  });
+}
+
+/**
+ * Checks an email and password, throttled per email and client address (LoginThrottledError, 429). The
+ * answer for an unknown email and a wrong password is the same, and takes as long.
+ */
+export async function logIn(
+  db: Db,
+  input: unknown,
+  client: { ip: string; now?: Date },
+): Promise<{ id: string; email: string }> {
+  const data = parseInput(logInSchema, input);
+  const now = client.now ?? new Date();
+  await assertLoginAllowed(db, data.email, client.ip, now);
+  const user = await findUserByEmail(db, data.email);
+  const ok = await verifyPassword(data.password, user?.passwordHash ?? (await dummyHash()));
+  await recordLoginAttempt(db, data.email, client.ip, ok && user ? 'success' : 'failure', now);
+  if (!ok || !user) {
+    throw new AppError('UNAUTHENTICATED', 'That email and password do not match an account', {
+      field: 'password',
+    });
+  }
+  return { id: user.id, email: user.email };
+}
+
+/**
+ * Everything stored for the user, as JSON-ready data: read under row-level security as the user, plus
+ * the rows the system keeps about them (sessions without their token hash, linked chats, sign-in attempts).
+ */
+export async function exportAccount(db: Db, userId: string) {
+  const owned = await withUser(db, userId, async (tx) => {
+    const [account] = await tx
+      .select({ id: users.id, email: users.email, createdAt: users.createdAt })
+      .from(users)
+      .where(eq(users.id, userId));
+    if (!account) throw new AppError('NOT_FOUND', 'Account not found');
+    return {
+      account,
+      profile: (await tx.select().from(profiles).where(eq(profiles.id, userId)))[0] ?? null,
+      plans: await tx.select().from(missionReports).where(eq(missionReports.userId, userId)),
+      savedScenarios: await tx.select().from(savedScenarios).where(eq(savedScenarios.userId, userId)),
+      inventory: await tx.select().from(inventoryItems).where(eq(inventoryItems.userId, userId)),
+      conversations: await tx.select().from(conversations).where(eq(conversations.userId, userId)),
+      messages: await tx
+        .select({
+          id: messages.id,
+          conversationId: messages.conversationId,
+          role: messages.role,
+          content: messages.content,
+          parts: messages.parts,
+          createdAt: messages.createdAt,
+        })
+        .from(messages)
+        .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+        .where(eq(conversations.userId, userId))
+        .orderBy(messages.seq),
+      aiRuns: await tx.select().from(aiRuns).where(eq(aiRuns.userId, userId)),
+      callAttendance: await tx.select().from(callAttendance).where(eq(callAttendance.userId, userId)),
+      activity: await tx.select().from(userActivityLog).where(eq(userActivityLog.userId, userId)),
+      billingTransactions: await tx
+        .select()
+        .from(billingTransactions)
+        .where(eq(billingTransactions.userId, userId)),
+      orders: await tx.select().from(orders).where(eq(orders.userId, userId)),
+      orderItems: await tx.select().from(orderItems),
+      shipments: await tx.select().from(shipments),
+      shipmentItems: await tx.select().from(shipmentItems),
+      externalTransactions: await tx
+        .select()
+        .from(externalTransactions)
+        .where(eq(externalTransactions.userId, userId)),
+      sessions: await tx
+        .select({
+          id: sessions.id,
+          userAgent: sessions.userAgent,
+          ip: sessions.ip,
+          createdAt: sessions.createdAt,
+          lastSeenAt: sessions.lastSeenAt,
+          expiresAt: sessions.expiresAt,
+        })
+        .from(sessions),
+    };
+  });
+  const linkedChannels = await db
+    .select({
+      channel: channelIdentities.channel,
+      externalId: channelIdentities.externalId,
+      createdAt: channelIdentities.createdAt,
+    })
+    .from(channelIdentities)
+    .where(eq(channelIdentities.userId, userId));
+  const signIns = await db
+    .select({ ip: loginAttempts.ip, outcome: loginAttempts.outcome, createdAt: loginAttempts.createdAt })
+    .from(loginAttempts)
+    .where(eq(loginAttempts.email, owned.account.email));
+  return {
+    exportedAt: new Date().toISOString(),
+    format: 'readyplan-account-export-v1',
+    ...owned,
+    linkedChannels,
+    signIns,
+  };
+}
+
+/**
+ * Deletes the account and everything of it: the users row goes under row-level security as the user, and
+ * every user-owned table cascades from it (profiles, plans, inventory, conversations, messages, runs,
+ * sessions, linked chats, billing and orders). Sign-in attempts under the email go too. The person confirms
+ * by typing their email address.
+ */
+export async function deleteAccount(db: Db, userId: string, confirmation: unknown): Promise<void> {
+  const { confirm } = parseInput(
+    z.object({ confirm: z.string({ message: 'type your email address to confirm' }).trim().toLowerCase() }),
+    confirmation,
+  );
+  const email = await withUser(db, userId, async (tx) => {
+    const [account] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    if (!account) throw new AppError('NOT_FOUND', 'Account not found');
+    if (confirm !== account.email) throw badInput('type your email address exactly to confirm', 'confirm');
+    await tx.delete(users).where(eq(users.id, userId));
+    return account.email;
+  });
+  // login_attempts belongs to the system role (no user owns a failed attempt), so it is cleared apart.
+  await db.delete(loginAttempts).where(eq(loginAttempts.email, email));
+}
