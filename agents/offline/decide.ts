@@ -55,7 +55,6 @@ function skillIds(text: string): string[] {
   return SKILL_WORDS.filter(([re]) => re.test(text)).map(([, id]) => id);
 }
 
-
 const FOLLOW_UP =
   /^\s*(what about|how about|and|also|now|make it|can you make it|change|actually|add|instead|plus|oh and)\b/i;
 
@@ -161,8 +160,10 @@ function begin(r: ReadPrompt): Conclusion {
       return call('matchBundles', { limit: 3 });
     case 'skills':
       // "What should we learn?" is about the plan's skill gaps; "learn first aid" names the skill.
-      if (skillIds(r.current).length > 0) return call('findSkillResources', { skills: skillIds(r.current), limit: 5 });
-      if (ctx.planId || ctx.hasDraft || ctx.signedIn) return call('getPlan', ctx.planId ? { planId: ctx.planId } : {});
+      if (skillIds(r.current).length > 0)
+        return call('findSkillResources', { skills: skillIds(r.current), limit: 5 });
+      if (ctx.planId || ctx.hasDraft || ctx.signedIn)
+        return call('getPlan', ctx.planId ? { planId: ctx.planId } : {});
       return call('findSkillResources', { query: intent.query.slice(0, 200), limit: 5 });
     case 'question':
       return call('searchGuidance', { question: intent.question.slice(0, 500), limit: 4 });

@@ -105,7 +105,9 @@ export function extractFacts(text: string, profile: Profile): FactsResult {
         const of = assumed.filter((p) => p.species === species);
         const name = species === 'other' ? 'pet' : species;
         assumptions.push(
-          of.length === 1 ? `the ${name} weighs about ${of[0]!.weightLb} lb` : `each ${name} weighs about ${of[0]!.weightLb} lb`,
+          of.length === 1
+            ? `the ${name} weighs about ${of[0]!.weightLb} lb`
+            : `each ${name} weighs about ${of[0]!.weightLb} lb`,
         );
       }
     }

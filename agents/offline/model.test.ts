@@ -108,9 +108,8 @@ describe('the offline orchestrator as a language model (v3)', () => {
     expect(next.content).toEqual([expect.objectContaining({ type: 'tool-call', toolName: 'buildPlan' })]);
 
     const missing = structuredClone(afterUpdate);
-    (missing[3]!.content[0] as unknown as { output: { value: { missing: string[] } } }).output.value.missing = [
-      'members',
-    ];
+    (missing[3]!.content[0] as unknown as { output: { value: { missing: string[] } } }).output.value.missing =
+      ['members'];
     const ask = await model.doGenerate(options(missing));
     // A question with likely answers: the choices are offered before the text.
     expect(ask.content).toEqual([expect.objectContaining({ type: 'tool-call', toolName: 'presentChoices' })]);

@@ -73,7 +73,8 @@ export function preamble(profile: Profile, channel: Channel): string {
 /** "a 30 lb dog", "2 dogs (40 lb each)", "a 30 lb dog and 2 cats (10 lb each)" */
 function petsText(pets: { species: string; weightLb: number }[]): string {
   const groups = new Map<string, number>();
-  for (const p of pets) groups.set(`${p.species}|${p.weightLb}`, (groups.get(`${p.species}|${p.weightLb}`) ?? 0) + 1);
+  for (const p of pets)
+    groups.set(`${p.species}|${p.weightLb}`, (groups.get(`${p.species}|${p.weightLb}`) ?? 0) + 1);
   return [...groups]
     .map(([key, n]) => {
       const [species, weight] = key.split('|');

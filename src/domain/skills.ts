@@ -15,7 +15,13 @@ export const SKILL_CATEGORIES = [
   'production',
 ] as const;
 
-const SkillSchema = z.object({ id: z.string(), name: z.string(), category: z.enum(SKILL_CATEGORIES) });
+const SkillSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  category: z.enum(SKILL_CATEGORIES),
+  /** The skills library's ids (skills_resources.skill_id) whose resources teach this skill. */
+  resourceSkillIds: z.array(z.string()).min(1),
+});
 export type Skill = z.infer<typeof SkillSchema>;
 
 export const SKILLS: readonly Skill[] = z.array(SkillSchema).parse(data.skills);

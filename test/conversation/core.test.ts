@@ -113,6 +113,7 @@ describe('the conversation core', () => {
     await adoptHousehold(h.database.db, userId, claimed[0]!.household);
     expect(await getHousehold(h.database.db, userId)).toMatchObject({ location: 'Portland, OR' });
     expect(await listMessages(h.database.db, { userId }, visitor.conversationId!)).toHaveLength(2);
+    expect(await listAiRuns(h.database.db, { userId }, visitor.conversationId!)).toHaveLength(1);
     expect(
       await listMessages(h.database.db, { userId: null, anonymousKey }, visitor.conversationId!),
     ).toEqual([]);

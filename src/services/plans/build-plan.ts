@@ -111,7 +111,7 @@ export async function buildPlan(
     loadCatalogCandidates(db),
     resourcesForSkills(
       db,
-      gaps.map((g) => g.id),
+      gaps.flatMap((g) => g.resourceSkillIds),
     ),
     matchBundles(db, {
       scenarios: scenarios.scenarios,
@@ -166,7 +166,9 @@ export async function buildPlan(
     barter: barterGoods(household, request.durationDays, scenarios.scenarios),
     required,
     gaps,
-    resources,
+    resources: new Map(
+      gaps.map((g) => [g.id, g.resourceSkillIds.flatMap((id) => resources.get(id) ?? []).slice(0, 3)]),
+    ),
     simulation: simulationLog({
       scenarios: scenarios.scenarios,
       durationDays: request.durationDays,

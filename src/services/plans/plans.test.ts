@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
-import { parsePeople } from '../../domain/index.ts';
+import { parsePeople, SKILLS } from '../../domain/index.ts';
 import { AppError } from '../errors.ts';
 import { createUser } from '../users/users.ts';
-import { buildPlan, getLatestPlan, getPlan, savePlan } from './index.ts';
+import { buildPlan, getLatestPlan, getPlan, resourcesForSkills, savePlan } from './index.ts';
 
 let database: Database;
 const people = parsePeople('adult:f:38,adult:m:40,child:6,child:9');
@@ -63,6 +63,19 @@ describe('buildPlan', () => {
     await expect(buildPlan({ db: database.db }, { ...family, durationDays: 1 })).rejects.toSatisfy(
       (e) => e instanceof AppError && e.code === 'BAD_INPUT' && e.field === 'durationDays',
     );
+  });
+});
+
+describe('skill gaps', () => {
+  it('every skill the planner can ask for has resources in the skills library', async () => {
+    const resources = await resourcesForSkills(
+      database.db,
+      SKILLS.flatMap((s) => s.resourceSkillIds),
+    );
+    const without = SKILLS.filter(
+      (s) => !s.resourceSkillIds.some((id) => (resources.get(id) ?? []).length > 0),
+    );
+    expect(without.map((s) => s.id)).toEqual([]);
   });
 });
 
