@@ -70,6 +70,35 @@ export function preamble(profile: Profile, channel: Channel): string {
   return channel === 'web' ? `Building your plan${who ? ` for ${who}` : ''}${where}…\n\n` : '';
 }
 
+const SUPPLY_WORDS: Record<string, string> = {
+  'food-kcal': 'shelf-stable food',
+  'food-variety': 'canned food',
+  'food-grains': 'grains',
+  'food-legumes': 'dry beans',
+  'food-fats-oils': 'cooking oil',
+  'food-dairy': 'powdered milk',
+  'water-carry': 'water bottles',
+  'water-filtration': 'water filter',
+  'water-purification': 'water tablets',
+  'water-bleach': 'bleach',
+  'otc-medications': 'OTC medicine',
+  'prescription-meds': 'prescriptions',
+  'shelter-tent': 'tent',
+  'smoke-co-alarm': 'smoke/CO alarm',
+  'emergency-toilet': 'emergency toilet',
+};
+
+/**
+ * A product named briefly for SMS: its name up to the first comma when that is short, else what it is for
+ * (the supply it covers: "water-storage" → "water storage").
+ */
+export function shortName(name: string, covers: string[] = []): string {
+  const head = name.split(/,| - | \(/)[0]!.trim();
+  if (head.length <= 24) return head;
+  if (covers[0]) return SUPPLY_WORDS[covers[0]] ?? covers[0].replace(/-/g, ' ');
+  return head.slice(0, 24).replace(/\s+\S*$/, '');
+}
+
 /** "a 30 lb dog", "2 dogs (40 lb each)", "a 30 lb dog and 2 cats (10 lb each)" */
 function petsText(pets: { species: string; weightLb: number }[]): string {
   const groups = new Map<string, number>();
@@ -107,8 +136,8 @@ export function planReply(plan: PlanSummary, channel: Channel, options: PlanRepl
   const hazards = plan.scenarios.slice(0, 4).join(', ');
   if (channel === 'sms') {
     const buys = plan.buyFirst
-      .slice(0, 3)
-      .map((b, i) => `${i + 1}) ${b.name.slice(0, 28)}${b.quantity > 1 ? ` x${b.quantity}` : ''}`)
+      .slice(0, 5)
+      .map((b, i) => `${i + 1}) ${shortName(b.name, b.covers)}${b.quantity > 1 ? ` x${b.quantity}` : ''}`)
       .join(' ');
     const parts = [
       `${plan.location.input}, ${who}, ${plan.durationDays} days (${hazards}).`,

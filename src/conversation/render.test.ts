@@ -52,6 +52,9 @@ describe('renderers', () => {
       choices: [{ label: 'Book', value: `book call ${'a'.repeat(80)}` }],
     });
     expect(long.replyMarkup?.inline_keyboard[0]?.[0]?.callback_data).toBe('#1');
+    expect(renderTelegram({ ...base, text: '_Assumed: x._ See https://ex.am/ple_page_1' }).text).toBe(
+      '_Assumed: x._ See https://ex.am/ple\\_page\\_1',
+    );
   });
 
   it('sms is plain GSM text within three segments, numbered choices, link whole', () => {

@@ -35,13 +35,17 @@ const TELEGRAM_MAX = 4096;
 
 /** Web Markdown to Telegram's legacy Markdown: *bold*, _italic_, plain "label: url" links, no headings. */
 export function toTelegramMarkdown(markdown: string): string {
-  return markdown
-    .replace(/^#{1,6}\s+(.+)$/gm, '*$1*')
-    .replace(/\*\*(.+?)\*\*/g, '*$1*')
-    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '$1: $2')
-    .replace(/^- /gm, '• ')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return (
+    markdown
+      .replace(/^#{1,6}\s+(.+)$/gm, '*$1*')
+      .replace(/\*\*(.+?)\*\*/g, '*$1*')
+      .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '$1: $2')
+      .replace(/^- /gm, '• ')
+      .replace(/\n{3,}/g, '\n\n')
+      // An underscore or asterisk inside a URL would open an entity: escape it (legacy Markdown allows \_).
+      .replace(/https?:\/\/\S+/g, (url) => url.replace(/([_*])/g, '\\$1'))
+      .trim()
+  );
 }
 
 export function renderTelegram(reply: Reply): TelegramRendering {

@@ -77,8 +77,16 @@ export class Client {
     return response;
   }
 
-  async json<T = Record<string, unknown>>(method: string, path: string, json?: unknown, options: { csrf?: boolean } = {}) {
-    const response = await this.request(method, path, { ...(json === undefined ? {} : { json }), ...options });
+  async json<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    json?: unknown,
+    options: { csrf?: boolean } = {},
+  ) {
+    const response = await this.request(method, path, {
+      ...(json === undefined ? {} : { json }),
+      ...options,
+    });
     const text = await response.text();
     let data: T;
     try {
@@ -91,18 +99,26 @@ export class Client {
 
   /** Gets a CSRF token (and an anonymous cookie) as a page load would. */
   async session() {
-    const { data } = await this.json<{ csrfToken: string; user: { id: string } | null }>('GET', '/api/session');
+    const { data } = await this.json<{ csrfToken: string; user: { id: string } | null }>(
+      'GET',
+      '/api/session',
+    );
     this.csrf = data.csrfToken;
     return data;
   }
 
   async signUp(email: string, password = 'correct horse battery') {
     if (!this.csrf) await this.session();
-    const result = await this.json<{ user: { id: string; email: string }; csrfToken: string }>('POST', '/signup', {
-      email,
-      password,
-    });
-    if (result.status !== 201) throw new Error(`sign-up failed: ${result.status} ${JSON.stringify(result.data)}`);
+    const result = await this.json<{ user: { id: string; email: string }; csrfToken: string }>(
+      'POST',
+      '/signup',
+      {
+        email,
+        password,
+      },
+    );
+    if (result.status !== 201)
+      throw new Error(`sign-up failed: ${result.status} ${JSON.stringify(result.data)}`);
     this.csrf = result.data.csrfToken;
     this.userId = result.data.user.id;
     this.email = email;
@@ -142,9 +158,13 @@ const COUNTED = [
 
 /** Row counts of the tables the web app writes (as the system role: every row). */
 export async function rowCounts(database: Database): Promise<Record<(typeof COUNTED)[number], number>> {
-  const selects = COUNTED.map((t) => `select '${t}' as name, count(*)::int as n from ${t}`).join(' union all ');
+  const selects = COUNTED.map((t) => `select '${t}' as name, count(*)::int as n from ${t}`).join(
+    ' union all ',
+  );
   const out = {} as Record<(typeof COUNTED)[number], number>;
-  for (const row of rowsOf<{ name: (typeof COUNTED)[number]; n: number }>(await database.db.execute(sql.raw(selects)))) {
+  for (const row of rowsOf<{ name: (typeof COUNTED)[number]; n: number }>(
+    await database.db.execute(sql.raw(selects)),
+  )) {
     out[row.name] = Number(row.n);
   }
   return out;

@@ -79,5 +79,11 @@ export const number = (n: number, digits = 1) => n.toLocaleString('en-US', { max
 export const scenarioLabel = (id: string) =>
   (SCENARIO_NAMES as Record<string, string>)[id] ?? id.replace(/-/g, ' ');
 
+/** "first-aid" → "First aid" */
+export const humanize = (id: string) => {
+  const s = id.replace(/[-_]+/g, ' ').trim();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+};
+
 export const titleCase = (s: string) =>
   s.replace(/(^|[\s-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { money, number, scenarioLabel, titleCase } from './html.ts';
+import { humanize, money, number, scenarioLabel, titleCase } from './html.ts';
 import { daysText, type PlanView, PRIORITY_LABEL } from './plan-view.ts';
 import type { WalletCard } from './wallet-card.ts';
 
@@ -248,6 +248,14 @@ export async function planPdf(view: PlanView, publicUrl: string): Promise<Buffer
     );
   }
 
+  const extra = [...k.rationPlan.medications, ...k.rationPlan.infants, ...k.rationPlan.hygiene];
+  if (extra.length) {
+    doc.moveDown(0.3);
+    para(doc, 'Medications, infant and hygiene', { bold: true });
+    for (const m of extra) bullet(doc, `${m.name}: ${number(m.quantity)} ${m.unit}`);
+    for (const b of new Set(extra.map((m) => m.basis))) para(doc, b, { size: 8.5, color: COLORS.muted });
+  }
+
   if (k.items.length) {
     heading(doc, 'What to buy');
     table(
@@ -299,7 +307,7 @@ export async function planPdf(view: PlanView, publicUrl: string): Promise<Buffer
   heading(doc, 'Skills to learn');
   if (k.skillGaps.length === 0) para(doc, 'The household already has the skills these scenarios need.');
   for (const g of k.skillGaps) {
-    bullet(doc, g.name ?? titleCase(g.skill));
+    bullet(doc, g.name ?? humanize(g.skill));
     for (const r of g.resources) bullet(doc, `${r.title}${r.source ? ` (${r.source})` : ''}: ${r.url}`, 16);
   }
 

@@ -20,9 +20,9 @@ const anonymous: Visitor = { user: null, sessionToken: null, anonymousKey: null,
 const isApi = (path: string) =>
   path.startsWith('/api/') || path.startsWith('/webhooks/') || path === '/health';
 
-/** Errors on pages render as a page (JSON routes fall through to the app's jsonErrors). */
+/** Errors on pages render as a page (JSON routes and JSON requests fall through to the app's jsonErrors). */
 export const pageErrors: ErrorRequestHandler = (err, req, res, next) => {
-  if (isApi(req.path) || res.headersSent) {
+  if (isApi(req.path) || res.headersSent || req.is('application/json')) {
     next(err);
     return;
   }

@@ -28,6 +28,10 @@ export const guidanceChunks = pgTable(
   },
   (t) => [
     unique('guidance_chunks_document_chunk_unique').on(t.documentId, t.chunkIndex),
-    index('idx_guidance_chunks_embedding').using('hnsw', t.embedding.op('vector_cosine_ops')),
+    // m 32 / ef_construction 128 rather than pgvector's 16 / 64: short natural-language queries land far from
+    // every vector, and the denser graph lifts their recall@10 (bench/search.ts, npm run bench:search).
+    index('idx_guidance_chunks_embedding')
+      .using('hnsw', t.embedding.op('vector_cosine_ops'))
+      .with({ m: 32, ef_construction: 128 }),
   ],
 );

@@ -35,9 +35,9 @@
 
   // The same geometry as the server's SVG bar chart (src/channels/web/pages/charts.ts).
   function chart(byCategory) {
-    const WIDTH = 440;
-    const LABEL_W = 118;
-    const VALUE_W = 62;
+    const WIDTH = 360;
+    const LABEL_W = 104;
+    const VALUE_W = 58;
     const ROW_H = 26;
     const BAR_H = 16;
     const area = WIDTH - LABEL_W - VALUE_W;

@@ -7,9 +7,9 @@ import { escapeHtml, type Html, raw } from '../html.ts';
 
 export type Bar = { label: string; value: number; display: string };
 
-const WIDTH = 440;
-const LABEL_W = 118;
-const VALUE_W = 62;
+const WIDTH = 360;
+const LABEL_W = 104;
+const VALUE_W = 58;
 const ROW_H = 26;
 const BAR_H = 16;
 
@@ -60,10 +60,14 @@ export function scoreGauge(score: number, label: string): Html {
   const r = 52;
   const c = 2 * Math.PI * r;
   const filled = (Math.max(0, Math.min(100, score)) / 100) * c;
+  const arc =
+    score > 0
+      ? `<circle cx="70" cy="70" r="${r}" fill="none" stroke="${scoreColor(score)}" stroke-width="14" stroke-linecap="${score >= 100 ? 'butt' : 'round'}"
+  stroke-dasharray="${filled.toFixed(1)} ${(c - filled).toFixed(1)}" transform="rotate(-90 70 70)" class="gauge-fill"/>`
+      : '';
   return raw(`<svg class="gauge" viewBox="0 0 140 140" role="img" aria-label="${escapeHtml(`${label}: ${score} out of 100`)}">
 <circle cx="70" cy="70" r="${r}" class="gauge-track" fill="none" stroke-width="14"/>
-<circle cx="70" cy="70" r="${r}" fill="none" stroke="${scoreColor(score)}" stroke-width="14" stroke-linecap="round"
-  stroke-dasharray="${filled.toFixed(1)} ${(c - filled).toFixed(1)}" transform="rotate(-90 70 70)" class="gauge-fill"/>
+${arc}
 <text x="70" y="78" text-anchor="middle" class="gauge-number" data-score="${score}">${score}</text>
 <text x="70" y="98" text-anchor="middle" class="gauge-label">of 100</text>
 </svg>`);

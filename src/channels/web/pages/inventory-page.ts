@@ -20,7 +20,7 @@ function needRow(n: PlanReadiness['needs'][number]): Html {
   <td data-label="Supply"><label class="check"><input type="checkbox" class="own-all" ${done ? 'checked' : ''} aria-label="I have all of: ${n.name}"> <strong>${n.name}</strong></label>
     <span class="pill p${n.priority}">${PRIORITY_LABEL[n.priority]}</span></td>
   <td data-label="Need">${number(n.needed, 2)} ${n.unit}</td>
-  <td data-label="Owned"><input class="owned" type="number" inputmode="decimal" min="0" step="${step}" value="${number(n.owned, 4).replace(/,/g, '')}" aria-label="Owned ${n.unit} of ${n.name}" data-needed="${n.needed}"> <span class="unit">${n.unit}</span></td>
+  <td data-label="Owned" class="owned-cell"><input class="owned" type="number" inputmode="decimal" min="0" step="${step}" value="${number(n.owned, 4).replace(/,/g, '')}" aria-label="Owned ${n.unit} of ${n.name}" data-needed="${n.needed}"> <span class="unit">${n.unit}</span></td>
   <td data-label="Expires"><input class="expires" type="date" value="${n.expirationDate ?? ''}" aria-label="Expiry date of ${n.name}"></td>
   <td data-label="Covered"><span class="meter" aria-hidden="true"><span style="width:${Math.round(n.coverage * 100)}%"></span></span> <span class="coverage">${Math.round(n.coverage * 100)}%</span></td>
 </tr>`;

@@ -27,6 +27,7 @@ export function layout(options: PageOptions): Html {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} · ReadyPlan</title>
 <meta name="csrf-token" content="${visitor.csrfToken}">
+<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/app.css?v=${ASSET_VERSION}">
 </head>
 <body class="${options.bodyClass ?? ''}">

@@ -1,4 +1,4 @@
-import { type Html, html, money, number, safeUrl, scenarioLabel, titleCase } from '../html.ts';
+import { type Html, html, humanize, money, number, safeUrl, scenarioLabel, titleCase } from '../html.ts';
 import { daysText, type PlanView, PRIORITY_LABEL } from '../plan-view.ts';
 import type { Visitor } from '../visitor.ts';
 import { barChart, scoreColor, scoreGauge } from './charts.ts';
@@ -131,7 +131,8 @@ function rationSection(view: PlanView): Html {
   </div>
   ${
     extra.length
-      ? html`<h3>Medications, infant and hygiene</h3><ul>${extra.map((m) => html`<li>${m.name}: ${number(m.quantity)} ${m.unit} <span class="basis">${m.basis}</span></li>`)}</ul>`
+      ? html`<h3>Medications, infant and hygiene</h3><ul>${extra.map((m) => html`<li>${m.name}: ${number(m.quantity)} ${m.unit}</li>`)}</ul>
+  ${[...new Set(extra.map((m) => m.basis))].map((b) => html`<p class="basis">${b}</p>`)}`
       : ''
   }
   ${
@@ -218,7 +219,7 @@ function skillsSection(view: PlanView): Html {
       : html`<ul class="skills">${skillGaps.map(
           (
             g,
-          ) => html`<li><strong>${g.name ?? titleCase(g.skill)}</strong>${g.category ? html` <span class="pill">${g.category}</span>` : ''}
+          ) => html`<li><strong>${g.name ?? humanize(g.skill)}</strong>${g.category ? html` <span class="pill">${g.category}</span>` : ''}
       ${
         g.resources.length
           ? html`<ul>${g.resources.map(
@@ -229,7 +230,7 @@ function skillsSection(view: PlanView): Html {
       }</li>`,
         )}</ul>`
   }
-  ${requiredSkills.length ? html`<p class="hint">All skills these scenarios call for: ${requiredSkills.map(titleCase).join(', ')}.</p>` : ''}
+  ${requiredSkills.length ? html`<p class="hint">All skills these scenarios call for: ${requiredSkills.map(humanize).join(', ')}.</p>` : ''}
 </section>`;
 }
 
