@@ -65,34 +65,51 @@ export type Turn = {
 export const MAX_MESSAGE_CHARS = 4000;
 const HISTORY_LIMIT = 20;
 
-type Exchange = { toolName: string; input: unknown; output: unknown; ok: boolean; error?: string };
+type Exchange = {
+  id: string;
+  toolName: string;
+  input: unknown;
+  output: unknown;
+  ok: boolean;
+  error?: string;
+};
 
-/** Tool calls with their results, from every step of the turn. */
+/** Tool calls with their results (matched by call id), from every step of the turn. */
 export function exchangesOf(steps: readonly StepResult<ToolSet>[]): Exchange[] {
   const out: Exchange[] = [];
+  const byId = (id: string) => out.find((e) => e.id === id);
   for (const step of steps) {
     for (const part of step.content) {
       if (part.type === 'tool-call') {
-        out.push({ toolName: part.toolName, input: part.input, output: undefined, ok: true });
+        out.push({
+          id: part.toolCallId,
+          toolName: part.toolName,
+          input: part.input,
+          output: undefined,
+          ok: true,
+        });
       } else if (part.type === 'tool-result') {
-        const ex = [...out].reverse().find((e) => e.toolName === part.toolName && e.output === undefined);
-        if (ex) {
-          ex.output = part.output;
-          const o = part.output as { ok?: unknown; error?: { message?: string } } | undefined;
-          if (o && typeof o === 'object' && o.ok === false) {
-            ex.ok = false;
-            ex.error = o.error?.message;
-          }
+        const ex = byId(part.toolCallId);
+        if (!ex) continue;
+        ex.output = part.output;
+        const o = part.output as { ok?: unknown; error?: { message?: string } } | undefined;
+        if (o && typeof o === 'object' && o.ok === false) {
+          ex.ok = false;
+          ex.error = o.error?.message;
         }
       } else if (part.type === 'tool-error') {
-        const ex = [...out].reverse().find((e) => e.toolName === part.toolName && e.output === undefined);
         const message = part.error instanceof Error ? part.error.message : String(part.error);
-        if (ex) {
-          ex.ok = false;
-          ex.error = message;
-          ex.output = null;
-        } else
-          out.push({ toolName: part.toolName, input: part.input, output: null, ok: false, error: message });
+        const ex = byId(part.toolCallId);
+        if (ex) Object.assign(ex, { ok: false, error: message, output: null });
+        else
+          out.push({
+            id: part.toolCallId,
+            toolName: part.toolName,
+            input: part.input,
+            output: null,
+            ok: false,
+            error: message,
+          });
       }
     }
   }
@@ -204,9 +221,10 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
       .filter(Boolean)
       .join('\n\n');
     const failed = streamError !== null && written === '';
+    // A model may end on tool calls without a word (or hit the step limit): never send an empty reply.
     const replyText = failed
       ? 'Sorry — I ran into a problem answering that. Please try again in a moment.'
-      : written;
+      : written || (exchanges.length > 0 ? 'Done — anything else?' : 'Sorry, I have no answer to that.');
     const parts = replyParts(exchanges);
     if (!parts.link && parts.planCard && !parts.planCard.url && actor.userId === null) {
       parts.link = { label: 'Create a free account to save it', url: `${deps.publicUrl}/signup` };

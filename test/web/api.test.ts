@@ -613,6 +613,10 @@ describe('account export and deletion', () => {
   it('the account page form deletes after confirmation and says so', async () => {
     const c = new Client(app.base);
     await c.signUp('formdelete@example.com');
+    const page = await (await c.request('GET', '/account')).text();
+    expect(page).toContain('formdelete@example.com');
+    expect(page).toContain('href="/account/export.json"');
+    expect(page).toContain('action="/account/delete"');
     const wrong = await c.request('POST', '/account/delete', {
       body: new URLSearchParams({ _csrf: c.csrf, confirm: 'nope' }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

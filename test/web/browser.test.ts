@@ -227,6 +227,11 @@ describe.runIf(hasChromium)('the web app in headless Chromium', () => {
     expect(await page.locator('.hazard[data-hazard="hurricane"] li').count()).toBe(3);
     await shot(page, '08-wallet-card');
 
+    // The account page: export and delete.
+    await page.goto(`${base}/account`);
+    expect(await page.locator('a[href="/account/export.json"]').count()).toBe(1);
+    await shot(page, '09-account');
+
     // On a phone: nothing overflows sideways.
     const phone = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -241,7 +246,7 @@ describe.runIf(hasChromium)('the web app in headless Chromium', () => {
       expect(width, `${path} fits a 390px screen`).toBeLessThanOrEqual(392);
     }
     await mobile.goto(`${base}/plans/${planId}`);
-    await shot(mobile, '09-plan-phone');
+    await shot(mobile, '10-plan-phone');
     await phone.close();
 
     expect(problems).toEqual([]);

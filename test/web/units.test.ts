@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml, html, jsonScript, raw, safeNext, safeUrl } from '../../src/channels/web/html.ts';
 import { pdfText, walletCardPdf } from '../../src/channels/web/pdf.ts';
 import { spendByCategory } from '../../src/channels/web/plan-view.ts';
+import { cookieSettings } from '../../src/channels/web/visitor.ts';
 import { POISON_CONTROL, walletCard } from '../../src/channels/web/wallet-card.ts';
+import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import { rowsOf } from '../../src/db/migrate.ts';
 import { withUser } from '../../src/db/with-user.ts';
@@ -74,6 +76,11 @@ describe('passwords and tokens', () => {
     expect(await verifyPassword('correct horsE', a)).toBe(false);
     expect(await verifyPassword('correct horse', 'plaintext')).toBe(false);
     expect(await verifyPassword('correct horse', null)).toBe(false);
+  });
+
+  it('marks cookies Secure when the public address is https', () => {
+    expect(cookieSettings(loadConfig({ PUBLIC_URL: 'https://readyplan.example' })).secure).toBe(true);
+    expect(cookieSettings(loadConfig({})).secure).toBe(false);
   });
 
   it('derives CSRF tokens from the cookie secret and compares them safely', () => {

@@ -19,6 +19,8 @@ export async function createSession(
   const now = meta.now ?? new Date();
   const token = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * 24 * 60 * 60 * 1000);
+  // The user's expired sessions go as a new one starts (lookups ignore them anyway).
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)));
   const [row] = await db
     .insert(sessions)
     .values({

@@ -62,7 +62,7 @@ export type ProductSearchResult = {
  * land far from every catalog vector, where the walk needs a wide beam to find the true nearest items;
  * bench/search.ts measures recall and latency per setting (npm run bench:search).
  */
-export const SEARCH_EF_SEARCH = 200;
+export const SEARCH_EF_SEARCH = 800;
 
 /** Master items fetched from the index per request: enough for the page plus room for the product ranking. */
 const candidateCount = (limit: number) => Math.min(100, Math.max(12, limit * 2));

@@ -1,12 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import {
-  aiRuns,
-  type ConversationChannel,
-  conversations,
-  messages,
-  profiles,
-} from '../../db/schema/index.ts';
+import { type ConversationChannel, conversations, messages, profiles } from '../../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 import { type Actor, withActor } from './actor.ts';
 import type { MessageRow, NewAiRun } from './conversations.ts';
@@ -46,12 +40,13 @@ export type BeginTurnInput = {
  */
 export async function beginTurn(db: Db, actor: Actor, input: BeginTurnInput): Promise<TurnStart> {
   return withActor(db, actor, async (tx) => {
+    // The profile's household comes with the thread (a subquery: one round trip, not two).
     const columns = {
       id: conversations.id,
       planId: conversations.planId,
       summary: conversations.summary,
       summarizedCount: conversations.summarizedCount,
-      household: conversations.household,
+      household: sql<unknown>`coalesce((select ${profiles.household} from ${profiles} where ${profiles.id} = ${conversations.userId}), ${conversations.household})`,
       hasDraft: sql<boolean>`${conversations.draftPlan} is not null`,
     };
     let conversation:
@@ -112,28 +107,16 @@ export async function beginTurn(db: Db, actor: Actor, input: BeginTurnInput): Pr
       summary = input.summarize(summary, fold);
       await tx.update(conversations).set({ summary, summarizedCount: older }).where(eq(conversations.id, id));
     }
-    let household: unknown = conversation!.household;
-    if (actor.userId !== null) {
-      const [profile] = await tx
-        .select({ household: profiles.household })
-        .from(profiles)
-        .where(eq(profiles.id, actor.userId))
-        .limit(1);
-      household = profile?.household ?? {};
-    }
+    const household: unknown = conversation!.household ?? {};
     const resolved = input.resolveText(Array.isArray(lastAssistant?.parts) ? lastAssistant.parts : []);
-    await tx
-      .insert(messages)
-      .values({ conversationId: id, role: 'user', content: resolved.content, parts: resolved.parts });
-    await tx
-      .update(conversations)
-      .set({
-        updatedAt: sql`now()`,
-        ...(total === 0
-          ? { title: sql`coalesce(${conversations.title}, ${resolved.content.slice(0, 80)})` }
-          : {}),
-      })
-      .where(eq(conversations.id, id));
+    const title = total === 0 ? resolved.content.slice(0, 80) : null;
+    await tx.execute(sql`
+      with stored as (
+        insert into messages (conversation_id, role, content, parts)
+        values (${id}, 'user', ${resolved.content}, ${JSON.stringify(resolved.parts)}::jsonb)
+      )
+      update conversations set updated_at = now(), title = coalesce(title, ${title})
+      where id = ${id}`);
     return {
       conversationId: id,
       planId: conversation!.planId,
@@ -156,16 +139,20 @@ export async function finishTurn(
   reply: { content: string; parts: unknown[] },
   run: NewAiRun,
 ): Promise<void> {
-  await withActor(db, actor, async (tx) => {
-    await tx
-      .insert(messages)
-      .values({ conversationId, role: 'assistant', content: reply.content, parts: reply.parts });
-    await tx.insert(aiRuns).values({
-      ...run,
-      conversationId,
-      userId: actor.userId,
-      estimatedCostUsd: run.estimatedCostUsd === null ? null : run.estimatedCostUsd.toFixed(6),
-    });
-    await tx.update(conversations).set({ updatedAt: sql`now()` }).where(eq(conversations.id, conversationId));
-  });
+  const cost = run.estimatedCostUsd === null ? null : run.estimatedCostUsd.toFixed(6);
+  // One statement: the reply, the run record and the thread's timestamp (row-level security checks each).
+  await withActor(db, actor, (tx) =>
+    tx.execute(sql`
+      with stored as (
+        insert into messages (conversation_id, role, content, parts)
+        values (${conversationId}, 'assistant', ${reply.content}, ${JSON.stringify(reply.parts)}::jsonb)
+      ), recorded as (
+        insert into ai_runs (conversation_id, user_id, model, input_tokens, output_tokens, latency_ms,
+          time_to_first_token_ms, steps, tool_calls, estimated_cost_usd, status, error)
+        values (${conversationId}, ${actor.userId}, ${run.model}, ${run.inputTokens ?? 0}, ${run.outputTokens ?? 0},
+          ${run.latencyMs}, ${run.timeToFirstTokenMs ?? null}, ${run.steps ?? 0},
+          ${JSON.stringify(run.toolCalls ?? [])}::jsonb, ${cost}, ${run.status}, ${run.error ?? null})
+      )
+      update conversations set updated_at = now() where id = ${conversationId}`),
+  );
 }
