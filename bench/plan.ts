@@ -17,7 +17,8 @@ const arg = (name: string, fallback: string) => {
   return at >= 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
 };
 const runs = Number(arg('runs', '20'));
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 const database = await openDatabase({ kind: 'pglite' });
 await runMigrations(database);
@@ -33,7 +34,9 @@ const request = {
   budget: 2000,
 };
 
-console.log(`Plan: family of 4, 365 days, hurricane + grid-down + pandemic, $2,000; catalog ${candidates.length} candidates`);
+console.log(
+  `Plan: family of 4, 365 days, hurricane + grid-down + pandemic, $2,000; catalog ${candidates.length} candidates`,
+);
 let started = performance.now();
 let kit = await buildPlan({ db: database.db }, request);
 console.log(`  first run (loads HiGHS, reads the catalog): ${Math.round(performance.now() - started)} ms`);

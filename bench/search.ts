@@ -233,7 +233,7 @@ async function main() {
       const fill = (x: { ids: number[][] }) =>
         x.ids.reduce((n, ids) => n + ids.length, 0) / (x.ids.length * K);
       const line = (label: string, x: Run) =>
-        `  ${label.padEnd(38)} rows returned ${(fill(x) * 100).toFixed(0)}% of ${K}, recall@${K} ${recall(x, exactF).tied.toFixed(3)}, p50 ${ms(quantile(x.times, 0.5))}, p95 ${ms(quantile(x.times, 0.95))}`;
+        `  ${label.padEnd(46)} rows returned ${(fill(x) * 100).toFixed(0)}% of ${K}, recall@${K} ${recall(x, exactF).tied.toFixed(3)}, p50 ${ms(quantile(x.times, 0.5))}, p95 ${ms(quantile(x.times, 0.95))}`;
       log(`\nfiltered top-${K} (category = 7, ~2% of rows), natural-language queries:`);
       log(line('ef_search 40, iterative scan off:', await run(filtered, forced(40, 'off'), set.queries)));
       log(
@@ -242,7 +242,7 @@ async function main() {
       const search = await run(filtered, forced(SEARCH_EF, 'relaxed_order'), set.queries);
       log(line(`ef_search ${SEARCH_EF}, relaxed_order (as searched):`, search));
       log(
-        `  ${'exact scan:'.padEnd(38)} p50 ${ms(quantile(exactF.times, 0.5))}, p95 ${ms(quantile(exactF.times, 0.95))}`,
+        `  ${'exact scan:'.padEnd(46)} p50 ${ms(quantile(exactF.times, 0.5))}, p95 ${ms(quantile(exactF.times, 0.95))}`,
       );
     }
   }

@@ -13,7 +13,9 @@ const optionalUrl = z
   .string()
   .trim()
   .transform((v) => (v === '' ? undefined : v))
-  .pipe(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://host:port' }).optional())
+  .pipe(
+    z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://host:port' }).optional(),
+  )
   .optional();
 
 const envSchema = z.object({

@@ -1,6 +1,6 @@
-import type { Runtime } from '../services/runtime.ts';
 import { AppError } from '../services/errors.ts';
 import { buildPlan } from '../services/plans/index.ts';
+import type { Runtime } from '../services/runtime.ts';
 import { PLAN_USAGE, parsePlanArgs, UsageError } from './plan-args.ts';
 import { planAsText } from './plan-text.ts';
 

@@ -242,11 +242,11 @@ describe('plan: bad flags exit 2 naming the flag', () => {
     [['--location', 'Tampa, FL', '--people', 'adult'], /--days/],
     [['--location', 'Tampa, FL', '--people', 'adult', '--days', '2'], /--days must be between 3 and 3650/],
     [['--location', 'Tampa, FL', '--people', 'adult', '--days', '14.5'], /--days must be a whole number/],
+    [['--location', 'Tampa, FL', '--people', 'adult', '--days', '14', '--budget', '-5'], /--budget/],
     [
-      ['--location', 'Tampa, FL', '--people', 'adult', '--days', '14', '--budget', '-5'],
-      /--budget/,
+      ['--location', 'Tampa, FL', '--people', 'adult', '--days', '14', '--budget', 'lots'],
+      /--budget must be a number/,
     ],
-    [['--location', 'Tampa, FL', '--people', 'adult', '--days', '14', '--budget', 'lots'], /--budget must be a number/],
     [['--location', 'Tampa, FL', '--people', 'wizard:40', '--days', '14'], /--people/],
     [['--location', 'Tampa, FL', '--people', 'adult', '--pets', 'dragon:400', '--days', '14'], /--pets/],
     [

@@ -5,33 +5,35 @@ import { inventoryItems } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
 import { badInput, notFound } from '../errors.ts';
 
-export const inventoryItemInputSchema = z.object({
+/** Each field once; the create schema adds defaults, the patch schema leaves absent fields untouched. */
+const inventoryFields = {
   name: z.string().trim().min(1).max(200).describe('What the household calls the item'),
-  supplyKey: z
-    .string()
-    .trim()
-    .min(1)
-    .max(60)
-    .nullable()
-    .default(null)
-    .describe('The planner supply it counts toward'),
-  unitAmount: z
-    .number()
-    .positive()
-    .nullable()
-    .default(null)
-    .describe("How much of the supply's unit one item holds"),
-  quantityOwned: z.number().int().min(0).max(1_000_000).default(0),
-  quantityNeeded: z.number().int().min(0).max(1_000_000).default(0),
-  expirationDate: z.iso.date().nullable().default(null).describe('YYYY-MM-DD'),
-  specificProductId: z.uuid().nullable().default(null),
-  masterItemId: z.uuid().nullable().default(null),
-  missionReportId: z.uuid().nullable().default(null),
-  notes: z.string().max(2000).nullable().default(null),
+  supplyKey: z.string().trim().min(1).max(60).nullable().describe('The planner supply it counts toward'),
+  unitAmount: z.number().positive().nullable().describe("How much of the supply's unit one item holds"),
+  quantityOwned: z.number().int().min(0).max(1_000_000),
+  quantityNeeded: z.number().int().min(0).max(1_000_000),
+  expirationDate: z.iso.date().nullable().describe('YYYY-MM-DD'),
+  specificProductId: z.uuid().nullable(),
+  masterItemId: z.uuid().nullable(),
+  missionReportId: z.uuid().nullable(),
+  notes: z.string().max(2000).nullable(),
+};
+
+export const inventoryItemInputSchema = z.object({
+  ...inventoryFields,
+  supplyKey: inventoryFields.supplyKey.default(null),
+  unitAmount: inventoryFields.unitAmount.default(null),
+  quantityOwned: inventoryFields.quantityOwned.default(0),
+  quantityNeeded: inventoryFields.quantityNeeded.default(0),
+  expirationDate: inventoryFields.expirationDate.default(null),
+  specificProductId: inventoryFields.specificProductId.default(null),
+  masterItemId: inventoryFields.masterItemId.default(null),
+  missionReportId: inventoryFields.missionReportId.default(null),
+  notes: inventoryFields.notes.default(null),
 });
 export type InventoryItemInput = z.input<typeof inventoryItemInputSchema>;
 
-export const inventoryPatchSchema = inventoryItemInputSchema.partial().strict();
+export const inventoryPatchSchema = z.object(inventoryFields).partial().strict();
 
 function statusFor(owned: number, needed: number) {
   if (owned <= 0) return 'NEEDED' as const;
