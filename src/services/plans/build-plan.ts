@@ -17,18 +17,14 @@ import {
   simulationLog,
   skillGaps,
 } from '../../domain/index.ts';
-import {
-  type Candidate,
-  type Need as OptimizerNeed,
-  optimize,
-  purchaseSchedule,
-} from '../../domain/optimizer/index.ts';
+import type { Candidate, Need as OptimizerNeed } from '../../domain/optimizer/index.ts';
 import { assemblePlan, type ProductInfo } from '../../domain/plan/assemble.ts';
 import { matchBundles } from '../bundles/match.ts';
 import type { DbOrTx } from '../database.ts';
 import { badInput } from '../errors.ts';
 import { type CatalogCandidate, loadCatalogCandidates } from './catalog-candidates.ts';
 import { resourcesForSkills } from './skill-resources.ts';
+import { optimizeOffThread, scheduleOffThread } from './solver-pool.ts';
 
 export type PlanRequest = PlanInput;
 /**
@@ -124,7 +120,7 @@ export async function buildPlan(
   ]);
   const toBuy = remainingNeeds(needs, request.owned);
   const choices: Candidate[] = candidates.filter((c) => suitsPets(c, request.pets));
-  const optimizer = await optimize({
+  const optimizer = await optimizeOffThread({
     needs: toBuy,
     candidates: choices,
     budget: request.budget,
@@ -133,7 +129,7 @@ export async function buildPlan(
   });
   const schedule =
     request.monthlyBudget !== undefined && request.monthlyBudget > 0
-      ? await purchaseSchedule({
+      ? await scheduleOffThread({
           needs: toBuy,
           candidates: choices,
           monthlyBudget: request.monthlyBudget,

@@ -1,0 +1,114 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import {
+  type OptimizeInput,
+  type OptimizeResult,
+  optimize,
+  purchaseSchedule,
+  type ScheduleInput,
+  type ScheduleMonth,
+} from '../../domain/optimizer/index.ts';
+
+type SolverJob = { kind: 'optimize'; input: OptimizeInput } | { kind: 'schedule'; input: ScheduleInput };
+export type SolverRequest = SolverJob & { id: number };
+export type SolverResponse =
+  | { id: number; ok: true; result: OptimizeResult | ScheduleMonth[] }
+  | { id: number; ok: false; message: string };
+
+type Pending = { resolve: (value: OptimizeResult | ScheduleMonth[]) => void; reject: (error: Error) => void };
+type Slot = { worker: Worker; busy: boolean };
+
+/**
+ * HiGHS solves synchronously and a plan's solve takes up to the plan time limit: run on the main thread it
+ * would hold up every other conversation. Solves go to a few long-lived worker threads (each loads HiGHS
+ * once); if workers cannot start, solves run inline so a plan is never lost to the pool.
+ */
+class SolverPool {
+  private slots: Slot[] = [];
+  private queue: SolverRequest[] = [];
+  private pending = new Map<number, Pending>();
+  private inFlight = new Map<number, SolverRequest>();
+  private nextId = 1;
+  private broken = false;
+
+  constructor(private readonly size: number) {}
+
+  run(request: SolverJob): Promise<OptimizeResult | ScheduleMonth[]> {
+    if (this.broken) return inline(request);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.queue.push({ ...request, id });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const slot = this.slots.find((s) => !s.busy) ?? this.spawn();
+      if (!slot) return;
+      const request = this.queue.shift()!;
+      slot.busy = true;
+      this.inFlight.set(request.id, request);
+      slot.worker.ref();
+      slot.worker.postMessage(request);
+    }
+  }
+
+  private spawn(): Slot | null {
+    if (this.slots.length >= this.size) return null;
+    const worker = new Worker(new URL('./solver-worker.mjs', import.meta.url));
+    const slot: Slot = { worker, busy: false };
+    worker.unref();
+    worker.on('message', (response: SolverResponse) => {
+      slot.busy = false;
+      worker.unref();
+      const waiter = this.pending.get(response.id);
+      this.pending.delete(response.id);
+      this.inFlight.delete(response.id);
+      if (response.ok) waiter?.resolve(response.result);
+      else waiter?.reject(new Error(response.message));
+      this.dispatch();
+    });
+    worker.on('error', (error) => this.fail(slot, error));
+    worker.on('exit', (code) => {
+      if (code !== 0) this.fail(slot, new Error(`solver worker exited with code ${code}`));
+    });
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** A worker that dies takes its solve with it: re-run that solve inline, and stop using workers. */
+  private fail(slot: Slot, error: Error): void {
+    this.slots = this.slots.filter((s) => s !== slot);
+    this.broken = true;
+    console.error('solver worker failed; solving on the main thread from now on', error);
+    const waiting = [...this.pending.entries()];
+    this.pending.clear();
+    const requests = new Map([
+      ...this.inFlight,
+      ...this.queue.map((r): [number, SolverRequest] => [r.id, r]),
+    ]);
+    this.queue = [];
+    this.inFlight.clear();
+    for (const [id, waiter] of waiting) {
+      const request = requests.get(id);
+      if (request) inline(request).then(waiter.resolve, waiter.reject);
+      else waiter.reject(error);
+    }
+  }
+}
+
+function inline(request: SolverJob): Promise<OptimizeResult | ScheduleMonth[]> {
+  return request.kind === 'optimize' ? optimize(request.input) : purchaseSchedule(request.input);
+}
+
+const pool = new SolverPool(Math.max(1, availableParallelism() - 1));
+
+export async function optimizeOffThread(input: OptimizeInput): Promise<OptimizeResult> {
+  return (await pool.run({ kind: 'optimize', input })) as OptimizeResult;
+}
+
+export async function scheduleOffThread(input: ScheduleInput): Promise<ScheduleMonth[]> {
+  return (await pool.run({ kind: 'schedule', input })) as ScheduleMonth[];
+}
