@@ -12,6 +12,7 @@ import {
   resolveLocation,
   type SupplyRates,
 } from '../../domain/index.ts';
+import { needsOfKit } from '../../domain/plan/kit-needs.ts';
 import { badInput } from '../errors.ts';
 import {
   addInventoryItem,
@@ -218,33 +219,6 @@ export async function ownedSupplies(db: Db, userId: string): Promise<OwnedItem[]
   return [...byKey].map(([supplyKey, quantity]) => ({ supplyKey, quantity: round(quantity, 4) }));
 }
 
-/** Needs and daily rates from a plan: what the household was shown. */
-function fromKit(kit: GeneratedKit): { needs: Need[]; rates: SupplyRates } {
-  const needs = kit.supplies
-    .filter((s) => s.key)
-    .map((s) => ({
-      key: s.key!,
-      name: s.name,
-      category: s.category,
-      quantity: s.quantity,
-      unit: s.unit,
-      priority: s.priority,
-      reason: s.reason,
-      basis: s.basis ?? '',
-      scenarios: [],
-    })) as Need[];
-  const target = (category: string) => kit.daysOfSupply.find((d) => d.category === category)?.targetDays;
-  return {
-    needs,
-    rates: {
-      waterGallonsPerDay: kit.rationPlan.water.gallonsPerDay,
-      kcalPerDay: kit.rationPlan.food.kcalPerDay,
-      waterTargetDays: target('water'),
-      foodTargetDays: target('food'),
-    },
-  };
-}
-
 /** Needs and daily rates from the household profile, through the planning engine. */
 function fromProfile(profile: HouseholdProfile): { needs: Need[]; rates: SupplyRates } | null {
   if (!profile.members || profile.members.length === 0) return null;
@@ -274,7 +248,7 @@ export async function supplyDays(
   userId: string,
   basis: { kit?: GeneratedKit | null; profile?: HouseholdProfile | null },
 ): Promise<DaysOfSupply[]> {
-  const source = basis.kit ? fromKit(basis.kit) : basis.profile ? fromProfile(basis.profile) : null;
+  const source = basis.kit ? needsOfKit(basis.kit) : basis.profile ? fromProfile(basis.profile) : null;
   if (!source) return [];
   return daysOfSupply(source.needs, await ownedSupplies(db, userId), source.rates);
 }

@@ -8,12 +8,11 @@ import {
   type DaysOfSupply,
   daysOfSupply,
   isSupplyKey,
-  type Need,
   type OwnedItem,
   readinessScore,
-  type SupplyRates,
   supplyByKey,
 } from '../../domain/index.ts';
+import { needsOfKit } from '../../domain/plan/kit-needs.ts';
 import { badInput, notFound } from '../errors.ts';
 
 /**
@@ -40,33 +39,6 @@ export function ownedFromRows(rows: readonly InventoryRow[]): OwnedItem[] {
     byKey.set(r.supplyKey, (byKey.get(r.supplyKey) ?? 0) + amountOf(r));
   }
   return [...byKey].map(([supplyKey, quantity]) => ({ supplyKey, quantity: round(quantity, 4) }));
-}
-
-/** The needs and daily rates a stored plan was built on. */
-export function needsOfKit(kit: GeneratedKit): { needs: Need[]; rates: SupplyRates } {
-  const needs = kit.supplies
-    .filter((s): s is typeof s & { key: string } => typeof s.key === 'string' && s.key !== '')
-    .map((s) => ({
-      key: s.key,
-      name: s.name,
-      category: s.category,
-      quantity: s.quantity,
-      unit: s.unit,
-      priority: s.priority,
-      reason: s.reason,
-      basis: s.basis ?? '',
-      scenarios: [],
-    })) as Need[];
-  const target = (category: string) => kit.daysOfSupply.find((d) => d.category === category)?.targetDays;
-  return {
-    needs,
-    rates: {
-      waterGallonsPerDay: kit.rationPlan.water.gallonsPerDay,
-      kcalPerDay: kit.rationPlan.food.kcalPerDay,
-      waterTargetDays: target('water') ?? kit.durationDays,
-      foodTargetDays: target('food') ?? kit.durationDays,
-    },
-  };
 }
 
 export type NeedStatus = {
