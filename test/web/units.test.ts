@@ -26,8 +26,8 @@ import {
   verifyPassword,
 } from '../../src/services/auth/index.ts';
 import { AppError } from '../../src/services/errors.ts';
+import { addInventoryItem } from '../../src/services/inventory/inventory.ts';
 import {
-  createInventoryItem,
   inventoryReadiness,
   planReadiness,
   setSupplyOwned,
@@ -202,7 +202,7 @@ describe('with a database', () => {
     expect(empty.daysOfSupply.find((d) => d.category === 'water')).toMatchObject({ days: 0, targetDays: 14 });
     const water = kit.supplies.find((s) => s.key === 'water-storage')!;
     // A case of water recorded in chat (its own lot, its own expiry), then the page sets the total.
-    await createInventoryItem(database.db, user.id, {
+    await addInventoryItem(database.db, user.id, {
       name: 'Case of water',
       supplyKey: 'water-storage',
       unitAmount: 3.17,
@@ -246,7 +246,7 @@ describe('with a database', () => {
   it('a second chat lot of a supply is kept while the total still covers it', async () => {
     const user = await createUser(database.db, { email: 'lots@example.com' });
     await setSupplyOwned(database.db, user.id, { supplyKey: 'flashlight', owned: 1 });
-    await createInventoryItem(database.db, user.id, {
+    await addInventoryItem(database.db, user.id, {
       name: 'Headlamp-ish torch',
       supplyKey: 'flashlight',
       quantityOwned: 2,

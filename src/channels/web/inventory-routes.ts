@@ -1,14 +1,16 @@
 import express, { type Request, Router } from 'express';
 import { badInput } from '../../services/errors.ts';
-import { listInventory } from '../../services/inventory/inventory.ts';
 import {
-  createInventoryItem,
-  deleteInventoryItem,
+  addInventoryItem,
+  listInventory,
+  removeInventoryItem,
+  updateInventoryItem,
+} from '../../services/inventory/inventory.ts';
+import {
   getInventoryItem,
   type InventoryRow,
   inventoryCreateSchema,
   inventoryItemPatchSchema,
-  patchInventoryItem,
   planReadiness,
   setSupplyOwned,
   supplyOwnedSchema,
@@ -117,7 +119,7 @@ export function inventoryRouter(deps: WebRouteDeps): Router {
       const userId = signedInUser(res).id;
       const planId = planIdOf(req);
       const input = parseBody(inventoryCreateSchema, req.body);
-      const item = await createInventoryItem(db, userId, input);
+      const item = await addInventoryItem(db, userId, input);
       res.status(201).json({ item: itemJson(item), ...snapshotJson(await snapshot(userId, planId)) });
     } catch (error) {
       next(error);
@@ -174,7 +176,7 @@ export function inventoryRouter(deps: WebRouteDeps): Router {
       const id = idParam(req);
       const planId = planIdOf(req);
       const patch = parseBody(inventoryItemPatchSchema, req.body);
-      const item = await patchInventoryItem(db, userId, id, patch);
+      const item = await updateInventoryItem(db, userId, id, patch);
       res.json({ item: itemJson(item), ...snapshotJson(await snapshot(userId, planId)) });
     } catch (error) {
       next(error);
@@ -186,7 +188,7 @@ export function inventoryRouter(deps: WebRouteDeps): Router {
       const userId = signedInUser(res).id;
       const id = idParam(req);
       const planId = planIdOf(req);
-      await deleteInventoryItem(db, userId, id);
+      await removeInventoryItem(db, userId, id);
       res.json({ deleted: id, ...snapshotJson(await snapshot(userId, planId)) });
     } catch (error) {
       next(error);

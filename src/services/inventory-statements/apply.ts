@@ -67,10 +67,7 @@ function total(rows: Row[]): number {
   );
 }
 
-/**
- * Updates a row giving every field: inventory.updateInventoryItem's patch schema fills omitted fields with
- * their defaults (null), so a partial patch would clear the supply key, size and expiry.
- */
+/** Changes a row's quantity (and size or notes when given); the other fields stay as they are. */
 async function patchRow(
   db: Db,
   userId: string,
@@ -78,16 +75,9 @@ async function patchRow(
   changes: { quantityOwned: number; unitAmount?: number; notes?: string | null },
 ) {
   await updateInventoryItem(db, userId, row.id, {
-    name: row.name ?? 'item',
-    supplyKey: row.supplyKey,
-    unitAmount: changes.unitAmount ?? (row.unitAmount === null ? null : Number(row.unitAmount)),
     quantityOwned: changes.quantityOwned,
-    quantityNeeded: row.quantityNeeded ?? 0,
-    expirationDate: row.expirationDate,
-    specificProductId: row.specificProductId,
-    masterItemId: row.masterItemId,
-    missionReportId: row.missionReportId,
-    notes: changes.notes === undefined ? row.notes : changes.notes,
+    ...(changes.unitAmount !== undefined ? { unitAmount: changes.unitAmount } : {}),
+    ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
   });
 }
 
