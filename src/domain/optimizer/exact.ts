@@ -65,6 +65,8 @@ export class ExactSession implements Session {
     private readonly reduced: Reduced,
     /** Date.now() deadline for the whole session, or undefined for none. */
     private readonly deadline: number | undefined,
+    /** At most this long for the lowest-spend tie-break solve (it never changes coverage). */
+    private readonly tieBreakSeconds?: number,
   ) {
     this.x = problem.candidates.map(() => 0);
   }
@@ -118,8 +120,10 @@ export class ExactSession implements Session {
   }
 
   /** Runs HiGHS; returns the rounded, budget-checked plan (or null) and the outcome. */
-  private async run(lp: string): Promise<{ x: number[] | null; outcome: LevelOutcome }> {
-    const remaining = this.remainingSeconds();
+  private async run(lp: string, capSeconds?: number): Promise<{ x: number[] | null; outcome: LevelOutcome }> {
+    const left = this.remainingSeconds();
+    const remaining =
+      capSeconds === undefined ? left : left === undefined ? capSeconds : Math.min(left, capSeconds);
     if (remaining !== undefined && remaining <= 0) {
       this.note ??= 'the time limit was used up before HiGHS could run';
       return { x: null, outcome: 'time-limit' };
@@ -182,7 +186,10 @@ export class ExactSession implements Session {
         `x${a.candidate.index}`,
       ]);
       // The current plan is feasible, so the budget row can be tightened to its spend.
-      const run = await this.run(this.model(`Minimize\n obj: ${linear(objective)}`, current));
+      const run = await this.run(
+        this.model(`Minimize\n obj: ${linear(objective)}`, current),
+        this.tieBreakSeconds,
+      );
       outcome = run.outcome;
       if (run.x && this.keepsLevels(run.x) && spendCents(this.problem, run.x) < current) this.adopt(run.x);
     }

@@ -297,3 +297,22 @@ describe('optimize: auto strategy', () => {
     expect(result.optimal).toBe(true);
   });
 });
+
+describe('optimize: capped tie-break', () => {
+  it('never changes coverage, only (at most) the spend', async () => {
+    for (let seed = 1; seed <= 5; seed += 1) {
+      const { needs, candidates } = syntheticInstance(seed, { needs: 30, candidates: 300, budget: 800 });
+      const full = await optimize({ needs, candidates, budget: 800, strategy: 'exact' });
+      const capped = await optimize({
+        needs,
+        candidates,
+        budget: 800,
+        strategy: 'exact',
+        tieBreakSeconds: 0.001,
+      });
+      expect(capped.coverage).toBeCloseTo(full.coverage, 9);
+      expect(capped.spent).toBeGreaterThanOrEqual(full.spent - 1e-9);
+      expect(capped.spent).toBeLessThanOrEqual(800);
+    }
+  });
+});

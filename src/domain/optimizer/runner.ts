@@ -46,7 +46,7 @@ export async function runWithStrategy(
   problem: Problem,
   reduced: Reduced,
   requested: Strategy,
-  opts: { timeLimitSeconds?: number | undefined },
+  opts: { timeLimitSeconds?: number | undefined; tieBreakSeconds?: number | undefined },
   drive: Drive,
 ): Promise<RunResult> {
   const finish = (x: number[]) => fitBudget(problem, x, priorityWeights(problem));
@@ -67,6 +67,7 @@ export async function runWithStrategy(
     problem,
     reduced,
     limit === undefined ? undefined : Date.now() + limit * 1000,
+    opts.tieBreakSeconds,
   );
   const outcome = await drive(exact);
   const solver = { mipSolves: exact.mipSolves, mipMs: [...exact.mipMs] };

@@ -58,6 +58,11 @@ export const optimizeInputSchema = z.object({
   timeLimitSeconds: z.number().positive().optional(),
   /** Drop provably dominated candidates before solving (default true). Off only for benchmarks and tests. */
   prune: z.boolean().default(true),
+  /**
+   * Cap on the lowest-spend tie-break solve, which never changes coverage: when it stops early the plan
+   * keeps the optimal coverage and only unneeded units are trimmed. Absent: the session's limit.
+   */
+  tieBreakSeconds: z.number().positive().optional(),
 });
 export type OptimizeInput = z.input<typeof optimizeInputSchema>;
 export type OptimizeOptions = z.output<typeof optimizeInputSchema>;
