@@ -23,7 +23,14 @@ export type PlanSummary = {
   scenarios: string[];
   water: { gallonsPerDay: number; totalGallons: number; basis: string; adjustments: string[] };
   food: { kcalPerDay: number; totalKcal: number; basis: string };
-  budget: { limit: number; spent: number; coverage: number; leftOut: number };
+  budget: {
+    limit: number;
+    spent: number;
+    coverage: number;
+    coverageByPriority?: GeneratedKit['budget']['coverageByPriority'];
+    /** How many needs the budget leaves uncovered. */
+    leftOut: number;
+  };
   readinessScore: number;
   daysOfSupply: { category: string; days: number; targetDays: number }[];
   /** The first things to buy, in the optimizer's order. */
@@ -96,6 +103,7 @@ export function summarizePlan(
       limit: kit.budget.limit,
       spent: round(kit.budget.spent),
       coverage: round(kit.budget.coverage, 3),
+      ...(kit.budget.coverageByPriority ? { coverageByPriority: kit.budget.coverageByPriority } : {}),
       leftOut: kit.budget.leftOut?.length ?? 0,
     },
     readinessScore: kit.readinessScore,

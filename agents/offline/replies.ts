@@ -1,3 +1,4 @@
+import { describeCoverage } from '../../src/domain/plan/coverage.ts';
 import type { PlanSummary } from '../../tools/plan-summary.ts';
 import { householdText, type Profile } from './facts.ts';
 
@@ -173,7 +174,7 @@ export function planReply(plan: PlanSummary, channel: Channel, options: PlanRepl
   if (plan.buyFirst.length > 0) {
     lines.push('');
     lines.push(
-      `${bold(channel, `Buy first (${money(plan.budget.spent)} of ${money(plan.budget.limit)}, ${Math.round(plan.budget.coverage * 100)}% of needs covered):`)}`,
+      `${bold(channel, `Buy first (${money(plan.budget.spent)} of ${money(plan.budget.limit)}, covers ${describeCoverage(plan.budget)}):`)}`,
     );
     const shown = channel === 'web' ? 5 : 3;
     plan.buyFirst.slice(0, shown).forEach((b, i) => {

@@ -1,4 +1,5 @@
 import type { GeneratedKit } from '../domain/generated-kit.ts';
+import { describeCoverage } from '../domain/plan/coverage.ts';
 
 const money = (n: number) => `$${n.toFixed(2)}`;
 const num = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
@@ -35,7 +36,7 @@ export function planAsText(kit: GeneratedKit): string {
   for (const i of kit.items)
     lines.push(`${String(i.quantity).padStart(3)} × ${i.name}  ${money(i.lineTotal)}`);
   lines.push(
-    `Spent ${money(kit.budget.spent)}; priority-weighted coverage ${Math.round(kit.budget.coverage * 100)}%.`,
+    `Spent ${money(kit.budget.spent)}; with what you own this covers ${describeCoverage(kit.budget)}.`,
   );
   for (const l of kit.budget.leftOut.slice(0, 10)) lines.push(`  left out: ${l.reason}`);
 

@@ -123,6 +123,10 @@ export const generatedKitSchema = z.object({
     limit: z.number().nonnegative(),
     spent: z.number().nonnegative(),
     coverage: z.number().min(0).max(1),
+    /** Share of each priority's needs covered by what is owned plus what the plan buys (0..1). */
+    coverageByPriority: z
+      .object({ critical: z.number(), important: z.number(), useful: z.number() })
+      .optional(),
     strategy: z.string().optional(),
     leftOut: z.array(z.object({ key: z.string(), reason: z.string() })).default([]),
   }),

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { describeCoverage } from '../../domain/plan/coverage.ts';
 import { humanize, money, number, scenarioLabel, titleCase } from './html.ts';
 import { daysText, type PlanView, PRIORITY_LABEL } from './plan-view.ts';
 import type { WalletCard } from './wallet-card.ts';
@@ -205,7 +206,7 @@ export async function planPdf(view: PlanView, publicUrl: string): Promise<Buffer
 
   heading(
     doc,
-    `Budget: ${money(k.budget.spent)} of ${money(k.budget.limit)} · ${Math.round(k.budget.coverage * 100)}% of needs covered`,
+    `Budget: ${money(k.budget.spent)} of ${money(k.budget.limit)} · covers ${describeCoverage(k.budget)}`,
   );
   bars(
     doc,

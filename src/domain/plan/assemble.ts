@@ -13,6 +13,7 @@ import { SCENARIO_NAMES, type ScenarioId } from '../scenarios.ts';
 import type { SimulationDay } from '../simulation.ts';
 import type { SkillNeed } from '../skills.ts';
 import { supplyByKey } from '../supplies.ts';
+import { coverageByPriority, describeCoverage } from './coverage.ts';
 
 export type ProductInfo = {
   productUrl: string | null;
@@ -101,7 +102,7 @@ function kitItems(
   });
 }
 
-function summary(parts: PlanParts, spent: number): string {
+function summary(parts: PlanParts, spent: number, budget: GeneratedKit['budget']): string {
   const { input, rations, location, scenarios, optimizer, readiness } = parts;
   const people = input.members.length;
   const pets = input.pets.length;
@@ -117,7 +118,7 @@ function summary(parts: PlanParts, spent: number): string {
   ];
   if (input.budget > 0) {
     sentences.push(
-      `Within ${usd(input.budget)} it buys ${optimizer.items.length} item${optimizer.items.length === 1 ? '' : 's'} for ${usd(spent)}, covering ${Math.round(optimizer.coverage * 100)}% of the needs weighted by priority.`,
+      `Within ${usd(input.budget)} it buys ${optimizer.items.length} item${optimizer.items.length === 1 ? '' : 's'} for ${usd(spent)}; with what you own that covers ${describeCoverage(budget)}.`,
     );
   } else {
     sentences.push('No budget was given, so the plan lists needs only.');
@@ -141,9 +142,21 @@ export function assemblePlan(parts: PlanParts): GeneratedKit {
     rations.medications.basis,
     rations.hygiene.basis,
   ];
+  const bought = new Map(optimizer.perNeed.map((n) => [n.key, n.covered]));
+  const budget: GeneratedKit['budget'] = {
+    limit: input.budget,
+    spent,
+    coverage: round(optimizer.coverage, 4),
+    coverageByPriority: coverageByPriority(parts.needs, input.owned, bought),
+    strategy: optimizer.strategy,
+    leftOut: optimizer.leftOut.map((l) => ({
+      key: l.key,
+      reason: `${supplyByKey(l.key)?.label ?? l.key}: ${l.reason}`,
+    })),
+  };
   return {
     title: `${durationLabel(input.durationDays)} ${scenarios.chosen.length ? scenarios.chosen.map((s) => SCENARIO_NAMES[s]).join(' + ') : 'readiness'} plan`,
-    summary: summary(parts, spent),
+    summary: summary(parts, spent, budget),
     location: {
       input: location.input,
       state: location.state,
@@ -255,16 +268,7 @@ export function assemblePlan(parts: PlanParts): GeneratedKit {
     })),
     items,
     bundles: parts.bundles,
-    budget: {
-      limit: input.budget,
-      spent,
-      coverage: round(optimizer.coverage, 4),
-      strategy: optimizer.strategy,
-      leftOut: optimizer.leftOut.map((l) => ({
-        key: l.key,
-        reason: `${supplyByKey(l.key)?.label ?? l.key}: ${l.reason}`,
-      })),
-    },
+    budget,
     barterGoods: parts.barter.map((b) => ({ name: b.name, quantity: b.quantity, unit: b.unit, why: b.why })),
     requiredSkills: parts.required.map((s) => s.id),
     skillGaps: parts.gaps.map((s) => ({

@@ -1,3 +1,4 @@
+import { describeCoverage } from '../../../domain/plan/coverage.ts';
 import { type Html, html, humanize, money, number, safeUrl, scenarioLabel, titleCase } from '../html.ts';
 import { daysText, type PlanView, PRIORITY_LABEL } from '../plan-view.ts';
 import type { Visitor } from '../visitor.ts';
@@ -81,7 +82,7 @@ function budgetSection(view: PlanView): Html {
   const { budget } = view.kit;
   return html`<section class="card" aria-labelledby="budget-h">
   <h2 id="budget-h">Budget</h2>
-  <p><strong>${money(budget.spent)}</strong> of ${money(budget.limit)} spent · covers <strong>${Math.round(budget.coverage * 100)}%</strong> of needs by priority${budget.strategy ? html` · ${budget.strategy === 'exact' ? 'exact optimizer' : `${budget.strategy} optimizer`}` : ''}</p>
+  <p><strong>${money(budget.spent)}</strong> of ${money(budget.limit)} spent · covers <strong>${describeCoverage(budget)}</strong>${budget.strategy ? html` · ${budget.strategy === 'exact' ? 'exact optimizer' : `${budget.strategy} optimizer`}` : ''}</p>
   <h3>Spend by category</h3>
   ${barChart({
     id: 'spend-by-category',
