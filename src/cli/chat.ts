@@ -3,11 +3,8 @@ import { createInterface } from 'node:readline';
 import { createModel } from '../../agents/index.ts';
 import { loadConfig } from '../config.ts';
 import { createConversation, renderText } from '../conversation/index.ts';
-import { openDatabase } from '../db/client.ts';
-import { runMigrations } from '../db/migrate.ts';
-import { seedIfEmpty } from '../services/catalog/seed.ts';
-import { createEmbedder } from '../services/embeddings/index.ts';
 import { AppError } from '../services/errors.ts';
+import { openRuntime } from '../services/runtime.ts';
 import { createUser, findUserByEmail, getProfile } from '../services/users/users.ts';
 import { parseFlags, UUID } from './chat-flags.ts';
 
@@ -28,13 +25,9 @@ async function main() {
   const parsed = parseFlags(process.argv.slice(2));
   if ('error' in parsed) usage(parsed.error);
   const config = loadConfig();
-  const database = await openDatabase(config.database);
+  const runtime = await openRuntime(config, (line) => process.stderr.write(`chat: ${line}\n`));
+  const { database, embedder } = runtime;
   try {
-    await runMigrations(database);
-    const embedder = createEmbedder(config.embeddings);
-    const seeded = await seedIfEmpty(database, embedder);
-    if (seeded) process.stderr.write(`chat: seeded the ${database.kind} database (first run)\n`);
-
     let userId: string | null = null;
     if (parsed.user && UUID.test(parsed.user)) {
       if (!(await getProfile(database.db, parsed.user))) usage(`--user: no user with id ${parsed.user}`);
@@ -76,7 +69,7 @@ async function main() {
       process.stdout.write(`${out}\n---\n`);
     }
   } finally {
-    await database.close();
+    await runtime.close();
   }
 }
 

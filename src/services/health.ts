@@ -36,10 +36,3 @@ export async function getHealth(database: Database, channels: Record<string, boo
     channels,
   };
 }
-
-export async function isCatalogEmpty(database: Database): Promise<boolean> {
-  const rows = rowsOf<{ n: number }>(
-    await database.db.execute(sql`select count(*)::int as n from master_items`),
-  );
-  return Number(rows[0]?.n ?? 0) === 0;
-}

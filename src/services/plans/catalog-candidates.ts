@@ -49,10 +49,6 @@ export function loadCatalogCandidates(db: DbOrTx, now = Date.now()): Promise<Cat
   return value;
 }
 
-export function forgetCatalogCandidates(db: DbOrTx): void {
-  cache.delete(db);
-}
-
 async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
   const products = await db
     .select({

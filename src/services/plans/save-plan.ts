@@ -3,7 +3,6 @@ import type { Db } from '../../db/client.ts';
 import { missionReports, profiles } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
 import { type GeneratedKit, generatedKitSchema } from '../../domain/generated-kit.ts';
-import { notFound } from '../errors.ts';
 
 /** Free accounts keep one saved plan (a new one overwrites it); Basic and Pro keep any number. */
 export const SAVED_PLAN_LIMIT = {
@@ -77,14 +76,5 @@ export async function getLatestPlan(db: Db, userId: string) {
       .orderBy(desc(missionReports.updatedAt))
       .limit(1);
     return row ?? null;
-  });
-}
-
-/** Another user's plan is simply not found (row-level security), never "forbidden". */
-export async function getPlan(db: Db, userId: string, planId: string) {
-  return withUser(db, userId, async (tx) => {
-    const [row] = await tx.select().from(missionReports).where(eq(missionReports.id, planId)).limit(1);
-    if (!row) throw notFound('Plan');
-    return row;
   });
 }
