@@ -35,6 +35,29 @@ export const MedicationSchema = z.object({
   dosesPerDay: z.number().positive().max(48).describe('Doses taken per day'),
 });
 
+/**
+ * Medical conditions that change what a member needs (plan-cli.md v2 `--people` parts): insulin needs cold
+ * storage without power and sharps disposal, oxygen and dialysis need power backup, a mobility aid changes
+ * evacuation, a food allergy excludes foods. `allergy-<food>` names the food (allergy-peanut).
+ */
+export const MEMBER_CONDITIONS = [
+  'diabetic',
+  'diabetic-insulin',
+  'oxygen',
+  'mobility-aid',
+  'dialysis',
+] as const;
+export const MemberConditionSchema = z.union([
+  z.enum(MEMBER_CONDITIONS),
+  z
+    .string()
+    .regex(
+      /^allergy-[a-z][a-z-]*$/,
+      'a condition is one of diabetic, diabetic-insulin, oxygen, mobility-aid, dialysis or allergy-<food>',
+    ) as z.ZodType<`allergy-${string}`>,
+]);
+export type MemberCondition = z.infer<typeof MemberConditionSchema>;
+
 export const MemberSchema = z
   .object({
     kind: MemberKindSchema,
@@ -47,6 +70,7 @@ export const MemberSchema = z
     // Disaster days mean hauling water and clearing debris, closer to DGA "moderately active" than sedentary.
     activity: ActivitySchema.default('moderate'),
     medicalNeeds: z.array(z.string().trim().min(1)).default([]),
+    conditions: z.array(MemberConditionSchema).default([]),
     dailyMedications: z.array(MedicationSchema).default([]),
     mobilityLimited: z.boolean().default(false),
   })

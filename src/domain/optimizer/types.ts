@@ -17,6 +17,11 @@ export const needSchema = z.object({
   /** How much is needed, in the supply's unit (gal, kcal, count, ...). */
   quantity: z.number().positive(),
   priority: prioritySchema,
+  /**
+   * The part of the quantity that must come before everything else (the first 72 hours of water, food,
+   * medication and infant needs). Weighted above every priority; at most `quantity`.
+   */
+  urgentQuantity: z.number().positive().optional(),
 });
 export type Need = z.infer<typeof needSchema>;
 
@@ -38,6 +43,14 @@ export const candidateSchema = z.object({
   maxQuantity: z.number().int().nonnegative().optional(),
   /** Set when the candidate is a bundle (kit) of several products. */
   bundleId: z.string().min(1).optional(),
+  /** System tags a bought unit provides to other candidates, e.g. 'burner:propane', 'canned-food', 'device:AA'. */
+  tags: z.array(z.string().min(1)).optional(),
+  /**
+   * Tags this candidate needs: it may be bought only when, for every tag listed, some bought candidate (or the
+   * household's own stock, `satisfiedTags`) provides it — fuel only with a stove that burns it, a can opener
+   * only with canned food, batteries only for a device that takes them.
+   */
+  requires: z.array(z.string().min(1)).optional(),
 });
 export type Candidate = z.infer<typeof candidateSchema>;
 
@@ -52,6 +65,8 @@ export const optimizeInputSchema = z.object({
   candidates: z.array(candidateSchema),
   /** USD, lump sum. 0 means "needs only, no purchases". */
   budget: z.number().nonnegative(),
+  /** System tags the household's own stock already provides (an owned propane stove: 'burner:propane'). */
+  satisfiedTags: z.array(z.string().min(1)).default([]),
   /** Default 'auto': exact with a time limit, greedy if HiGHS fails or times out. */
   strategy: strategySchema.default('auto'),
   /** 'exact': none unless given; 'auto': AUTO_TIME_LIMIT_SECONDS unless given. */
@@ -72,6 +87,9 @@ export const scheduleInputSchema = z.object({
   candidates: z.array(candidateSchema),
   /** USD available each month; unspent money carries forward. */
   monthlyBudget: z.number().nonnegative(),
+  /** The plan's whole budget: the schedule ends once this much is spent. Absent: no cap. */
+  totalBudget: z.number().nonnegative().optional(),
+  satisfiedTags: z.array(z.string().min(1)).default([]),
   /** Planning horizon cap in months (default 24). */
   months: z.number().int().min(1).max(120).default(24),
   strategy: strategySchema.default('auto'),
