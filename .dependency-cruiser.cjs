@@ -1,5 +1,7 @@
 /**
  * The one-way layers: channels → conversation → agents → tools → services → domain, and services → db.
+ * src/models/ (the language models behind createModel) sits beside agents: it may read tools' types and the
+ * domain, and only its factory is imported from outside.
  * Entry points (src/main.ts, src/cli/, jobs) may wire anything below them. A back-edge fails `npm run lint`.
  */
 const layer = (p) => `^(src/)?${p}/`;
@@ -34,19 +36,19 @@ module.exports = {
     forbid(
       'db-below-services',
       layer('db'),
-      `${layer('services')}|${layer('tools')}|${layer('agents')}|${layer('conversation')}|${layer('channels')}|${layer('jobs')}`,
+      `${layer('services')}|${layer('tools')}|${layer('agents')}|${layer('models')}|${layer('conversation')}|${layer('channels')}|${layer('jobs')}`,
       'db knows no layer above it',
     ),
     forbid(
       'services-below-tools',
       layer('services'),
-      `${layer('tools')}|${layer('agents')}|${layer('conversation')}|${layer('channels')}|${layer('jobs')}`,
+      `${layer('tools')}|${layer('agents')}|${layer('models')}|${layer('conversation')}|${layer('channels')}|${layer('jobs')}`,
       'services know no layer above them',
     ),
     forbid(
       'tools-below-agents',
       '^tools/',
-      `${layer('agents')}|${layer('conversation')}|${layer('channels')}|${layer('db')}|${layer('jobs')}`,
+      `${layer('agents')}|${layer('models')}|${layer('conversation')}|${layer('channels')}|${layer('db')}|${layer('jobs')}`,
       'tools sit over services, below agents',
     ),
     forbid(
@@ -55,6 +57,19 @@ module.exports = {
       `${layer('conversation')}|${layer('channels')}|${layer('db')}|${layer('services')}|${layer('jobs')}`,
       'agents use tools, not services or db',
     ),
+    forbid(
+      'models-below-conversation',
+      layer('models'),
+      `${layer('agents')}|${layer('conversation')}|${layer('channels')}|${layer('db')}|${layer('services')}|${layer('jobs')}`,
+      'a model is an agents-level detail: it reads tool results (types) and the domain, never services or db',
+    ),
+    {
+      name: 'only-the-factory-imports-a-model',
+      comment: 'model implementations sit behind createModel (src/models/index.ts); nothing else imports one',
+      severity: 'error',
+      from: { path: '^(?!src/models/)' },
+      to: { path: '^src/models/(?!index\\.ts$)' },
+    },
     forbid(
       'conversation-below-channels',
       layer('conversation'),

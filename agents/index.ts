@@ -1,4 +1,9 @@
 export type { PlanSummary, ToolContext } from '../tools/index.ts';
-export * from './models.ts';
-export { createOfflineModel, OFFLINE_MODEL_ID } from './offline/model.ts';
+export {
+  createModel,
+  createOfflineModel,
+  type ModelConfig,
+  modelName,
+  OFFLINE_MODEL_ID,
+} from '../src/models/index.ts';
 export * from './planner.ts';

@@ -2,6 +2,8 @@ import { createOpenAI } from '@ai-sdk/openai';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createOfflineModel, type OfflineModelOptions } from './offline/model.ts';
 
+export { createOfflineModel, OFFLINE_MODEL_ID, type OfflineModelOptions } from './offline/model.ts';
+
 /** The shape of config.model (src/config.ts). */
 export type ModelConfig =
   | { kind: 'offline' }

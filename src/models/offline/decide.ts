@@ -1,4 +1,4 @@
-import type { PlanSummary } from '../../tools/plan-summary.ts';
+import type { PlanSummary } from '../../../tools/plan-summary.ts';
 import { extractFacts, hasFacts, nextMissing, type Profile, toMemberInput } from './facts.ts';
 import { classify, type Intent, planWords } from './intent.ts';
 import type { InventoryStatement } from './inventory.ts';

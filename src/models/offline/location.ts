@@ -1,6 +1,6 @@
-import citiesData from '../../src/domain/data/cities.json' with { type: 'json' };
-import statesData from '../../src/domain/data/states.json' with { type: 'json' };
-import { resolveLocation } from '../../src/domain/location.ts';
+import citiesData from '../../domain/data/cities.json' with { type: 'json' };
+import statesData from '../../domain/data/states.json' with { type: 'json' };
+import { resolveLocation } from '../../domain/location.ts';
 
 /** Finds where the household lives in free text: a city (and state), a ZIP code, coordinates or a state. */
 

@@ -1,5 +1,5 @@
-import { describeCoverage } from '../../src/domain/plan/coverage.ts';
-import type { PlanSummary } from '../../tools/plan-summary.ts';
+import { describeCoverage } from '../../domain/plan/coverage.ts';
+import type { PlanSummary } from '../../../tools/plan-summary.ts';
 import { householdText, type Profile } from './facts.ts';
 
 /**
