@@ -31,6 +31,29 @@ describe('parsePeople (plan-cli.md --people)', () => {
     expect(child).toMatchObject({ sex: 'f', ageYears: 8 });
   });
 
+  it('reads conditions (plan-cli.md v2): insulin, oxygen, dialysis, allergies; a mobility aid limits mobility', () => {
+    const result = parsePeople(
+      'senior:m:81:diabetic-insulin,adult:f:50:oxygen:mobility-aid,adult:m:dialysis:allergy-peanut:allergy-peanut',
+    );
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [senior, oxygen, dialysis] = result.value;
+    expect(senior).toMatchObject({
+      ageYears: 81,
+      sex: 'm',
+      conditions: ['diabetic-insulin'],
+      mobilityLimited: false,
+    });
+    expect(oxygen).toMatchObject({ conditions: ['oxygen', 'mobility-aid'], mobilityLimited: true });
+    expect(dialysis?.conditions).toEqual(['dialysis', 'allergy-peanut']);
+  });
+
+  it('accepts pregnancy and nursing at the edges of the 12-55 range', () => {
+    expect(parsePeople('child:f:12:pregnant').ok).toBe(true);
+    expect(parsePeople('adult:f:55:nursing').ok).toBe(true);
+    expect(parsePeople('adult:f:56:pregnant').ok).toBe(false);
+  });
+
   it.each([
     ['adlt:38', 'member 1 ("adlt:38"): unknown kind "adlt"'],
     ['adult:f:38,child:x', 'member 2 ("child:x"): unknown part "x"'],
@@ -39,6 +62,19 @@ describe('parsePeople (plan-cli.md --people)', () => {
     ['adult:m:pregnant', 'member 1 ("adult:m:pregnant"): "pregnant" cannot apply to sex m'],
     ['child:15', 'member 1 ("child:15"): child age 15 is outside 1-12 years'],
     ['adult,,child', 'member 2 is empty'],
+    // Issue 9: impossible members exit 2 naming the member (plan-cli.md v2).
+    [
+      'adult:f:38,senior:f:70:pregnant',
+      'member 2 ("senior:f:70:pregnant"): pregnant at age 70 is outside the plausible 12-55 years',
+    ],
+    [
+      'child:f:8:nursing',
+      'member 1 ("child:f:8:nursing"): nursing at age 8 is outside the plausible 12-55 years',
+    ],
+    ['adult:m:40,infant:4', 'member 2 ("infant:4"): infant age 4 is outside 0-1 years'],
+    ['senior:m:81:insulin', 'member 1 ("senior:m:81:insulin"): unknown part "insulin"'],
+    ['adult:diabetic:diabetic-insulin', 'give diabetic or diabetic-insulin, not both'],
+    ['adult:allergy-', 'unknown part "allergy-"'],
     ['', 'no household members given'],
   ])('rejects %j naming the bad part', (text, message) => {
     const result = parsePeople(text);
@@ -103,6 +139,19 @@ describe('PlanInputSchema', () => {
     expect(
       PlanInputSchema.safeParse({ ...base, owned: [{ supplyKey: 'water-storage', quantity: 20 }] }).success,
     ).toBe(true);
+  });
+
+  it('rejects a pregnant 70-year-old on every entry point, naming the field', () => {
+    const result = PlanInputSchema.safeParse({
+      ...base,
+      members: [{ kind: 'senior', ageYears: 70, sex: 'f', pregnant: true }],
+    });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.issues[0]).toMatchObject({
+      path: ['members', 0, 'pregnant'],
+      message: 'pregnant at age 70 is outside the plausible 12-55 years',
+    });
   });
 
   it('rejects a pregnant male', () => {

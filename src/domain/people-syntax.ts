@@ -1,11 +1,26 @@
-import { DEFAULT_AGE, MEMBER_KINDS, type Member, MemberSchema, type Pet, PetSchema } from './plan-input.ts';
+import {
+  DEFAULT_AGE,
+  MEMBER_CONDITIONS,
+  MEMBER_KINDS,
+  type Member,
+  type MemberCondition,
+  MemberConditionSchema,
+  MemberSchema,
+  type Pet,
+  PetSchema,
+} from './plan-input.ts';
 
 /** Parses the CLI syntax of plan-cli.md; errors name the offending part so a person can fix it. */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const AGE = /^(\d+(?:\.\d+)?)(y|mo)?$/;
 
-/** "adult:f:38,adult:m:40,child:6,infant:6mo,adult:f:nursing" → members (defaults per kind). */
+const PART_HELP = `m, f, an age such as 38 or 6mo, pregnant, nursing or a condition (${MEMBER_CONDITIONS.join(', ')}, allergy-<food>)`;
+
+/**
+ * "adult:f:38,adult:m:40,child:6,infant:6mo,adult:f:nursing,senior:m:81:diabetic-insulin" → members
+ * (defaults per kind). A `mobility-aid` member is also `mobilityLimited`, which evacuation guidance reads.
+ */
 export function parsePeople(
   text: string,
   defaults: Partial<Pick<Member, 'activity'>> = {},
@@ -29,6 +44,7 @@ export function parsePeople(
     let age: number | null = null;
     let pregnant = false;
     let nursing = false;
+    const conditions: MemberCondition[] = [];
     for (const part of parts) {
       const ageMatch = AGE.exec(part);
       if (part === 'm' || part === 'f') {
@@ -39,11 +55,10 @@ export function parsePeople(
         age = ageMatch[2] === 'mo' ? Number(ageMatch[1]) / 12 : Number(ageMatch[1]);
       } else if (part === 'pregnant') pregnant = true;
       else if (part === 'nursing') nursing = true;
-      else {
-        return {
-          ok: false,
-          error: `${where}: unknown part "${part}" (expected m, f, an age such as 38 or 6mo, pregnant or nursing)`,
-        };
+      else if (MemberConditionSchema.safeParse(part).success) {
+        if (!conditions.includes(part as MemberCondition)) conditions.push(part as MemberCondition);
+      } else {
+        return { ok: false, error: `${where}: unknown part "${part}" (expected ${PART_HELP})` };
       }
     }
     if ((pregnant || nursing) && sex === 'm') {
@@ -55,6 +70,8 @@ export function parsePeople(
       sex: pregnant || nursing ? 'f' : sex,
       pregnant,
       nursing,
+      conditions,
+      mobilityLimited: conditions.includes('mobility-aid'),
       ...defaults,
     });
     if (!parsed.success) {

@@ -58,6 +58,13 @@ export const MemberConditionSchema = z.union([
 ]);
 export type MemberCondition = z.infer<typeof MemberConditionSchema>;
 
+/**
+ * Ages at which pregnancy or nursing is accepted (inclusive). CDC/NCHS natality tables run from mothers aged
+ * 10-14 to 50-54 and births past 50 are a tiny fraction, so 12-55 keeps every plausible mother while a
+ * "pregnant at 70" or a pregnant 8-year-old is caught as a typo (READYPLAN_ASSUMPTION for the exact bounds).
+ */
+export const CHILDBEARING_AGES = { min: 12, max: 55 } as const;
+
 export const MemberSchema = z
   .object({
     kind: MemberKindSchema,
@@ -83,11 +90,23 @@ export const MemberSchema = z
         message: `${m.kind} age ${m.ageYears} is outside ${range.min}-${range.max - 1} years`,
       });
     }
-    if ((m.pregnant || m.nursing) && (m.sex === 'm' || m.ageYears < 12)) {
+    for (const flag of ['pregnant', 'nursing'] as const) {
+      if (!m[flag]) continue;
+      if (m.sex === 'm') {
+        ctx.addIssue({ code: 'custom', path: [flag], message: `${flag} cannot apply to a male member` });
+      } else if (m.ageYears < CHILDBEARING_AGES.min || m.ageYears > CHILDBEARING_AGES.max) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [flag],
+          message: `${flag} at age ${m.ageYears} is outside the plausible ${CHILDBEARING_AGES.min}-${CHILDBEARING_AGES.max} years`,
+        });
+      }
+    }
+    if (m.conditions.includes('diabetic') && m.conditions.includes('diabetic-insulin')) {
       ctx.addIssue({
         code: 'custom',
-        path: [m.pregnant ? 'pregnant' : 'nursing'],
-        message: 'pregnant or nursing applies only to a female aged 12 or older',
+        path: ['conditions'],
+        message: 'give diabetic or diabetic-insulin, not both (diabetic-insulin already means diabetic)',
       });
     }
   });
