@@ -2,19 +2,33 @@ import { eq, gt, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { bundleItems, bundles, categories, masterItems, specificProducts } from '../../db/schema/index.ts';
 import type { Candidate } from '../../domain/optimizer/index.ts';
+import { bundleSystemTags, type ProductFit, ProductFitSchema, systemTags } from '../../domain/product-fit.ts';
 
 export type CatalogCandidate = Candidate & {
   productUrl: string | null;
   masterItem: string | null;
   category: string | null;
   shelfLifeMonths: number | null;
-  /** For a bundle: the products in it, per bundle bought. */
+  /** What decides fit (src/domain/product-fit.ts); undefined for a bundle (its parts carry theirs). */
+  fit?: ProductFit;
+  /** Shipping weight per unit, lb (a bundle: the sum of its parts), for bug-out carry limits. */
+  weightLb: number | null;
+  /** Day the price was written down (ISO date), so a plan can label it: "price as of 2026-11-15". */
+  priceObservedAt: string | null;
+  /** System tags provided and required (systemTags()); always set, possibly empty. */
+  tags: string[];
+  requires: string[];
+  /** For a bundle: the products in it, per bundle bought, with what decides their fit. */
   parts?: {
     productId: string;
     name: string;
     quantity: number;
     unitPrice: number;
     productUrl: string | null;
+    fit?: ProductFit;
+    /** The supply keys the part covers (for checkBundleFit). */
+    supplies: string[];
+    weightLb: number | null;
   }[];
 };
 
@@ -65,11 +79,39 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
     .leftJoin(categories, eq(masterItems.categoryId, categories.id))
     .where(gt(specificProducts.price, '0'));
   const candidates: CatalogCandidate[] = [];
-  const byId = new Map<string, { covers: Cover[]; price: number; name: string; productUrl: string | null }>();
+  type Known = {
+    covers: Cover[];
+    price: number;
+    name: string;
+    productUrl: string | null;
+    fit?: ProductFit;
+    weightLb: number | null;
+    priceObservedAt: string | null;
+    tags: string[];
+    requires: string[];
+  };
+  const byId = new Map<string, Known>();
   for (const p of products) {
     const covers = validCovers(p.metadata?.covers);
     const price = Number(p.price);
-    byId.set(p.id, { covers, price, name: p.name, productUrl: p.productUrl });
+    // Seeding validated the fit; a row written some other way without a valid one simply has none.
+    const parsed = ProductFitSchema.safeParse(p.metadata?.fit);
+    const fit = parsed.success ? parsed.data : undefined;
+    const system = systemTags(
+      fit,
+      covers.map((c) => c.supply),
+    );
+    const known: Known = {
+      covers,
+      price,
+      name: p.name,
+      productUrl: p.productUrl,
+      fit,
+      weightLb: positiveNumber(p.metadata?.weightLb),
+      priceObservedAt: isoDate(p.metadata?.priceObservedAt),
+      ...system,
+    };
+    byId.set(p.id, known);
     if (covers.length === 0) continue;
     candidates.push({
       productId: p.id,
@@ -80,6 +122,11 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       masterItem: p.masterItem,
       category: p.category,
       shelfLifeMonths: typeof p.metadata?.shelfLifeMonths === 'number' ? p.metadata.shelfLifeMonths : null,
+      fit,
+      weightLb: known.weightLb,
+      priceObservedAt: known.priceObservedAt,
+      tags: known.tags,
+      requires: known.requires,
     });
   }
 
@@ -100,6 +147,9 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
     price: number;
     covers: Map<string, number>;
     parts: NonNullable<CatalogCandidate['parts']>;
+    system: { tags: string[]; requires: string[] }[];
+    weightLb: number | null;
+    observed: (string | null)[];
   };
   const kits = new Map<string, Kit>();
   for (const row of rows) {
@@ -111,6 +161,9 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       price: 0,
       covers: new Map(),
       parts: [],
+      system: [],
+      weightLb: 0,
+      observed: [],
     };
     kit.price += product.price * row.quantity;
     kit.parts.push({
@@ -119,7 +172,16 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       quantity: row.quantity,
       unitPrice: product.price,
       productUrl: product.productUrl,
+      fit: product.fit,
+      supplies: product.covers.map((c) => c.supply),
+      weightLb: product.weightLb,
     });
+    kit.system.push({ tags: product.tags, requires: product.requires });
+    kit.weightLb =
+      kit.weightLb === null || product.weightLb === null
+        ? null
+        : kit.weightLb + product.weightLb * row.quantity;
+    kit.observed.push(product.priceObservedAt);
     for (const c of product.covers)
       kit.covers.set(c.supply, (kit.covers.get(c.supply) ?? 0) + c.amount * row.quantity);
     kits.set(row.bundleId, kit);
@@ -136,8 +198,25 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       masterItem: null,
       category: 'bundle',
       shelfLifeMonths: null,
+      weightLb: kit.weightLb === null ? null : Math.round(kit.weightLb * 100) / 100,
+      priceObservedAt: oldestDate(kit.observed),
+      ...bundleSystemTags(kit.system),
       parts: kit.parts,
     });
   }
   return candidates;
+}
+
+function positiveNumber(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
+}
+
+function isoDate(value: unknown): string | null {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
+}
+
+/** A bundle's price is as old as its oldest part's; unknown if any part's date is unknown. */
+function oldestDate(dates: (string | null)[]): string | null {
+  if (dates.length === 0 || dates.some((d) => d === null)) return null;
+  return [...(dates as string[])].sort()[0] ?? null;
 }
