@@ -2,6 +2,7 @@ import { solveMip } from './highs.ts';
 import { coveredAmounts, type Problem, priorityWeights, spendCents } from './model.ts';
 import { fitBudget, type LevelOutcome, levelValue, type Session, trimWaste } from './plan.ts';
 import type { Reduced } from './reduce.ts';
+import { enforceRequirements } from './requires.ts';
 
 /*
  * The MIP (CPLEX LP text, solved by HiGHS with mip_rel_gap = mip_abs_gap = 0):
@@ -13,6 +14,14 @@ import type { Reduced } from './reduce.ts';
  *                                                                  a need, whatever its unit)
  *   budget row    Σ_j cents_j x_j <= budgetCents                  (integer data: exact)
  *   level rows    Σ_i w_i c_i >= Z_k - τ                           (earlier levels pinned)
+ *   requirements  y_t ∈ {0, 1}, for each tag t some active candidate requires:
+ *                 y_t - Σ_{j provides t} x_j <= 0                  (t is provided only if bought)
+ *                 x_i - U_i y_t <= 0   for each i requiring t      (i only with t; U_i its bound)
+ *
+ * One indicator per tag keeps the requirement rows at two terms each: "x_i <= U_i Σ_j x_j" per
+ * dependent would repeat every provider of a common tag (canned food) in every can opener's row.
+ * Tags owned already never appear (buildProblem drops them), and reduce() drops a candidate whose
+ * required tag no active candidate provides, which fixes its x at 0 before the solve.
  *
  * Objective per level: maximise Σ_i w_i c_i. Then one more solve minimises Σ_j cents_j x_j with
  * every level pinned: among coverage-optimal plans, the cheapest.
@@ -100,6 +109,14 @@ export class ExactSession implements Session {
     rows.push(
       ` budget: ${linear(reduced.active.map((a) => [a.candidate.cents, `x${a.candidate.index}`]))} <= ${budgetCents}`,
     );
+    reduced.links.forEach((link, k) => {
+      const provide: [number, string][] = [[1, `y${k}`]];
+      for (const p of link.providers) provide.push([-1, `x${p.candidate.index}`]);
+      rows.push(` p${k}: ${linear(provide)} <= 0`);
+      for (const d of link.dependents) {
+        rows.push(` r${k}_${d.candidate.index}: x${d.candidate.index} - ${d.upper} y${k} <= 0`);
+      }
+    });
     this.levels.forEach((level, k) => {
       const entries = reduced.needs
         .filter((i) => (level.weights[i] ?? 0) > 0)
@@ -110,8 +127,12 @@ export class ExactSession implements Session {
     const bounds = [
       ...reduced.active.map((a) => ` 0 <= x${a.candidate.index} <= ${a.upper}`),
       ...reduced.needs.map((i) => ` 0 <= c${i} <= 1`),
+      ...reduced.links.map((_, k) => ` 0 <= y${k} <= 1`),
     ];
-    const generals = lineTerms(reduced.active.map((a) => `x${a.candidate.index}`));
+    const generals = lineTerms([
+      ...reduced.active.map((a) => `x${a.candidate.index}`),
+      ...reduced.links.map((_, k) => `y${k}`),
+    ]);
     return `${objective}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\nGenerals\n ${generals}\nEnd\n`;
   }
 
@@ -144,6 +165,8 @@ export class ExactSession implements Session {
       const v = result.values.get(`x${a.candidate.index}`) ?? 0;
       x[a.candidate.index] = Math.min(a.upper, Math.max(0, Math.round(v)));
     }
+    // Rounding can leave a dependent at 1 while its provider's 1e-7 rounds to 0: drop it rather than trust it.
+    enforceRequirements(this.problem, x);
     fitBudget(this.problem, x, priorityWeights(this.problem));
     return { x, outcome };
   }

@@ -2,10 +2,12 @@
  * The exact budget optimizer: which products to buy, in whole units, to maximise the
  * priority-weighted coverage of a household's needs within a budget.
  *
- *   coverage = Σ_i w_i · min(1, covered_i / need_i) / Σ_i w_i,   w = 3 / 2 / 1 for priority 1 / 2 / 3
+ *   coverage = Σ_i w_i · min(1, covered_i / need_i) / Σ_i w_i,   w = 10,000 / 100 / 1 for priority 1 / 2 / 3
  *
  * solved exactly as a MIP by HiGHS (see exact.ts for the model and the lowest-spend
- * tie-break), with a greedy fallback behind the same interface.
+ * tie-break), with a greedy fallback behind the same interface. The urgent parts of needs (the
+ * first 72 hours) are maximised first, and system requirements (fuel only with its stove) hold
+ * in every plan.
  */
 import {
   budgetToCents,
@@ -13,12 +15,13 @@ import {
   centsToUsd,
   coverageOf,
   coveredAmounts,
-  priorityWeights,
+  objectiveLevels,
   spendCents,
 } from './model.ts';
+import type { LevelOutcome } from './plan.ts';
 import { reduce } from './reduce.ts';
 import { leftOut, perNeed, planItems } from './report.ts';
-import { OptimizerError, runWithStrategy } from './runner.ts';
+import { OptimizerError, runWithStrategy, worse } from './runner.ts';
 import { type OptimizeInput, type OptimizeResult, optimizeInputSchema } from './types.ts';
 
 export { purchaseSchedule } from './schedule.ts';
@@ -32,13 +35,14 @@ export { OptimizerError };
 export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
   const started = performance.now();
   const opts = optimizeInputSchema.parse(input);
-  const problem = buildProblem(opts.needs, opts.candidates, budgetToCents(opts.budget));
-  const weights = priorityWeights(problem);
-  const reduced = reduce(problem, [weights], opts.prune);
-  const run = await runWithStrategy(problem, reduced, opts.strategy, opts, async (session) => ({
-    coverage: await session.maximize(weights),
-    spend: await session.minimizeSpend(),
-  }));
+  const problem = buildProblem(opts.needs, opts.candidates, budgetToCents(opts.budget), opts.satisfiedTags);
+  const levels = objectiveLevels(problem);
+  const reduced = reduce(problem, levels, opts.prune);
+  const run = await runWithStrategy(problem, reduced, opts.strategy, opts, async (session) => {
+    let coverage: LevelOutcome = 'optimal';
+    for (const weights of levels) coverage = worse(coverage, await session.maximize(weights));
+    return { coverage, spend: await session.minimizeSpend() };
+  });
   const spent = spendCents(problem, run.x);
   if (spent > problem.budgetCents)
     throw new OptimizerError(`plan costs ${spent}¢ over a ${problem.budgetCents}¢ budget`);

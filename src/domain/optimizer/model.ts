@@ -1,4 +1,4 @@
-import { type Candidate, type Need, PRIORITY_WEIGHT, type Priority } from './types.ts';
+import { type Candidate, type Need, PRIORITY_WEIGHT, type Priority, URGENT_WEIGHT } from './types.ts';
 
 /**
  * A need counts as fully covered once covered >= quantity * (1 - SATURATION_TOL). Sums of
@@ -11,6 +11,12 @@ export interface ModelNeed {
   key: string;
   quantity: number;
   priority: Priority;
+  /**
+   * Set on the virtual need standing for the urgent part of need `urgentOf` (same key, same covers,
+   * quantity = the urgent amount). Its own row lets the urgent part be weighted and solved first without
+   * a second kind of constraint; reports fold it back into the real need.
+   */
+  urgentOf?: number;
 }
 
 export interface ModelCover {
@@ -29,6 +35,10 @@ export interface ModelCandidate {
   covers: ModelCover[];
   /** Units still available (Infinity when unlimited). */
   stock: number;
+  /** System tags a bought unit provides. */
+  tags: readonly string[];
+  /** Required tags not already satisfied by owned stock (or, in a schedule, by earlier months). */
+  requires: readonly string[];
 }
 
 export interface Problem {
@@ -37,6 +47,8 @@ export interface Problem {
   budgetCents: number;
   /** Amount of each need already covered before this purchase (earlier months). */
   base: number[];
+  /** Candidate indices providing each tag, cheapest first (ties: lower index). */
+  providers: ReadonlyMap<string, readonly number[]>;
 }
 
 /** A budget in cents, rounded down so that a plan in cents never exceeds the dollar budget. */
@@ -54,32 +66,55 @@ export function centsToUsd(cents: number): number {
 }
 
 /**
- * Needs with the same key are merged: quantities add up, the most critical priority wins.
- * Covers are mapped to need indices; covers of keys that are not needs are dropped.
+ * Needs with the same key are merged: quantities (and urgent parts) add up, the most critical priority
+ * wins. A need with an urgent part gets a virtual need after all real ones (see ModelNeed.urgentOf),
+ * covered by the same products. Covers are mapped to need indices; covers of keys that are not needs are
+ * dropped. Requirements already met by `satisfiedTags` are dropped too.
  */
 export function buildProblem(
   needs: readonly Need[],
   candidates: readonly Candidate[],
   budgetCents: number,
+  satisfiedTags: readonly string[] = [],
 ): Problem {
   const merged: ModelNeed[] = [];
+  const urgent: number[] = [];
   const byKey = new Map<string, number>();
   for (const need of needs) {
     const at = byKey.get(need.key);
     if (at === undefined) {
       byKey.set(need.key, merged.length);
       merged.push({ key: need.key, quantity: need.quantity, priority: need.priority });
+      urgent.push(need.urgentQuantity ?? 0);
     } else {
       const m = merged[at]!;
       m.quantity += need.quantity;
       m.priority = Math.min(m.priority, need.priority) as Priority;
+      urgent[at]! += need.urgentQuantity ?? 0;
     }
   }
+  const virtualOf = new Map<number, number>();
+  const realCount = merged.length;
+  for (let i = 0; i < realCount; i++) {
+    const real = merged[i]!;
+    if (urgent[i]! <= 0) continue;
+    virtualOf.set(i, merged.length);
+    merged.push({
+      key: real.key,
+      quantity: Math.min(urgent[i]!, real.quantity),
+      priority: real.priority,
+      urgentOf: i,
+    });
+  }
+  const satisfied = new Set(satisfiedTags);
   const modelCandidates = candidates.map((source, index): ModelCandidate => {
     const amounts = new Map<number, number>();
     for (const cover of source.covers) {
       const need = byKey.get(cover.supply);
-      if (need !== undefined) amounts.set(need, (amounts.get(need) ?? 0) + cover.amount);
+      if (need === undefined) continue;
+      amounts.set(need, (amounts.get(need) ?? 0) + cover.amount);
+      const virtual = virtualOf.get(need);
+      if (virtual !== undefined) amounts.set(virtual, (amounts.get(virtual) ?? 0) + cover.amount);
     }
     return {
       index,
@@ -87,19 +122,65 @@ export function buildProblem(
       cents: priceToCents(source.price),
       covers: [...amounts].map(([need, amount]) => ({ need, amount })).sort((a, b) => a.need - b.need),
       stock: source.maxQuantity ?? Number.POSITIVE_INFINITY,
+      tags: [...new Set(source.tags ?? [])],
+      requires: [...new Set(source.requires ?? [])].filter((t) => !satisfied.has(t)),
     };
   });
-  return { needs: merged, candidates: modelCandidates, budgetCents, base: merged.map(() => 0) };
+  return {
+    needs: merged,
+    candidates: modelCandidates,
+    budgetCents,
+    base: merged.map(() => 0),
+    providers: providerIndex(modelCandidates),
+  };
 }
 
-/** The coverage objective's weights: priority 1 -> 3, 2 -> 2, 3 -> 1. */
+/** Candidate indices by provided tag, cheapest first. */
+export function providerIndex(candidates: readonly ModelCandidate[]): Map<string, number[]> {
+  const providers = new Map<string, number[]>();
+  for (const c of candidates) {
+    for (const t of c.tags) {
+      const list = providers.get(t);
+      if (list) list.push(c.index);
+      else providers.set(t, [c.index]);
+    }
+  }
+  for (const list of providers.values())
+    list.sort((a, b) => candidates[a]!.cents - candidates[b]!.cents || a - b);
+  return providers;
+}
+
+export const isUrgent = (need: ModelNeed): boolean => need.urgentOf !== undefined;
+
+/**
+ * The optimisation objective's weights: the urgent parts above everything (URGENT_WEIGHT), then each
+ * need by its priority. Solvers that can run levels (exact, greedy) maximise urgentWeights() first; these
+ * combined weights rank whole plans and decide which units to give up when one must.
+ */
 export function priorityWeights(problem: Problem): number[] {
-  return problem.needs.map((n) => PRIORITY_WEIGHT[n.priority]);
+  return problem.needs.map((n) => (isUrgent(n) ? URGENT_WEIGHT : PRIORITY_WEIGHT[n.priority]));
 }
 
-/** Weights of one priority tier only (other needs weigh 0). */
+/** Weights of the urgent parts only (real needs weigh 0): the first lexicographic level. */
+export function urgentWeights(problem: Problem): number[] {
+  return problem.needs.map((n) => (isUrgent(n) ? URGENT_WEIGHT : 0));
+}
+
+/** The objective levels of one purchase: the urgent parts first (when there are any), then everything. */
+export function objectiveLevels(problem: Problem): number[][] {
+  return problem.needs.some(isUrgent)
+    ? [urgentWeights(problem), priorityWeights(problem)]
+    : [priorityWeights(problem)];
+}
+
+/** Weights of one priority tier's real needs only (other needs weigh 0). */
 export function tierWeights(problem: Problem, tier: Priority): number[] {
-  return problem.needs.map((n) => (n.priority === tier ? PRIORITY_WEIGHT[n.priority] : 0));
+  return problem.needs.map((n) => (n.priority === tier && !isUrgent(n) ? PRIORITY_WEIGHT[n.priority] : 0));
+}
+
+/** Weights of what is reported: real needs by priority (an urgent part is inside its need already). */
+export function reportWeights(problem: Problem): number[] {
+  return problem.needs.map((n) => (isUrgent(n) ? 0 : PRIORITY_WEIGHT[n.priority]));
 }
 
 export function isSaturated(covered: number, quantity: number): boolean {
@@ -136,9 +217,9 @@ export function weightedValue(
   return v;
 }
 
-/** Priority-weighted coverage in 0..1 (1 when there are no needs). */
+/** Priority-weighted coverage of the real needs in 0..1 (1 when there are no needs). */
 export function coverageOf(problem: Problem, covered: readonly number[]): number {
-  const weights = priorityWeights(problem);
+  const weights = reportWeights(problem);
   const total = weights.reduce((a, b) => a + b, 0);
   return total === 0 ? 1 : weightedValue(problem, weights, covered) / total;
 }

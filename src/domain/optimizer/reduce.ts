@@ -1,4 +1,5 @@
 import { isSaturated, type ModelCandidate, type ModelCover, type Problem } from './model.ts';
+import { missingTags } from './requires.ts';
 
 /** A candidate that can contribute to the objective, with its useful-unit bound. */
 export interface ActiveCandidate {
@@ -12,6 +13,13 @@ export interface ActiveCandidate {
   upper: number;
 }
 
+/** A tag some active candidate requires: who provides it and who depends on it (all active). */
+export interface RequirementLink {
+  tag: string;
+  providers: ActiveCandidate[];
+  dependents: ActiveCandidate[];
+}
+
 export interface Reduced {
   /** Indices of needs that carry weight in some level and are not yet fully covered. */
   needs: number[];
@@ -20,11 +28,17 @@ export interface Reduced {
   active: ActiveCandidate[];
   /** Candidates that could contribute before dominance pruning. */
   useful: number;
+  /** Requirements among the active candidates (each dependent has at least one active provider). */
+  links: RequirementLink[];
 }
 
 /**
  * Keeps the needs and candidates that matter for the given objective levels, bounds each
  * candidate's units, and (when `prune`) drops candidates that are provably dominated.
+ *
+ * Requirements: providers of a tag some kept candidate requires are kept too, even when they cover no
+ * relevant need (a stove for fuel; bound 1 unit, since one unit provides the tag), and a candidate whose
+ * required tag has no kept provider can never be bought, so it goes (which can strand others in turn).
  *
  * Dominance (single need i with gap G; j, k cover only i among relevant needs, amounts a, prices p):
  *   k dominates j when k's stock can cover G alone (stock_k >= ceil(G / a_k)) and
@@ -43,6 +57,10 @@ export interface Reduced {
  * ceil(amount / a_k) units of the best kept single-need product k (with stock to cover the gap)
  * costs no more than the bundle: the same replacement argument applies need by need. Bundles
  * are never used as dominators.
+ *
+ * With requirements the replacement argument needs k to provide and require exactly what j does (then
+ * swapping j for k keeps every requirement met), so candidates are compared only within the same
+ * tags/requires signature, and bundles with tags or requirements are never dropped.
  */
 export function reduce(problem: Problem, levels: readonly (readonly number[])[], prune: boolean): Reduced {
   const { needs, base, budgetCents } = problem;
@@ -51,8 +69,9 @@ export function reduce(problem: Problem, levels: readonly (readonly number[])[],
     (n, i) => !isSaturated(base[i]!, n.quantity) && levels.some((w) => (w[i] ?? 0) > 0),
   );
   const active: ActiveCandidate[] = [];
+  const buyable = (c: ModelCandidate) => c.cents <= budgetCents && c.stock >= 1;
   for (const candidate of problem.candidates) {
-    if (candidate.cents > budgetCents || candidate.stock < 1) continue;
+    if (!buyable(candidate)) continue;
     const covers = candidate.covers.filter((c) => relevant[c.need]);
     if (covers.length === 0) continue;
     let useful = 0;
@@ -60,26 +79,82 @@ export function reduce(problem: Problem, levels: readonly (readonly number[])[],
     const upper = Math.min(candidate.stock, Math.floor(budgetCents / candidate.cents), useful);
     if (upper >= 1) active.push({ candidate, covers, upper });
   }
+  const kept = withRequirements(problem, active, buyable);
   const result: Reduced = {
     needs: needs.map((_, i) => i).filter((i) => relevant[i]),
     gap,
-    active,
-    useful: active.length,
+    active: kept,
+    useful: kept.length,
+    links: [],
   };
-  if (!prune) return result;
+  if (prune) result.active = dropDominated(kept, gap);
+  result.links = linksOf(result.active);
+  return result;
+}
 
-  const singles = new Map<number, ActiveCandidate[]>();
+/** Adds the providers that requirements call for, then drops candidates whose requirement cannot be met. */
+function withRequirements(
+  problem: Problem,
+  active: ActiveCandidate[],
+  buyable: (c: ModelCandidate) => boolean,
+): ActiveCandidate[] {
+  const byIndex = new Map(active.map((a) => [a.candidate.index, a]));
+  const queue = [...active];
+  const asked = new Set<string>();
+  while (queue.length > 0) {
+    const a = queue.pop()!;
+    for (const t of missingTags(a.candidate, asked)) {
+      asked.add(t);
+      for (const j of problem.providers.get(t) ?? []) {
+        const c = problem.candidates[j]!;
+        if (byIndex.has(j) || !buyable(c)) continue;
+        const p: ActiveCandidate = { candidate: c, covers: [], upper: 1 };
+        byIndex.set(j, p);
+        queue.push(p);
+      }
+    }
+  }
+  let kept = [...byIndex.values()].sort((a, b) => a.candidate.index - b.candidate.index);
+  for (;;) {
+    const provided = new Set(kept.flatMap((a) => a.candidate.tags));
+    const next = kept.filter((a) => missingTags(a.candidate, provided).length === 0);
+    if (next.length === kept.length) return kept;
+    kept = next;
+  }
+}
+
+const signature = (c: ModelCandidate) =>
+  `${[...c.tags].sort().join(',')}|${[...c.requires].sort().join(',')}`;
+
+function linksOf(active: readonly ActiveCandidate[]): RequirementLink[] {
+  const links = new Map<string, RequirementLink>();
+  const link = (tag: string) => {
+    let l = links.get(tag);
+    if (!l) {
+      l = { tag, providers: [], dependents: [] };
+      links.set(tag, l);
+    }
+    return l;
+  };
+  for (const a of active) for (const t of missingTags(a.candidate, new Set())) link(t).dependents.push(a);
+  for (const a of active) for (const t of a.candidate.tags) links.get(t)?.providers.push(a);
+  return [...links.values()];
+}
+
+function dropDominated(active: ActiveCandidate[], gap: readonly number[]): ActiveCandidate[] {
+  const singles = new Map<string, ActiveCandidate[]>();
   for (const a of active) {
     if (a.covers.length !== 1) continue;
-    const need = a.covers[0]!.need;
-    const group = singles.get(need);
+    const key = `${a.covers[0]!.need}|${signature(a.candidate)}`;
+    const group = singles.get(key);
     if (group) group.push(a);
-    else singles.set(need, [a]);
+    else singles.set(key, [a]);
   }
   const dropped = new Set<ActiveCandidate>();
   // Kept singles able to cover their need's gap alone: the possible dominators of bundles.
   const dominators = new Map<number, { amount: number; cents: number }[]>();
-  for (const [need, group] of singles) {
+  for (const group of singles.values()) {
+    const need = group[0]!.covers[0]!.need;
     const G = gap[need]!;
     const amountOf = (a: ActiveCandidate) => a.covers[0]!.amount;
     const capOk = (a: ActiveCandidate) => a.candidate.stock >= Math.ceil(G / amountOf(a));
@@ -98,15 +173,17 @@ export function reduce(problem: Problem, levels: readonly (readonly number[])[],
         }
       }
     }
-    dominators.set(
-      need,
-      group
+    // Only candidates free of requirements may stand in for a bundle (and only for one without any).
+    if (group[0]!.candidate.requires.length > 0) continue;
+    dominators.set(need, [
+      ...(dominators.get(need) ?? []),
+      ...group
         .filter((a) => !dropped.has(a) && capOk(a))
         .map((a) => ({ amount: amountOf(a), cents: a.candidate.cents })),
-    );
+    ]);
   }
   for (const b of active) {
-    if (b.covers.length < 2) continue;
+    if (b.covers.length < 2 || b.candidate.tags.length > 0 || b.candidate.requires.length > 0) continue;
     let replacement = 0;
     for (const cover of b.covers) {
       let best = Number.POSITIVE_INFINITY;
@@ -120,6 +197,5 @@ export function reduce(problem: Problem, levels: readonly (readonly number[])[],
     }
     if (replacement <= b.candidate.cents) dropped.add(b);
   }
-  result.active = active.filter((a) => !dropped.has(a));
-  return result;
+  return active.filter((a) => !dropped.has(a));
 }

@@ -5,6 +5,8 @@ const round = (v: number) => Math.round(v * 100) / 100;
 /** Drops floating-point dust from sums of pack amounts (57.059999999999995 -> 57.06). */
 const tidy = (v: number) => Math.round(v * 1e9) / 1e9;
 
+const real = (problem: Problem, need: number) => problem.needs[need]!.urgentOf === undefined;
+
 export function planItems(problem: Problem, x: readonly number[]): PlanItem[] {
   const rank = (c: ModelCandidate) => Math.min(4, ...c.covers.map((cv) => problem.needs[cv.need]!.priority));
   return problem.candidates
@@ -19,19 +21,34 @@ export function planItems(problem: Problem, x: readonly number[]): PlanItem[] {
         quantity,
         unitPrice: centsToUsd(c.cents),
         lineTotal: centsToUsd(c.cents * quantity),
-        covers: c.covers.map((cv) => problem.needs[cv.need]!.key),
+        covers: c.covers.filter((cv) => real(problem, cv.need)).map((cv) => problem.needs[cv.need]!.key),
       };
     });
 }
 
+/** One entry per real need; a need's urgent part (a virtual need in the model) is folded back in. */
 export function perNeed(problem: Problem, covered: readonly number[]): PerNeed[] {
-  return problem.needs.map((n, i) => ({
-    key: n.key,
-    priority: n.priority,
-    needed: n.quantity,
-    covered: tidy(covered[i]!),
-    fraction: fraction(covered[i]!, n.quantity),
-  }));
+  const urgentOf = new Map<number, number>();
+  problem.needs.forEach((n, i) => {
+    if (n.urgentOf !== undefined) urgentOf.set(n.urgentOf, i);
+  });
+  return problem.needs.flatMap((n, i) => {
+    if (n.urgentOf !== undefined) return [];
+    const u = urgentOf.get(i);
+    const urgentNeeded = u === undefined ? undefined : problem.needs[u]!.quantity;
+    return [
+      {
+        key: n.key,
+        priority: n.priority,
+        needed: n.quantity,
+        covered: tidy(covered[i]!),
+        fraction: fraction(covered[i]!, n.quantity),
+        ...(urgentNeeded === undefined
+          ? {}
+          : { urgentNeeded, urgentCovered: tidy(Math.min(urgentNeeded, covered[u!]!)) }),
+      },
+    ];
+  });
 }
 
 /**
@@ -69,7 +86,7 @@ function completionCents(
 export function leftOut(problem: Problem, x: readonly number[], covered: readonly number[]): LeftOut[] {
   const out: LeftOut[] = [];
   problem.needs.forEach((need, i) => {
-    if (isSaturated(covered[i]!, need.quantity)) return;
+    if (need.urgentOf !== undefined || isSaturated(covered[i]!, need.quantity)) return;
     const shortfall = need.quantity - covered[i]!;
     const options = problem.candidates.flatMap((c) => {
       const cover = c.covers.find((cv) => cv.need === i);

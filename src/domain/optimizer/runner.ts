@@ -1,9 +1,18 @@
 import { ExactSession } from './exact.ts';
 import { GreedySession } from './greedy.ts';
-import { coverageOf, coveredAmounts, type Problem, priorityWeights, spendCents } from './model.ts';
+import {
+  coverageOf,
+  coveredAmounts,
+  type Problem,
+  priorityWeights,
+  spendCents,
+  urgentWeights,
+  weightedValue,
+} from './model.ts';
 import { fitBudget, type LevelOutcome, type Session } from './plan.ts';
 import type { Reduced } from './reduce.ts';
-import { AUTO_TIME_LIMIT_SECONDS, type Strategy } from './types.ts';
+import { enforceRequirements } from './requires.ts';
+import { AUTO_TIME_LIMIT_SECONDS, type Strategy, URGENT_WEIGHT } from './types.ts';
 
 export interface DriveOutcome {
   /** Worst outcome of the coverage levels. */
@@ -49,7 +58,8 @@ export async function runWithStrategy(
   opts: { timeLimitSeconds?: number | undefined; tieBreakSeconds?: number | undefined },
   drive: Drive,
 ): Promise<RunResult> {
-  const finish = (x: number[]) => fitBudget(problem, x, priorityWeights(problem));
+  const finish = (x: number[]) =>
+    fitBudget(problem, enforceRequirements(problem, x), priorityWeights(problem));
   if (requested === 'greedy') {
     const greedy = new GreedySession(problem, reduced);
     await drive(greedy);
@@ -82,11 +92,20 @@ export async function runWithStrategy(
   if (outcome.coverage === 'error' && requested === 'exact') throw new OptimizerError(why);
   const greedy = new GreedySession(problem, reduced);
   await drive(greedy);
-  const score = (x: number[]) => coverageOf(problem, coveredAmounts(problem, x));
-  const exactBetter =
-    score(exact.x) > score(greedy.x) + 1e-12 ||
-    (score(exact.x) >= score(greedy.x) - 1e-12 &&
-      spendCents(problem, exact.x) < spendCents(problem, greedy.x));
+  // Urgent parts first, then coverage, then spend: the order both sessions optimise in.
+  const urgent = urgentWeights(problem);
+  const score = (x: number[]) => {
+    const covered = coveredAmounts(problem, x);
+    return [
+      weightedValue(problem, urgent, covered) / URGENT_WEIGHT,
+      coverageOf(problem, covered),
+      -spendCents(problem, x),
+    ];
+  };
+  const [e, g] = [score(exact.x), score(greedy.x)];
+  const tol = [1e-12, 1e-12, 0];
+  const at = e.findIndex((v, k) => Math.abs(v - g[k]!) > tol[k]!);
+  const exactBetter = at >= 0 && e[at]! > g[at]!;
   return exactBetter
     ? {
         x: finish(exact.x),

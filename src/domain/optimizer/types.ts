@@ -11,6 +11,13 @@ export type Priority = z.infer<typeof prioritySchema>;
  */
 export const PRIORITY_WEIGHT: Readonly<Record<Priority, number>> = { 1: 10_000, 2: 100, 3: 1 };
 
+/**
+ * Weight of a need's urgent part (`urgentQuantity`), above every priority: the first 72 hours of water and
+ * food come before the rest of any critical need. The exact solver also solves it as its own first level,
+ * so the order holds however many critical needs outweigh it in sum.
+ */
+export const URGENT_WEIGHT = 1_000_000;
+
 export const needSchema = z.object({
   /** Supply key from src/domain/data/supplies.json, e.g. 'water-storage'. */
   key: z.string().min(1),
@@ -121,6 +128,10 @@ export const perNeedSchema = z.object({
   covered: z.number(),
   /** min(1, covered / needed). */
   fraction: z.number(),
+  /** The urgent part of `needed` (first 72 hours), when the need has one. */
+  urgentNeeded: z.number().optional(),
+  /** How much of the urgent part is covered: min(covered, urgentNeeded). */
+  urgentCovered: z.number().optional(),
 });
 export type PerNeed = z.infer<typeof perNeedSchema>;
 
