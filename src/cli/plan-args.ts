@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { type PlanInput, parsePeople, parsePets, SCENARIO_IDS } from '../domain/index.ts';
+import { isSupplyKey, supplyByKey } from '../domain/supplies.ts';
 
 /** A command-line mistake: the message names the flag; the command exits with code 2. */
 export class UsageError extends Error {
@@ -12,7 +13,9 @@ export class UsageError extends Error {
 
 export const PLAN_USAGE = `Usage: npm run --silent plan -- --location "Tampa, FL" --people "adult:f:38,adult:m:40,child:6,child:9"
   [--pets "dog:30"] --days 14 [--scenarios hurricane,grid-down] [--budget 300]
-  [--mobility shelter|bugout] [--activity sedentary|moderate|active] [--monthly-budget 100] [--json]`;
+  [--mobility shelter|bugout] [--activity sedentary|moderate|active] [--monthly-budget 100]
+  [--own "water-storage:20,food-kcal:30000"] [--json]
+  Conditions are further --people parts: senior:m:81:diabetic-insulin, oxygen, mobility-aid, dialysis, allergy-peanut.`;
 
 const number = (flag: string, min: number, max: number, integer = false) =>
   z
@@ -45,6 +48,7 @@ const flagsSchema = z.object({
     })
     .default('moderate'),
   'monthly-budget': number('monthly-budget', 0, 1_000_000).optional(),
+  own: z.string().optional(),
   json: z.boolean().default(false),
   help: z.boolean().default(false),
 });
@@ -69,6 +73,7 @@ export function parsePlanArgs(argv: string[]): PlanCommand {
         mobility: { type: 'string' },
         activity: { type: 'string' },
         'monthly-budget': { type: 'string' },
+        own: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -109,8 +114,32 @@ export function parsePlanArgs(argv: string[]): PlanCommand {
       mobility: flags.mobility === 'bugout' ? 'BUG_OUT' : 'SHELTER_IN_PLACE',
       budget: flags.budget,
       ...(flags['monthly-budget'] !== undefined ? { monthlyBudget: flags['monthly-budget'] } : {}),
-      owned: [],
+      owned: flags.own ? parseOwned(flags.own) : [],
       skills: [],
     },
   };
+}
+
+/** "water-storage:20,food-kcal:30000" → owned stock, each amount in the supply's own unit. */
+export function parseOwned(text: string): PlanInput['owned'] {
+  const owned: PlanInput['owned'] = [];
+  for (const [i, spec] of text
+    .split(',')
+    .map((s) => s.trim())
+    .entries()) {
+    if (spec === '') continue;
+    const [key = '', amount, ...rest] = spec.split(':').map((p) => p.trim());
+    const where = `--own: item ${i + 1} ("${spec}")`;
+    if (!isSupplyKey(key)) {
+      throw new UsageError(
+        `${where}: unknown supply "${key}" (see src/domain/data/supplies.json, e.g. water-storage)`,
+      );
+    }
+    const unit = supplyByKey(key).unit;
+    if (amount === undefined || rest.length > 0 || !/^\d+(\.\d+)?$/.test(amount)) {
+      throw new UsageError(`${where}: expected ${key}:AMOUNT with the amount in ${unit}`);
+    }
+    owned.push({ supplyKey: key, quantity: Number(amount) });
+  }
+  return owned;
 }

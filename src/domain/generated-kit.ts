@@ -13,6 +13,16 @@ export const hazardSchema = z.object({
   scenario: z.string().nullable().optional(),
 });
 
+export const provisionSchema = z.object({ supply: z.string(), amount: z.number(), unit: z.string() });
+
+const shortfallSchema = z.object({
+  supply: z.string(),
+  name: z.string(),
+  needed: z.number(),
+  provided: z.number(),
+  unit: z.string(),
+});
+
 export const kitItemSchema = z.object({
   productId: z.string(),
   name: z.string(),
@@ -23,6 +33,10 @@ export const kitItemSchema = z.object({
   bundleId: z.string().nullable().optional(),
   productUrl: z.string().nullable().optional(),
   category: z.string().optional(),
+  /** What the line provides in each need's unit: quantity x the product's amount per unit (plan-cli.md v2). */
+  provides: z.array(provisionSchema).default([]),
+  /** The date the price was observed (hand-written catalog prices are labelled, never presented as live). */
+  priceObservedAt: z.string().nullable().optional(),
 });
 
 export const supplySchema = z.object({
@@ -129,6 +143,36 @@ export const generatedKitSchema = z.object({
       .optional(),
     strategy: z.string().optional(),
     leftOut: z.array(z.object({ key: z.string(), reason: z.string() })).default([]),
+    /** needed vs owned vs bought per need, each in its own unit (plan-cli.md v2). */
+    needs: z
+      .array(
+        z.object({
+          supply: z.string(),
+          name: z.string().optional(),
+          priority: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+          needed: z.number(),
+          owned: z.number(),
+          bought: z.number(),
+          unit: z.string(),
+        }),
+      )
+      .default([]),
+    /** The critical need least covered after buying, in its unit ("water: 11 of 35 gal"); null when none is short. */
+    leastCoveredCritical: shortfallSchema.nullable().optional(),
+    /** How the food calories bought spread over the DGA food groups, and the cap on any one product. */
+    diet: z
+      .object({
+        groups: z.array(
+          z.object({ group: z.string(), kcal: z.number(), share: z.number(), target: z.number() }),
+        ),
+        foods: z.number().int(),
+        maxProductShare: z.number(),
+        largestProductShare: z.number(),
+        basis: z.string(),
+      })
+      .optional(),
+    /** Catalog products left out because they do not fit this household, place or mobility (a sample, with why). */
+    notFitting: z.array(z.object({ name: z.string(), reason: z.string() })).default([]),
   }),
   barterGoods: z.array(
     z.object({ name: z.string(), quantity: z.number(), unit: z.string(), why: z.string().optional() }),

@@ -13,11 +13,26 @@ import { SCENARIO_NAMES, type ScenarioId } from '../scenarios.ts';
 import type { SimulationDay } from '../simulation.ts';
 import type { SkillNeed } from '../skills.ts';
 import { supplyByKey } from '../supplies.ts';
-import { coverageByPriority, describeCoverage } from './coverage.ts';
+import { describeCoverage } from './coverage.ts';
+import { dietReport } from './diet-report.ts';
+import {
+  coverageFigures,
+  describeShortfall,
+  needLines,
+  type Provision,
+  scaleProvisions,
+} from './needs-report.ts';
+import { supplyOfModelKey } from './virtual-needs.ts';
 
 export type ProductInfo = {
   productUrl: string | null;
   category: string | null;
+  /** What one unit provides in the needs' units. */
+  provides?: Provision[];
+  priceObservedAt?: string | null;
+  /** Food: calories per unit and their shares by DGA food group (for the diet report). */
+  kcalPerUnit?: number;
+  foodGroups?: Partial<Record<string, number>>;
   /** A bundle's products (per bundle): the plan lists them, so every item is a catalog product. */
   parts?: {
     productId: string;
@@ -50,6 +65,10 @@ export type PlanParts = {
   evacuation: EvacuationGuidance;
   phases: Phase[];
   schedule?: ScheduleMonth[];
+  /** Cost to cover each need fully with the cheapest fitting product (weights coverage). */
+  costToCover: ReadonlyMap<string, number>;
+  /** Products left out because they do not fit, with why. */
+  notFitting: { name: string; reason: string }[];
 };
 
 const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
@@ -84,6 +103,11 @@ function kitItems(
         bundleId: item.bundleId ?? null,
         productUrl: part.productUrl,
         category: 'bundle',
+        provides: scaleProvisions(
+          products.get(part.productId)?.provides ?? [],
+          part.quantity * item.quantity,
+        ),
+        priceObservedAt: products.get(part.productId)?.priceObservedAt ?? null,
       }));
     }
     return [
@@ -97,6 +121,8 @@ function kitItems(
         bundleId: item.bundleId ?? null,
         productUrl: info?.productUrl ?? null,
         ...(info?.category ? { category: info.category } : {}),
+        provides: scaleProvisions(info?.provides ?? [], item.quantity),
+        priceObservedAt: info?.priceObservedAt ?? null,
       },
     ];
   });
@@ -121,11 +147,25 @@ function summary(parts: PlanParts, spent: number, budget: GeneratedKit['budget']
       `Within ${usd(input.budget)} it buys ${optimizer.items.length} item${optimizer.items.length === 1 ? '' : 's'} for ${usd(spent)}; with what you own that covers ${describeCoverage(budget)}.`,
     );
   } else {
-    sentences.push('No budget was given, so the plan lists needs only.');
+    sentences.push(
+      `No budget was given, so the plan lists needs only${budget.leastCoveredCritical ? ` (${describeShortfall(budget.leastCoveredCritical)} on hand)` : ''}.`,
+    );
   }
   sentences.push(`Readiness today: ${readiness.score}/100.`);
   if (location.message) sentences.push(location.message);
   return sentences.join(' ');
+}
+
+/** The optimizer's left-out list in supply terms: the shaping keys (food groups, pet species) fold back. */
+function leftOutOf(leftOut: OptimizeResult['leftOut']): GeneratedKit['budget']['leftOut'] {
+  const out = new Map<string, string>();
+  for (const l of leftOut) {
+    const key = supplyOfModelKey(l.key);
+    if (key === null || out.has(key)) continue;
+    const species = l.key.startsWith('pet-food:') ? ` (${l.key.slice('pet-food:'.length)})` : '';
+    out.set(key, `${supplyByKey(key)?.label ?? key}${species}: ${l.reason}`);
+  }
+  return [...out].map(([key, reason]) => ({ key, reason }));
 }
 
 /** Puts the computed parts together as the stored plan; every number here was computed elsewhere. */
@@ -142,17 +182,20 @@ export function assemblePlan(parts: PlanParts): GeneratedKit {
     rations.medications.basis,
     rations.hygiene.basis,
   ];
-  const bought = new Map(optimizer.perNeed.map((n) => [n.key, n.covered]));
+  const lines = needLines(parts.needs, input.owned, items);
+  const figures = coverageFigures(lines, parts.costToCover);
+  const diet = dietReport(items, parts.products, input.durationDays);
   const budget: GeneratedKit['budget'] = {
     limit: input.budget,
     spent,
-    coverage: round(optimizer.coverage, 4),
-    coverageByPriority: coverageByPriority(parts.needs, input.owned, bought),
+    coverage: figures.overall,
+    coverageByPriority: { critical: figures.critical, important: figures.important, useful: figures.useful },
     strategy: optimizer.strategy,
-    leftOut: optimizer.leftOut.map((l) => ({
-      key: l.key,
-      reason: `${supplyByKey(l.key)?.label ?? l.key}: ${l.reason}`,
-    })),
+    leftOut: leftOutOf(optimizer.leftOut),
+    needs: lines,
+    leastCoveredCritical: figures.leastCoveredCritical,
+    ...(diet ? { diet } : {}),
+    notFitting: parts.notFitting,
   };
   return {
     title: `${durationLabel(input.durationDays)} ${scenarios.chosen.length ? scenarios.chosen.map((s) => SCENARIO_NAMES[s]).join(' + ') : 'readiness'} plan`,

@@ -17,8 +17,10 @@ import {
   simulationLog,
   skillGaps,
 } from '../../domain/index.ts';
-import type { Candidate, Need as OptimizerNeed } from '../../domain/optimizer/index.ts';
 import { assemblePlan, type ProductInfo } from '../../domain/plan/assemble.ts';
+import { costToCover, providesPerUnit } from '../../domain/plan/needs-report.ts';
+import { type FitVerdict, kcalPerUnit, purchaseProblem } from '../../domain/plan/purchase-problem.ts';
+import { checkBundleFit, checkFit, type FitContext, fitLimit } from '../../domain/product-fit.ts';
 import { matchBundles } from '../bundles/match.ts';
 import type { DbOrTx } from '../database.ts';
 import { badInput } from '../errors.ts';
@@ -38,24 +40,42 @@ export const PLAN_SOLVE_SECONDS = 2;
  */
 export const PLAN_TIE_BREAK_SECONDS = 0.1;
 
-export type BuildPlanOptions = { strategy?: 'exact' | 'greedy' | 'auto'; timeLimitSeconds?: number };
+export type BuildPlanOptions = {
+  strategy?: 'exact' | 'greedy' | 'auto';
+  timeLimitSeconds?: number;
+  /** Off only to measure what fit checks cost and to show the plan eval catches a planner without them. */
+  fitCheck?: boolean;
+};
 
-/**
- * Catalog items made for one species (dog food, cat litter) are offered only to households with that
- * species; the master item's name says which.
- */
-function suitsPets(candidate: CatalogCandidate, pets: PlanInput['pets']): boolean {
-  const species = /\b(dog|cat)s?\b/i.exec(candidate.masterItem ?? '')?.[1]?.toLowerCase();
-  return !species || pets.some((p) => p.species === species);
+/** Whether a catalog product (or every part of a bundle) fits the household, and how many units can. */
+function fitVerdict(candidate: CatalogCandidate, context: FitContext): FitVerdict {
+  if (candidate.parts) {
+    const r = checkBundleFit(
+      candidate.parts.map((p) => ({
+        name: p.name,
+        ...(p.fit ? { fit: p.fit } : {}),
+        supplies: p.supplies,
+        ...(p.weightLb !== null ? { weightLb: p.weightLb } : {}),
+      })),
+      context,
+    );
+    return r.ok ? { ok: true } : r;
+  }
+  const r = checkFit(
+    candidate.fit,
+    candidate.covers.map((c) => c.supply),
+    context,
+    candidate.weightLb ?? undefined,
+  );
+  if (!r.ok) return r;
+  const limit = fitLimit(candidate.fit, context);
+  return { ok: true, ...(limit !== null ? { limit } : {}) };
 }
 
-/** What each owned supply still leaves to buy: the optimizer spends only on the gap. */
-function remainingNeeds(needs: ReturnType<typeof computeNeeds>, owned: PlanInput['owned']): OptimizerNeed[] {
-  const have = new Map<string, number>();
-  for (const o of owned) have.set(o.supplyKey, (have.get(o.supplyKey) ?? 0) + o.quantity);
-  return needs
-    .map((n) => ({ key: n.key, quantity: n.quantity - (have.get(n.key) ?? 0), priority: n.priority }))
-    .filter((n) => n.quantity > 1e-9);
+/** A few products left out for not fitting, one per reason, for the plan page to show what was avoided. */
+function notFittingSample(excluded: { name: string; reason: string }[]): { name: string; reason: string }[] {
+  const seen = new Set<string>();
+  return excluded.filter((e) => !seen.has(e.reason) && seen.add(e.reason)).slice(0, 12);
 }
 
 export function parsePlanRequest(input: unknown): PlanRequest {
@@ -123,11 +143,47 @@ export async function buildPlan(
       limit: 3,
     }),
   ]);
-  const toBuy = remainingNeeds(needs, request.owned);
-  const choices: Candidate[] = candidates.filter((c) => suitsPets(c, request.pets));
+  const fitContext: FitContext = {
+    climate: location.climate,
+    scenarios: scenarios.scenarios,
+    durationDays: request.durationDays,
+    mobility: request.mobility,
+    country: location.country,
+    ...(setting === 'urban' || setting === 'rural' ? { setting } : {}),
+    members: request.members,
+    pets: request.pets,
+  };
+  const problem = purchaseProblem({
+    needs,
+    owned: request.owned,
+    candidates,
+    rations,
+    durationDays: request.durationDays,
+    mobility: request.mobility,
+    scenarios: scenarios.scenarios,
+    pets: request.pets,
+    fit:
+      options.fitCheck === false
+        ? () => ({ ok: true })
+        : (c) => fitVerdict(c as CatalogCandidate, fitContext),
+  });
+  const toBuy = problem.needs;
+  const choices = problem.candidates.map(
+    ({ productId, name, price, covers, maxQuantity, bundleId, tags, requires }) => ({
+      productId,
+      name,
+      price,
+      covers,
+      ...(maxQuantity !== undefined ? { maxQuantity } : {}),
+      ...(bundleId ? { bundleId } : {}),
+      ...(tags ? { tags } : {}),
+      ...(requires ? { requires } : {}),
+    }),
+  );
   const optimizer = await optimizeOffThread({
     needs: toBuy,
     candidates: choices,
+    satisfiedTags: problem.satisfiedTags,
     budget: request.budget,
     strategy: options.strategy ?? 'auto',
     timeLimitSeconds: options.timeLimitSeconds ?? PLAN_SOLVE_SECONDS,
@@ -138,14 +194,40 @@ export async function buildPlan(
       ? await scheduleOffThread({
           needs: toBuy,
           candidates: choices,
+          satisfiedTags: problem.satisfiedTags,
           monthlyBudget: request.monthlyBudget,
+          ...(request.budget > 0 ? { totalBudget: request.budget } : {}),
           strategy: options.strategy ?? 'auto',
           timeLimitSeconds: options.timeLimitSeconds ?? PLAN_SOLVE_SECONDS,
         })
       : undefined;
   const products = new Map<string, ProductInfo>(
-    candidates.map((c) => [c.productId, { productUrl: c.productUrl, category: c.category, parts: c.parts }]),
+    candidates.map((c) => {
+      const covers = problem.coversById.get(c.productId) ?? c.covers;
+      const kcal = c.parts ? 0 : kcalPerUnit(c);
+      return [
+        c.productId,
+        {
+          productUrl: c.productUrl,
+          category: c.category,
+          ...(c.parts ? { parts: c.parts } : {}),
+          provides: providesPerUnit(covers),
+          priceObservedAt: c.priceObservedAt,
+          ...(kcal > 0 ? { kcalPerUnit: kcal, foodGroups: c.fit?.foodGroups ?? {} } : {}),
+        },
+      ];
+    }),
   );
+  const bought = new Map<string, number>();
+  for (const item of optimizer.items) {
+    for (const p of products.get(item.productId)?.provides ?? []) {
+      bought.set(p.supply, (bought.get(p.supply) ?? 0) + p.amount * item.quantity);
+    }
+  }
+  const provided = [
+    ...request.owned,
+    ...[...bought].map(([supplyKey, quantity]) => ({ supplyKey, quantity })),
+  ];
 
   return assemblePlan({
     input: request,
@@ -176,7 +258,8 @@ export async function buildPlan(
       durationDays: request.durationDays,
       mobility: request.mobility,
       rations,
-      owned: request.owned,
+      // The story reads what the household will hold: its own stock plus what this plan buys.
+      owned: provided,
     }),
     evacuation: evacuationGuidance(location, scenarios.scenarios, request.mobility, {
       mobilityLimited: request.members.some((m) => m.mobilityLimited),
@@ -184,5 +267,7 @@ export async function buildPlan(
     }),
     phases: phases(request.durationDays),
     ...(schedule ? { schedule } : {}),
+    costToCover: costToCover(needs, problem.candidates),
+    notFitting: notFittingSample(problem.excluded),
   });
 }
