@@ -3,42 +3,28 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { profiles } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
-import { MemberSchema, MobilitySchema, PetSchema } from '../../domain/plan-input.ts';
-import { ScenarioIdSchema } from '../../domain/scenarios.ts';
+import { type HouseholdDraft, HouseholdDraftSchema, readDraft } from '../../domain/household-draft.ts';
+import { applyHouseholdEdits, type EditResult, type HouseholdEditsInput } from '../../domain/household-edits.ts';
 import { type Actor, withActor } from '../conversations/actor.ts';
 import { getConversationHousehold, setConversationHousehold } from '../conversations/conversations.ts';
 import { badInput, notFound } from '../errors.ts';
 
 /**
- * The household as gathered in conversation, so nobody is asked twice: every part optional until the
- * plan needs it. A signed-in user's lives on profiles.household; an anonymous thread's on the thread.
+ * The household as gathered in conversation, so nobody is asked twice (its rules: src/domain/household-draft.ts).
+ * A signed-in user's lives on profiles.household; an anonymous thread's on the thread.
  */
-export const householdProfileSchema = z.object({
-  location: z.string().trim().min(1).max(200).optional(),
-  members: z.array(MemberSchema).min(1).max(30).optional(),
-  pets: z.array(PetSchema).max(20).optional(),
-  scenarios: z.array(ScenarioIdSchema).max(12).optional(),
-  durationDays: z.number().int().min(3).max(3650).optional(),
-  mobility: MobilitySchema.optional(),
-  budget: z.number().min(0).max(10_000_000).optional(),
-  monthlyBudget: z.number().min(0).max(1_000_000).optional(),
-  skills: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
-});
-export type HouseholdProfile = z.infer<typeof householdProfileSchema>;
+export const householdProfileSchema = HouseholdDraftSchema;
+export type HouseholdProfile = HouseholdDraft;
 export type HouseholdPatch = z.input<typeof householdProfileSchema>;
 
 /** Reads a stored profile leniently: parts that no longer validate are dropped, not fatal. */
-export function readHousehold(stored: unknown): HouseholdProfile {
+export const readHousehold = readDraft;
+
+/** Keys of the stored JSON that are not household facts (the SMS opt-out) and must survive a rewrite. */
+function extrasOf(stored: unknown): Record<string, unknown> {
   if (!stored || typeof stored !== 'object') return {};
-  const out: Record<string, unknown> = {};
   const shape = householdProfileSchema.shape;
-  for (const [key, value] of Object.entries(stored as Record<string, unknown>)) {
-    const field = shape[key as keyof typeof shape];
-    if (!field || value === undefined || value === null) continue;
-    const parsed = field.safeParse(value);
-    if (parsed.success && parsed.data !== undefined) out[key] = parsed.data;
-  }
-  return out as HouseholdProfile;
+  return Object.fromEntries(Object.entries(stored as Record<string, unknown>).filter(([k]) => !(k in shape)));
 }
 
 /** Validates a patch; the error names the field so a model or a form can correct it. */
@@ -83,7 +69,7 @@ export async function updateHousehold(db: Db, userId: string, patch: unknown): P
     const next = mergeHousehold(readHousehold(row.household), changes);
     await tx
       .update(profiles)
-      .set({ household: next as Record<string, unknown>, updatedAt: sql`now()` })
+      .set({ household: { ...extrasOf(row.household), ...next }, updatedAt: sql`now()` })
       .where(eq(profiles.id, userId));
     return next;
   });
@@ -107,9 +93,9 @@ export async function updateHouseholdFor(
 ): Promise<HouseholdProfile> {
   if (actor.userId !== null) return updateHousehold(db, actor.userId, patch);
   const changes = parseHouseholdPatch(patch);
-  const current = readHousehold(await getConversationHousehold(db, actor, conversationId));
-  const next = mergeHousehold(current, changes);
-  await setConversationHousehold(db, actor, conversationId, next as Record<string, unknown>);
+  const stored = await getConversationHousehold(db, actor, conversationId);
+  const next = mergeHousehold(readHousehold(stored), changes);
+  await setConversationHousehold(db, actor, conversationId, { ...extrasOf(stored), ...next });
   return next;
 }
 
@@ -125,4 +111,44 @@ export async function adoptHousehold(db: Db, userId: string, household: unknown)
       .where(eq(profiles.id, userId)),
   );
   return next;
+}
+
+/**
+ * Applies household edits (add, change or remove a member or a pet, set a field) for whoever the conversation
+ * acts for, and returns what changed. A signed-in user's profile row is locked so two turns apply in order.
+ */
+export async function editHouseholdFor(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+  edits: HouseholdEditsInput,
+): Promise<EditResult> {
+  const apply = (stored: unknown) => {
+    const result = applyHouseholdEdits(readHousehold(stored), edits);
+    // Validated as stored, so an edit that breaks a limit (31 members) is refused with the field named.
+    parseHouseholdPatch(result.draft);
+    return result;
+  };
+  if (actor.userId !== null) {
+    const userId = actor.userId;
+    return withUser(db, userId, async (tx) => {
+      const [row] = await tx
+        .select({ household: profiles.household })
+        .from(profiles)
+        .where(eq(profiles.id, userId))
+        .for('update')
+        .limit(1);
+      if (!row) throw notFound('Profile');
+      const result = apply(row.household);
+      await tx
+        .update(profiles)
+        .set({ household: { ...extrasOf(row.household), ...result.draft }, updatedAt: sql`now()` })
+        .where(eq(profiles.id, userId));
+      return result;
+    });
+  }
+  const stored = await getConversationHousehold(db, actor, conversationId);
+  const result = apply(stored);
+  await setConversationHousehold(db, actor, conversationId, { ...extrasOf(stored), ...result.draft });
+  return result;
 }
