@@ -35,14 +35,34 @@ export function planAsText(kit: GeneratedKit): string {
   if (kit.items.length === 0) lines.push('Nothing to buy (no budget given): see the supplies below.');
   for (const i of kit.items)
     lines.push(`${String(i.quantity).padStart(3)} × ${i.name}  ${money(i.lineTotal)}`);
+  const observed = [...new Set(kit.items.map((i) => i.priceObservedAt).filter(Boolean))].sort();
+  if (observed.length > 0)
+    lines.push(`  prices as observed on ${observed.join(', ')}; check the store before buying`);
   lines.push(
     `Spent ${money(kit.budget.spent)}; with what you own this covers ${describeCoverage(kit.budget)}.`,
   );
   for (const l of kit.budget.leftOut.slice(0, 10)) lines.push(`  left out: ${l.reason}`);
+  const diet = kit.budget.diet;
+  if (diet) {
+    const groups = diet.groups
+      .filter((g) => g.kcal > 0 || g.target > 0)
+      .map(
+        (g) =>
+          `${g.group} ${Math.round(g.share * 100)}%${g.target ? ` (aim ${Math.round(g.target * 100)}%)` : ''}`,
+      );
+    lines.push(
+      `  food: ${diet.foods} foods, the largest ${Math.round(diet.largestProductShare * 100)}% of calories (cap ${Math.round(diet.maxProductShare * 100)}%); ${groups.join(', ')}`,
+    );
+  }
+  for (const n of kit.budget.notFitting.slice(0, 6)) lines.push(`  not for you: ${n.name} — ${n.reason}`);
 
   section('Supplies needed');
-  for (const s of kit.supplies)
-    lines.push(`[P${s.priority}] ${s.name}: ${num(s.quantity)} ${s.unit} — ${s.reason}`);
+  const held = new Map(kit.budget.needs.map((n) => [n.supply, n]));
+  for (const s of kit.supplies) {
+    const n = s.key ? held.get(s.key) : undefined;
+    const have = n ? ` (own ${num(n.owned)}, buying ${num(n.bought)})` : '';
+    lines.push(`[P${s.priority}] ${s.name}: ${num(s.quantity)} ${s.unit}${have} — ${s.reason}`);
+  }
 
   section('Readiness');
   lines.push(
