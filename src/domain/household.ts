@@ -34,14 +34,51 @@ export function hasNursingMember(household: Household): boolean {
   return household.members.some((m) => m.nursing);
 }
 
-// Medical needs that depend on electricity or refrigeration (oxygen concentrators, CPAP, insulin ...).
-const POWERED_MEDICAL =
-  /oxygen|cpap|bipap|ventilator|dialysis|nebuli[sz]er|power(ed)? wheelchair|insulin|refrigerat/i;
+// Devices that need electricity (CDC_POWER_SOURCES: "breathing machines, power wheelchairs and scooters,
+// nebulizers, and oxygen or home dialysis equipment"), named in free-text medical needs.
+const POWERED_DEVICE = /oxygen|cpap|bipap|ventilator|dialysis|nebuli[sz]er|power(ed)? wheelchair|suction/i;
+// Medicines that must stay cool (FDA_INSULIN_STORAGE: insulin below 86°F/30°C), named in free text.
+const COLD_CHAIN = /insulin|refrigerat/i;
+
+function medicalTexts(member: Member): string[] {
+  return [...member.medicalNeeds, ...member.dailyMedications.map((d) => d.name)];
+}
+
+/** A member whose care runs on electricity: home oxygen, home dialysis, CPAP ... */
+export function needsPower(member: Member): boolean {
+  return (
+    member.conditions.includes('oxygen') ||
+    member.conditions.includes('dialysis') ||
+    medicalTexts(member).some((t) => POWERED_DEVICE.test(t))
+  );
+}
+
+/** A member whose medicine must be kept cool without power (insulin). */
+export function usesInsulin(member: Member): boolean {
+  return (
+    member.conditions.includes('diabetic-insulin') || medicalTexts(member).some((t) => COLD_CHAIN.test(t))
+  );
+}
+
+/** Any medical need the plan must supply for: a condition other than a food allergy, a stated need or a prescription. */
+export function hasMedicalNeed(member: Member): boolean {
+  return (
+    member.conditions.some((c) => !c.startsWith('allergy-') && c !== 'mobility-aid') ||
+    member.medicalNeeds.length > 0 ||
+    member.dailyMedications.length > 0
+  );
+}
+
+/** Foods someone in the household must not eat ("allergy-peanut" → "peanut"), for choosing food products. */
+export function foodAllergies(household: Household): string[] {
+  const foods = household.members.flatMap((m) =>
+    m.conditions.filter((c) => c.startsWith('allergy-')).map((c) => c.slice('allergy-'.length)),
+  );
+  return [...new Set(foods)];
+}
 
 export function needsPoweredMedical(household: Household): boolean {
-  return household.members.some((m) =>
-    [...m.medicalNeeds, ...m.dailyMedications.map((d) => d.name)].some((need) => POWERED_MEDICAL.test(need)),
-  );
+  return household.members.some(needsPower);
 }
 
 export function round(value: number, digits = 2): number {

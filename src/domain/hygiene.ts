@@ -16,8 +16,16 @@ export interface HygieneRation {
   basis: string;
 }
 
-/** Sanitation consumables for the plan's days; children in diapers need no toilet paper. */
-export function hygieneRation(household: Household, durationDays: number): HygieneRation {
+/**
+ * READYPLAN_ASSUMPTION: hygiene consumables are stored for at most a year, like food (FOOD.storageMaxDays):
+ * past it a household washes cloth (wipes, pads, a bidet bottle) and makes soap, so a 5-year plan does not
+ * buy 2,900 rolls of toilet paper.
+ */
+export const HYGIENE_STORAGE_MAX_DAYS = 365;
+
+/** Sanitation consumables for the plan's days (at most a year); children in diapers need no toilet paper. */
+export function hygieneRation(household: Household, planDays: number): HygieneRation {
+  const durationDays = Math.min(planDays, HYGIENE_STORAGE_MAX_DAYS);
   const people = household.members.length;
   const outOfDiapers = household.members.filter((m) => m.ageYears >= 3).length;
   const brushing = household.members.filter((m) => m.ageYears >= 1).length;
@@ -41,6 +49,14 @@ export function hygieneRation(household: Household, durationDays: number): Hygie
         ['READYPLAN_ASSUMPTION'],
       ),
       cite('"Sanitation and personal hygiene items" belong in every kit', ['ARC_123']),
+      ...(planDays > HYGIENE_STORAGE_MAX_DAYS
+        ? [
+            cite(
+              `Stored for ${HYGIENE_STORAGE_MAX_DAYS} days of the ${planDays}: past a year cloth, a bidet bottle and home-made soap replace bought consumables`,
+              ['READYPLAN_ASSUMPTION'],
+            ),
+          ]
+        : []),
     ].join('. '),
   };
 }

@@ -15,7 +15,8 @@
  *
  * Rations and needs
  *   calcRations(household, durationDays, climate, scenarios): RationPlan
- *   computeNeeds({ household, durationDays, scenarios, mobility, climate, setting?, rations? }): Need[]
+ *   computeNeeds({ household, durationDays, scenarios, mobility, climate, setting?, country?, rations? }): Need[]
+ *   carryLimitLb(member, bodyWeightLb?): number                 bug-out carry limit (AAP/CDC, carry.ts)
  *   phases(durationDays): Phase[]
  *   barterGoods(household, durationDays, scenarios): BarterGood[]
  *   requiredSkills({ scenarios, durationDays, mobility, setting? }): SkillNeed[]
@@ -28,6 +29,7 @@
  *   evacuationGuidance(location, scenarios, mobility, { mobilityLimited?, hasPets? }): EvacuationGuidance
  */
 export { type BarterGood, barterGoods } from './barter.ts';
+export { CARRY_BASIS, carryLimitLb, householdCarryLimitLb, isCarrier } from './carry.ts';
 export { type Climate, ClimateSchema, isColdClimate, isHotClimate } from './climate.ts';
 export type { Disagreement } from './disagreements.ts';
 export { type EvacuationGuidance, evacuationGuidance } from './evacuation.ts';
@@ -39,7 +41,7 @@ export {
   NRI_RELEASE,
   NRI_SOURCE_ID,
 } from './hazards.ts';
-export { memberLabel } from './household.ts';
+export { foodAllergies, memberLabel } from './household.ts';
 export { type ResolvedLocation, resolveLocation } from './location.ts';
 export { computeNeeds, NEED_RULES, type Need, type NeedsRequest } from './needs.ts';
 export { type ParseResult, parsePeople, parsePets } from './people-syntax.ts';

@@ -85,11 +85,15 @@ describe('computeNeeds: bug-out vs shelter in place', () => {
     expect(bugOut.get('water-carry')).toMatchObject({ quantity: 21, priority: 1 });
     expect(bugOut.get('water-filtration')).toMatchObject({ quantity: 77, priority: 1 }); // 7 x (14 - 3)
     expect(shelter.get('water-storage')?.priority).toBe(1);
-    expect(bugOut.get('water-storage')?.priority).toBe(2);
+    // A carried kit: no bulk water storage and no bucket toilet (issue 9).
+    for (const key of ['water-storage', 'emergency-toilet', 'waste-bags', 'indoor-heater', 'smoke-co-alarm'])
+      expect(bugOut.has(key), key).toBe(false);
+    expect(shelter.get('emergency-toilet')?.priority).toBe(1);
   });
 
-  it('packs a go-bag, tent and pet carrier for everyone leaving', () => {
-    expect(bugOut.get('backpack')).toMatchObject({ quantity: 4, priority: 1 });
+  it('packs a go-bag for each able carrier, a tent and pet carrier for everyone leaving', () => {
+    // ARC "three days of supplies that you can carry": the two adults carry; children of 6 and 9 do not.
+    expect(bugOut.get('backpack')).toMatchObject({ quantity: 2, priority: 1 });
     expect(shelter.get('backpack')?.priority).toBe(3);
     expect(bugOut.get('shelter-tent')).toMatchObject({ quantity: 4, priority: 1 });
     expect(shelter.has('shelter-tent')).toBe(false);
@@ -182,7 +186,8 @@ describe('computeNeeds: scenarios and climate', () => {
     const nuclear = byKey(computeNeeds(request({ scenarios: ['nuclear'] })));
     expect(nuclear.get('potassium-iodide')).toMatchObject({ quantity: 56, scenarios: ['nuclear'] }); // 4 x 14
     const pandemic = byKey(computeNeeds(request({ scenarios: ['pandemic'] })));
-    expect(pandemic.get('n95-masks')).toMatchObject({ quantity: 56, priority: 1 });
+    // NIOSH: "no more than five uses per device" → 0.2 per person-day: 4 x 14 x 0.2 = 11.2 → 12.
+    expect(pandemic.get('n95-masks')).toMatchObject({ quantity: 12, priority: 1 });
   });
 
   it('tags needs with the scenarios that call for them', () => {
@@ -234,5 +239,116 @@ describe('computeNeeds: long durations shift to production', () => {
   it('adds barter goods for long economic scenarios only', () => {
     expect(short.has('barter-goods')).toBe(false);
     expect(year.get('barter-goods')?.quantity).toBeGreaterThan(0);
+  });
+});
+
+describe('computeNeeds: medical conditions (issue 9)', () => {
+  const phoenix = (conditions: MemberInput['conditions']) =>
+    byKey(
+      computeNeeds(
+        request({
+          household: house([{ kind: 'senior', ageYears: 81, sex: 'm', conditions }]),
+          scenarios: ['extreme-heat'],
+          climate: 'hot-dry',
+        }),
+      ),
+    );
+
+  it('keeps insulin cool without power (FDA: below 86°F/30°C), with sharps and glucose for lows', () => {
+    const needs = phoenix(['diabetic-insulin']);
+    expect(needs.get('medication-cooling')).toMatchObject({ quantity: 1, priority: 1 });
+    expect(needs.get('medication-cooling')?.basis).toMatch(/FDA_INSULIN_STORAGE/);
+    expect(needs.get('medication-cooling')?.reason).toMatch(/86°F \(30°C\)/);
+    expect(needs.get('sharps-container')).toMatchObject({ quantity: 1, priority: 2 });
+    expect(needs.get('sharps-container')?.basis).toMatch(/FDA_SHARPS/);
+    // CDC "15-15 rule": 0.3 lows a day x 30 medication days = 9 doses of 15 g.
+    expect(needs.get('glucose-tabs')).toMatchObject({ quantity: 9, unit: 'doses', priority: 1 });
+    // Red Cross/CDC: a month of medicines and supplies even without a named prescription.
+    expect(needs.get('prescription-meds')).toMatchObject({ quantity: 30, priority: 1 });
+    // Insulin needs cooling, not a generator.
+    expect(needs.has('generator')).toBe(false);
+  });
+
+  it.each([['oxygen'], ['dialysis']] as const)('backs up power for %s (CDC Power Sources)', (condition) => {
+    const needs = phoenix([condition]);
+    expect(needs.get('generator')).toMatchObject({ priority: 1 });
+    expect(needs.get('generator')?.reason).toMatch(/oxygen or dialysis/);
+    expect(needs.get('generator')?.basis).toMatch(/CDC_POWER_SOURCES/);
+    expect(needs.get('prescription-meds')?.priority).toBe(1);
+    expect(needs.has('medication-cooling')).toBe(false);
+  });
+
+  it('adds no medical supplies for a food allergy or a mobility aid alone', () => {
+    const needs = phoenix(['allergy-peanut', 'mobility-aid']);
+    for (const key of ['prescription-meds', 'medication-cooling', 'glucose-tabs', 'generator'])
+      expect(needs.has(key), key).toBe(false);
+  });
+
+  it('cites an organization, not only an assumption, for every rule a medical condition triggers', () => {
+    const medical = ['insulin', 'medical-need', 'powered-medical', 'daily-medications'];
+    const rules = NEED_RULES.filter((r) => r.requires?.some((c) => medical.includes(c)));
+    expect(rules.length).toBeGreaterThanOrEqual(5);
+    for (const rule of rules)
+      expect(rule.sources.filter((id) => id !== 'READYPLAN_ASSUMPTION').length, rule.key).toBeGreaterThan(0);
+  });
+});
+
+describe('computeNeeds: consumables are rates a household really uses (issue 9)', () => {
+  const fiveYears = byKey(
+    computeNeeds(request({ durationDays: 1825, scenarios: ['grid-down', 'pandemic'], climate: 'temperate' })),
+  );
+
+  it('caps waste bags at 30 days (0.5 per person-day), not 7,300 bags for 5 years', () => {
+    expect(fiveYears.get('waste-bags')?.quantity).toBe(60); // 4 x 0.5 x 30
+    expect(fiveYears.get('waste-bags')?.basis).toMatch(/latrine or composting toilet/);
+  });
+
+  it('stores hygiene for at most a year and batteries for a month', () => {
+    expect(fiveYears.get('toilet-paper')?.quantity).toBe(584); // 4 x 365 x 0.4
+    expect(fiveYears.get('batteries')?.quantity).toBe(36); // 4 x 30 x 0.3
+    expect(fiveYears.get('n95-masks')?.quantity).toBe(72); // 4 x 90 x 0.2
+    expect(fiveYears.get('nitrile-gloves')?.quantity).toBe(360); // 4 a day x 90
+  });
+
+  it('keeps every per-day rule capped or tied to a ration figure', () => {
+    for (const rule of NEED_RULES) {
+      const q = rule.quantity;
+      if ('per' in q && (q.per === 'person-day' || q.per === 'household-day'))
+        expect(q.daysCap, `${rule.key} ${rule.scenarios.join(',')}`).toBeDefined();
+    }
+  });
+});
+
+describe('computeNeeds: rules fire only where they make sense (issue 9)', () => {
+  it('justifies a shovel by the scenario that triggered it: mud in Miami, snow in a winter storm', () => {
+    const miami = byKey(computeNeeds(request({ scenarios: ['hurricane', 'flood'] })));
+    expect(miami.get('shovel')?.reason).toMatch(/mud/);
+    expect(miami.get('shovel')?.reason).not.toMatch(/snow/i);
+    const chicago = byKey(computeNeeds(request({ scenarios: ['winter-storm'], climate: 'cold' })));
+    expect(chicago.get('shovel')?.reason).toMatch(/snow/);
+    expect(chicago.get('shovel')?.reason).not.toMatch(/mud|debris/);
+  });
+
+  it('buys no sturdy shoes for a pandemic stay-at-home', () => {
+    expect(byKey(computeNeeds(request({ scenarios: ['pandemic'] }))).has('sturdy-shoes')).toBe(false);
+    expect(byKey(computeNeeds(request({ scenarios: ['earthquake'] }))).get('sturdy-shoes')?.priority).toBe(2);
+  });
+
+  it('asks for a NOAA weather radio only in the US; elsewhere an AM/FM radio', () => {
+    const paris = byKey(computeNeeds(request({ country: 'FR' }))).get('emergency-radio');
+    expect(paris).toMatchObject({ name: 'Battery or hand-crank AM/FM radio', priority: 1 });
+    expect(paris?.reason).toMatch(/only in the US/);
+    const tampa = byKey(computeNeeds(request({ country: 'US' }))).get('emergency-radio');
+    expect(tampa?.name).toMatch(/NOAA/);
+    expect(byKey(computeNeeds(request())).get('emergency-radio')?.name).toMatch(/NOAA/);
+  });
+
+  it('makes the can opener important, not critical (Ready.gov basic kit; it matters only with cans)', () => {
+    expect(byKey(computeNeeds(request())).get('can-opener')?.priority).toBe(2);
+  });
+
+  it('asks for a home fire extinguisher, and none when the household leaves', () => {
+    expect(byKey(computeNeeds(request())).get('fire-extinguisher')?.reason).toMatch(/not a car unit/);
+    expect(byKey(computeNeeds(request({ mobility: 'BUG_OUT' }))).has('fire-extinguisher')).toBe(false);
   });
 });

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { barterGoods } from './barter.ts';
+import { isCarrier } from './carry.ts';
 import { type Climate, ClimateSchema } from './climate.ts';
 import rulesData from './data/need-rules.json' with { type: 'json' };
 import {
+  hasMedicalNeed,
   hasNursingMember,
   isAdult,
   isInfant,
   isMenstruating,
   needsPoweredMedical,
   round,
+  usesInsulin,
 } from './household.ts';
 import { type Household, type Mobility, MobilitySchema } from './plan-input.ts';
 import { BABY_FOOD, WATER } from './ration-figures.ts';
@@ -39,6 +42,8 @@ const COMPUTED = [
   'diapersCount',
   'wipesCount',
   'medicationDays',
+  'medicalSupplyDays',
+  'glucoseDoses',
   'toiletPaperRolls',
   'soapBars',
   'toothpasteOz',
@@ -57,6 +62,8 @@ const CONDITIONS = [
   'pets',
   'daily-medications',
   'powered-medical',
+  'insulin',
+  'medical-need',
   'menstruating',
   'not-urban',
 ] as const;
@@ -65,8 +72,20 @@ type Condition = (typeof CONDITIONS)[number];
 const QuantitySchema = z.union([
   z.object({ computed: z.enum(COMPUTED) }),
   z.object({
-    per: z.enum(['household', 'person', 'adult', 'pet', 'person-day', 'household-day']),
+    // carrier: a member 13+ able to carry a full go-bag (carry.ts); insulin-user: a member on insulin.
+    per: z.enum([
+      'household',
+      'person',
+      'adult',
+      'carrier',
+      'insulin-user',
+      'pet',
+      'person-day',
+      'household-day',
+    ]),
     amount: z.number().positive(),
+    // Longer plans stop buying the consumable past this many days (a reusable or produced alternative takes
+    // over); the rule's basis says which.
     daysCap: z.number().int().positive().optional(),
   }),
 ]);
@@ -77,6 +96,11 @@ const RuleSchema = z.object({
   scenarios: z.array(z.union([z.literal('all'), ScenarioIdSchema])).min(1),
   mobility: z.array(MobilitySchema).optional(),
   climates: z.array(ClimateSchema).optional(),
+  // ISO country codes of the location: NOAA Weather Radio broadcasts only in the US (NOAA_NWR).
+  countries: z.array(z.string().length(2)).optional(),
+  notCountries: z.array(z.string().length(2)).optional(),
+  // Overrides the supply's label when the rule asks for something narrower (a plain AM/FM radio abroad).
+  name: z.string().optional(),
   minDays: z.number().int().optional(),
   maxDays: z.number().int().optional(),
   requires: z.array(z.enum(CONDITIONS)).optional(),
@@ -109,6 +133,8 @@ export interface NeedsRequest {
   mobility: Mobility;
   climate: Climate;
   setting?: 'urban' | 'rural' | 'unknown';
+  /** ISO country of the location (ResolvedLocation.country); US when not given. */
+  country?: string;
   /** Reuse rations already computed for the same inputs. */
   rations?: RationPlan;
 }
@@ -146,6 +172,8 @@ export function computedQuantities(req: NeedsRequest, rations: RationPlan): Reco
     diapersCount: sum(rations.infants, (i) => i.diapersTotal),
     wipesCount: sum(rations.infants, (i) => i.wipesTotal),
     medicationDays: rations.medications.lines.length > 0 ? rations.medications.targetDays : 0,
+    medicalSupplyDays: rations.medications.medicalMembers.length > 0 ? rations.medications.targetDays : 0,
+    glucoseDoses: rations.medications.glucoseDoses,
     toiletPaperRolls: rations.hygiene.toiletPaperRolls,
     soapBars: rations.hygiene.soapBars,
     toothpasteOz: rations.hygiene.toothpasteOz,
@@ -172,6 +200,10 @@ function holds(condition: Condition, req: NeedsRequest): boolean {
       return members.some((m) => m.dailyMedications.length > 0);
     case 'powered-medical':
       return needsPoweredMedical(req.household);
+    case 'insulin':
+      return members.some(usesInsulin);
+    case 'medical-need':
+      return members.some(hasMedicalNeed);
     case 'menstruating':
       return members.some(isMenstruating);
     case 'not-urban':
@@ -183,6 +215,9 @@ function holds(condition: Condition, req: NeedsRequest): boolean {
 function matchedScenarios(rule: NeedRule, req: NeedsRequest): ScenarioId[] | null {
   if (rule.mobility && !rule.mobility.includes(req.mobility)) return null;
   if (rule.climates && !rule.climates.includes(req.climate)) return null;
+  const country = (req.country ?? 'US').toUpperCase();
+  if (rule.countries && !rule.countries.includes(country)) return null;
+  if (rule.notCountries?.includes(country)) return null;
   if (rule.minDays !== undefined && req.durationDays < rule.minDays) return null;
   if (rule.maxDays !== undefined && req.durationDays > rule.maxDays) return null;
   if (rule.requires && !rule.requires.every((c) => holds(c, req))) return null;
@@ -203,6 +238,11 @@ function amount(rule: NeedRule, req: NeedsRequest, computed: Record<ComputedName
       return q.amount * people;
     case 'adult':
       return q.amount * Math.max(1, req.household.members.filter(isAdult).length);
+    case 'carrier':
+      // Someone still takes the bag when no member can carry a full one (a helper, a cart).
+      return q.amount * Math.max(1, req.household.members.filter(isCarrier).length);
+    case 'insulin-user':
+      return q.amount * req.household.members.filter(usesInsulin).length;
     case 'pet':
       return q.amount * req.household.pets.length;
     case 'person-day':
@@ -240,7 +280,7 @@ export function computeNeeds(req: NeedsRequest): Need[] {
     if (!existing) {
       merged.set(rule.key, {
         key: rule.key,
-        name: supply.label,
+        name: rule.name ?? supply.label,
         category: supply.category,
         quantity,
         unit: supply.unit,
