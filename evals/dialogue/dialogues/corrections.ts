@@ -1,0 +1,167 @@
+import type { DialogueSpec } from '../types.ts';
+import { opening, TAMPA_FAMILY } from './common.ts';
+
+/** Corrections change only what they name, and the reply says what changed and the household now. */
+export const corrections: DialogueSpec[] = [
+  {
+    id: 'correct-add-grandma',
+    title: 'Adding grandma (78, diabetic) keeps the kids as kids',
+    theme: 'correction',
+    channel: 'web',
+    issue: "actually it's 5 of us, add grandma who is 78 and diabetic",
+    turns: [
+      opening(TAMPA_FAMILY, { household: { memberCount: 4, members: [{ age: 6 }, { age: 9 }] } }),
+      {
+        say: "actually it's 5 of us, add grandma who is 78 and diabetic",
+        household: {
+          memberCount: 5,
+          adults: 3,
+          minors: 2,
+          members: [{ age: 6 }, { age: 9 }, { age: 78, condition: /diabet/ }],
+          budget: 300,
+          location: /Tampa/i,
+        },
+        plan: { exists: true, memberCount: 5, budget: 300 },
+        says: [/grandma|78/i, /added|now/i],
+        tools: { called: ['updateHousehold'] },
+      },
+    ],
+  },
+  {
+    id: 'correct-adult-ages-and-sexes',
+    title: 'Naming the adults keeps the children',
+    theme: 'correction',
+    channel: 'web',
+    issue: 'The adults are me, 38, female, and my husband, 40',
+    turns: [
+      opening('2 adults and 2 kids (6 and 9) in Raleigh, NC, $250'),
+      {
+        say: 'The adults are me, 38, female, and my husband, 40',
+        household: {
+          ages: [6, 9, 38, 40],
+          members: [{ age: 38, sex: 'f' }, { age: 40, sex: 'm' }, { age: 6 }, { age: 9 }],
+        },
+        plan: { exists: true, ages: [6, 9, 38, 40] },
+        says: [/38/, /40/],
+      },
+    ],
+  },
+  {
+    id: 'correct-kids-ages-keeps-wife',
+    title: '"kids are 4, 9 and 13" keeps the wife',
+    theme: 'correction',
+    channel: 'telegram',
+    issue: 'kids are 4, 9 and 13',
+    turns: [
+      { say: 'me and my wife and our 3 kids in Portland, OR, $300' },
+      {
+        say: 'kids are 4, 9 and 13',
+        household: { memberCount: 5, adults: 2, minors: 3, members: [{ age: 4 }, { age: 9 }, { age: 13 }] },
+        plan: { exists: true, memberCount: 5 },
+      },
+    ],
+  },
+  {
+    id: 'correct-pets-with-weights',
+    title: 'Pets corrected with weights replace the vague pets only',
+    theme: 'correction',
+    channel: 'sms',
+    issue: '2 dogs (70lb lab, 20 lb terrier) and a 10lb cat',
+    turns: [
+      opening('2 adults in boise id, we have pets, $200'),
+      {
+        say: '2 dogs (70lb lab, 20 lb terrier) and a 10lb cat',
+        household: {
+          memberCount: 2,
+          pets: [
+            { species: 'dog', weightLb: 70 },
+            { species: 'dog', weightLb: 20 },
+            { species: 'cat', weightLb: 10 },
+          ],
+          budget: 200,
+        },
+        plan: { exists: true, petCount: 3, memberCount: 2 },
+      },
+    ],
+  },
+  {
+    id: 'correct-make-that-200',
+    title: '"actually make that 200" changes the budget to $200',
+    theme: 'correction',
+    channel: 'sms',
+    issue: '"actually make that 200" stays at $100',
+    turns: [
+      opening('2 adults + 1 kid (7) in tulsa ok, $100', { household: { budget: 100 } }),
+      {
+        say: 'actually make that 200',
+        household: { budget: 200, memberCount: 3, members: [{ age: 7 }] },
+        plan: { exists: true, budget: 200 },
+        grounded: ['budget'],
+      },
+    ],
+  },
+  {
+    id: 'correct-remove-member',
+    title: 'Someone moves out: only they are removed',
+    theme: 'correction',
+    channel: 'web',
+    turns: [
+      opening('me (45), my wife (43), my son 12 and my mother-in-law (70) in Atlanta, GA. $500'),
+      {
+        say: "my mother-in-law moved out, so it's just the three of us now",
+        household: { memberCount: 3, ages: [12, 43, 45] },
+        plan: { exists: true, memberCount: 3, ages: [12, 43, 45] },
+      },
+    ],
+  },
+  {
+    id: 'correct-duration-3-months',
+    title: '"make it 3 months instead" changes only the duration',
+    theme: 'correction',
+    channel: 'telegram',
+    turns: [
+      opening('2 adults and a 5 year old in Nashville, TN. $300'),
+      {
+        say: 'make it 3 months instead',
+        household: { durationDays: [90, 92], memberCount: 3, members: [{ age: 5 }], budget: 300 },
+        plan: { exists: true, durationDays: [90, 92] },
+        grounded: ['duration'],
+      },
+    ],
+  },
+  {
+    id: 'correct-location',
+    title: 'A corrected city keeps the household',
+    theme: 'correction',
+    channel: 'web',
+    turns: [
+      opening('2 adults in Dallas, TX, $300', { plan: { exists: true, state: 'TX' } }),
+      {
+        say: 'sorry, we actually live in Tulsa, Oklahoma',
+        household: { location: /Tulsa/i, memberCount: 2, budget: 300 },
+        plan: { exists: true, state: 'OK', memberCount: 2 },
+        says: [/Tulsa/i],
+      },
+    ],
+  },
+  {
+    id: 'correct-add-pregnancy',
+    title: '"oh and im pregnant" marks the right member',
+    theme: 'correction',
+    channel: 'sms',
+    turns: [
+      opening('me 31 f and my husband 33 in sacramento ca, $250'),
+      {
+        say: 'oh and im pregnant',
+        household: {
+          memberCount: 2,
+          members: [
+            { age: 31, sex: 'f', pregnant: true },
+            { age: 33, pregnant: false },
+          ],
+        },
+        plan: { exists: true, memberCount: 2 },
+      },
+    ],
+  },
+];
