@@ -17,7 +17,7 @@
  *   calcRations(household, durationDays, climate, scenarios): RationPlan
  *   computeNeeds({ household, durationDays, scenarios, mobility, climate, setting?, country?, rations? }): Need[]
  *   carryLimitLb(member, bodyWeightLb?): number                 bug-out carry limit (AAP/CDC, carry.ts)
- *   phases(durationDays): Phase[]
+ *   phases(durationDays, rations?): Phase[]                     text quotes the plan's own water figures
  *   barterGoods(household, durationDays, scenarios): BarterGood[]
  *   requiredSkills({ scenarios, durationDays, mobility, setting? }): SkillNeed[]
  *   skillGaps({ scenarios, durationDays, mobility, setting?, skills }): SkillNeed[]
@@ -25,7 +25,8 @@
  * Readiness and narrative
  *   readinessScore(needs, owned): Readiness                     0-100, priority-weighted 3/2/1, per category
  *   daysOfSupply(needs, owned, rates): DaysOfSupply[]           rates from ratesFromRations(rations)
- *   simulationLog({ scenarios, durationDays, mobility, rations, owned }): SimulationDay[]
+ *   simulationLog({ scenarios, durationDays, mobility, rations, provided?, owned? }): SimulationDay[]
+ *                                                               provided = owned + bought, per supply key
  *   evacuationGuidance(location, scenarios, mobility, { mobilityLimited?, hasPets? }): EvacuationGuidance
  */
 export { type BarterGood, barterGoods } from './barter.ts';
@@ -45,7 +46,7 @@ export { foodAllergies, memberLabel } from './household.ts';
 export { type ResolvedLocation, resolveLocation } from './location.ts';
 export { computeNeeds, NEED_RULES, type Need, type NeedsRequest } from './needs.ts';
 export { type ParseResult, parsePeople, parsePets } from './people-syntax.ts';
-export { needsProduction, type Phase, phases } from './phases.ts';
+export { needsProduction, type Phase, type PhaseFigures, phases, waterRateText } from './phases.ts';
 export {
   type Activity,
   ActivitySchema,
@@ -76,7 +77,8 @@ export {
   type SupplyRates,
 } from './readiness.ts';
 export { SCENARIO_IDS, SCENARIO_NAMES, type ScenarioId, ScenarioIdSchema } from './scenarios.ts';
-export { type SimulationDay, simulationLog } from './simulation.ts';
+export { type ProvidedSupply, type SimulationDay, simulationLog, startingStock } from './simulation.ts';
 export { requiredSkills, SKILLS, type Skill, type SkillNeed, skillGaps } from './skills.ts';
 export { citedIds, type Source, sourceById } from './sources.ts';
 export { isSupplyKey, SUPPLIES, type Supply, supplyByKey } from './supplies.ts';
+export { gallons, plural } from './units.ts';

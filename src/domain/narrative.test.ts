@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { barterGoods } from './barter.ts';
 import { evacuationGuidance } from './evacuation.ts';
-import { phases } from './phases.ts';
+import { phases, waterRateText } from './phases.ts';
 import { type Household, MemberSchema } from './plan-input.ts';
 import { calcRations } from './rations.ts';
 import { SCENARIO_IDS } from './scenarios.ts';
-import { simulationLog } from './simulation.ts';
+import { simulationLog, startingStock } from './simulation.ts';
 import { requiredSkills, SKILL_CATEGORIES, skillGaps } from './skills.ts';
 
 const household: Household = {
@@ -31,12 +31,61 @@ describe('simulationLog', () => {
     expect(log).toHaveLength(14);
     expect(log[0]?.text).toMatch(/Landfall/);
     expect(log[0]?.text).toMatch(/Also planned for: flood/);
-    expect(log[0]?.text).toContain('uses 3 gal of water today; 7 gal of stored water remain');
-    expect(log[2]?.text).toContain('uses 3 gal of water today; 1 gal of stored water remain');
+    expect(log[0]?.text).toContain('Water: 10 gal stored, 3 used, 7 left.');
+    expect(log[2]?.text).toContain('Water: 10 gal stored, 9 used, 1 left.');
     // 10 gal / 3 gal a day: day 4 starts with 1 gal.
-    expect(log[3]?.text).toContain('Stored water runs out today: 1 gal left of the 3 gal needed');
-    expect(log[4]?.text).toContain('No stored water is left');
-    expect(log[0]?.text).toContain('No stored food is left for the 4,600 kcal');
+    expect(log[3]?.text).toContain(
+      "Water runs out today: 10 gal stored, all used; 1 of today's 3 gal came from it and the other 2 gal must be found, filtered and treated",
+    );
+    expect(log[4]?.text).toContain("Water: none left of the 10 gal stored; today's 3 gal must be");
+    expect(log[0]?.text).toContain('Food: none stored; the household is 4,600 kcal short today.');
+  });
+
+  it('tells what the plan provides (owned + bought), not "no water left" on day 1 (issue 9)', () => {
+    // The plan bought 14 days of both: 42 gal and 64,400 kcal.
+    const log = simulationLog({
+      scenarios: ['hurricane'],
+      durationDays: 14,
+      mobility: 'SHELTER_IN_PLACE',
+      rations,
+      provided: [
+        { supplyKey: 'water-storage', quantity: 42 },
+        { supplyKey: 'food-kcal', quantity: 50000 },
+        { supplyKey: 'food-kcal', quantity: 14400 },
+      ],
+    });
+    expect(log[0]?.text).toContain('Water: 42 gal stored, 3 used, 39 left.');
+    expect(log[2]?.text).toContain('Water: 42 gal stored, 9 used, 33 left.');
+    expect(log[2]?.text).toContain('Food: 64,400 kcal stored, 13,800 used, 50,600 left (11 days).');
+    expect(log[13]?.text).toContain('Water: 42 gal stored, 42 used, 0 left, the last of it today.');
+    expect(log[13]?.text).toContain('Food: 64,400 kcal stored, 64,400 used, 0 left (0 days).');
+    expect(log.map((d) => d.text).join(' ')).not.toMatch(/(Water|Food) runs out|none left|none stored/);
+  });
+
+  it('draws on filter capacity once stored water is gone', () => {
+    const log = simulationLog({
+      scenarios: ['grid-down'],
+      durationDays: 14,
+      mobility: 'SHELTER_IN_PLACE',
+      rations,
+      provided: [
+        { supplyKey: 'water-storage', quantity: 6 },
+        { supplyKey: 'water-filtration', quantity: 100 },
+      ],
+    });
+    expect(log[2]?.text).toContain(
+      "today's 3 gal must be filtered or treated (97 gal of filter and tablet capacity left)",
+    );
+  });
+
+  it('reads the same stock as startingStock: bulk staples count at their kcal per lb', () => {
+    expect(
+      startingStock([
+        { supplyKey: 'water-carry', quantity: 9 },
+        { supplyKey: 'food-grains', quantity: 10 },
+        { supplyKey: 'food-variety', quantity: 1000 },
+      ]),
+    ).toEqual({ waterGallons: 9, treatGallons: 0, kcal: 16500 });
   });
 
   it('has its own first-day story for every scenario and every scenario has evacuation directions', () => {
@@ -64,6 +113,7 @@ describe('simulationLog', () => {
     const short = simulationLog({ scenarios: [], durationDays: 3, mobility: 'BUG_OUT', rations, owned: [] });
     expect(short.map((d) => d.day)).toEqual([1, 2, 3]);
     expect(short[0]?.text).toMatch(/go-bags holding 0 of the 9 gal/);
+    expect(short[0]?.text).toContain('Water: none carried;');
     const long = simulationLog({
       scenarios: ['pandemic'],
       durationDays: 365,
@@ -111,6 +161,29 @@ describe('phases', () => {
     expect(decade).toHaveLength(5);
     expect(decade[4]).toMatchObject({ name: 'multi-year', fromDay: 366, toDay: 3650 });
     expect(decade[4]?.focus.join(' ')).toMatch(/Production replaces storage/);
+  });
+
+  it("quotes the plan's own water figures, not 1 gal/person/day in a plan that uses 1.5 (issue 9)", () => {
+    // Hot-humid: 4 qt drinking + 2 qt other = 1.5 gal/person/day (CDC_KIT_WATER, READY_WATER_REPRO).
+    const hot = calcRations(household, 14, 'hot-humid', ['hurricane']);
+    const [first, second] = phases(14, hot);
+    expect(first?.focus[0]).toBe(
+      'Water: 1.5 gal/person/day (3 gal/day for the household), stored and carried',
+    );
+    expect(second?.focus[0]).toBe('14 days of water (42 gal) and food at home');
+    const family = calcRations(
+      { members: [...household.members, MemberSchema.parse({ kind: 'child', ageYears: 6 })], pets: [] },
+      3,
+      'temperate',
+      [],
+    );
+    expect(waterRateText(family)).toBe('1-1.25 gal/person/day (3.25 gal/day for the household)');
+    expect(phases(3)[0]?.focus[0]).toBe('Water: 1 gal/person/day, stored and carried');
+    expect(
+      phases(3, family)
+        .map((p) => p.focus.join(' '))
+        .join(' '),
+    ).not.toMatch(/[{}]/);
   });
 });
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import data from './data/phases.json' with { type: 'json' };
+import { round } from './household.ts';
+import type { RationPlan } from './rations.ts';
 
 export interface Phase {
   name: string;
@@ -12,11 +14,39 @@ const PHASES: readonly Phase[] = z
   .array(z.object({ name: z.string(), fromDay: z.number(), toDay: z.number(), focus: z.array(z.string()) }))
   .parse(data.phases);
 
-/** The phases a plan of this length passes through, the last one cut at the plan's end. */
-export function phases(durationDays: number): Phase[] {
+/** The ration figures a phase's text quotes, so it never says 1 gal/person/day in a plan that uses 1.5. */
+export type PhaseFigures = Pick<RationPlan, 'members' | 'water'>;
+
+/** "1.5 gal/person/day" when everyone drinks the same, "1-1.5 gal/person/day" when children or heat differ. */
+export function waterRateText(figures?: PhaseFigures): string {
+  const rates = figures?.members.map((m) => m.waterGallonsPerDay) ?? [];
+  if (rates.length === 0) return '1 gal/person/day';
+  const low = round(Math.min(...rates), 2);
+  const high = round(Math.max(...rates), 2);
+  const perPerson = low === high ? `${low}` : `${low}-${high}`;
+  return `${perPerson} gal/person/day (${round(figures?.water.gallonsPerDay ?? 0, 2)} gal/day for the household)`;
+}
+
+function fill(text: string, figures?: PhaseFigures): string {
+  const storageDays = figures?.water.storageDays ?? 14;
+  return text
+    .replaceAll('{waterRate}', waterRateText(figures))
+    .replaceAll('{storageDays}', `${storageDays} ${storageDays === 1 ? 'day' : 'days'}`)
+    .replaceAll(
+      '{storageGallons}',
+      figures ? `${round(figures.water.storageGallons, 1)} gal` : 'the daily ration x 14',
+    );
+}
+
+/**
+ * The phases a plan of this length passes through, the last one cut at the plan's end. Pass the plan's
+ * rations so the text quotes its own water figures (older callers get the base 1 gal/person/day rule).
+ */
+export function phases(durationDays: number, figures?: PhaseFigures): Phase[] {
   return PHASES.filter((p) => p.fromDay <= durationDays).map((p) => ({
     ...p,
     toDay: Math.min(p.toDay, durationDays),
+    focus: p.focus.map((f) => fill(f, figures)),
   }));
 }
 
