@@ -166,10 +166,14 @@ export function urgentWeights(problem: Problem): number[] {
   return problem.needs.map((n) => (isUrgent(n) ? URGENT_WEIGHT : 0));
 }
 
-/** The objective levels of one purchase: the urgent parts first (when there are any), then everything. */
+/**
+ * The objective levels of one purchase: the urgent parts first (when there are any), then the real needs
+ * by priority. The second level leaves the urgent rows out: they are pinned by the first already, and
+ * their 1,000,000 weights next to 1s made HiGHS's tie-break solve numerically infeasible.
+ */
 export function objectiveLevels(problem: Problem): number[][] {
   return problem.needs.some(isUrgent)
-    ? [urgentWeights(problem), priorityWeights(problem)]
+    ? [urgentWeights(problem), reportWeights(problem)]
     : [priorityWeights(problem)];
 }
 

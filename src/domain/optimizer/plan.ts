@@ -50,7 +50,7 @@ function removalOf(problem: Problem, x: readonly number[], c: ModelCandidate): [
 /**
  * Guard against floating error in a solver's answer: if the plan costs more than the budget
  * (compared in integer cents), drop single units with the least weighted-coverage loss per
- * cent until it fits. Dropping a provider's last unit drops the dependents it leaves stranded
+ * cent of the overshoot they remove until it fits. Dropping a provider's last unit drops the dependents it leaves stranded
  * with it, so no requirement is ever left unmet. A correct MIP solution never needs this.
  */
 export function fitBudget(problem: Problem, x: number[], weights: readonly number[]): number[] {
@@ -79,7 +79,9 @@ export function fitBudget(problem: Problem, x: number[], weights: readonly numbe
           after[cover.need] = covered[cover.need]!; // count each need's loss once
         }
       }
-      const perCent = loss / cents;
+      // Removing more than the overshoot earns nothing: otherwise dropping a provider with all its
+      // dependents would look cheap per cent while losing far more than a single unit would.
+      const perCent = loss / Math.min(cents, spent - problem.budgetCents);
       if (perCent < bestLoss) {
         bestLoss = perCent;
         best = removal;

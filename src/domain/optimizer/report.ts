@@ -1,4 +1,5 @@
 import { centsToUsd, fraction, isSaturated, type ModelCandidate, type Problem } from './model.ts';
+import { missingTags, providedTags } from './requires.ts';
 import type { LeftOut, PerNeed, PlanItem } from './types.ts';
 
 const round = (v: number) => Math.round(v * 100) / 100;
@@ -85,6 +86,7 @@ function completionCents(
 /** Why each need that is not fully covered was left short. */
 export function leftOut(problem: Problem, x: readonly number[], covered: readonly number[]): LeftOut[] {
   const out: LeftOut[] = [];
+  const provided = providedTags(problem, x);
   problem.needs.forEach((need, i) => {
     if (need.urgentOf !== undefined || isSaturated(covered[i]!, need.quantity)) return;
     const shortfall = need.quantity - covered[i]!;
@@ -93,10 +95,24 @@ export function leftOut(problem: Problem, x: readonly number[], covered: readonl
       const stock = c.stock - (x[c.index] ?? 0);
       return cover && stock > 0 ? [{ amount: cover.amount, cents: c.cents, stock }] : [];
     });
-    if (!problem.candidates.some((c) => c.covers.some((cv) => cv.need === i))) {
+    const covering = problem.candidates.filter((c) => c.covers.some((cv) => cv.need === i));
+    if (covering.length === 0) {
       out.push({
         key: need.key,
         reason: 'no catalog product covers this',
+        code: 'no-product',
+        shortfall: tidy(shortfall),
+      });
+      return;
+    }
+    // Products that need something no product provides (a can opener with no canned food) can never be bought.
+    const unprovided = covering.map((c) =>
+      missingTags(c, provided).filter((t) => (problem.providers.get(t) ?? []).length === 0),
+    );
+    if (unprovided.every((tags) => tags.length > 0)) {
+      out.push({
+        key: need.key,
+        reason: `the products that cover this need ${[...new Set(unprovided.flat())].sort().join(', ')}, which no catalog product provides`,
         code: 'no-product',
         shortfall: tidy(shortfall),
       });

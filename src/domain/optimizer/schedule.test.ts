@@ -92,3 +92,134 @@ describe('purchaseSchedule', () => {
     expect(await purchaseSchedule({ ...inst, monthlyBudget: 0 })).toEqual([]);
   });
 });
+
+describe('purchaseSchedule: urgent parts, requirements and the total budget', () => {
+  // Miami, 3 people, 30 days: the first 72 hours are 9 gal and 18,000 kcal.
+  const miami: Need[] = [
+    { key: 'water-storage', quantity: 90, priority: 1, urgentQuantity: 9 },
+    { key: 'food-kcal', quantity: 180_000, priority: 1, urgentQuantity: 18_000 },
+    { key: 'can-opener', quantity: 1, priority: 1 },
+    { key: 'flashlight', quantity: 3, priority: 1 },
+    { key: 'first-aid-kit', quantity: 1, priority: 1 },
+    { key: 'emergency-toilet', quantity: 1, priority: 2 },
+  ];
+  const shop: Candidate[] = [
+    {
+      productId: 'opener',
+      name: 'Can opener',
+      price: 8,
+      covers: [{ supply: 'can-opener', amount: 1 }],
+      requires: ['canned-food'],
+    },
+    { productId: 'light', name: 'Flashlight', price: 12, covers: [{ supply: 'flashlight', amount: 1 }] },
+    { productId: 'aid', name: 'First-aid kit', price: 25, covers: [{ supply: 'first-aid-kit', amount: 1 }] },
+    {
+      productId: 'toilet',
+      name: 'Bucket toilet',
+      price: 30,
+      covers: [{ supply: 'emergency-toilet', amount: 1 }],
+    },
+    {
+      productId: 'water',
+      name: 'Case of water (3.17 gal)',
+      price: 5.49,
+      covers: [{ supply: 'water-storage', amount: 3.17 }],
+    },
+    {
+      productId: 'chili',
+      name: 'Canned chili (2,400 kcal)',
+      price: 4,
+      covers: [{ supply: 'food-kcal', amount: 2400 }],
+      tags: ['canned-food'],
+    },
+    {
+      productId: 'bucket',
+      name: 'Freeze-dried bucket (24,000 kcal)',
+      price: 90,
+      covers: [{ supply: 'food-kcal', amount: 24_000 }],
+    },
+  ];
+  const amountIn = (month: ScheduleMonth, supply: string) =>
+    month.items.reduce((s, i) => {
+      const c = shop.find((p) => p.productId === i.productId)!;
+      return s + i.quantity * (c.covers.find((cv) => cv.supply === supply)?.amount ?? 0);
+    }, 0);
+
+  for (const strategy of ['exact', 'greedy'] as const) {
+    it(`${strategy}: month 1 buys the first 72 hours of water and food, and the schedule ends when the plan's budget is spent`, async () => {
+      const schedule = await purchaseSchedule({
+        needs: miami,
+        candidates: shop,
+        monthlyBudget: 100,
+        totalBudget: 300,
+        strategy,
+      });
+      const [first] = schedule;
+      expect(amountIn(first!, 'water-storage')).toBeGreaterThanOrEqual(9);
+      expect(amountIn(first!, 'food-kcal')).toBeGreaterThanOrEqual(18_000);
+      const total = schedule.reduce((s, m) => s + m.spent, 0);
+      expect(total).toBeLessThanOrEqual(300 + 1e-9);
+      expect(total).toBeGreaterThan(250);
+      expect(schedule.length).toBeLessThanOrEqual(3);
+      // The opener only ever comes with (or after) canned food.
+      schedule.forEach((m, k) => {
+        if (boughtIn(m, 'opener') > 0)
+          expect(schedule.slice(0, k + 1).some((p) => boughtIn(p, 'chili') > 0)).toBe(true);
+      });
+      // Without the cap the same schedule goes on well past $300 (to about $560).
+      const uncapped = await purchaseSchedule({
+        needs: miami,
+        candidates: shop,
+        monthlyBudget: 100,
+        strategy,
+      });
+      expect(uncapped.reduce((s, m) => s + m.spent, 0)).toBeGreaterThan(450);
+    });
+  }
+
+  it('lets fuel bought in a later month rely on the stove bought earlier', async () => {
+    const stove: Candidate = {
+      productId: 'stove',
+      name: 'Propane stove',
+      price: 60,
+      covers: [{ supply: 'cooking-stove', amount: 1 }],
+      tags: ['burner:propane'],
+    };
+    const fuel: Candidate = {
+      productId: 'fuel',
+      name: 'Propane cylinder',
+      price: 5,
+      covers: [{ supply: 'cooking-fuel', amount: 2 }],
+      tags: ['fuel:propane'],
+      requires: ['burner:propane'],
+    };
+    const schedule = await purchaseSchedule({
+      needs: [
+        { key: 'cooking-stove', quantity: 1, priority: 1 },
+        { key: 'cooking-fuel', quantity: 20, priority: 2 },
+      ],
+      candidates: [stove, fuel],
+      monthlyBudget: 60,
+      strategy: 'exact',
+    });
+    expect(schedule.map((m) => [boughtIn(m, 'stove'), boughtIn(m, 'fuel')])).toEqual([
+      [1, 0],
+      [0, 10],
+    ]);
+  });
+
+  it('stops at the total budget on larger instances', async () => {
+    const inst = syntheticInstance(21, {
+      needs: 30,
+      candidates: 200,
+      budget: 0,
+      systems: true,
+      urgent: true,
+    });
+    for (const strategy of ['exact', 'greedy'] as const) {
+      const schedule = await purchaseSchedule({ ...inst, monthlyBudget: 80, totalBudget: 250, strategy });
+      expect(schedule.length).toBeLessThanOrEqual(4);
+      expect(schedule.reduce((s, m) => s + m.spent, 0)).toBeLessThanOrEqual(250 + 1e-9);
+    }
+  });
+});

@@ -130,16 +130,128 @@ export interface SyntheticInstance {
   budget: number;
 }
 
+export interface SyntheticOptions {
+  needs: number;
+  candidates: number;
+  budget: number;
+  bundleShare?: number;
+  /** Give products system tags and requirements (fuel/stove, batteries/devices, can opener/canned food). */
+  systems?: boolean;
+  /** Give water, food, medication and infant needs an urgent part (and make them critical). */
+  urgent?: boolean;
+}
+
+/** Kerosene has fuel but never a burner here: its fuel must never be bought. */
+const FUELS = ['propane', 'butane', 'hexamine', 'white-gas', 'kerosene'];
+const BURNING = FUELS.filter((f) => f !== 'kerosene');
+const CELLS = ['AA', 'AAA', 'D', 'CR123'];
+const DEVICES = new Set([
+  'flashlight',
+  'headlamp',
+  'lantern',
+  'emergency-radio',
+  'two-way-radio',
+  'thermometer',
+]);
+const URGENT = new Set([
+  'water-storage',
+  'food-kcal',
+  'infant-formula',
+  'baby-food',
+  'prescription-meds',
+  'otc-medications',
+]);
+
+/**
+ * Tags and requirements the way a real catalog has them, drawn from a PRNG of their own so that the
+ * same seed gives the same products with or without systems. Stoves and heaters need their fuel and
+ * the fuel needs them (mutual), half the devices need their cells, cells need a device, a can opener
+ * needs canned food, grains and beans need a way to cook.
+ */
+function addSystems(rand: () => number, candidates: Candidate[]): Candidate[] {
+  const decorate = (c: Candidate): Candidate => {
+    if (c.bundleId) return c;
+    const key = c.covers[0]!.supply;
+    const fuel = pick(rand, FUELS);
+    const burning = pick(rand, BURNING);
+    const cell = pick(rand, CELLS);
+    switch (key) {
+      case 'cooking-fuel':
+        return { ...c, tags: [`fuel:${fuel}`], requires: [`burner:${fuel}`] };
+      case 'heater-fuel':
+        return { ...c, tags: [`fuel:${fuel}`], requires: [`heater:${fuel}`] };
+      case 'cooking-stove':
+        return rand() < 0.7
+          ? { ...c, tags: [`burner:${burning}`, 'cooks'], requires: [`fuel:${burning}`] }
+          : { ...c, tags: ['cooks'] };
+      case 'indoor-heater':
+        return { ...c, tags: [`heater:${burning}`], requires: [`fuel:${burning}`] };
+      case 'batteries':
+        return { ...c, tags: [`battery:${cell}`], requires: [`device:${cell}`] };
+      case 'can-opener':
+        return { ...c, requires: ['canned-food'] };
+      case 'food-kcal':
+      case 'food-variety':
+        return rand() < 0.4 ? { ...c, tags: ['canned-food'] } : c;
+      case 'food-grains':
+      case 'food-legumes':
+        return rand() < 0.4 ? { ...c, requires: ['cooks'] } : c;
+      default:
+        if (!DEVICES.has(key)) return c;
+        return rand() < 0.5
+          ? { ...c, tags: [`device:${cell}`], requires: [`battery:${cell}`] }
+          : { ...c, tags: [`device:${cell}`] };
+    }
+  };
+  const decorated = candidates.map(decorate);
+  // Providers whose own supply may not be a need of the household: bought only to enable others.
+  const extra: Candidate[] = BURNING.flatMap((fuel, k) => [
+    {
+      productId: `stove-${fuel}`,
+      name: `${fuel} stove`,
+      price: 20 + Math.round(rand() * 60) - 0.01,
+      covers: [{ supply: 'cooking-stove', amount: 1 }],
+      tags: [`burner:${fuel}`, 'cooks'],
+      requires: [`fuel:${fuel}`],
+    },
+    {
+      productId: `heater-${fuel}`,
+      name: `${fuel} heater`,
+      price: 60 + Math.round(rand() * 120) - 0.01,
+      covers: [{ supply: 'indoor-heater', amount: 1 }],
+      tags: [`heater:${fuel}`],
+      requires: [`fuel:${fuel}`],
+    },
+    {
+      productId: `fuel-${k}`,
+      name: `${fuel} canister`,
+      price: 3 + Math.round(rand() * 8) - 0.01,
+      covers: [{ supply: 'cooking-fuel', amount: 2 + Math.round(rand() * 4) }],
+      tags: [`fuel:${fuel}`],
+      requires: [`burner:${fuel}`],
+    },
+  ]);
+  for (const cell of CELLS) {
+    extra.push({
+      productId: `torch-${cell}`,
+      name: `${cell} flashlight`,
+      price: 8 + Math.round(rand() * 20) - 0.01,
+      covers: [{ supply: 'flashlight', amount: 1 }],
+      tags: [`device:${cell}`],
+      requires: [`battery:${cell}`],
+    });
+  }
+  return [...decorated, ...extra];
+}
+
 /**
  * A realistic synthetic instance: `needCount` needs drawn from the real supply keys (priority
  * 1 / 2 / 3 about 25% / 40% / 35%), `candidateCount` products spread over them (pack sizes with
  * bulk discounts and price noise, ~10% with a stock cap), about 3% of them bundles covering 2-5
- * needs. Same seed, same instance.
+ * needs. Same seed, same instance. `systems` and `urgent` decorate that same instance (see
+ * addSystems), adding a few providers.
  */
-export function syntheticInstance(
-  seed: number,
-  opts: { needs: number; candidates: number; budget: number; bundleShare?: number },
-): SyntheticInstance {
+export function syntheticInstance(seed: number, opts: SyntheticOptions): SyntheticInstance {
   const rand = mulberry32(seed);
   const keys = Object.keys(SUPPLIES);
   for (let i = keys.length - 1; i > 0; i--) {
@@ -200,5 +312,18 @@ export function syntheticInstance(
       ...(rand() < 0.1 ? { maxQuantity: randInt(rand, 1, 5) } : {}),
     });
   }
-  return { needs, candidates, budget: opts.budget };
+  const extra = mulberry32(seed ^ 0x5eed5);
+  const urgentNeeds = opts.urgent
+    ? needs.map((n): Need => {
+        if (!URGENT.has(n.key)) return n;
+        const share = 0.1 + extra() * 0.3; // 3 days of a 7- to 30-day plan
+        const urgentQuantity = Math.max(1, Math.round(n.quantity * share));
+        return { ...n, priority: 1, urgentQuantity: Math.min(n.quantity, urgentQuantity) };
+      })
+    : needs;
+  return {
+    needs: urgentNeeds,
+    candidates: opts.systems ? addSystems(extra, candidates) : candidates,
+    budget: opts.budget,
+  };
 }
