@@ -76,3 +76,63 @@ describe('reduce: dominance pruning', () => {
     expect(upper['too-expensive']).toBeUndefined();
   });
 });
+
+describe('reduce: system requirements', () => {
+  const stove = (productId: string, price: number, fuel: string): Candidate => ({
+    productId,
+    name: productId,
+    price,
+    covers: [{ supply: 'cooking-stove', amount: 1 }],
+    tags: [`burner:${fuel}`],
+    requires: [`fuel:${fuel}`],
+  });
+  const fuel = (productId: string, price: number, kind: string, supply = 'cooking-fuel'): Candidate => ({
+    productId,
+    name: productId,
+    price,
+    covers: [{ supply, amount: 2 }],
+    tags: [`fuel:${kind}`],
+    requires: [`burner:${kind}`],
+  });
+  const needs: Need[] = [
+    { key: 'cooking-stove', quantity: 1, priority: 1 },
+    { key: 'cooking-fuel', quantity: 10, priority: 1 },
+  ];
+  const active = (candidates: Candidate[], satisfied: string[] = []) => {
+    const problem = buildProblem(needs, candidates, budgetToCents(500), satisfied);
+    return reduce(problem, [priorityWeights(problem)], true).active.map((a) => a.candidate.source.productId);
+  };
+
+  it('compares candidates only within the same tags and requirements', () => {
+    const list = [
+      stove('butane-stove', 20, 'butane'),
+      stove('propane-stove', 35, 'propane'), // dearer, but burns other fuel: kept
+      stove('propane-stove-dear', 40, 'propane'), // same system, dearer: dropped
+      fuel('butane', 4, 'butane'),
+      fuel('propane', 5, 'propane'),
+    ];
+    expect(active(list)).toEqual(['butane-stove', 'propane-stove', 'butane', 'propane']);
+  });
+
+  it('drops what can never be bought and keeps providers that cover no need', () => {
+    const list = [
+      fuel('kerosene', 3, 'kerosene'), // no kerosene burner anywhere: x fixed at 0
+      fuel('propane', 5, 'propane'),
+      // A stove whose own need is not in the plan: kept (1 unit) because the fuel needs it.
+      { ...stove('propane-stove', 30, 'propane'), covers: [{ supply: 'not-a-need', amount: 1 }] },
+    ];
+    const needsFuelOnly = needs.slice(1);
+    const problem = buildProblem(needsFuelOnly, list, budgetToCents(500));
+    const reduced = reduce(problem, [priorityWeights(problem)], true);
+    expect(reduced.active.map((a) => [a.candidate.source.productId, a.upper])).toEqual([
+      ['propane', 5],
+      ['propane-stove', 1],
+    ]);
+    expect(reduced.links.map((l) => [l.tag, l.providers.length, l.dependents.length]).sort()).toEqual([
+      ['burner:propane', 1, 1],
+      ['fuel:propane', 1, 1],
+    ]);
+    // Owned kerosene heater: the kerosene is fine now.
+    expect(active(list, ['burner:kerosene'])).toContain('kerosene');
+  });
+});
