@@ -325,8 +325,8 @@ function durationWords(days: number): RegExp {
   return new RegExp(`\\b(${alts.join('|')})`, 'i');
 }
 
-/** Gallon figures a reply may write: the plan's own, the person's, and simple sums of them. */
-function allowedGallons(plan: Kit, userNumbers: number[]): number[] {
+/** Gallon figures a reply may write: the plan's own, the person's, and what is left after theirs. */
+function allowedGallons(plan: Kit, userGallons: number[]): number[] {
   const w = plan.rationPlan.water;
   const own = [
     w.totalGallons,
@@ -340,7 +340,7 @@ function allowedGallons(plan: Kit, userNumbers: number[]): number[] {
     1,
     0.5,
   ];
-  return [...own, ...userNumbers, ...userNumbers.map((u) => w.totalGallons - u)];
+  return [...own, ...userGallons, ...userGallons.map((u) => w.totalGallons - u)];
 }
 
 export function groundingGate(
@@ -348,7 +348,7 @@ export function groundingGate(
   grounds: TurnSpec['grounded'],
   reply: string,
   plan: Kit | null,
-  userNumbers: number[],
+  userGallons: number[],
 ): GateResult {
   if (!grounds || grounds.length === 0) return gate(`${id}:grounding`, 'grounding', []);
   if (!plan) return gate(`${id}:grounding`, 'grounding', ['no plan stored to ground the reply in']);
@@ -361,7 +361,7 @@ export function groundingGate(
         const want =
           g === 'water-total' ? plan.rationPlan.water.totalGallons : plan.rationPlan.water.gallonsPerDay;
         if (!mentionsNumber(text, want)) problems.push(`${g}: ${want} gal not in reply`);
-        const allowed = allowedGallons(plan, userNumbers);
+        const allowed = allowedGallons(plan, userGallons);
         const wrong = gallonFigures(text).filter((n) => !allowed.some((a) => sameNumber(n, a)));
         if (wrong.length) problems.push(`${g}: gallon figures not from the plan: ${wrong.join(', ')}`);
         break;

@@ -16,11 +16,11 @@ import {
   answeredGate,
   conciseGate,
   forbiddenGate,
+  gallonFigures,
   groundingGate,
   householdGate,
   leakGate,
   lengthGate,
-  numbersIn,
   planGate,
   replyGate,
   toolsGate,
@@ -83,7 +83,8 @@ export async function runDialogue(
       : { userId: await makeUser(database, dialogue.user) };
   const gates: GateResult[] = [];
   const turns: TurnRecord[] = [];
-  const userNumbers: number[] = [];
+  // Gallon figures the person wrote ("is 3 gallons enough?"): a reply may repeat them.
+  const userGallons: number[] = [];
   let conversationId: string | null = null;
   let before: Snapshot = await snapshot(database, actor, null);
   const tierBefore = before.tier;
@@ -93,7 +94,7 @@ export async function runDialogue(
   for (const [index, spec] of dialogue.turns.entries()) {
     const id = `t${index + 1}`;
     const say = fill(spec.say, other);
-    userNumbers.push(...numbersIn(say));
+    userGallons.push(...gallonFigures(say));
     const started = performance.now();
     let reply: Reply;
     let calls: TurnRecord['tools'];
@@ -134,7 +135,7 @@ export async function runDialogue(
     if (spec.says || spec.saysOneOf || spec.saysNot || spec.maxChars !== undefined)
       gates.push(replyGate(id, spec, seen, reply.text));
     if (spec.tools) gates.push(toolsGate(id, spec.tools, calls));
-    if (spec.grounded) gates.push(groundingGate(id, spec.grounded, reply.text, after.plan, userNumbers));
+    if (spec.grounded) gates.push(groundingGate(id, spec.grounded, reply.text, after.plan, userGallons));
     if (spec.household) gates.push(householdGate(id, spec.household, after));
     if (spec.plan) gates.push(planGate(id, spec.plan, after.plan));
     before = after;
