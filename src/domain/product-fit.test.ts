@@ -61,7 +61,9 @@ describe('checkFit', () => {
     const withChild = { ...miami, members: [...adults, { kind: 'child', ageYears: 6 }] };
     expect(checkFit(kidsBag50, ['sleeping-bag'], withChild)).toEqual({ ok: true });
     expect(fitLimit(kidsBag50, withChild)).toBe(1);
-    expect(fitLimit(adultBag0, withChild)).toBe(2);
+    // A child sleeps in an adult bag, so adult bags serve the whole household.
+    expect(fitLimit(adultBag0, withChild)).toBe(3);
+    expect(fitLimit({ size: 'adult' }, withChild)).toBe(2);
   });
 
   it('refuses an unrated sleeping bag', () => {

@@ -56,7 +56,11 @@ export const MULTI_FUEL_SETS: readonly (readonly FuelType[])[] = [
   ['gasoline', 'propane'], // dual-fuel generators
   ['butane', 'propane'], // dual-fuel camp stoves
   ['kerosene', 'white-gas'], // multi-fuel liquid stoves
+  ['alcohol', 'hexamine'], // folding stands for tablets or gel-fuel cans
 ];
+
+/** Off-grid sources of power; 'mains' does not count in an outage. */
+export const POWER_SOURCES = ['batteries', 'rechargeable', 'crank', 'solar', 'mains'] as const;
 
 const rating = z.number().min(-60).max(80);
 const share = z.number().gt(0).max(1);
@@ -73,6 +77,8 @@ export const ProductFitSchema = z
     fuel: FuelTypeSchema.optional(),
     /** The battery sizes a device runs on and cannot run without (no crank, solar or built-in cell). */
     takesBatteries: z.array(BatterySizeSchema).min(1).optional(),
+    /** What a device runs on. A device with crank, solar or a built-in rechargeable cell has no takesBatteries. */
+    power: z.array(z.enum(POWER_SOURCES)).min(1).optional(),
     /** The product is batteries of this size. */
     batterySize: BatterySizeSchema.optional(),
     /** Pet food and gear: the species it is made for. */
@@ -127,6 +133,15 @@ export const ProductFitSchema = z
         path: ['burns'],
         message: `no multi-fuel set [${[...fit.burns].sort().join(', ')}] in MULTI_FUEL_SETS (src/domain/product-fit.ts)`,
       });
+    }
+    if (fit.takesBatteries && fit.power) {
+      const offGrid = fit.power.filter((p) => p === 'crank' || p === 'solar' || p === 'rechargeable');
+      if (!fit.power.includes('batteries') || offGrid.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['takesBatteries'],
+          message: `a device powered by ${fit.power.join(', ')} does not depend on batteries: drop takesBatteries`,
+        });
     }
     if (fit.readyToEat && (fit.needsCooking || fit.needsWater)) {
       ctx.addIssue({
@@ -324,6 +339,9 @@ export function fitLimit(fit: ProductFit | undefined, context: FitContext, perUn
   const per = perUnit > 0 ? perUnit : 1;
   let people: number | null = null;
   if (f.size === 'child') people = context.members.filter(isChild).length;
+  // A child sleeps in an adult bag (not the reverse), so adult sleeping bags serve everyone but babies.
+  else if (f.size === 'adult' && f.tempRatingF !== undefined)
+    people = context.members.filter((m) => !isInfant(m)).length;
   else if (f.size === 'adult') people = context.members.filter(isAdultSize).length;
   else if (f.size === 'any') people = context.members.filter((m) => !isInfant(m)).length;
   if (people !== null) return Math.ceil(people / per);

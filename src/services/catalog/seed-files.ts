@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import supplies from '../../domain/data/supplies.json' with { type: 'json' };
+import { type ProductFit, ProductFitSchema } from '../../domain/product-fit.ts';
 import { SCENARIO_IDS } from '../../domain/scenarios.ts';
 import { type GuidanceFile, parseGuidanceFile } from '../guidance/documents.ts';
 import { SeedFileError } from './seed-error.ts';
@@ -20,6 +21,17 @@ const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case 
 const tags = z.array(text);
 const scenarios = z.array(z.enum(SCENARIO_IDS, { message: `must be one of ${SCENARIO_IDS.join(', ')}` }));
 const url = z.url();
+/**
+ * A link to a product: a product page or the store's search for it (a path or a query), never a bare store
+ * home page, which would send the person to look for the product themselves.
+ */
+const productUrl = z.url().refine(
+  (u) => {
+    const parsed = new URL(u);
+    return parsed.pathname.replace(/\/+$/, '') !== '' || parsed.search !== '';
+  },
+  { message: "is a store's home page: link the product page or the store's search for the product" },
+);
 const supplyKey = z.string().refine((k) => supplyKeys.has(k), {
   message: 'is not a supply key in src/domain/data/supplies.json',
 });
@@ -67,6 +79,12 @@ export const productMetadataSchema = z.looseObject({
   gallonsFiltered: positive.optional(),
   unitCount: positive.optional(),
   covers: z.array(z.strictObject({ supply: supplyKey, amount: positive })),
+  /** What decides fit (src/domain/product-fit.ts); required for the supplies in FIT_REQUIRED. */
+  fit: ProductFitSchema.optional(),
+  /** The day the price was written down. Hand-written prices carry the day they were written, not a live check. */
+  priceObservedAt: z.iso.date({ message: 'must be an ISO date such as 2026-11-22' }),
+  /** The day someone checked the listing (price, ASIN, link) by hand; required for status 'verified'. */
+  verifiedAt: z.iso.date({ message: 'must be an ISO date such as 2026-11-22' }).optional(),
 });
 
 export const productSchema = z.strictObject({
@@ -83,8 +101,9 @@ export const productSchema = z.strictObject({
     .regex(/^B0[0-9A-Z]{8}$|^[0-9]{9}[0-9X]$/, 'must be a real 10-character ASIN, or null')
     .nullable(),
   imageUrl: url.nullable(),
-  productUrl: url.nullable(),
+  productUrl: productUrl.nullable(),
   type: fulfillment,
+  /** 'verified' only when someone checked the live listing: it needs an ASIN and metadata.verifiedAt. */
   status: z.enum(['verified', 'pending']),
   metadata: productMetadataSchema,
   scenarios: scenarios.optional(),
@@ -161,6 +180,81 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/**
+ * The fit fields a product must state for each supply it covers, because the planner's fit and system checks
+ * (src/domain/product-fit.ts) read them: without a rating a sleeping bag cannot be matched to the climate,
+ * without a fuel type a stove cannot be matched to its fuel, without a species pet food may go to the wrong
+ * animal, without food groups the diet cannot be balanced. Supplies not listed here need no fit (a whistle or
+ * duct tape fits every household), though every catalog product carries at least `use`.
+ */
+export const FIT_REQUIRED: Readonly<Record<string, readonly (keyof ProductFit)[]>> = {
+  'sleeping-bag': ['tempRatingF', 'size'],
+  'wool-blanket': ['size'],
+  'cooking-stove': ['indoorSafe', 'use'],
+  'cooking-fuel': ['fuel', 'use'],
+  'indoor-heater': ['burns', 'indoorSafe', 'use'],
+  'heater-fuel': ['fuel', 'use'],
+  generator: ['indoorSafe', 'use'],
+  lantern: ['power'],
+  flashlight: ['power'],
+  headlamp: ['power'],
+  'emergency-radio': ['power', 'use'],
+  'two-way-radio': ['power'],
+  batteries: ['batterySize'],
+  'pet-food': ['species', 'petWeightLb'],
+  'pet-carrier': ['species', 'petWeightLb'],
+  'pet-supplies': ['species'],
+  'food-kcal': ['foodGroups', 'readyToEat', 'needsCooking', 'canned'],
+  'food-grains': ['foodGroups', 'readyToEat', 'needsCooking', 'canned'],
+  'food-legumes': ['foodGroups', 'readyToEat', 'needsCooking', 'canned'],
+  'food-fats-oils': ['foodGroups', 'readyToEat', 'needsCooking', 'canned'],
+  'food-sugars': ['foodGroups', 'readyToEat', 'needsCooking', 'canned'],
+  'food-dairy': ['foodGroups', 'readyToEat', 'needsCooking', 'canned'],
+  'food-variety': ['foodGroups', 'readyToEat', 'needsCooking', 'canned'],
+  'infant-formula': ['readyToEat', 'needsWater'],
+  'baby-food': ['readyToEat'],
+  'can-opener': ['use'],
+  shovel: ['use'],
+  'fire-extinguisher': ['use'],
+  'paper-map': ['mapOf', 'region'],
+  backpack: ['size', 'use'],
+  'sturdy-shoes': ['size'],
+  'rain-gear': ['size'],
+  'water-storage': ['use'],
+  'emergency-toilet': ['use'],
+  'potassium-iodide': ['onlyFor'],
+};
+
+/** Fit and honesty rules the schema alone cannot state: required fit fields, and what 'verified' needs. */
+function checkProduct(row: ProductSeed, file: string, index: number) {
+  const at = (field: string) => `[${index}].${field}`;
+  if (row.status === 'verified' && (!row.asin || !row.metadata.verifiedAt)) {
+    throw new SeedFileError(
+      file,
+      at(row.asin ? 'metadata.verifiedAt' : 'asin'),
+      `sku ${row.sku}: status 'verified' needs an ASIN and metadata.verifiedAt (the day the live listing was checked); use 'pending'`,
+    );
+  }
+  for (const cover of row.metadata.covers) {
+    const needed = FIT_REQUIRED[cover.supply];
+    if (!needed) continue;
+    if (!row.metadata.fit)
+      throw new SeedFileError(
+        file,
+        at('metadata.fit'),
+        `sku ${row.sku}: required for a product covering ${cover.supply} (fields ${needed.join(', ')})`,
+      );
+    for (const field of needed) {
+      if (row.metadata.fit[field] === undefined)
+        throw new SeedFileError(
+          file,
+          at(`metadata.fit.${field}`),
+          `sku ${row.sku}: required for a product covering ${cover.supply}`,
+        );
+    }
+  }
+}
+
 export type CategorySeed = z.infer<typeof categorySchema>;
 export type SupplierSeed = z.infer<typeof supplierSchema>;
 export type MasterItemSeed = z.infer<typeof masterItemSchema>;
@@ -200,7 +294,10 @@ function parseList<T extends z.ZodType>(schema: T, value: unknown, shown: string
   const parsed = z.array(schema).safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new SeedFileError(shown, fieldPath(issue.path), issue.message);
+    // Name the product too: a field path alone sends the reader counting array entries.
+    const row = Array.isArray(value) && typeof issue.path[0] === 'number' ? value[issue.path[0]] : undefined;
+    const sku = typeof row?.sku === 'string' ? `sku ${row.sku}: ` : '';
+    throw new SeedFileError(shown, fieldPath(issue.path), `${sku}${issue.message}`);
   }
   return parsed.data;
 }
@@ -312,6 +409,7 @@ export function loadSeedData(dataDir: string = defaultDataDir): SeedData {
   const itemNames = new Set(masterItems.map((m) => m.name));
   const supplierKeys = new Set(suppliers.map((s) => s.key));
   for (const { row, file, index } of products) {
+    checkProduct(row, file, index);
     if (!itemNames.has(row.masterItem)) {
       throw new SeedFileError(file, `[${index}].masterItem`, `no master item named "${row.masterItem}"`);
     }

@@ -17,6 +17,7 @@ function writeFixture(dir: string) {
     weightLb: 1.5,
     dimensionsIn: { l: 10, w: 4, h: 3 },
     shelfLifeMonths: 60,
+    priceObservedAt: '2026-11-22',
     ...extra,
   });
   const files: Record<string, unknown> = {
@@ -71,8 +72,12 @@ function writeFixture(dir: string) {
         imageUrl: null,
         productUrl: 'https://example.com/filter',
         type: 'AFFILIATE',
-        status: 'verified',
-        metadata: meta({ gallonsFiltered: 1000, covers: cover('water-filtration', 1000) }),
+        status: 'pending',
+        metadata: meta({
+          gallonsFiltered: 1000,
+          covers: cover('water-filtration', 1000),
+          fit: { use: 'carry' },
+        }),
       },
       {
         sku: 'FX-LANTERN-1',
@@ -86,7 +91,11 @@ function writeFixture(dir: string) {
         productUrl: null,
         type: 'AFFILIATE',
         status: 'pending',
-        metadata: meta({ shelfLifeMonths: null, covers: cover('lantern', 1) }),
+        metadata: meta({
+          shelfLifeMonths: null,
+          covers: cover('lantern', 1),
+          fit: { power: ['batteries'], takesBatteries: ['D'], use: 'any' },
+        }),
       },
     ],
     'catalog/bundles.json': [
@@ -204,6 +213,129 @@ describe('seed files are validated at load, naming the file and the field', () =
     expect(error.file.endsWith('zz-broken.md')).toBe(true);
     expect(error.field).toBe('source');
     rmSync(join(dir, 'guidance', 'zz-broken.md'));
+  });
+});
+
+describe('product fit and catalog honesty are validated at load', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'readyplan-seed-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  type Row = {
+    sku: string;
+    status: string;
+    asin: string | null;
+    productUrl: string | null;
+    metadata: Record<string, unknown> & { fit?: Record<string, unknown>; covers: { supply: string }[] };
+  };
+  const products = 'catalog/products/fixture.json';
+
+  it('refuses a product covering a fit-relevant supply with no fit, naming file, sku and field', () => {
+    edit(dir, products, (rows: Row[]) => {
+      delete rows[1]!.metadata.fit;
+    });
+    const error = failure(dir);
+    expect(error.file.endsWith(join('catalog', 'products', 'fixture.json'))).toBe(true);
+    expect(error.field).toBe('[1].metadata.fit');
+    expect(error.message).toMatch(/sku FX-LANTERN-1: required for a product covering lantern/);
+  });
+
+  it('names the missing fit field a supply needs: a sleeping bag without a rating', () => {
+    edit(dir, products, (rows: Row[]) => {
+      rows[1]!.metadata.covers = [{ supply: 'sleeping-bag', amount: 1 } as never];
+      rows[1]!.metadata.fit = { size: 'adult' };
+    });
+    const error = failure(dir);
+    expect(error.field).toBe('[1].metadata.fit.tempRatingF');
+    expect(error.message).toMatch(/sku FX-LANTERN-1: required for a product covering sleeping-bag/);
+  });
+
+  it('refuses a bad fit value: an unknown fuel, food groups that do not sum to 1', () => {
+    edit(dir, products, (rows: Row[]) => {
+      rows[1]!.metadata.fit = { power: ['batteries'], burns: ['diesel'] };
+    });
+    let error = failure(dir);
+    expect(error.field).toBe('[1].metadata.fit.burns[0]');
+    expect(error.message).toMatch(/^.*sku FX-LANTERN-1: /);
+    edit(dir, products, (rows: Row[]) => {
+      rows[0]!.metadata.covers = [{ supply: 'food-kcal', amount: 2000 } as never];
+      rows[0]!.metadata.fit = {
+        foodGroups: { grains: 0.5, protein: 0.3 },
+        readyToEat: true,
+        needsCooking: false,
+        canned: false,
+      };
+    });
+    error = failure(dir);
+    expect(error.field).toBe('[0].metadata.fit.foodGroups');
+    expect(error.message).toMatch(/sku FX-FILTER-1: food-group shares must sum to 1/);
+  });
+
+  it("refuses 'verified' without an ASIN and a verification date, and accepts it with both", () => {
+    edit(dir, products, (rows: Row[]) => {
+      rows[0]!.status = 'verified';
+    });
+    const error = failure(dir);
+    expect(error.field).toBe('[0].asin');
+    expect(error.message).toMatch(/sku FX-FILTER-1: status 'verified' needs an ASIN and metadata.verifiedAt/);
+    edit(dir, products, (rows: Row[]) => {
+      rows[0]!.status = 'verified';
+      rows[0]!.asin = 'B0TESTASIN';
+    });
+    expect(failure(dir).field).toBe('[0].metadata.verifiedAt');
+    edit(dir, products, (rows: Row[]) => {
+      rows[0]!.status = 'verified';
+      rows[0]!.asin = 'B0TESTASIN';
+      rows[0]!.metadata.verifiedAt = '2026-11-30';
+    });
+    expect(loadSeedData(dir).products[0]!.status).toBe('verified');
+  });
+
+  it("refuses a store's home page as a product link and a price without its date", () => {
+    edit(dir, products, (rows: Row[]) => {
+      rows[0]!.productUrl = 'https://midlandusa.com/';
+    });
+    let error = failure(dir);
+    expect(error.field).toBe('[0].productUrl');
+    expect(error.message).toMatch(/home page/);
+    edit(dir, products, (rows: Row[]) => {
+      rows[0]!.productUrl = 'https://midlandusa.com/search?q=ER310';
+      delete rows[0]!.metadata.priceObservedAt;
+    });
+    error = failure(dir);
+    expect(error.field).toBe('[0].metadata.priceObservedAt');
+  });
+});
+
+describe('the real catalog', () => {
+  const data = loadSeedData();
+  it('claims no product verified, dates every price and fits every product', () => {
+    expect(data.products.filter((p) => p.status === 'verified')).toEqual([]);
+    expect(data.products.every((p) => p.metadata.priceObservedAt && p.metadata.fit)).toBe(true);
+  });
+  it('has food of at least five kinds for a no-cook two weeks, across all DGA groups', () => {
+    const noCook = data.products.filter(
+      (p) => p.metadata.fit?.readyToEat && p.metadata.covers.some((c) => c.supply === 'food-kcal'),
+    );
+    expect(noCook.length).toBeGreaterThanOrEqual(15);
+    const groups = new Set(noCook.flatMap((p) => Object.keys(p.metadata.fit?.foodGroups ?? {})));
+    expect([...groups].sort()).toEqual([
+      'dairy',
+      'fats-oils',
+      'fruits',
+      'grains',
+      'protein',
+      'sugars',
+      'vegetables',
+    ]);
+  });
+  it('has sleeping bags for every design low, for adults and children', () => {
+    const bags = data.products.filter((p) => p.metadata.covers.some((c) => c.supply === 'sleeping-bag'));
+    const coldest = (size: string) =>
+      Math.min(...bags.filter((b) => b.metadata.fit?.size === size).map((b) => b.metadata.fit!.tempRatingF!));
+    expect(coldest('adult')).toBeLessThanOrEqual(-15);
+    expect(coldest('child')).toBeLessThanOrEqual(10);
   });
 });
 
