@@ -1,59 +1,50 @@
 import { tool, zodSchema } from 'ai';
-import { z } from 'zod';
-import { setDraftPlan } from '../src/services/conversations/conversations.ts';
+import { careNotes, missingForPlan, PLAN_DEFAULTS, planRequestOf } from '../src/domain/household-draft.ts';
+import { applyHouseholdEdits } from '../src/domain/household-edits.ts';
+import { getDraftPlan, setDraftPlan } from '../src/services/conversations/conversations.ts';
 import { badInput } from '../src/services/errors.ts';
 import { ownedSupplies } from '../src/services/inventory-statements/apply.ts';
 import { buildPlan } from '../src/services/plans/index.ts';
-import { getHouseholdFor, mergeHousehold, parseHouseholdPatch } from '../src/services/profiles/profiles.ts';
+import { getHouseholdFor } from '../src/services/profiles/profiles.ts';
 import { actorFor, attempt, type ToolContext } from './context.ts';
-import { householdFields, normalizeHousehold } from './household-input.ts';
-import { missingForPlan, summarizePlan } from './plan-summary.ts';
+import { householdEdits } from './household-input.ts';
+import { headline, summarizePlan } from './plan-summary.ts';
 
-/** Stated to the person when they did not say: a two-week kit, sheltering in place, a starter budget. */
-export const PLAN_DEFAULTS = { durationDays: 14, mobility: 'SHELTER_IN_PLACE' as const, budget: 250 };
+export { PLAN_DEFAULTS };
 
-/** Builds the plan with the planning engine from the saved household (plus any overrides). */
 /** Built once: the SDK caches the JSON schema a Schema object carries. */
-const buildPlanInput = zodSchema(z.object(householdFields));
+const buildPlanInput = zodSchema(householdEdits);
 
+/** Builds the plan with the planning engine from the saved household (plus edits for this plan only). */
 export function buildPlanTool(ctx: ToolContext) {
   return tool({
     description:
       'Builds a complete readiness plan with the planning engine (rations, supplies, products within budget, ' +
-      'readiness, skills, phases) from the saved household; fields given here override it for this plan. ' +
-      'Keeps the plan on this conversation but does NOT save it to the account (use savePlan). Needs a ' +
-      `location and the members. Defaults: ${PLAN_DEFAULTS.durationDays} days, shelter in place, ` +
-      `$${PLAN_DEFAULTS.budget} budget. Returns the plan's numbers: quote them, never compute your own.`,
+      'readiness, skills, phases) from the saved household; edits given here apply to this plan only (save ' +
+      'household changes with updateHousehold). Keeps the plan on this conversation but does NOT save it to the ' +
+      `account (use savePlan). Needs a location and the members. Defaults: ${PLAN_DEFAULTS.durationDays} days, ` +
+      `shelter in place, $${PLAN_DEFAULTS.budget} budget. Returns the plan's numbers and, when a plan was built ` +
+      'before in this conversation, its previous headline numbers: quote them, never compute your own.',
     inputSchema: buildPlanInput,
-    execute: (input) =>
+    execute: (edits) =>
       attempt(async () => {
         const actor = actorFor(ctx);
         const stored = await getHouseholdFor(ctx.db, actor, ctx.conversationId);
-        const household = mergeHousehold(stored, parseHouseholdPatch(normalizeHousehold(input)));
+        const household = applyHouseholdEdits(stored, edits).draft;
         const missing = missingForPlan(household);
         if (missing.length > 0) throw badInput(`a plan needs ${missing.join(' and ')} first`, missing[0]);
-        const defaulted = (['durationDays', 'mobility', 'budget'] as const).filter(
-          (k) => household[k] === undefined,
-        );
+        const { request, defaultsUsed } = planRequestOf(household);
+        const before = await getDraftPlan(ctx.db, actor, ctx.conversationId);
         const kit = await buildPlan(
           { db: ctx.db },
-          {
-            location: household.location!,
-            members: household.members!,
-            pets: household.pets ?? [],
-            durationDays: household.durationDays ?? PLAN_DEFAULTS.durationDays,
-            scenarios: household.scenarios ?? [],
-            mobility: household.mobility ?? PLAN_DEFAULTS.mobility,
-            budget: household.budget ?? PLAN_DEFAULTS.budget,
-            ...(household.monthlyBudget !== undefined ? { monthlyBudget: household.monthlyBudget } : {}),
-            owned: ctx.userId ? await ownedSupplies(ctx.db, ctx.userId) : [],
-            skills: household.skills ?? [],
-          },
+          { ...request, owned: ctx.userId ? await ownedSupplies(ctx.db, ctx.userId) : [] },
         );
         await setDraftPlan(ctx.db, actor, ctx.conversationId, kit);
         return {
-          plan: summarizePlan(kit),
-          defaultsUsed: Object.fromEntries(defaulted.map((k) => [k, PLAN_DEFAULTS[k]])),
+          plan: summarizePlan(kit, null, { draftUrl: `${ctx.publicUrl}/plans/draft/${ctx.conversationId}` }),
+          previous: before ? headline(before) : null,
+          care: careNotes(household.members ?? []),
+          defaultsUsed,
           saved: false,
           signedIn: ctx.userId !== null,
         };

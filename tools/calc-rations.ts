@@ -1,22 +1,26 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
+import { memberForPlan, PLAN_DEFAULTS } from '../src/domain/household-draft.ts';
+import { applyHouseholdEdits } from '../src/domain/household-edits.ts';
 import { resolveLocation } from '../src/domain/location.ts';
 import { HouseholdSchema } from '../src/domain/plan-input.ts';
 import { calcRations } from '../src/domain/rations.ts';
 import { badInput } from '../src/services/errors.ts';
-import { getHouseholdFor, mergeHousehold, parseHouseholdPatch } from '../src/services/profiles/profiles.ts';
+import { getHouseholdFor } from '../src/services/profiles/profiles.ts';
 import { actorFor, attempt, type ToolContext } from './context.ts';
-import { householdFields, normalizeHousehold } from './household-input.ts';
+import { householdEdits } from './household-input.ts';
 
 /** Water and food for the household over a duration, from the published rules (no saving). */
 /** Built once: the SDK caches the JSON schema a Schema object carries. */
 const calcRationsInput = zodSchema(
-  z.object({
-    members: householdFields.members,
-    pets: householdFields.pets,
-    durationDays: householdFields.durationDays,
-    location: householdFields.location,
-    scenarios: householdFields.scenarios,
+  householdEdits.pick({
+    members: true,
+    addMembers: true,
+    pets: true,
+    addPets: true,
+    durationDays: true,
+    location: true,
+    scenarios: true,
   }),
 );
 
@@ -30,7 +34,7 @@ export function calcRationsTool(ctx: ToolContext) {
     execute: (input) =>
       attempt(async () => {
         const stored = await getHouseholdFor(ctx.db, actorFor(ctx), ctx.conversationId);
-        const household = mergeHousehold(stored, parseHouseholdPatch(normalizeHousehold(input)));
+        const household = applyHouseholdEdits(stored, input).draft;
         if (!household.members?.length) {
           throw badInput(
             'who is in the household? Give members (or save them with updateHousehold) first',
@@ -38,9 +42,12 @@ export function calcRationsTool(ctx: ToolContext) {
           );
         }
         const location = resolveLocation(household.location ?? '');
-        const durationDays = household.durationDays ?? 14;
+        const durationDays = household.durationDays ?? PLAN_DEFAULTS.durationDays;
         const rations = calcRations(
-          HouseholdSchema.parse({ members: household.members, pets: household.pets ?? [] }),
+          HouseholdSchema.parse({
+            members: household.members.map(memberForPlan),
+            pets: (household.pets ?? []).map((p) => ({ species: p.species, weightLb: p.weightLb })),
+          }),
           durationDays,
           location.climate,
           household.scenarios ?? [],

@@ -1,22 +1,25 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
-import { checkTier } from '../src/services/tiers/tiers.ts';
-import { attempt, needsAccount, type ToolContext } from './context.ts';
+import { checkTier, TIER_ENTITLEMENTS } from '../src/services/tiers/tiers.ts';
+import { attempt, type ToolContext } from './context.ts';
 
-/** The account's subscription tier and what it includes. */
 /** Built once: the SDK caches the JSON schema a Schema object carries. */
 const checkTierInput = zodSchema(
   z.object({}).describe('No input: the tier is always the conversation user’s'),
 );
 
+/** The tiers and what each includes, and the account's own tier when signed in. */
 export function checkTierTool(ctx: ToolContext) {
   return tool({
     description:
-      'Read-only. Tells which plan the account is on (FREE, BASIC, PRO) and what it includes: saved plans, ' +
-      'inventory tracking, expiry check-ins, group and expert calls. Use before promising a paid feature.',
+      'Read-only. Lists the tiers (FREE, BASIC, PRO) and what each includes (saved plans, inventory tracking, ' +
+      'expiry check-ins, group and expert calls) with the pricing page link, and the account’s own tier when ' +
+      'signed in (tier null when anonymous). Use before promising a paid feature.',
     inputSchema: checkTierInput,
     execute: async () => {
-      if (!ctx.userId) return needsAccount(ctx, 'A subscription');
+      const tiers = TIER_ENTITLEMENTS;
+      const pricingUrl = `${ctx.publicUrl}/pricing`;
+      if (!ctx.userId) return { ok: true as const, tier: null, tiers, pricingUrl, upgradeUrl: pricingUrl };
       const userId = ctx.userId;
       return attempt(async () => {
         const status = await checkTier(ctx.db, userId, ctx.now());
@@ -25,7 +28,9 @@ export function checkTierTool(ctx: ToolContext) {
           status: status.status,
           periodEnd: status.periodEnd?.toISOString() ?? null,
           entitlements: status.entitlements,
-          upgradeUrl: status.tier === 'PRO' ? null : `${ctx.publicUrl}/pricing`,
+          tiers,
+          pricingUrl,
+          upgradeUrl: status.tier === 'PRO' ? null : pricingUrl,
         };
       });
     },

@@ -1,17 +1,45 @@
 import type { GeneratedKit } from '../src/domain/generated-kit.ts';
-import type { HouseholdProfile } from '../src/services/profiles/profiles.ts';
+import { scenarioText } from '../src/domain/household-edits.ts';
 
-/** What a plan still needs before it can be built: location and who is in the household. */
-export function missingForPlan(household: HouseholdProfile): ('location' | 'members')[] {
-  const missing: ('location' | 'members')[] = [];
-  if (!household.location) missing.push('location');
-  if (!household.members || household.members.length === 0) missing.push('members');
-  return missing;
+export { missingForPlan } from '../src/domain/household-draft.ts';
+
+/** Citation codes ("[CDC_KIT_WATER, ARC_123]") belong on the plan page, not in what a model quotes. */
+export function plainText(text: string): string {
+  return text
+    .replace(/\s*\[[A-Z0-9_]+(?:\s*,\s*[A-Z0-9_]+)*\]/g, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
+
+/** The numbers a follow-up compares against: "water 84 → 105 gal". */
+export type PlanHeadline = {
+  durationDays: number;
+  people: number;
+  waterGallons: number;
+  foodKcalPerDay: number;
+  readinessScore: number;
+  spent: number;
+  budget: number;
+};
+
+export function headline(kit: GeneratedKit): PlanHeadline {
+  return {
+    durationDays: kit.durationDays,
+    people: kit.household.members.length,
+    waterGallons: kit.rationPlan.water.totalGallons,
+    foodKcalPerDay: kit.rationPlan.food.kcalPerDay,
+    readinessScore: kit.readinessScore,
+    spent: Math.round(kit.budget.spent * 100) / 100,
+    budget: kit.budget.limit,
+  };
 }
 
 export type PlanSummary = {
   planId: string | null;
+  /** The saved plan's page, or null when it is only kept on this conversation. */
   url: string | null;
+  /** The page of the plan kept on this conversation (not saved), when there is one. */
+  draftUrl?: string | null;
   title: string;
   summary: string;
   location: { input: string; state: string | null; climate: string; message?: string };
@@ -21,6 +49,8 @@ export type PlanSummary = {
   durationDays: number;
   mobility: string;
   scenarios: string[];
+  /** The scenarios in words ("extreme heat"), for replies. */
+  scenarioNames: string[];
   water: { gallonsPerDay: number; totalGallons: number; basis: string; adjustments: string[] };
   food: { kcalPerDay: number; totalKcal: number; basis: string };
   budget: {
@@ -40,6 +70,8 @@ export type PlanSummary = {
   skillGapIds: string[];
   phases: string[];
   storageLimits: string | null;
+  /** Needed vs owned vs bought for the critical needs, each in its unit (plan-cli.md v2), when the plan has them. */
+  criticalNeeds: { name: string; needed: number; owned: number; bought: number; unit: string }[];
 };
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
@@ -69,11 +101,13 @@ function storageLimits(durationDays: number, production: GeneratedKit['phases'])
 export function summarizePlan(
   kit: GeneratedKit,
   saved: { planId: string; url: string } | null = null,
+  draft: { draftUrl: string } | null = null,
 ): PlanSummary {
   const production = kit.phases.filter((p) => p.fromDay > 90);
   return {
     planId: saved?.planId ?? null,
     url: saved?.url ?? null,
+    ...(draft ? { draftUrl: draft.draftUrl } : {}),
     title: kit.title,
     summary: kit.summary,
     location: {
@@ -88,16 +122,17 @@ export function summarizePlan(
     durationDays: kit.durationDays,
     mobility: kit.mobility,
     scenarios: kit.scenarios,
+    scenarioNames: kit.scenarios.map(scenarioText),
     water: {
       gallonsPerDay: kit.rationPlan.water.gallonsPerDay,
       totalGallons: kit.rationPlan.water.totalGallons,
-      basis: kit.rationPlan.water.basis,
-      adjustments: kit.rationPlan.water.adjustments ?? [],
+      basis: plainText(kit.rationPlan.water.basis),
+      adjustments: (kit.rationPlan.water.adjustments ?? []).map(plainText),
     },
     food: {
       kcalPerDay: kit.rationPlan.food.kcalPerDay,
       totalKcal: kit.rationPlan.food.totalKcal,
-      basis: kit.rationPlan.food.basis,
+      basis: plainText(kit.rationPlan.food.basis),
     },
     budget: {
       limit: kit.budget.limit,
@@ -128,5 +163,15 @@ export function summarizePlan(
     skillGapIds: kit.skillGaps.map((g) => g.skill),
     phases: kit.phases.map((p) => p.name),
     storageLimits: storageLimits(kit.durationDays, production),
+    criticalNeeds: (kit.budget.needs ?? [])
+      .filter((n) => n.priority === 1)
+      .slice(0, 8)
+      .map((n) => ({
+        name: n.name ?? n.supply.replace(/-/g, ' '),
+        needed: round(n.needed, 1),
+        owned: round(n.owned, 1),
+        bought: round(n.bought, 1),
+        unit: n.unit,
+      })),
   };
 }

@@ -35,6 +35,8 @@ export type Reply = {
   /** The tools this turn called, in order (for progress chips and logs). */
   toolCalls: { toolName: string; ok: boolean }[];
   status: 'ok' | 'error';
+  /** Send nothing (an SMS number that replied STOP): the turn is recorded, the channel stays quiet. */
+  silent?: boolean;
 };
 
 export function planCardOf(plan: PlanSummary): PlanCard {

@@ -7,6 +7,9 @@ import type { Db } from '../services/database.ts';
 import type { Embedder } from '../services/embeddings/embedder.ts';
 import { badInput } from '../services/errors.ts';
 import { readHousehold } from '../services/profiles/profiles.ts';
+import { setSmsOptOut, smsOptedOut } from '../services/profiles/sms-consent.ts';
+import { fixedReplyModel } from './fixed-reply-model.ts';
+import { SMS_REPLIES, smsKeyword } from './keywords.ts';
 import { estimateCostUsd } from './pricing.ts';
 import { mapChoice } from './render.ts';
 import { type Choice, type Reply, replyParts } from './reply.ts';
@@ -155,6 +158,21 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
   const message = start.text;
   const household = readHousehold(start.household);
 
+  // SMS keywords are the carrier's contract, answered before any model; a stopped number hears nothing
+  // more until START.
+  let fixed: { text: string; silent: boolean } | null = null;
+  if (input.channel === 'sms') {
+    const keyword = smsKeyword(message);
+    if (keyword === 'stop' || keyword === 'start') {
+      await setSmsOptOut(deps.db, actor, conversationId, keyword === 'stop', now());
+      fixed = { text: SMS_REPLIES[keyword], silent: false };
+    } else if (smsOptedOut(start.household)) fixed = { text: '', silent: true };
+    else if (keyword === 'help') fixed = { text: SMS_REPLIES.help, silent: false };
+  }
+  const model = fixed ? fixedReplyModel(fixed.text) : deps.model;
+  // On the web, links stay relative to the site the person is on.
+  const publicUrl = input.channel === 'web' ? '' : deps.publicUrl;
+
   const history: ModelMessage[] = start.history.map(
     (m) => ({ role: m.role, content: m.content }) as ModelMessage,
   );
@@ -166,13 +184,13 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
     anonymousKey: actor.userId === null ? actor.anonymousKey : null,
     conversationId,
     channel: input.channel,
-    publicUrl: deps.publicUrl,
+    publicUrl,
     now,
   };
   const system = plannerAgent.system({
     channel: input.channel,
     signedIn: actor.userId !== null,
-    publicUrl: deps.publicUrl,
+    publicUrl,
     household: household as Record<string, unknown>,
     planId: start.planId,
     hasDraft: start.hasDraft,
@@ -184,7 +202,7 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
   let firstToken: number | null = null;
   let streamError: unknown = null;
   const stream = streamText({
-    model: deps.model,
+    model,
     system,
     messages,
     tools: plannerAgent.tools(ctx),
@@ -222,16 +240,18 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
       .join('\n\n');
     const failed = streamError !== null && written === '';
     // A model may end on tool calls without a word (or hit the step limit): never send an empty reply.
-    const replyText = failed
-      ? 'Sorry — I ran into a problem answering that. Please try again in a moment.'
-      : written || (exchanges.length > 0 ? 'Done — anything else?' : 'Sorry, I have no answer to that.');
+    const replyText = fixed
+      ? fixed.text
+      : failed
+        ? 'Sorry — I ran into a problem answering that. Please try again in a moment.'
+        : written || (exchanges.length > 0 ? 'Done — anything else?' : 'Sorry, I have no answer to that.');
     const parts = replyParts(exchanges);
     if (!parts.link && parts.planCard && !parts.planCard.url && actor.userId === null) {
-      parts.link = { label: 'Create a free account to save it', url: `${deps.publicUrl}/signup` };
+      parts.link = { label: 'Create a free account to save it', url: `${publicUrl}/signup` };
     }
     const latencyMs = Math.round(performance.now() - started);
     const run: TurnRun = {
-      model: deps.model.modelId,
+      model: model.modelId,
       inputTokens,
       outputTokens,
       latencyMs,
@@ -243,7 +263,7 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
         ok: e.ok,
         ...(e.error ? { error: e.error } : {}),
       })),
-      estimatedCostUsd: estimateCostUsd(deps.model.modelId, inputTokens, outputTokens),
+      estimatedCostUsd: estimateCostUsd(model.modelId, inputTokens, outputTokens),
     };
     const reply: Reply = {
       conversationId,
@@ -251,6 +271,7 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
       ...parts,
       toolCalls: exchanges.map((e) => ({ toolName: e.toolName, ok: e.ok })),
       status: failed ? 'error' : 'ok',
+      ...(fixed?.silent ? { silent: true } : {}),
     };
     await finishTurn(
       deps.db,

@@ -300,3 +300,25 @@ export function planRequestOf(draft: HouseholdDraft): {
     defaultsUsed: defaultsUsed as Partial<typeof PLAN_DEFAULTS>,
   };
 }
+
+const CARE: Record<string, string> = {
+  'diabetic-insulin':
+    'insulin has to stay cool without power: a medication cooling case and a sharps container',
+  diabetic: 'diabetes: extra glucose tablets, testing supplies and regular meals',
+  oxygen: 'oxygen needs backup power or spare tanks',
+  dialysis: 'dialysis: know your backup center and keep the emergency diet',
+  'mobility-aid': 'a mobility aid: plan an evacuation route it can use',
+};
+
+/** What a member's conditions add to the plan, in words a person reads (one line per condition). */
+export function careNotes(members: readonly DraftMember[]): string[] {
+  const notes = new Set<string>();
+  for (const m of members) {
+    for (const c of m.conditions ?? []) {
+      const who = m.role && m.role !== 'me' ? `${m.role}'s ` : '';
+      if (CARE[c]) notes.add(`${who}${CARE[c]}`.replace(/^(\w)/, (x) => x.toUpperCase()));
+      else if (c.startsWith('allergy-')) notes.add(`No ${c.slice(8).replace(/-/g, ' ')} in the food you buy`);
+    }
+  }
+  return [...notes];
+}

@@ -1,7 +1,7 @@
 import express, { type Response, Router } from 'express';
 import { z } from 'zod';
 import type { GeneratedKit } from '../../domain/generated-kit.ts';
-import { DEFAULT_AGE } from '../../domain/index.ts';
+import { MemberInputSchema, normalizeMember } from '../../domain/household-draft.ts';
 import { getDraftPlan, listConversations, setConversationPlan } from '../../services/conversations/index.ts';
 import { AppError, badInput, notFound } from '../../services/errors.ts';
 import { listInventory } from '../../services/inventory/inventory.ts';
@@ -256,17 +256,15 @@ export function planRouter(deps: WebRouteDeps): Router {
         kit = draft;
       } else {
         const request = { ...(body as Record<string, unknown>) };
-        // As on the plan command, a member may be given by kind alone ("adult"): the kind's typical age.
+        // As on the plan command, a member may be given by kind alone ("adult"): the household module fills
+        // the kind's typical age; anything it cannot read goes on to the planner, whose error names the field.
         if (Array.isArray(request.members)) {
-          request.members = request.members.map((m: unknown) =>
-            m &&
-            typeof m === 'object' &&
-            !('ageYears' in m) &&
-            typeof (m as { kind?: unknown }).kind === 'string' &&
-            (m as { kind: string }).kind in DEFAULT_AGE
-              ? { ...m, ageYears: DEFAULT_AGE[(m as { kind: keyof typeof DEFAULT_AGE }).kind] }
-              : m,
-          );
+          request.members = request.members.map((m: unknown) => {
+            const parsed = MemberInputSchema.safeParse(m);
+            return parsed.success && parsed.data.ageYears === undefined
+              ? { ...(m as object), ageYears: normalizeMember(parsed.data).ageYears }
+              : m;
+          });
         }
         if (request.owned === undefined) request.owned = ownedFromRows(await listInventory(db, userId));
         kit = await buildPlan({ db }, request);

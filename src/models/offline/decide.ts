@@ -1,5 +1,6 @@
-import type { PlanSummary } from '../../../tools/plan-summary.ts';
-import { extractFacts, hasFacts, nextMissing, type Profile, toMemberInput } from './facts.ts';
+import type { PlanHeadline, PlanSummary } from '../../../tools/plan-summary.ts';
+import { planAnswer, planTopic, smallTalk, tiersAnswer } from './answers.ts';
+import { extractFacts, hasFacts, nextMissing, type Profile } from './facts.ts';
 import { classify, type Intent, planWords } from './intent.ts';
 import type { InventoryStatement } from './inventory.ts';
 import type { ReadPrompt, ToolExchange } from './prompt.ts';
@@ -83,9 +84,9 @@ export function turnIntent(
 ): { intent: Intent; facts: ReturnType<typeof extractFacts> } {
   let intent = classify(text);
   const facts = extractFacts(text, profile);
-  if (intent.kind === 'question' && hasFacts(facts.patch) && FOLLOW_UP.test(text)) intent = { kind: 'plan' };
+  if (intent.kind === 'question' && hasFacts(facts.edits) && FOLLOW_UP.test(text)) intent = { kind: 'plan' };
   // Who and where make it a plan request, whatever else the message mentions ("we have $300", "need a kit").
-  const describesHousehold = facts.patch.location !== undefined || facts.patch.members !== undefined;
+  const describesHousehold = facts.edits.location !== undefined || facts.edits.members !== undefined;
   if (
     describesHousehold &&
     ['inventory-update', 'products', 'bundles', 'skills', 'question'].includes(intent.kind)
@@ -93,11 +94,11 @@ export function turnIntent(
     if (intent.kind !== 'question' || !/\?\s*$/.test(text) || /\b(plan|kit)\b/i.test(text))
       intent = { kind: 'plan' };
   }
-  if (intent.kind === 'greeting' && hasFacts(facts.patch)) intent = { kind: 'plan' };
+  if (intent.kind === 'greeting' && hasFacts(facts.edits)) intent = { kind: 'plan' };
   if (
     (intent.kind === 'help' || intent.kind === 'question') &&
     !profile.location &&
-    facts.patch.location &&
+    facts.edits.location &&
     !/\?\s*$/.test(text)
   ) {
     intent = { kind: 'plan' };
@@ -116,18 +117,25 @@ function statementInput(s: InventoryStatement): Record<string, unknown> {
   };
 }
 
-function patchInput(patch: Profile): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...patch };
-  if (patch.members) out.members = patch.members.map(toMemberInput);
-  return out;
-}
-
 /** The first step of a turn: decide from the message alone. */
 function begin(r: ReadPrompt): Conclusion {
   const ctx = r.context;
   const channel = ctx.channel as Channel;
   const profile = ctx.household;
   const { intent, facts } = turnIntent(r.current, profile);
+  const chat = hasFacts(facts.edits) ? null : smallTalk(r.current);
+  if (chat) return say(chat);
+  if (facts.ambiguousPlace && !hasFacts(facts.edits)) return whichPlace(facts.ambiguousPlace);
+  const topic = hasFacts(facts.edits) ? null : planTopic(r.current);
+  if (topic && (ctx.hasDraft || ctx.planId || ctx.signedIn))
+    return call('getPlan', ctx.planId ? { planId: ctx.planId } : {});
+  if (topic && nextMissing(profile) === null) return call('buildPlan', {});
+  if (topic && topic !== 'water' && topic !== 'food') return ask(nextMissing(profile)!, profile, channel, []);
+  if (
+    /\b(tiers?|pricing|prices?|cost|subscription|plans? do you (have|offer))\b/i.test(r.current) &&
+    /\b(tiers?|pro|basic|subscription|upgrade|pricing)\b/i.test(r.current)
+  )
+    return call('checkTier');
   switch (intent.kind) {
     case 'greeting':
       return say(greeting(channel, profile));
@@ -153,7 +161,9 @@ function begin(r: ReadPrompt): Conclusion {
     case 'rations':
       if (!profile.members?.length && !facts.next.members?.length)
         return ask('members', profile, channel, []);
-      return hasFacts(facts.patch) ? call('updateHousehold', patchInput(facts.patch)) : call('calcRations');
+      return hasFacts(facts.edits)
+        ? call('updateHousehold', facts.edits as Record<string, unknown>)
+        : call('calcRations');
     case 'products':
       return call('searchProducts', { query: intent.query.slice(0, 300), limit: 5 });
     case 'bundles':
@@ -168,11 +178,11 @@ function begin(r: ReadPrompt): Conclusion {
     case 'question':
       return call('searchGuidance', { question: intent.question.slice(0, 500), limit: 4 });
     case 'plan': {
-      if (hasFacts(facts.patch)) {
+      if (hasFacts(facts.edits)) {
         const ready = nextMissing(facts.next) === null;
         return call(
           'updateHousehold',
-          patchInput(facts.patch),
+          facts.edits as Record<string, unknown>,
           ready ? preamble(facts.next, channel) : undefined,
         );
       }
@@ -184,6 +194,13 @@ function begin(r: ReadPrompt): Conclusion {
       return call('buildPlan', {}, preamble(profile, channel));
     }
   }
+}
+
+function whichPlace(place: { name: string; states: string[] }): Conclusion {
+  return say(
+    `Which ${place.name} do you mean: ${place.states.map((s) => `${place.name}, ${s}`).join(' or ')}? Reply with the state (or a ZIP code).`,
+    place.states.slice(0, 4).map((s) => ({ label: `${place.name}, ${s}`, value: `${place.name}, ${s}` })),
+  );
 }
 
 function ask(
@@ -241,7 +258,7 @@ function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
     if (last.toolName === 'savePlan') {
       const built = done.find((e) => e.toolName === 'buildPlan' && !isFailure(e.output));
       if (built)
-        return planFrom(built, null, out.url ?? `${ctx.publicUrl}/signup`, channel, facts.assumptions);
+        return planFrom(built, null, out.url ?? `${ctx.publicUrl}/signup`, channel, facts.assumptions, done);
     }
     if (last.toolName === 'getPlan' && classify(r.current).kind === 'skills') {
       return call('findSkillResources', { query: r.current.slice(0, 200), limit: 5 });
@@ -255,13 +272,22 @@ function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
     case 'updateHousehold': {
       const household = (out.household ?? {}) as Profile;
       const missing = (out.missing as ('location' | 'members')[] | undefined) ?? [];
+      if (missing[0] === 'location' && facts.ambiguousPlace) return whichPlace(facts.ambiguousPlace);
       if (missing.length > 0) return ask(missing[0]!, household, channel, facts.assumptions);
+      if (Number(out.changes ?? 0) === 0 && (ctx.hasDraft || ctx.planId))
+        return say(
+          `Nothing changed: ${String(out.changed || 'that is what I already have')}.`.replace(/\.\.$/, '.'),
+        );
       if (classify(r.current).kind === 'rations') return call('calcRations');
       return call('buildPlan');
     }
-    case 'buildPlan':
+    case 'buildPlan': {
+      const topic = planTopic(r.current);
+      if (topic && !hasFacts(facts.edits))
+        return say(planAnswer(topic, r.current, (out as { plan: PlanSummary }).plan, channel));
       if (ctx.signedIn) return call('savePlan');
-      return planFrom(last, null, `${ctx.publicUrl}/signup`, channel, facts.assumptions);
+      return planFrom(last, null, `${ctx.publicUrl}/signup`, channel, facts.assumptions, done);
+    }
     case 'savePlan': {
       const built = done.find((e) => e.toolName === 'buildPlan');
       const source = built ?? last;
@@ -271,10 +297,13 @@ function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
         null,
         channel,
         facts.assumptions,
+        done,
       );
     }
     case 'getPlan': {
       const plan = out.plan as PlanSummary;
+      const topic = planTopic(r.current);
+      if (topic) return say(planAnswer(topic, r.current, plan, channel));
       if (classify(r.current).kind === 'skills' && plan.skillGapIds.length > 0) {
         return call('findSkillResources', { skills: plan.skillGapIds.slice(0, 4), limit: 6 });
       }
@@ -302,7 +331,11 @@ function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
     case 'findSkillResources':
       return say(skillsText(out, channel));
     case 'checkTier':
-      return say(tierText(out, channel));
+      return say(
+        out.tier && !/\b(tiers|what do they cost|prices|pricing|plans do you)\b/i.test(r.current)
+          ? tierText(out, channel)
+          : tiersAnswer(out, channel),
+      );
     case 'listExpertCalls': {
       const calls = (out.calls ?? []) as {
         id: string;
@@ -353,9 +386,22 @@ function planFrom(
   signupUrl: string | null,
   channel: Channel,
   assumptions: string[],
+  done: ToolExchange[] = [],
 ): Conclusion {
-  const out = built.output as { plan: PlanSummary; defaultsUsed?: Record<string, unknown> };
+  const out = built.output as {
+    plan: PlanSummary;
+    defaultsUsed?: Record<string, unknown>;
+    previous?: PlanHeadline | null;
+    care?: string[];
+  };
+  const edit = done.find((e) => e.toolName === 'updateHousehold' && !isFailure(e.output))?.output as
+    | { changed?: string; unmatched?: string[] }
+    | undefined;
   const text = planReply(out.plan, channel, {
+    changed: edit?.changed ?? '',
+    unmatched: edit?.unmatched ?? [],
+    previous: out.previous ?? null,
+    care: out.care ?? [],
     url: saved?.url ?? out.plan.url,
     signupUrl: saved ? null : signupUrl,
     assumptions,

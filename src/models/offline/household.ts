@@ -4,6 +4,9 @@ import { countWord } from './numbers.ts';
 export type MemberKind = 'adult' | 'teen' | 'child' | 'infant' | 'senior';
 export type MemberDraft = {
   kind: MemberKind;
+  /** Who they are to the speaker as said: me, wife, grandma, son … (edits find them by it later). */
+  role?: string;
+  conditions?: string[];
   ageYears?: number;
   sex?: 'm' | 'f' | null;
   pregnant?: boolean;
@@ -19,6 +22,8 @@ export type HouseholdMention = {
   count: number | null;
   /** "also", "plus", "another", "we had a baby": these members join the household. */
   additive: boolean;
+  /** The message describes the whole household ("we're …", "family of 4", "me, my wife and 2 kids"). */
+  whole: boolean;
   assumptions: string[];
 };
 
@@ -47,7 +52,29 @@ function consume(text: string, index: number, length: number): string {
 
 type Found = { members: MemberDraft[]; index: number };
 
+const CANONICAL_ROLE: Record<string, string> = {
+  gf: 'girlfriend',
+  bf: 'boyfriend',
+  wifey: 'wife',
+  hubby: 'husband',
+  mum: 'mom',
+  mother: 'mom',
+  father: 'dad',
+  grandmother: 'grandma',
+  grandfather: 'grandpa',
+  housemate: 'roommate',
+};
+
+/** "me, 38, female": a sex word right after a mention. */
+function sexAfter(text: string, from: number): 'm' | 'f' | null {
+  const m = /^\s*,?\s*(?:\d{1,3}\s*,?\s*)?(female|woman|male|man|f|m)\b/.exec(text.slice(from, from + 20));
+  if (!m) return null;
+  return /^(female|woman|f)$/.test(m[1]!) ? 'f' : 'm';
+}
+
 function sexOf(word: string): 'm' | 'f' | null {
+  if (/^(female|woman|f)$/.test(word)) return 'f';
+  if (/^(male|man|m)$/.test(word)) return 'm';
   if (
     /^(son|boy|husband|dad|father|grandpa|grandfather|brother|uncle|nephew|stepson|man|men|boyfriend|fianc[eé])s?$/.test(
       word,
@@ -159,10 +186,10 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
 
   // Partners and relatives: "my pregnant wife", "my husband", "grandma (78)", "my elderly mother", "my parents"
   take(
-    /\b(?:my|our|his|her|the)?\s*(pregnant|nursing|breastfeeding|elderly|aging|old|older|disabled)?\s*(?<!single\s)(?<!single-)(?<!stay-at-home\s)(wife|husband|spouse|partner|girlfriend|boyfriend|fianc[eé]e?|mom|mum|mother|dad|father|parents|grandma|grandmother|grandpa|grandfather|grandparents|mother-in-law|father-in-law|in-laws|sister|brother|aunt|uncle|roommate|housemate|son|daughter|stepson|stepdaughter|baby|newborn|toddler|teenager|teen)\b(?:\s*(?:\(|,|who is|who's|is|aged?)\s*(\d{1,3})(?![\d.])(?!\s*(?:dogs?|cats?|pets?|adults?|people|persons|kids?|children|teens?|teenagers?|babies|infants?|weeks?|days?|months?|years? (?!old)|lbs?|pounds|gallons|cans|seniors?))\)?)?/g,
+    /\b(?:my|our|his|her|the)?\s*(pregnant|nursing|breastfeeding|elderly|aging|old|older|disabled)?\s*(?<!single\s)(?<!single-)(?<!stay-at-home\s)(wife|wifey|husband|hubby|spouse|partner|girlfriend|boyfriend|gf|bf|fianc[eé]e?|mom|mum|mother|dad|father|parents|grandma|grandmother|grandpa|grandfather|grandparents|mother-in-law|father-in-law|in-laws|sister|brother|aunt|uncle|roommate|housemate|son|daughter|stepson|stepdaughter|baby|newborn|toddler|teenager|teen)\b(?:\s*(?:\(|,|who is|who's|is|aged?)\s*(\d{1,3})(?![\d.])(?!\s*(?:dogs?|cats?|pets?|adults?|people|persons|kids?|children|teens?|teenagers?|babies|infants?|weeks?|days?|months?|years? (?!old)|lbs?|pounds|gallons|cans|seniors?))\)?)?/g,
     (m) => {
       const modifier = m[1] ?? '';
-      const word = m[2]!;
+      const word = CANONICAL_ROLE[m[2]!] ?? m[2]!;
       const age = m[3] ? Number(m[3]) : undefined;
       const sex = sexOf(word.replace(/-in-law$/, ''));
       const flags = {
@@ -178,7 +205,8 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
       const withAge = (kind: MemberKind): MemberDraft =>
         member(age === undefined ? kind : kindForAge(age), {
           ...(age === undefined ? {} : { ageYears: age }),
-          sex,
+          role: word.replace(/-in-law$/, ' in law'),
+          sex: sex ?? sexAfter(t, m.index + m[0].length),
           ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)),
         });
       switch (word) {
@@ -206,7 +234,7 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
           return [withAge('child')];
         case 'baby':
         case 'newborn':
-          return [member('infant', { ageYears: age ?? (word === 'newborn' ? 0.1 : 0.5) })];
+          return [member('infant', { role: 'baby', ageYears: age ?? (word === 'newborn' ? 0.1 : 0.5) })];
         case 'toddler':
           return [member('child', { ageYears: age ?? 2 })];
         case 'teenager':
@@ -268,15 +296,24 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
       normalized,
     );
   const selfFound: Found[] = [];
+  let leadingAge = false;
   if (!self) {
+    // "I'm 40", "me 40", "me, 38, female", or a bare age opening an answer: "81, diabetic, takes insulin".
     const aged =
-      /\b(?:i'm|i am|im)\s+(\d{2})\b(?!\s*(?:dogs?|cats?|kids?|people|adults?|lbs?|pounds|weeks?|days?|months?|miles?))/.exec(
+      /\b(?:i'm|i am|im|me|myself)\s*,?\s*(\d{2,3})\b(?!\s*(?:dogs?|cats?|kids?|people|adults?|lbs?|pounds|weeks?|days?|months?|miles?|gal))|^\s*(\d{2,3})\s*(?=,|$|\s*(?:yo|y\/o|years? old)\b)/.exec(
         t,
       );
     if (aged) {
-      const age = Number(aged[1]);
-      selfFound.push({ members: [member(kindForAge(age), { ageYears: age })], index: aged.index });
-      t = consume(t, aged.index, aged[0].length);
+      const age = Number(aged[1] ?? aged[2]);
+      if (aged[2] !== undefined) leadingAge = true;
+      if (age >= 12 && age <= 110) {
+        const sex = sexAfter(t, aged.index + aged[0].length);
+        selfFound.push({
+          members: [member(kindForAge(age), { ageYears: age, role: 'me', sex })],
+          index: aged.index,
+        });
+        t = consume(t, aged.index, aged[0].length);
+      }
     }
   }
   if (!self && selfFound.length === 0) {
@@ -284,7 +321,10 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
       /(?:^\s*|[,:;(]\s*|\b(?:just|only|and|with|plus|for|includes?|including)\s+)(me|myself)\b|\b(?:and|&)\s+i\b(?!')|\bi\s+live\s+alone\b|\bby\s+myself\b|\bon\s+my\s+own\b|\bsingle\s+(?:person|guy|woman|man|adult|household)\b/g;
     const m = re.exec(t);
     if (m) {
-      selfFound.push({ members: [member('adult')], index: m.index });
+      selfFound.push({
+        members: [member('adult', { role: 'me', sex: sexAfter(t, m.index + m[0].length) })],
+        index: m.index,
+      });
       t = consume(t, m.index, m[0].length);
     }
   }
@@ -313,12 +353,13 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
   }
 
   // The speaker counts when they list others with themselves, or say they are alone.
-  if (selfFound.length > 0 && (found.length > 0 || strongSelf || count !== null)) {
+  if (selfFound.length > 0 && (found.length > 0 || strongSelf || leadingAge || count !== null)) {
     found.push(...selfFound);
     self = true;
     whole = true;
   }
-  const members = found.sort((a, b) => a.index - b.index).flatMap((f) => f.members);
+  found.sort((a, b) => a.index - b.index);
+  const members = found.flatMap((f) => f.members);
   if (members.length === 0 && count === null) return null;
   if (count !== null) whole = true;
 
@@ -354,22 +395,8 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
     }
   }
 
-  // Medical needs and mobility stated in the same message attach to the eldest member named.
-  const medical: string[] = [];
-  if (/\b(diabet(es|ic)|insulin)\b/.test(normalized)) medical.push('diabetes (insulin)');
-  if (/\b(oxygen|cpap|bipap)\b/.test(normalized))
-    medical.push(/cpap|bipap/.test(normalized) ? 'CPAP' : 'oxygen');
-  if (/\bdialysis\b/.test(normalized)) medical.push('dialysis');
-  if (/\basthma\b/.test(normalized)) medical.push('asthma');
-  const limited =
-    /\b(wheelchair|walker|limited mobility|mobility limit|can't walk|cannot walk|bedridden|disabled)\b/.test(
-      normalized,
-    );
-  if ((medical.length > 0 || limited) && members.length > 0) {
-    const eldest = [...members].sort((a, b) => rank(b) - rank(a))[0]!;
-    if (medical.length > 0) eldest.medicalNeeds = [...(eldest.medicalNeeds ?? []), ...medical];
-    if (limited) eldest.mobilityLimited = true;
-  }
+  // Conditions attach to the person named just before them ("grandma who is 78 and diabetic").
+  attachConditions(normalized, found);
 
   // A head count with a partial list: pad with adults ("a family of 5 with 3 kids" → 2 adults + 3 kids).
   if (count !== null && members.length > 0 && members.length < count) {
@@ -384,8 +411,55 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
     members: orderMembers(members),
     count,
     additive,
+    whole,
     assumptions,
   };
+}
+
+const CONDITIONS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/\b(?:insulin|insulin[- ]dependent|type 1)\b/g, () => 'diabetic-insulin'],
+  [/\bdiabet(?:es|ic)\b/g, () => 'diabetic'],
+  [/\b(?:on |needs |uses )?oxygen\b/g, () => 'oxygen'],
+  [/\bdialysis\b/g, () => 'dialysis'],
+  [/\b(?:wheelchair|walker|mobility aid|mobility scooter)\b/g, () => 'mobility-aid'],
+  [
+    /\b(?:allergic to|allergy to|allergies to)\s+(peanut|tree nut|nut|shellfish|fish|egg|milk|dairy|wheat|gluten|soy|sesame)s?\b/g,
+    (m) => `allergy-${m[1]!.replace(/ /g, '-')}`,
+  ],
+  [
+    /\b(peanut|tree nut|nut|shellfish|fish|egg|milk|dairy|wheat|gluten|soy|sesame)s?\s+allerg(?:y|ies|ic)\b/g,
+    (m) => `allergy-${m[1]!.replace(/ /g, '-')}`,
+  ],
+];
+
+/** Conditions found in the text, each with where it was said. */
+export function findConditions(normalized: string): { condition: string; index: number }[] {
+  const out: { condition: string; index: number }[] = [];
+  for (const [re, name] of CONDITIONS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(normalized); m !== null; m = re.exec(normalized)) {
+      out.push({ condition: name(m), index: m.index });
+    }
+  }
+  return out;
+}
+
+function attachConditions(normalized: string, found: Found[]) {
+  const conditions = findConditions(normalized);
+  const limited = /\b(limited mobility|can't walk|cannot walk|bedridden|disabled)\b/.exec(normalized);
+  if (found.length === 0) return;
+  const owner = (index: number) => {
+    const before = found.filter((f) => f.index <= index && f.members.length > 0);
+    return (before[before.length - 1] ?? found.find((f) => f.members.length > 0))?.members[0];
+  };
+  for (const c of conditions) {
+    const m = owner(c.index);
+    if (m) m.conditions = [...new Set([...(m.conditions ?? []), c.condition])];
+  }
+  if (limited) {
+    const m = owner(limited.index);
+    if (m) m.mobilityLimited = true;
+  }
 }
 
 function rank(m: MemberDraft): number {

@@ -1,6 +1,6 @@
 import citiesData from '../../domain/data/cities.json' with { type: 'json' };
 import statesData from '../../domain/data/states.json' with { type: 'json' };
-import { resolveLocation } from '../../domain/location.ts';
+import { CITY_ALIASES, citiesNamed, foreignPlace, resolveLocation } from '../../domain/location.ts';
 
 /** Finds where the household lives in free text: a city (and state), a ZIP code, coordinates or a state. */
 
@@ -39,7 +39,13 @@ const ALIASES: Record<string, [string, string]> = {
   'washington dc': ['Washington', 'DC'],
   'washington d.c.': ['Washington', 'DC'],
   dc: ['Washington', 'DC'],
+  'l.a.': ['Los Angeles', 'CA'],
 };
+// The domain's aliases (Philly, ATL, OKC …) name a gazetteer city: its most populous one.
+for (const [alias, city] of Object.entries(CITY_ALIASES)) {
+  const row = citiesByName.get(norm(city))?.[0];
+  if (row && !ALIASES[alias] && alias !== 'la' && !alias.includes(' ')) ALIASES[alias] = [row[0], row[1]];
+}
 
 /** City names that are also everyday words or first names: taken only with a state or a place word before. */
 const AMBIGUOUS = new Set(
@@ -67,7 +73,10 @@ const UNKNOWN_CITY_RE = new RegExp(
 const PLACE_WORD =
   /(?:\b(?:in|near|from|around|outside(?: of)?|by|close to|(?:north|south|east|west) of|to|at|for|live|living|based|located|moved to|zip(?: code)?(?: is)?|of)\s+(?:the\s+)?(?:city of\s+)?|^\s*)$/;
 
-export type LocationMention = { location: string; how: 'zip' | 'coordinates' | 'city' | 'state' };
+export type LocationMention =
+  | { location: string; how: 'zip' | 'coordinates' | 'city' | 'state' | 'abroad' }
+  /** A bare name several states share ("Springfield"): ask which, never pick one silently. */
+  | { location: null; how: 'ambiguous'; name: string; states: string[] };
 
 /** The two letters appear in capitals in what the person wrote ("Tampa FL"), so they are a state. */
 function writtenUpper(text: string, abbr: string): boolean {
@@ -86,6 +95,20 @@ export function extractLocation(
   original: string,
   options: { expecting?: boolean } = {},
 ): LocationMention | null {
+  // "LA" in capitals is Los Angeles unless it follows a city as its state ("Baton Rouge, LA").
+  if (
+    /(?:^|\b(?:in|near|from|around|to|live in|living in)\s+)(?:LA|L\.A\.)(?![\w.])/.test(original) &&
+    !/[A-Za-z]+,\s*LA\b/.test(original)
+  )
+    return { location: 'Los Angeles, CA', how: 'city' };
+  const abroad = foreignPlace(original);
+  if (abroad?.includes(',')) return { location: abroad, how: 'abroad' };
+  const us = usPlace(original, options);
+  if (us) return us;
+  return abroad ? { location: abroad, how: 'abroad' } : null;
+}
+
+function usPlace(original: string, options: { expecting?: boolean }): LocationMention | null {
   const text = original.trim();
   const lower = norm(text);
   const short = lower.split(/\s+/).filter(Boolean).length <= 4;
@@ -126,6 +149,9 @@ export function extractLocation(
     const alias = ALIASES[name];
     if (alias) return { location: `${alias[0]}, ${alias[1]}`, how: 'city' };
     const rows = citiesByName.get(name) ?? [];
+    const states = [...new Set(citiesNamed(rows[0]?.[0] ?? name).map((c) => c.state))];
+    if (!state && states.length > 1)
+      return { location: null, how: 'ambiguous', name: rows[0]?.[0] ?? titleCase(name), states };
     const row = state ? rows.find((r) => r[1] === state.abbr) : rows[0];
     if (row) return { location: `${row[0]}, ${row[1]}`, how: 'city' };
     if (state) return { location: `${titleCase(name)}, ${state.abbr}`, how: 'city' };

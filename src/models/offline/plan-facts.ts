@@ -2,7 +2,12 @@ import { parseAmount } from './numbers.ts';
 
 /** Pets, duration, budget, scenarios, mobility and skills, each from one normalized message. */
 
-export type PetDraft = { species: 'dog' | 'cat' | 'other'; weightLb: number; assumedWeight?: boolean };
+export type PetDraft = {
+  species: 'dog' | 'cat' | 'other';
+  weightLb: number;
+  breed?: string;
+  assumedWeight?: boolean;
+};
 
 const DOG_WORDS =
   'dogs?|pupp(?:y|ies)|lab|labs|labrador|retriever|golden|shepherd|german shepherd|husky|pit ?bull|pitbull|beagle|chihuahua|poodle|terrier|dachshund|corgi|boxer|rottweiler|doberman|mutt|great dane|mastiff';
@@ -45,6 +50,10 @@ function speciesOf(word: string): 'dog' | 'cat' | 'other' {
   return 'dog';
 }
 
+function countWordOf(word: string): number {
+  return word === 'a' || word === 'an' ? 1 : Math.min(20, Number(word) || 1);
+}
+
 function singular(word: string): string {
   return word.replace(/ies$/, 'y').replace(/s$/, '').replace(/ +/g, ' ');
 }
@@ -60,10 +69,36 @@ export function extractPets(t: string): PetMention | null {
   let text = t;
   const animal = `(${DOG_WORDS}|${CAT_WORDS}|${OTHER_WORDS})`;
   const weight = String.raw`(\d+(?:\.\d+)?)\s*[- ]?\s*(?:lbs?|pounds?|pound|#|kg|kilos?)`;
+  // "2 dogs (70lb lab, 20 lb terrier)": one pet per item in the brackets, each with its weight and breed.
+  const listed = /\b(a|an|\d+)\s+(dogs?|cats?|pets?)\s*\(([^)]*)\)/g;
+  for (let m = listed.exec(text); m !== null; m = listed.exec(text)) {
+    const items = m[3]!.split(/\s*(?:,|and|&|;)\s*/).filter(Boolean);
+    const group = m[2]!.startsWith('cat') ? 'cat' : m[2]!.startsWith('dog') ? 'dog' : null;
+    const found: PetDraft[] = [];
+    for (const item of items) {
+      const w = new RegExp(String.raw`^${weight}\s*(.*)$|^(.*?)\s*${weight}$`).exec(item.trim());
+      if (!w) continue;
+      const raw = Number(w[1] ?? w[4]);
+      const lb = /kg|kilo/.test(item) ? Math.round(raw * 2.2046) : raw;
+      const breedWord = (w[2] ?? w[3] ?? '').trim();
+      const species = group ?? (breedWord ? speciesOf(breedWord) : 'other');
+      const breed =
+        breedWord && !/^(dog|cat|pup|puppy|kitten|one|each)s?$/.test(breedWord)
+          ? singular(breedWord)
+          : undefined;
+      found.push({ species, weightLb: lb, ...(breed ? { breed } : {}) });
+    }
+    if (found.length === 0) continue;
+    const n = countWordOf(m[1]!);
+    for (let i = found.length; i < n; i++)
+      found.push({ ...found[found.length - 1]!, weightLb: found[found.length - 1]!.weightLb });
+    pets.push(...found);
+    text = text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index + m[0].length);
+  }
   const patterns: { re: RegExp; count: number; w: number; a: number }[] = [
     // "a 30 lb dog", "two 10-pound cats"
     {
-      re: new RegExp(String.raw`\b(a|an|\d+)\s+${weight}\s+(?:\w+\s+)?${animal}\b`, 'g'),
+      re: new RegExp(String.raw`(?:\b(a|an|\d+)\s+)?\b${weight}\s+(?:\w+\s+)?${animal}\b`, 'g'),
       count: 1,
       w: 2,
       a: 3,
@@ -110,8 +145,14 @@ export function extractPets(t: string): PetMention | null {
         assumed = true;
       }
       if (!(weightLb > 0 && weightLb <= 400)) continue;
+      const breed = /^(dog|cat|pupp|kitt|kitty|pet)/.test(word) ? undefined : word;
       for (let i = 0; i < n; i++)
-        pets.push({ species, weightLb, ...(assumed ? { assumedWeight: true } : {}) });
+        pets.push({
+          species,
+          weightLb,
+          ...(breed ? { breed } : {}),
+          ...(assumed ? { assumedWeight: true } : {}),
+        });
       text = text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index + m[0].length);
       p.re.lastIndex = m.index + m[0].length;
     }

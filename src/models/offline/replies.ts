@@ -1,5 +1,5 @@
+import type { PlanHeadline, PlanSummary } from '../../../tools/plan-summary.ts';
 import { describeCoverage } from '../../domain/plan/coverage.ts';
-import type { PlanSummary } from '../../../tools/plan-summary.ts';
 import { householdText, type Profile } from './facts.ts';
 
 /**
@@ -115,6 +115,13 @@ function petsText(pets: { species: string; weightLb: number }[]): string {
 }
 
 export type PlanReplyOptions = {
+  /** What this turn changed in the household ("Added grandma (78, diabetic). Now: …"). */
+  changed?: string;
+  unmatched?: string[];
+  /** The plan built before in this conversation: the reply then shows only what changed. */
+  previous?: PlanHeadline | null;
+  /** What members' conditions add (insulin cooling, oxygen power). */
+  care?: string[];
   url: string | null;
   signupUrl: string | null;
   assumptions: string[];
@@ -130,11 +137,31 @@ function defaultsText(defaults: Record<string, unknown>): string[] {
   return out;
 }
 
+const arrow = (before: number, after: number, unit: string, d = 0) =>
+  before === after ? `${num(after, d)}${unit}` : `${num(before, d)} → ${num(after, d)}${unit}`;
+
+/** After the first plan: what changed and the few numbers that moved, with a link — never the whole plan. */
+function updateReply(plan: PlanSummary, channel: Channel, options: PlanReplyOptions): string {
+  const p = options.previous!;
+  const url = options.url ?? plan.draftUrl ?? null;
+  const lines = [
+    options.changed || `Updated your ${days(plan.durationDays)} plan.`,
+    ...(options.unmatched ?? []).map((u) => `(I could not apply: ${u}.)`),
+    plan.location.message && /outside|generic/i.test(plan.location.message) ? plan.location.message : '',
+    `Water ${arrow(p.waterGallons, plan.water.totalGallons, ' gal', 1)} · food ${arrow(p.foodKcalPerDay, plan.food.kcalPerDay, ' kcal/day')} · buying ${money(plan.budget.spent)} of ${money(plan.budget.limit)} · readiness ${plan.readinessScore}/100.`,
+    ...(options.care ?? []).slice(0, 2).map((c) => `${c}.`),
+    url ? (channel === 'web' ? `[Open the full plan](${url})` : `Full plan: ${url}`) : '',
+  ];
+  return lines.filter(Boolean).join(channel === 'sms' ? ' ' : '\n');
+}
+
 /** The plan, from buildPlan/savePlan/getPlan results. */
 export function planReply(plan: PlanSummary, channel: Channel, options: PlanReplyOptions): string {
+  if (options.previous) return updateReply(plan, channel, options);
   const assumed = [...new Set([...options.assumptions, ...defaultsText(options.defaultsUsed)])];
   const who = `${plan.people} ${plan.people === 1 ? 'person' : 'people'}${plan.pets.length ? ` + ${petsText(plan.pets)}` : ''}`;
-  const hazards = plan.scenarios.slice(0, 4).join(', ');
+  const hazards = (plan.scenarioNames ?? plan.scenarios).slice(0, 4).join(', ');
+  const care = options.care ?? [];
   if (channel === 'sms') {
     const buys = plan.buyFirst
       .slice(0, 5)
@@ -145,12 +172,17 @@ export function planReply(plan: PlanSummary, channel: Channel, options: PlanRepl
       `Water ${num(plan.water.totalGallons)} gal (${num(plan.water.gallonsPerDay, 1)}/day). Food ${num(plan.food.totalKcal)} kcal (${num(plan.food.kcalPerDay)}/day).`,
       buys ? `Buy first (${money(plan.budget.spent)} of ${money(plan.budget.limit)}): ${buys}.` : '',
       `Readiness ${plan.readinessScore}/100.`,
+      care[0] ? `${care[0]}.` : '',
+      plan.location.message && /outside/i.test(plan.location.message)
+        ? 'Outside the US: a generic plan.'
+        : '',
       assumptionsText(assumed.slice(0, 1), 'sms'),
       options.url ? '' : options.signupUrl ? `Sign up free to save it: ${options.signupUrl}` : '',
     ];
     return parts.filter(Boolean).join(' ');
   }
   const lines: string[] = [];
+  if (options.changed) lines.push(options.changed, '');
   const title = `Your ${days(plan.durationDays)} plan for ${plan.location.input}`;
   if (channel === 'web') lines.push(`## ${title}`);
   else lines.push(bold(channel, title));
@@ -167,10 +199,10 @@ export function planReply(plan: PlanSummary, channel: Channel, options: PlanRepl
   );
   lines.push(`${channel === 'web' ? '- ' : '• '}${bold(channel, 'Readiness:')} ${plan.readinessScore}/100`);
   if (channel === 'web') {
-    lines.push(`- Water rule: ${plan.water.basis}`);
-    lines.push(`- Food rule: ${plan.food.basis}`);
-    for (const a of plan.water.adjustments.slice(0, 3)) lines.push(`- ${a}`);
+    lines.push(`- Water rule: ${firstSentence(plan.water.basis)}`);
+    for (const a of plan.water.adjustments.slice(0, 2)) lines.push(`- ${a}`);
   }
+  for (const c of care) lines.push(`${channel === 'web' ? '- ' : '• '}${bold(channel, 'Medical:')} ${c}`);
   if (plan.buyFirst.length > 0) {
     lines.push('');
     lines.push(
@@ -200,6 +232,10 @@ export function planReply(plan: PlanSummary, channel: Channel, options: PlanRepl
     );
   }
   return lines.join('\n');
+}
+
+function firstSentence(text: string): string {
+  return (/^[^.]*\([^)]*\)[^.]*\.|^[^.]+\./.exec(text)?.[0] ?? text).trim();
 }
 
 export type Passage = { title: string; source: string; sourceUrl: string | null; content: string };

@@ -1,1 +1,2 @@
 export * from './profiles.ts';
+export * from './sms-consent.ts';

@@ -1,10 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { profiles } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
 import { type HouseholdDraft, HouseholdDraftSchema, readDraft } from '../../domain/household-draft.ts';
-import { applyHouseholdEdits, type EditResult, type HouseholdEditsInput } from '../../domain/household-edits.ts';
+import {
+  applyHouseholdEdits,
+  type EditResult,
+  type HouseholdEditsInput,
+} from '../../domain/household-edits.ts';
 import { type Actor, withActor } from '../conversations/actor.ts';
 import { getConversationHousehold, setConversationHousehold } from '../conversations/conversations.ts';
 import { badInput, notFound } from '../errors.ts';

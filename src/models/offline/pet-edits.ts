@@ -1,0 +1,54 @@
+import type { DraftPet } from '../../domain/household-draft.ts';
+import type { HouseholdEditsInput } from '../../domain/household-edits.ts';
+import type { PetMention } from './plan-facts.ts';
+
+const clean = (p: {
+  species: DraftPet['species'];
+  weightLb: number;
+  breed?: string | undefined;
+}): DraftPet => ({
+  species: p.species,
+  weightLb: p.weightLb,
+  ...(p.breed ? { breed: p.breed } : {}),
+});
+
+/**
+ * Pets said in a message, as edits of the known pets: "no pets" clears them, "also a cat" adds, "the dog is
+ * 50 lb" changes the one dog, and a species described again ("2 dogs, a lab and a terrier") is restated.
+ */
+export function petEdits(
+  known: readonly DraftPet[],
+  mention: PetMention,
+  normalized: string,
+): { edits: HouseholdEditsInput; assumptions: string[] } {
+  const assumptions: string[] = [];
+  for (const species of new Set(mention.pets.filter((p) => p.assumedWeight).map((p) => p.species))) {
+    const of = mention.pets.filter((p) => p.assumedWeight && p.species === species);
+    const name = of[0]!.breed ?? (species === 'other' ? 'pet' : species);
+    assumptions.push(
+      of.length === 1
+        ? `the ${name} weighs about ${of[0]!.weightLb} lb`
+        : `each ${name} weighs about ${of[0]!.weightLb} lb`,
+    );
+  }
+  if (mention.none) return { edits: known.length ? { pets: [] } : {}, assumptions: [] };
+  const pets = mention.pets.map(clean);
+  if (known.length === 0) return { edits: { pets }, assumptions };
+  if (mention.additive) return { edits: { addPets: pets }, assumptions };
+  // "the dog is 50 lb now": one known pet of that species, one said with a weight → change it.
+  const single = pets.length === 1 && !mention.pets[0]!.assumedWeight ? pets[0]! : null;
+  const sameSpecies = single ? known.filter((p) => p.species === single.species) : [];
+  if (single && sameSpecies.length === 1 && /\b(the|our|my)\s/.test(normalized)) {
+    return {
+      edits: { changePets: [{ match: { species: single.species }, set: { ...single } }] },
+      assumptions,
+    };
+  }
+  const species = new Set(pets.map((p) => p.species));
+  const removePets = known
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => species.has(p.species))
+    .reverse()
+    .map(({ i }) => ({ position: i + 1 }));
+  return { edits: { ...(removePets.length ? { removePets } : {}), addPets: pets }, assumptions };
+}

@@ -1,0 +1,141 @@
+import type { DraftMember, MemberInput } from '../../domain/household-draft.ts';
+import { findMember, type HouseholdEditsInput } from '../../domain/household-edits.ts';
+import type { HouseholdMention, MemberDraft, MemberKind } from './household.ts';
+import { membersForCount } from './household.ts';
+
+/**
+ * The members a message names, turned into edits of the known household: a first description sets it;
+ * "add grandma" adds; "the adults are me, 38, and my husband, 40" corrects the adults and keeps the children;
+ * "kids are 4, 9 and 13" restates the children and keeps the adults; "we're 5" adds or removes to fit.
+ */
+
+type Group = 'grown' | 'senior' | 'kids';
+const groupOf = (kind: MemberKind): Group =>
+  kind === 'adult' ? 'grown' : kind === 'senior' ? 'senior' : 'kids';
+
+export function toMemberInput(m: MemberDraft): MemberInput {
+  const out: MemberInput = { kind: m.kind };
+  if (m.role) out.role = m.role;
+  if (m.ageYears !== undefined) out.ageYears = m.ageYears;
+  if (m.sex === 'm' || m.sex === 'f') out.sex = m.sex;
+  if (m.pregnant) out.pregnant = true;
+  if (m.nursing) out.nursing = true;
+  if (m.conditions?.length) out.conditions = m.conditions as MemberInput['conditions'];
+  if (m.medicalNeeds?.length) out.medicalNeeds = m.medicalNeeds;
+  if (m.mobilityLimited) out.mobilityLimited = true;
+  return out;
+}
+
+const ADD_WORDS =
+  /\b(add|adding|added|also|plus|another|as well|too|new baby|had a baby|moved in|moving in|moves in|joining|joined|is coming|coming to live)\b/;
+const REMOVE_WORDS =
+  /\b(remove|moved out|moving out|left|no longer|passed away|died|not with us|minus|without)\b/;
+
+export function memberEdits(
+  known: readonly DraftMember[],
+  mention: HouseholdMention,
+  normalized: string,
+): { edits: HouseholdEditsInput; assumptions: string[] } {
+  const assumptions = [...mention.assumptions];
+  const named = mention.members.map(toMemberInput);
+  if (known.length === 0) {
+    if (named.length > 0) return { edits: { members: named }, assumptions };
+    const made = membersForCount(mention.count!, /\bfamily\b/.test(normalized));
+    return {
+      edits: { members: made.members.map(toMemberInput) },
+      assumptions: [...assumptions, made.assumption],
+    };
+  }
+  const headCount = mention.count ?? undefined;
+  if (named.length === 0) {
+    if (headCount !== undefined && headCount > known.length)
+      assumptions.push(
+        headCount - known.length === 1 ? 'the new person is an adult' : 'the new people are adults',
+      );
+    return { edits: headCount !== undefined ? { headCount } : {}, assumptions };
+  }
+  if (REMOVE_WORDS.test(normalized) && !ADD_WORDS.test(normalized)) {
+    const removeMembers = mention.members
+      .map((m) =>
+        m.role
+          ? { role: m.role }
+          : { kind: m.kind, ...(m.ageYears !== undefined ? { ageYears: m.ageYears } : {}) },
+      )
+      .filter((match) => findMember(known, match) >= 0);
+    return { edits: { removeMembers }, assumptions: [] };
+  }
+  // Named people who are already known by their role are corrections, whatever else the message says.
+  const byRole = named.filter((m) => m.role && m.role !== 'me' && known.some((k) => k.role === m.role));
+  if (ADD_WORDS.test(normalized) || mention.additive) {
+    const fresh = named.filter((m) => !byRole.includes(m));
+    const edits: HouseholdEditsInput = { addMembers: padless(fresh, mention) };
+    if (byRole.length)
+      edits.changeMembers = byRole.map((m) => ({ match: { role: m.role! }, ...changeOf(m) }));
+    if (headCount !== undefined) edits.headCount = headCount;
+    return { edits, assumptions: [] };
+  }
+  if (mention.whole && coversAllGroups(named, known)) return { edits: { members: named }, assumptions };
+  return { edits: restateGroups(known, named), assumptions: [] };
+}
+
+/** Adults the extractor padded in ("we have 2 kids" → 2 parents) are not added to a known household. */
+function padless(fresh: MemberInput[], mention: HouseholdMention): MemberInput[] {
+  if (!mention.assumptions.some((a) => /adults? with the children|one adult/.test(a))) return fresh;
+  return fresh.filter((m) => m.kind !== 'adult' || m.role !== undefined || m.ageYears !== undefined);
+}
+
+function coversAllGroups(named: MemberInput[], known: readonly DraftMember[]): boolean {
+  const said = new Set(named.map((m) => groupOf(m.kind)));
+  return known.every((k) => said.has(groupOf(k.kind)));
+}
+
+function changeOf(m: MemberInput) {
+  const { conditions, ...set } = m;
+  return { set, ...(conditions?.length ? { addConditions: conditions } : {}) };
+}
+
+/**
+ * Each group the message names is restated: known members of that group are updated in order (same role
+ * first), extra names are added, members no longer named are removed; other groups stay as they are.
+ */
+function restateGroups(known: readonly DraftMember[], named: MemberInput[]): HouseholdEditsInput {
+  const groups = new Set(named.map((m) => groupOf(m.kind)));
+  const pairs: { knownIndex: number; member: MemberInput }[] = [];
+  const extra: MemberInput[] = [];
+  const taken = new Set<number>();
+  for (const g of groups) {
+    const of = named.filter((m) => groupOf(m.kind) === g);
+    const candidates = known.map((k, i) => ({ k, i })).filter(({ k }) => groupOf(k.kind) === g);
+    const rest: MemberInput[] = [];
+    for (const m of of) {
+      const same = candidates.find(({ k, i }) => !taken.has(i) && m.role !== undefined && k.role === m.role);
+      if (same) {
+        taken.add(same.i);
+        pairs.push({ knownIndex: same.i, member: m });
+      } else rest.push(m);
+    }
+    for (const m of rest) {
+      const next = candidates.find(({ i }) => !taken.has(i));
+      if (next) {
+        taken.add(next.i);
+        pairs.push({ knownIndex: next.i, member: m });
+      } else extra.push(m);
+    }
+  }
+  const removed = known
+    .map((k, i) => ({ k, i }))
+    .filter(({ k, i }) => groups.has(groupOf(k.kind)) && !taken.has(i))
+    .map(({ i }) => i);
+  // Removals apply first, so a kept member's position is counted without the removed ones.
+  const position = (i: number) => i - removed.filter((r) => r < i).length + 1;
+  const edits: HouseholdEditsInput = {};
+  // Removed last to first by their own positions, so each removal leaves the earlier positions in place.
+  if (removed.length) edits.removeMembers = [...removed].reverse().map((i) => ({ position: i + 1 }));
+  const changes = pairs.map(({ knownIndex, member }) => ({
+    match: { position: position(knownIndex) },
+    ...changeOf(member),
+  }));
+  if (changes.length) edits.changeMembers = changes;
+  if (extra.length) edits.addMembers = extra;
+  return edits;
+}
