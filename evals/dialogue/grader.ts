@@ -63,7 +63,13 @@ export function parseRubric(text: string): Rubric {
   const start = text.indexOf('{');
   const end = text.lastIndexOf('}');
   if (start < 0 || end <= start) throw new Error(`grader answered without JSON: ${text.slice(0, 200)}`);
-  const parsed = rubricSchema.safeParse(JSON.parse(text.slice(start, end + 1)));
+  let json: unknown;
+  try {
+    json = JSON.parse(text.slice(start, end + 1));
+  } catch (e) {
+    throw new Error(`grader JSON invalid: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const parsed = rubricSchema.safeParse(json);
   if (!parsed.success) throw new Error(`grader JSON invalid: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
