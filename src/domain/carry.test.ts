@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARRY_BASIS, carryLimitLb, householdCarryLimitLb, isCarrier } from './carry.ts';
+import { bugOutLoad, CARRY_BASIS, carryLimitLb, householdCarryLimitLb, isCarrier } from './carry.ts';
 import { type MemberInput, MemberSchema } from './plan-input.ts';
 
 const member = (m: MemberInput) => MemberSchema.parse(m);
@@ -35,5 +35,26 @@ describe('carryLimitLb (bug-out go-bag weight)', () => {
     };
     expect(householdCarryLimitLb(household)).toBe(46.3);
     expect(CARRY_BASIS).toMatch(/AAP_BACKPACK.*CDC_FASTSTATS_BODY/);
+  });
+});
+
+describe('bugOutLoad (ARC "3-day supply for evacuation" on foot)', () => {
+  const couple = {
+    members: [
+      member({ kind: 'adult', ageYears: 40, sex: 'm' }),
+      member({ kind: 'adult', ageYears: 38, sex: 'f' }),
+    ],
+    pets: [],
+  };
+
+  it('says the carry does not fit when 3 days of water outweigh the carry limit', () => {
+    // 2 adults: 40 + 34.2 = 74.2 lb; 6 gal = 50 lb; 4,600 kcal x 3 / 125 / 16 = 6.9 lb.
+    const check = bugOutLoad(couple, { waterGallons: 6, kcalPerDay: 4600, days: 3 });
+    expect(check).toMatchObject({ limitLb: 74.2, waterLb: 50, foodLb: 6.9, fits: true });
+    const family = bugOutLoad(couple, { waterGallons: 21, kcalPerDay: 8000, days: 3 });
+    expect(family.fits).toBe(false);
+    expect(family.waterGallonsThatFit).toBe(7.5); // (74.2 - 12) / 8.34 = 7.46
+    expect(family.text).toMatch(/more than the household's 74.2 lb carry limit/);
+    expect(family.basis).toMatch(/AAP_BACKPACK/);
   });
 });

@@ -62,3 +62,49 @@ export function householdCarryLimitLb(household: Household): number {
     1,
   );
 }
+
+// A US gallon of water weighs 8.34 lb. READYPLAN_ASSUMPTION: compact ready-to-eat food (bars, freeze-dried)
+// carries ~125 kcal per ounce in its packaging (granola bars are ~470 kcal/100 g = 133 kcal/oz, USDA_FDC).
+const WATER_LB_PER_GAL = 8.34;
+const CARRIED_KCAL_PER_OZ = 125;
+
+export interface CarryCheck {
+  /** What the household's carriers can take in all (householdCarryLimitLb). */
+  limitLb: number;
+  /** The carried days of water and of compact food, before gear. */
+  waterLb: number;
+  foodLb: number;
+  fits: boolean;
+  /** Gallons of water that fit beside the food, when the full carry does not. */
+  waterGallonsThatFit: number;
+  text: string;
+  basis: string;
+}
+
+/**
+ * Whether the bug-out carry ("3-day supply for evacuation", ARC_123) fits on the household's backs. Three
+ * days of water is heavy (a family of four: ~21 gal, 175 lb), so when it does not fit the text says how much
+ * does and that the rest goes in a vehicle or comes from the filter on the way.
+ */
+export function bugOutLoad(
+  household: Household,
+  carry: { waterGallons: number; kcalPerDay: number; days: number },
+): CarryCheck {
+  const limitLb = householdCarryLimitLb(household);
+  const waterLb = round(carry.waterGallons * WATER_LB_PER_GAL, 1);
+  const foodLb = round((carry.kcalPerDay * carry.days) / CARRIED_KCAL_PER_OZ / 16, 1);
+  const fits = waterLb + foodLb <= limitLb;
+  const waterGallonsThatFit = round(Math.max(0, limitLb - foodLb) / WATER_LB_PER_GAL, 1);
+  const text = fits
+    ? `The ${carry.days}-day carry (${waterLb} lb of water, ${foodLb} lb of food) fits within the household's ${limitLb} lb carry limit, before gear.`
+    : `The ${carry.days}-day carry weighs ${round(waterLb + foodLb, 1)} lb (${waterLb} lb of water, ${foodLb} lb of food), more than the household's ${limitLb} lb carry limit: carry the food and about ${waterGallonsThatFit} gal of water on foot, put the rest in a vehicle if there is one, and filter water on the way.`;
+  return {
+    limitLb,
+    waterLb,
+    foodLb,
+    fits,
+    waterGallonsThatFit,
+    text,
+    basis: `${CARRY_BASIS}; ${cite('Water 8.34 lb/gal; compact food ~125 kcal/oz (assumption from granola-bar energy density)', ['USDA_FDC', 'READYPLAN_ASSUMPTION'])}`,
+  };
+}

@@ -30,7 +30,14 @@
  *   evacuationGuidance(location, scenarios, mobility, { mobilityLimited?, hasPets? }): EvacuationGuidance
  */
 export { type BarterGood, barterGoods } from './barter.ts';
-export { CARRY_BASIS, carryLimitLb, householdCarryLimitLb, isCarrier } from './carry.ts';
+export {
+  bugOutLoad,
+  CARRY_BASIS,
+  type CarryCheck,
+  carryLimitLb,
+  householdCarryLimitLb,
+  isCarrier,
+} from './carry.ts';
 export { type Climate, ClimateSchema, isColdClimate, isHotClimate } from './climate.ts';
 export type { Disagreement } from './disagreements.ts';
 export { type EvacuationGuidance, evacuationGuidance } from './evacuation.ts';

@@ -343,6 +343,33 @@ describe('computeNeeds: rules fire only where they make sense (issue 9)', () => 
     expect(byKey(computeNeeds(request())).get('emergency-radio')?.name).toMatch(/NOAA/);
   });
 
+  it('seals a room with plastic for fallout (critical), smoke (important), and not for a pandemic', () => {
+    const nuclear = byKey(computeNeeds(request({ scenarios: ['nuclear'] }))).get('plastic-sheeting');
+    expect(nuclear?.priority).toBe(1);
+    expect(nuclear?.reason).toMatch(/against fallout/);
+    expect(byKey(computeNeeds(request({ scenarios: ['wildfire'] }))).get('plastic-sheeting')?.priority).toBe(
+      2,
+    );
+    const pandemic = byKey(computeNeeds(request({ scenarios: ['pandemic'] })));
+    expect(pandemic.get('plastic-sheeting')?.priority).toBe(3);
+    expect(pandemic.get('plastic-sheeting')?.reason).not.toMatch(/fallout|smoke/);
+    // Hygiene is important, not critical: it cannot outrank water and food.
+    for (const key of ['disinfectant', 'hand-sanitizer', 'nitrile-gloves'])
+      expect(pandemic.get(key)?.priority, key).toBe(2);
+  });
+
+  it('asks for compact ready-to-eat food when the household leaves on foot', () => {
+    const bugOut = byKey(computeNeeds(request({ mobility: 'BUG_OUT' })));
+    expect(bugOut.get('food-kcal')?.reason).toMatch(/light enough to carry/);
+    expect(byKey(computeNeeds(request())).get('food-kcal')?.reason).not.toMatch(/carry/);
+  });
+
+  it('stores at most a year of bleach (EPA 1/48 fl oz per gallon; bleach loses strength)', () => {
+    const year = byKey(computeNeeds(request({ durationDays: 365, scenarios: ['grid-down'] })));
+    const decade = byKey(computeNeeds(request({ durationDays: 3650, scenarios: ['grid-down'] })));
+    expect(decade.get('water-bleach')?.quantity).toBe(year.get('water-bleach')?.quantity);
+  });
+
   it('makes the can opener important, not critical (Ready.gov basic kit; it matters only with cans)', () => {
     expect(byKey(computeNeeds(request())).get('can-opener')?.priority).toBe(2);
   });

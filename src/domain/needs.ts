@@ -20,6 +20,8 @@ import { type ScenarioId, ScenarioIdSchema } from './scenarios.ts';
 import { cite } from './sources.ts';
 import { isSupplyKey, SUPPLIES, supplyByKey } from './supplies.ts';
 
+const BLEACH_MAX_DAYS = 365;
+
 /** Ration figures a rule can name instead of a per-head amount. */
 const COMPUTED = [
   'waterStorageGallons',
@@ -133,7 +135,10 @@ export interface NeedsRequest {
   mobility: Mobility;
   climate: Climate;
   setting?: 'urban' | 'rural' | 'unknown';
-  /** ISO country of the location (ResolvedLocation.country); US when not given. */
+  /**
+   * The location's country (ResolvedLocation.country: 'US' or 'unknown', or an ISO code); US when not given.
+   * Anything but US gets a plain AM/FM radio instead of a NOAA Weather Radio.
+   */
   country?: string;
   /** Reuse rations already computed for the same inputs. */
   rations?: RationPlan;
@@ -156,7 +161,8 @@ export function computedQuantities(req: NeedsRequest, rations: RationPlan): Reco
     waterFilterGallonsBugOut: perDay * Math.max(0, days - WATER.carryDays),
     waterTreatGallons: perDay * Math.min(days, WATER.storageCapDays),
     // EPA_DISINFECTION: 1/8 tsp (1/48 fl oz) of 6% bleach per gallon, plus a 16 oz bottle for surfaces.
-    bleachOz: (perDay * beyondStorage) / 48 + 16,
+    // READYPLAN_ASSUMPTION: at most a year's worth, since stored bleach loses strength within about a year.
+    bleachOz: (perDay * Math.max(0, Math.min(days, BLEACH_MAX_DAYS) - rations.water.storageDays)) / 48 + 16,
     // READYPLAN_ASSUMPTION: a month of the household's water held between rains.
     catchmentGallons: perDay * 30,
     readyToEatKcal: rations.food.readyToEatKcal,
