@@ -1,0 +1,68 @@
+import { fmt } from '../derive.ts';
+import { failIf, type Gate, MISSING_V2, na } from './types.ts';
+
+const EPS = 1e-6;
+const isFood = (key: string) => key.startsWith('food-');
+
+export const quantityGates: Gate[] = [
+  {
+    id: 'quantities.v2-provides',
+    type: 'quantities',
+    run: ({ plan }) => {
+      if (plan.items.length === 0) return na('nothing bought');
+      if (plan.items.some((i) => !i.provides)) return MISSING_V2('items[].provides');
+      if (!plan.budget.needs) return MISSING_V2('budget.needs');
+      const needs = new Map(plan.budget.needs.map((n) => [n.supply, n]));
+      const total = new Map<string, number>();
+      for (const i of plan.items)
+        for (const p of i.provides!) total.set(p.supply, (total.get(p.supply) ?? 0) + p.amount);
+      const problems: string[] = [];
+      for (const i of plan.items) {
+        // Only single-purpose lines can be judged alone: a bundle may overshoot one supply to cover another.
+        if (i.provides!.length !== 1) continue;
+        const p = i.provides![0]!;
+        const n = needs.get(p.supply);
+        const toBuy = n ? n.needed - n.owned : 0;
+        const pack = p.amount / i.quantity;
+        if ((total.get(p.supply) ?? 0) - pack >= toBuy + EPS)
+          problems.push(
+            `${i.quantity} × ${i.name}: ${fmt(total.get(p.supply)!)} ${p.unit ?? ''} of ${p.supply} for a need of ${fmt(toBuy)} (one pack fewer would still cover it)`,
+          );
+      }
+      return failIf(problems);
+    },
+  },
+  {
+    id: 'quantities.catalog',
+    type: 'quantities',
+    run: ({ plan, d }) => {
+      if (d.lines.length === 0) return na('nothing bought');
+      const problems: string[] = [];
+      // Food is judged as calories against the ration plan: how it is split over groups is the diet gates' job.
+      const foodNeed = plan.rationPlan.food.totalKcal - d.foodKcalOwned;
+      for (const l of d.lines) {
+        const covers = l.product?.covers ?? [];
+        if (covers.length !== 1 || l.item.productId !== l.product?.id) continue;
+        const key = covers[0]!.supply;
+        if (isFood(key)) {
+          const pack = l.product.traits.food?.kcal ?? 0;
+          if (pack > 0 && d.foodKcalBought - pack >= foodNeed + EPS)
+            problems.push(
+              `${l.quantity} × ${l.name}: ${fmt(d.foodKcalBought, 0)} kcal bought for ${fmt(Math.max(0, foodNeed), 0)} kcal needed`,
+            );
+          continue;
+        }
+        const need = d.need.get(key);
+        const toBuy = (need?.quantity ?? 0) - (d.owned.get(key) ?? 0);
+        const pack = covers[0]!.amount;
+        const total = d.bought.get(key) ?? 0;
+        if (!need) problems.push(`${l.name}: ${key} is not among the plan's needs`);
+        else if (total - pack >= toBuy + EPS)
+          problems.push(
+            `${l.quantity} × ${l.name}: ${fmt(total)} ${need.unit} of ${key} for a need of ${fmt(Math.max(0, toBuy))}`,
+          );
+      }
+      return failIf(problems);
+    },
+  },
+];

@@ -1,0 +1,92 @@
+// `npm run evals` (plan part): builds every case through the plan service, judges it, writes
+// evals/results/plan-<timestamp>.{json,md} and plan-latest.*, and exits 1 on a regression against
+// evals/plan/baseline.json. Flags: --update-baseline, --case id[,id...], --concurrency N.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildPlan } from '../../src/services/plans/index.ts';
+import { CASES } from './cases.ts';
+import { loadCatalog } from './catalog.ts';
+import { evalDatabase } from './db.ts';
+import { BaselineSchema, compare, markdown, summarize, summaryText, toBaseline } from './report.ts';
+import { runSuite } from './suite.ts';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const baselinePath = here('./baseline.json');
+const resultsDir = here('../results/');
+
+const { values } = parseArgs({
+  options: {
+    'update-baseline': { type: 'boolean', default: false },
+    case: { type: 'string' },
+    concurrency: { type: 'string', default: '2' },
+  },
+  strict: false,
+});
+const only = typeof values.case === 'string' ? new Set(values.case.split(',')) : null;
+const cases = only ? CASES.filter((c) => only.has(c.id)) : CASES;
+
+const started = performance.now();
+const database = await evalDatabase();
+const setupMs = performance.now() - started;
+const catalog = await loadCatalog(database.db);
+const results = await runSuite({
+  cases,
+  catalog,
+  engine: (input) => buildPlan({ db: database.db }, input),
+  concurrency: Number(values.concurrency) || 2,
+  onCase: (r, done) => {
+    const failed = Object.values(r.gates).filter((g) => g.status === 'fail').length;
+    process.stderr.write(
+      `[${done}/${cases.length}] ${r.id}: ${failed} gates fail, ${r.ms} ms${r.error ? ` (${r.error})` : ''}\n`,
+    );
+  },
+});
+await database.close();
+const wallMs = performance.now() - started;
+
+const summary = summarize(results);
+const when = new Date().toISOString();
+const baseline = existsSync(baselinePath)
+  ? BaselineSchema.parse(JSON.parse(readFileSync(baselinePath, 'utf8')))
+  : null;
+const comparison = baseline ? compare(baseline, results) : null;
+
+mkdirSync(resultsDir, { recursive: true });
+const stamp = when.replace(/[:.]/g, '-');
+const json = JSON.stringify(
+  { when, wallMs: Math.round(wallMs), setupMs: Math.round(setupMs), summary, comparison, results },
+  null,
+  2,
+);
+const md = `${markdown(results, summary, comparison, when)}\nWall time ${(wallMs / 1000).toFixed(1)} s (database ${(setupMs / 1000).toFixed(1)} s).\n`;
+for (const name of [`plan-${stamp}`, 'plan-latest']) {
+  writeFileSync(`${resultsDir}${name}.json`, `${json}\n`);
+  writeFileSync(`${resultsDir}${name}.md`, md);
+}
+
+console.log(summaryText(summary));
+console.log(
+  `wall time ${(wallMs / 1000).toFixed(1)} s (database ${(setupMs / 1000).toFixed(1)} s); report: evals/results/plan-${stamp}.md`,
+);
+
+let exitCode = 0;
+if (values['update-baseline']) {
+  if (only) {
+    console.error('--update-baseline needs the whole suite (drop --case)');
+    exitCode = 2;
+  } else {
+    writeFileSync(baselinePath, `${JSON.stringify(toBaseline(results, when), null, 2)}\n`);
+    console.log(`baseline written: evals/plan/baseline.json (${results.length} cases)`);
+  }
+} else if (!comparison) {
+  console.log('no baseline yet: run with --update-baseline to record one');
+} else {
+  console.log(
+    `against the baseline: ${comparison.regressions.length} regressions, ${comparison.improvements.length} improvements, ${comparison.newCases.length} new cases`,
+  );
+  for (const r of comparison.regressions) console.log(`  REGRESSION ${r}`);
+  if (comparison.regressions.length > 0) exitCode = 1;
+}
+// The solver pool's worker threads would keep the process alive.
+process.exit(exitCode);
