@@ -62,6 +62,21 @@ describe('simulationLog', () => {
     expect(log.map((d) => d.text).join(' ')).not.toMatch(/(Water|Food) runs out|none left|none stored/);
   });
 
+  it('takes the calories counted per product when given, so a can is not counted twice', () => {
+    const log = simulationLog({
+      scenarios: ['hurricane'],
+      durationDays: 3,
+      mobility: 'SHELTER_IN_PLACE',
+      rations,
+      provided: [
+        { supplyKey: 'food-kcal', quantity: 13800 },
+        { supplyKey: 'food-variety', quantity: 13800 },
+      ],
+      foodKcal: 13800,
+    });
+    expect(log[2]?.text).toContain('Food: 13,800 kcal stored, 13,800 used, 0 left (0 days).');
+  });
+
   it('draws on filter capacity once stored water is gone', () => {
     const log = simulationLog({
       scenarios: ['grid-down'],
@@ -179,6 +194,7 @@ describe('phases', () => {
     );
     expect(waterRateText(family)).toBe('1-1.25 gal/person/day (3.25 gal/day for the household)');
     expect(phases(3)[0]?.focus[0]).toBe('Water: 1 gal/person/day, stored and carried');
+    expect(phases(14)[1]?.focus[0]).toBe('14 days of water and food at home');
     expect(
       phases(3, family)
         .map((p) => p.focus.join(' '))

@@ -29,13 +29,12 @@ export function waterRateText(figures?: PhaseFigures): string {
 
 function fill(text: string, figures?: PhaseFigures): string {
   const storageDays = figures?.water.storageDays ?? 14;
-  return text
+  // Without figures the gallons are left out rather than guessed.
+  const withGallons = figures ? text : text.replaceAll(' ({storageGallons})', '');
+  return withGallons
     .replaceAll('{waterRate}', waterRateText(figures))
     .replaceAll('{storageDays}', `${storageDays} ${storageDays === 1 ? 'day' : 'days'}`)
-    .replaceAll(
-      '{storageGallons}',
-      figures ? `${round(figures.water.storageGallons, 1)} gal` : 'the daily ration x 14',
-    );
+    .replaceAll('{storageGallons}', `${round(figures?.water.storageGallons ?? 0, 1)} gal`);
 }
 
 /**

@@ -31,6 +31,11 @@ export interface SimulationInput {
   provided?: readonly ProvidedSupply[];
   /** What is owned today; read only when `provided` is absent (older callers). */
   owned?: readonly OwnedItem[];
+  /**
+   * Food energy held, when the caller counts it per product: one product may provide several food keys (a
+   * can counted as food-variety and as food-kcal), which summing `provided` would count twice.
+   */
+  foodKcal?: number;
 }
 
 export interface SimulationDay {
@@ -73,7 +78,8 @@ export function simulationLog(input: SimulationInput): SimulationDay[] {
   const { rations } = input;
   const primary = input.scenarios[0];
   const template = primary ? TEMPLATES[primary] : undefined;
-  const stock = startingStock(input.provided ?? input.owned ?? []);
+  const counted = startingStock(input.provided ?? input.owned ?? []);
+  const stock = input.foodKcal === undefined ? counted : { ...counted, kcal: input.foodKcal };
   const gpd = rations.water.gallonsPerDay;
   const kpd = rations.food.kcalPerDay;
   const days = Math.min(input.durationDays, MAX_DAYS);
