@@ -29,6 +29,7 @@ export type CatalogCandidate = Candidate & {
     /** The supply keys the part covers (for checkBundleFit). */
     supplies: string[];
     weightLb: number | null;
+    priceObservedAt: string | null;
   }[];
 };
 
@@ -175,6 +176,7 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       fit: product.fit,
       supplies: product.covers.map((c) => c.supply),
       weightLb: product.weightLb,
+      priceObservedAt: product.priceObservedAt,
     });
     kit.system.push({ tags: product.tags, requires: product.requires });
     kit.weightLb =
