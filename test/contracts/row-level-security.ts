@@ -4,6 +4,15 @@ import type { Database } from '../../src/db/client.ts';
 import { rowsOf } from '../../src/db/migrate.ts';
 import { withUser } from '../../src/db/with-user.ts';
 import type { GeneratedKit } from '../../src/domain/generated-kit.ts';
+import { createSession, hashToken, listSessions, revokeSession } from '../../src/services/auth/index.ts';
+import {
+  type Actor,
+  beginTurn,
+  finishTurn,
+  getConversation,
+  listAiRuns,
+  listMessages,
+} from '../../src/services/conversations/index.ts';
 import { AppError } from '../../src/services/errors.ts';
 import {
   addInventoryItem,
@@ -34,6 +43,10 @@ const userOwnedTables = [
   'shipments',
   'shipment_items',
   'external_transactions',
+  'conversations',
+  'messages',
+  'ai_runs',
+  'sessions',
 ];
 
 const minimalKit = { title: 'Test plan' } as unknown as GeneratedKit;
@@ -48,25 +61,60 @@ const reportInput = {
   reportData: minimalKit,
 };
 
+/** One turn of a thread (the user's message, the reply and its ai_runs row), as the conversation core writes it. */
+async function storeTurn(db: Database['db'], actor: Actor, text: string): Promise<string> {
+  const start = await beginTurn(db, actor, {
+    channel: 'web',
+    historyLimit: 20,
+    resolveText: () => ({ content: text, parts: [] }),
+    summarize: (previous) => previous ?? '',
+  });
+  await finishTurn(
+    db,
+    actor,
+    start.conversationId,
+    { content: 'reply', parts: [] },
+    {
+      conversationId: start.conversationId,
+      userId: actor.userId,
+      model: 'test',
+      latencyMs: 1,
+      status: 'ok',
+      estimatedCostUsd: null,
+    },
+  );
+  return start.conversationId;
+}
+
 async function expectNotFound(promise: Promise<unknown>) {
   await expect(promise).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'NOT_FOUND');
 }
 
 /**
- * The data layer's contract: every engine (embedded PGlite, Postgres over the wire) must pass it.
+ * The data layer's contract: every engine (embedded PGlite, Postgres over the wire) must pass it. `open` may
+ * connect as a superuser or as a non-superuser login role that owns the schema (as on a managed Postgres);
+ * the contract is the same.
  */
-export function describeRowLevelSecurity(
-  engine: string,
-  open: () => Promise<{ database: Database; close(): Promise<void> }>,
-) {
+type Handle = {
+  database: Database;
+  /** The login role the engine connects as, when the test set one up: checked, not assumed. */
+  login?: { role: string; superuser: boolean };
+  close(): Promise<void>;
+};
+
+export function describeRowLevelSecurity(engine: string, open: () => Promise<Handle>) {
   describe(`row-level security (${engine})`, () => {
-    let handle: { database: Database; close(): Promise<void> };
+    let handle: Handle;
     let database: Database;
     let alice: string;
     let bob: string;
     let aliceReport: string;
     let aliceItem: string;
     let aliceOrderItem: string;
+    let aliceThread: string;
+    let aliceSession: string;
+    let guestThread: string;
+    const guest: Actor = { userId: null, anonymousKey: 'guest-key-0123456789abcdefghijklmnopqrstuv' };
 
     beforeAll(async () => {
       handle = await open();
@@ -104,8 +152,25 @@ export function describeRowLevelSecurity(
       await database.db.execute(
         sql`insert into billing_transactions (user_id, transaction_type, amount, status, description) values (${alice}, 'SUBSCRIPTION_PAYMENT', 9, 'SUCCEEDED', 'Basic')`,
       );
+      aliceThread = await storeTurn(database.db, { userId: alice }, 'We are 2 adults in Boise');
+      aliceSession = (await createSession(database.db, alice, { userAgent: 'test' })).sessionId;
+      guestThread = await storeTurn(database.db, guest, 'a guest asks about water');
     });
     afterAll(() => handle.close());
+
+    it('connects as the login role the engine was given', async ({ skip }) => {
+      if (!handle.login) skip();
+      const row = rowsOf<{ current: string; session: string; superuser: boolean }>(
+        await database.db.execute(
+          sql`select current_user as current, session_user as session, rolsuper as superuser from pg_roles where rolname = current_user`,
+        ),
+      )[0]!;
+      expect(row).toEqual({
+        current: handle.login!.role,
+        session: handle.login!.role,
+        superuser: handle.login!.superuser,
+      });
+    });
 
     it('is enabled on every user-owned table', async () => {
       const rows = rowsOf<{ relname: string; relrowsecurity: boolean }>(
@@ -156,7 +221,54 @@ export function describeRowLevelSecurity(
           await tx.execute(sql`select id from order_items where id = ${aliceOrderItem}`),
         );
         expect(orderItems).toEqual([]);
+        for (const [table, column] of [
+          ['conversations', 'id'],
+          ['messages', 'conversation_id'],
+          ['ai_runs', 'conversation_id'],
+        ] as const) {
+          const changed = rowsOf(
+            await tx.execute(
+              sql`update ${sql.identifier(table)} set created_at = now() where ${sql.identifier(column)} = ${aliceThread} returning 1`,
+            ),
+          );
+          expect({ table, changed }).toEqual({ table, changed: [] });
+        }
+        expect(
+          rowsOf(await tx.execute(sql`delete from sessions where id = ${aliceSession} returning id`)),
+        ).toEqual([]);
+        expect(
+          rowsOf(
+            await tx.execute(sql`delete from messages where conversation_id = ${aliceThread} returning id`),
+          ),
+        ).toEqual([]);
       });
+      expect(
+        await rejectionText(
+          withUser(database.db, bob, (tx) =>
+            tx.execute(
+              sql`insert into messages (conversation_id, role, content) values (${aliceThread}, 'user', 'planted by bob')`,
+            ),
+          ),
+        ),
+      ).toMatch(/row-level security/);
+      expect(
+        await rejectionText(
+          withUser(database.db, bob, (tx) =>
+            tx.execute(
+              sql`insert into ai_runs (conversation_id, user_id, model, latency_ms, status) values (${aliceThread}, ${alice}, 'x', 1, 'ok')`,
+            ),
+          ),
+        ),
+      ).toMatch(/row-level security/);
+      expect(
+        await rejectionText(
+          withUser(database.db, bob, (tx) =>
+            tx.execute(
+              sql`insert into sessions (user_id, token_hash, expires_at) values (${bob}, 'x', now() + interval '1 day')`,
+            ),
+          ),
+        ),
+      ).toMatch(/permission denied/);
       expect(
         await rejectionText(
           withUser(database.db, bob, (tx) =>
@@ -164,9 +276,14 @@ export function describeRowLevelSecurity(
           ),
         ),
       ).toMatch(/row-level security/);
-      await withUser(database.db, bob, (tx) =>
-        tx.execute(sql`update profiles set subscription_tier = 'PRO' where id = ${alice}`),
-      );
+      // The tier column is not writable by the application role at all (drizzle/0008), anyone's row.
+      expect(
+        await rejectionText(
+          withUser(database.db, bob, (tx) =>
+            tx.execute(sql`update profiles set subscription_tier = 'PRO' where id = ${alice}`),
+          ),
+        ),
+      ).toMatch(/permission denied/);
       const tier = rowsOf<{ t: string }>(
         await database.db.execute(sql`select subscription_tier as t from profiles where id = ${alice}`),
       );
@@ -181,16 +298,107 @@ export function describeRowLevelSecurity(
           orderItems: number;
           activity: number;
           billing: number;
+          conversations: number;
+          messages: number;
+          runs: number;
+          sessions: number;
         }>(
           await tx.execute(sql`select
           (select count(*)::int from mission_reports) as reports,
           (select count(*)::int from inventory_items) as items,
           (select count(*)::int from order_items) as "orderItems",
           (select count(*)::int from user_activity_log) as activity,
-          (select count(*)::int from billing_transactions) as billing`),
+          (select count(*)::int from billing_transactions) as billing,
+          (select count(*)::int from conversations) as conversations,
+          (select count(*)::int from messages) as messages,
+          (select count(*)::int from ai_runs) as runs,
+          (select count(*)::int from sessions) as sessions`),
         )[0]!;
-        expect(counts).toEqual({ reports: 1, items: 1, orderItems: 1, activity: 1, billing: 1 });
+        expect(counts).toEqual({
+          reports: 1,
+          items: 1,
+          orderItems: 1,
+          activity: 1,
+          billing: 1,
+          conversations: 1,
+          messages: 2,
+          runs: 1,
+          sessions: 1,
+        });
       });
+    });
+
+    it("through the services, Bob can neither read Alice's conversation, its messages and runs, nor end her session", async () => {
+      await expectNotFound(getConversation(database.db, { userId: bob }, aliceThread));
+      expect(await listMessages(database.db, { userId: bob }, aliceThread)).toEqual([]);
+      expect(await listAiRuns(database.db, { userId: bob }, aliceThread)).toEqual([]);
+      await expectNotFound(revokeSession(database.db, bob, aliceSession));
+      expect(await listSessions(database.db, bob)).toEqual([]);
+      // The guest's thread is not Bob's either, nor Alice's.
+      await expectNotFound(getConversation(database.db, { userId: bob }, guestThread));
+      await expectNotFound(getConversation(database.db, { userId: alice }, guestThread));
+
+      expect((await listMessages(database.db, { userId: alice }, aliceThread)).map((m) => m.role)).toEqual([
+        'user',
+        'assistant',
+      ]);
+      expect(await listAiRuns(database.db, { userId: alice }, aliceThread)).toHaveLength(1);
+      expect((await listSessions(database.db, alice)).map((x) => x.id)).toEqual([aliceSession]);
+    });
+
+    it('a guest sees only the thread of its own key, which is stored only as a hash', async () => {
+      expect((await getConversation(database.db, guest, guestThread)).id).toBe(guestThread);
+      expect(await listMessages(database.db, guest, guestThread)).toHaveLength(2);
+      expect(await listAiRuns(database.db, guest, guestThread)).toHaveLength(1);
+      const other: Actor = { userId: null, anonymousKey: 'another-guest-key-0123456789abcdefghijkl' };
+      await expectNotFound(getConversation(database.db, other, guestThread));
+      expect(await listMessages(database.db, other, guestThread)).toEqual([]);
+      expect(await listAiRuns(database.db, other, guestThread)).toEqual([]);
+      await expectNotFound(getConversation(database.db, guest, aliceThread));
+      const stored = rowsOf<{ key: string }>(
+        await database.db.execute(
+          sql`select anonymous_key as key from conversations where id = ${guestThread}`,
+        ),
+      );
+      expect(stored[0]!.key).toBe(hashToken(guest.anonymousKey!));
+      expect(stored[0]!.key).not.toContain(guest.anonymousKey!);
+    });
+
+    it('a user cannot change their own tier, subscription, Stripe ids, role or password hash', async () => {
+      const attempts = [
+        sql`update profiles set subscription_tier = 'PRO' where id = ${alice}`,
+        sql`update profiles set subscription_status = 'active', subscription_period_end = now() + interval '1 year' where id = ${alice}`,
+        sql`update profiles set stripe_customer_id = 'cus_stolen' where id = ${alice}`,
+        sql`update profiles set role = 'ADMIN' where id = ${alice}`,
+        sql`update users set password_hash = 'scrypt$1$1$1$x$y' where id = ${alice}`,
+        sql`insert into profiles (id, subscription_tier) values (${alice}, 'PRO') on conflict (id) do update set subscription_tier = 'PRO'`,
+      ];
+      for (const attempt of attempts) {
+        expect(await rejectionText(withUser(database.db, alice, (tx) => tx.execute(attempt)))).toMatch(
+          /permission denied/,
+        );
+      }
+      const row = rowsOf<{ tier: string; stripe: string | null; role: string; hash: string | null }>(
+        await database.db.execute(
+          sql`select p.subscription_tier as tier, p.stripe_customer_id as stripe, p.role, u.password_hash as hash
+              from profiles p join users u on u.id = p.id where p.id = ${alice}`,
+        ),
+      )[0]!;
+      expect(row).toEqual({ tier: 'FREE', stripe: null, role: 'USER', hash: null });
+      // What a person edits about themselves still works, and the system role still sets the tier.
+      await withUser(database.db, alice, (tx) =>
+        tx.execute(
+          sql`update profiles set full_name = 'Alice', household = '{"location":"Boise, ID"}', updated_at = now() where id = ${alice}`,
+        ),
+      );
+      await database.db.execute(sql`update profiles set subscription_tier = 'BASIC' where id = ${alice}`);
+      const after = rowsOf<{ tier: string; name: string }>(
+        await database.db.execute(
+          sql`select subscription_tier as tier, full_name as name from profiles where id = ${alice}`,
+        ),
+      )[0]!;
+      expect(after).toEqual({ tier: 'BASIC', name: 'Alice' });
+      await database.db.execute(sql`update profiles set subscription_tier = 'FREE' where id = ${alice}`);
     });
 
     it('an unset user sees nothing', async () => {

@@ -24,7 +24,8 @@ export const sessions = pgTable(
   (t) => [index('idx_sessions_user').on(t.userId), index('idx_sessions_expires').on(t.expiresAt)],
 );
 
-export const loginOutcomes = ['success', 'failure', 'throttled'] as const;
+/** `pending`: recorded before the password is checked, so parallel attempts count each other (throttle.ts). */
+export const loginOutcomes = ['success', 'failure', 'throttled', 'pending'] as const;
 export type LoginOutcome = (typeof loginOutcomes)[number];
 
 /**
@@ -43,6 +44,9 @@ export const loginAttempts = pgTable(
   (t) => [
     index('idx_login_attempts_email').on(t.email, t.createdAt),
     index('idx_login_attempts_ip').on(t.ip, t.createdAt),
-    check('login_attempts_outcome_check', sql`${t.outcome} in ('success', 'failure', 'throttled')`),
+    check(
+      'login_attempts_outcome_check',
+      sql`${t.outcome} in ('success', 'failure', 'throttled', 'pending')`,
+    ),
   ],
 );

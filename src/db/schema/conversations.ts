@@ -21,8 +21,9 @@ export type ConversationChannel = (typeof conversationChannels)[number];
 
 /**
  * One thread of a conversation on one channel. A signed-in user's thread has user_id; an anonymous
- * session's has anonymous_key instead (an unguessable key the channel keeps: a web cookie, an unlinked
- * Telegram chat, a phone number not yet joined to an account).
+ * session's has anonymous_key instead: the SHA-256 (hex) of an unguessable key the channel keeps (a web
+ * cookie, an unlinked Telegram chat, a phone number not yet joined to an account). Only the hash is
+ * stored, as for session tokens, so a copy of the database cannot be used to read a guest's thread.
  */
 export const conversations = pgTable(
   'conversations',

@@ -24,9 +24,9 @@ import {
 } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
 import { AppError, badInput } from '../errors.ts';
-import { createUser, findUserByEmail } from '../users/users.ts';
-import { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
-import { assertLoginAllowed, recordLoginAttempt } from './throttle.ts';
+import { createUser, findUserByEmail, replacePasswordHash } from '../users/users.ts';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
+import { reserveLoginAttempt, settleLoginAttempt } from './throttle.ts';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 200;
@@ -79,7 +79,9 @@ export async function signUp(db: Db, input: unknown): Promise<{ id: string; emai
 
 /**
  * Checks an email and password, throttled per email and client address (LoginThrottledError, 429). The
- * answer for an unknown email and a wrong password is the same, and takes as long.
+ * answer for an unknown email and a wrong password is the same, and takes as long. The attempt is recorded
+ * (pending) before the password is checked, so parallel guesses count each other (throttle.ts). A hash made
+ * at a lower scrypt cost is replaced by one at the current cost once the password has proved right.
  */
 export async function logIn(
   db: Db,
@@ -88,14 +90,22 @@ export async function logIn(
 ): Promise<{ id: string; email: string }> {
   const data = parseInput(logInSchema, input);
   const now = client.now ?? new Date();
-  await assertLoginAllowed(db, data.email, client.ip, now);
-  const user = await findUserByEmail(db, data.email);
-  const ok = await verifyPassword(data.password, user?.passwordHash ?? (await dummyHash()));
-  await recordLoginAttempt(db, data.email, client.ip, ok && user ? 'success' : 'failure', now);
+  const attempt = await reserveLoginAttempt(db, data.email, client.ip, now);
+  let user: Awaited<ReturnType<typeof findUserByEmail>> = null;
+  let ok = false;
+  try {
+    user = await findUserByEmail(db, data.email);
+    ok = await verifyPassword(data.password, user?.passwordHash ?? (await dummyHash()));
+  } finally {
+    await settleLoginAttempt(db, attempt, ok && user ? 'success' : 'failure');
+  }
   if (!ok || !user) {
     throw new AppError('UNAUTHENTICATED', 'That email and password do not match an account', {
       field: 'password',
     });
+  }
+  if (needsRehash(user.passwordHash)) {
+    await replacePasswordHash(db, user.id, user.passwordHash, await hashPassword(data.password));
   }
   return { id: user.id, email: user.email };
 }
@@ -179,24 +189,46 @@ export async function exportAccount(db: Db, userId: string) {
   };
 }
 
+export const deleteAccountSchema = z.object({
+  confirm: z.string({ message: 'type your email address to confirm' }).trim().toLowerCase(),
+  password: z
+    .string({ message: 'enter your password to confirm' })
+    .min(1, 'enter your password to confirm')
+    .max(PASSWORD_MAX, 'is too long'),
+});
+
 /**
  * Deletes the account and everything of it: the users row goes under row-level security as the user, and
  * every user-owned table cascades from it (profiles, plans, inventory, conversations, messages, runs,
  * sessions, linked chats, billing and orders). Sign-in attempts under the email go too. The person confirms
- * by typing their email address.
+ * by typing their email address and their password — a session cookie alone (a borrowed laptop, a stolen
+ * cookie) is not enough. Password checks here count toward the sign-in throttle like any other attempt.
  */
-export async function deleteAccount(db: Db, userId: string, confirmation: unknown): Promise<void> {
-  const { confirm } = parseInput(
-    z.object({ confirm: z.string({ message: 'type your email address to confirm' }).trim().toLowerCase() }),
-    confirmation,
-  );
-  const email = await withUser(db, userId, async (tx) => {
-    const [account] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
-    if (!account) throw new AppError('NOT_FOUND', 'Account not found');
-    if (confirm !== account.email) throw badInput('type your email address exactly to confirm', 'confirm');
-    await tx.delete(users).where(eq(users.id, userId));
-    return account.email;
+export async function deleteAccount(
+  db: Db,
+  userId: string,
+  confirmation: unknown,
+  client: { ip: string; now?: Date },
+): Promise<void> {
+  const { confirm, password } = parseInput(deleteAccountSchema, confirmation);
+  const account = await withUser(db, userId, async (tx) => {
+    const [row] = await tx
+      .select({ email: users.email, passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.id, userId));
+    return row ?? null;
   });
+  if (!account) throw new AppError('NOT_FOUND', 'Account not found');
+  if (confirm !== account.email) throw badInput('type your email address exactly to confirm', 'confirm');
+  const attempt = await reserveLoginAttempt(db, account.email, client.ip, client.now ?? new Date());
+  let ok = false;
+  try {
+    ok = await verifyPassword(password, account.passwordHash);
+  } finally {
+    await settleLoginAttempt(db, attempt, ok ? 'success' : 'failure');
+  }
+  if (!ok) throw badInput('that password is not right', 'password');
+  await withUser(db, userId, (tx) => tx.delete(users).where(eq(users.id, userId)));
   // login_attempts belongs to the system role (no user owns a failed attempt), so it is cleared apart.
-  await db.delete(loginAttempts).where(eq(loginAttempts.email, email));
+  await db.delete(loginAttempts).where(eq(loginAttempts.email, account.email));
 }

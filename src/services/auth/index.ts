@@ -1,5 +1,6 @@
 export {
   deleteAccount,
+  deleteAccountSchema,
   exportAccount,
   logIn,
   logInSchema,
@@ -9,7 +10,16 @@ export {
   signUp,
   signUpSchema,
 } from './accounts.ts';
-export { dummyHash, hashPassword, verifyPassword } from './passwords.ts';
+export {
+  currentScryptCost,
+  dummyHash,
+  hashPassword,
+  needsRehash,
+  SCRYPT_COST,
+  type ScryptCost,
+  verifyPassword,
+} from './passwords.ts';
+export { SESSION_PURGE_INTERVAL_MS, type SessionPurge, startSessionPurge } from './session-purge.ts';
 export {
   createSession,
   endSession,
@@ -20,5 +30,12 @@ export {
   SESSION_DAYS,
   type SessionUser,
 } from './sessions.ts';
-export { assertLoginAllowed, LOGIN_LIMITS, LoginThrottledError, recordLoginAttempt } from './throttle.ts';
+export {
+  assertLoginAllowed,
+  LOGIN_LIMITS,
+  LoginThrottledError,
+  recordLoginAttempt,
+  reserveLoginAttempt,
+  settleLoginAttempt,
+} from './throttle.ts';
 export { csrfMatches, csrfTokenFor, hashToken, newToken, sameSecret } from './tokens.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
+import { hashToken } from '../auth/tokens.ts';
 import { badInput } from '../errors.ts';
 
 /**
@@ -17,9 +18,17 @@ export function actorOf(userId: string | null, anonymousKey?: string | null): Ac
 }
 
 /**
+ * What conversations.anonymous_key stores for a key: its SHA-256, as sessions store their token's, so the
+ * database alone cannot open a guest's thread (drizzle/0008 converted the rows stored before).
+ */
+export function anonymousKeyHash(anonymousKey: string): string {
+  return hashToken(anonymousKey);
+}
+
+/**
  * Runs `work` as the actor under row-level security (drizzle/0004): a user as withUser does; an
- * anonymous session as app_user with no user id and app.anonymous_key set, which sees only its own
- * anonymous conversations, their messages and runs — and nothing user-owned.
+ * anonymous session as app_user with no user id and app.anonymous_key set to its key's hash, which sees
+ * only its own anonymous conversations, their messages and runs — and nothing user-owned.
  */
 export async function withActor<T>(db: Db, actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
   if (actor.userId !== null && !uuidPattern.test(actor.userId))
@@ -29,11 +38,16 @@ export async function withActor<T>(db: Db, actor: Actor, work: (tx: Tx) => Promi
     // (set_config('role', …, true) is SET LOCAL ROLE), as db/with-user.ts does in two.
     await tx.execute(
       sql`select set_config('app.user_id', ${actor.userId ?? ''}, true),
-                 set_config('app.anonymous_key', ${actor.userId === null ? actor.anonymousKey : ''}, true),
+                 set_config('app.anonymous_key', ${settingFor(actor)}, true),
                  set_config('role', 'app_user', true)`,
     );
     return work(tx);
   });
+}
+
+/** The app.anonymous_key setting: the key's hash; empty (nobody, who sees nothing) for a user or a blank key. */
+function settingFor(actor: Actor): string {
+  return actor.userId === null && actor.anonymousKey !== '' ? anonymousKeyHash(actor.anonymousKey) : '';
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -9,7 +9,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { GeneratedKit } from '../../domain/generated-kit.ts';
 import { notFound } from '../errors.ts';
-import { type Actor, withActor } from './actor.ts';
+import { type Actor, anonymousKeyHash, withActor } from './actor.ts';
 
 export type Conversation = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
@@ -126,38 +126,43 @@ export async function listAiRuns(db: Db, actor: Actor, conversationId: string) {
 
 /**
  * When an anonymous visitor signs up, their threads become theirs. Runs as the system role: the key
- * proves the session (it is the secret the channel kept), and only threads without a user move.
- * Returns the ids of the threads claimed.
+ * proves the session (it is the secret the channel kept; threads store its hash), and only threads without
+ * a user move. The threads and their runs move in one transaction, so a failure leaves neither half-moved.
+ * Returns the threads claimed.
  */
 export async function claimAnonymousConversations(
   db: Db,
   anonymousKey: string,
   userId: string,
 ): Promise<{ id: string; household: Record<string, unknown>; draftPlan: GeneratedKit | null }[]> {
-  const rows = await db
-    .update(conversations)
-    .set({ userId, anonymousKey: null, updatedAt: sql`now()` })
-    .where(and(eq(conversations.anonymousKey, anonymousKey), isNull(conversations.userId)))
-    .returning({
-      id: conversations.id,
-      household: conversations.household,
-      draftPlan: conversations.draftPlan,
-    });
-  if (rows.length > 0) {
-    await db
-      .update(aiRuns)
-      .set({ userId })
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(conversations)
+      .set({ userId, anonymousKey: null, updatedAt: sql`now()` })
       .where(
-        and(
-          inArray(
-            aiRuns.conversationId,
-            rows.map((r) => r.id),
+        and(eq(conversations.anonymousKey, anonymousKeyHash(anonymousKey)), isNull(conversations.userId)),
+      )
+      .returning({
+        id: conversations.id,
+        household: conversations.household,
+        draftPlan: conversations.draftPlan,
+      });
+    if (rows.length > 0) {
+      await tx
+        .update(aiRuns)
+        .set({ userId })
+        .where(
+          and(
+            inArray(
+              aiRuns.conversationId,
+              rows.map((r) => r.id),
+            ),
+            isNull(aiRuns.userId),
           ),
-          isNull(aiRuns.userId),
-        ),
-      );
-  }
-  return rows.map((r) => ({ ...r, draftPlan: r.draftPlan ?? null }));
+        );
+    }
+    return rows.map((r) => ({ ...r, draftPlan: r.draftPlan ?? null }));
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

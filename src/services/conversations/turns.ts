@@ -2,7 +2,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type ConversationChannel, conversations, messages, profiles } from '../../db/schema/index.ts';
 import { notFound } from '../errors.ts';
-import { type Actor, withActor } from './actor.ts';
+import { type Actor, anonymousKeyHash, withActor } from './actor.ts';
 import type { MessageRow, NewAiRun } from './conversations.ts';
 
 /** The thread as a turn starts: everything the model needs, read in one transaction. */
@@ -71,7 +71,7 @@ export async function beginTurn(db: Db, actor: Actor, input: BeginTurnInput): Pr
         .insert(conversations)
         .values({
           userId: actor.userId,
-          anonymousKey: actor.userId === null ? actor.anonymousKey : null,
+          anonymousKey: actor.userId === null ? anonymousKeyHash(actor.anonymousKey) : null,
           channel: input.channel,
         })
         .returning(columns);

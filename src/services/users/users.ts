@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { profiles, users } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
@@ -29,6 +29,30 @@ export async function createUser(
 export async function findUserByEmail(db: DbOrTx, email: string) {
   const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
   return row ?? null;
+}
+
+/**
+ * Replaces a password hash (a rehash at a higher cost after a good sign-in). Runs as the system role: app_user
+ * may not write password_hash (drizzle/0008). Only if the hash is still the one checked, so a password changed
+ * meanwhile is never overwritten with the old one.
+ */
+export async function replacePasswordHash(
+  db: Db,
+  userId: string,
+  previous: string | null,
+  next: string,
+): Promise<boolean> {
+  const updated = await db
+    .update(users)
+    .set({ passwordHash: next })
+    .where(
+      and(
+        eq(users.id, userId),
+        previous === null ? isNull(users.passwordHash) : eq(users.passwordHash, previous),
+      ),
+    )
+    .returning({ id: users.id });
+  return updated.length === 1;
 }
 
 export async function getProfile(db: Db, userId: string) {
