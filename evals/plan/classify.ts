@@ -23,6 +23,8 @@ export type FoodTraits = {
   canned: boolean;
   needsCooking: boolean;
   wholeGrain: boolean;
+  /** Eaten as it comes, no water or cooking: what the first 72 hours and a go-bag need. */
+  readyToEat: boolean;
 };
 
 export type Traits = {
@@ -103,6 +105,17 @@ const MIXED: [RegExp, GroupShares][] = [
   [/canned fruit|freeze-dried fruit/i, { fruits: 1 }],
   [/soups? & stews|soup|stew|chili/i, { protein: 0.35, vegetables: 0.2, grains: 0.25, 'fats-oils': 0.2 }],
 ];
+
+const WORN = new Set([
+  'sleeping-bag',
+  'backpack',
+  'sturdy-shoes',
+  'rain-gear',
+  'wool-blanket',
+  'work-gloves',
+  'n95-masks',
+  'goggles',
+]);
 
 const text = (p: ClassifyInput) => `${p.masterItem ?? ''} | ${p.name}`;
 const arr = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
@@ -225,6 +238,12 @@ function food(p: ClassifyInput): FoodTraits | null {
         /freeze-dried (entr|meal|breakfast)|food supply kit|powdered egg/i.test(t),
     ),
     wholeGrain: bool('wholeGrain', /wheat berries|hard (red|white) wheat/i.test(t)),
+    readyToEat: bool(
+      'readyToEat',
+      !/freeze-dried|powder|dry milk|flour|salt|sugar|honey|oil|shortening|ghee|rice|beans|lentils|peas|oats|pasta|wheat/i.test(
+        t,
+      ),
+    ),
   };
 }
 
@@ -244,7 +263,8 @@ export function classify(p: ClassifyInput): Traits {
       fit.use === 'vehicle' || (fit.use === undefined && /\b(car|auto|vehicle|in-car)\b/i.test(p.name)),
     usOnly:
       fit.region === 'us' ||
-      (fit.region === undefined && (/\bNOAA\b|weather alert radio/i.test(p.name) || /road atlas/i.test(t))),
+      (fit.region === undefined &&
+        (/\bNOAA\b|weather alert radio|rand mcnally|state road map/i.test(p.name) || /road atlas/i.test(t))),
     // 20 lb a unit is about what one adult can add to a go-bag (the eval's assumption).
     bulky:
       fit.use === 'home' ||

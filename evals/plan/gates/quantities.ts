@@ -44,7 +44,8 @@ export const quantityGates: Gate[] = [
         const covers = l.product?.covers ?? [];
         if (covers.length !== 1 || l.item.productId !== l.product?.id) continue;
         const key = covers[0]!.supply;
-        if (isFood(key)) {
+        // Long plans state food by storage group (lb of grains ...): those are judged in their own unit below.
+        if (isFood(key) && (key === 'food-kcal' || key === 'food-variety' || !d.need.has(key))) {
           const pack = l.product.traits.food?.kcal ?? 0;
           if (pack > 0 && d.foodKcalBought - pack >= foodNeed + EPS)
             problems.push(
