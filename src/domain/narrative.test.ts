@@ -129,6 +129,19 @@ describe('simulationLog', () => {
     expect(short.map((d) => d.day)).toEqual([1, 2, 3]);
     expect(short[0]?.text).toMatch(/go-bags holding 0 of the 9 gal/);
     expect(short[0]?.text).toContain('Water: none carried;');
+    const loaded = simulationLog({
+      scenarios: [],
+      durationDays: 3,
+      mobility: 'BUG_OUT',
+      rations,
+      household,
+      provided: [{ supplyKey: 'water-carry', quantity: 9 }],
+    });
+    expect(loaded[0]?.text).toContain(
+      'go-bags holding 9 gal of water, the 9 gal that three days on the move take',
+    );
+    // 9 gal = 75.1 lb + 4,600 x 3 / 125 / 16 = 6.9 lb of food, over the couple's 74.2 lb (AAP/CDC carry limits).
+    expect(loaded[0]?.text).toMatch(/more than the household's 74.2 lb carry limit/);
     const long = simulationLog({
       scenarios: ['pandemic'],
       durationDays: 365,
@@ -195,6 +208,10 @@ describe('phases', () => {
     expect(waterRateText(family)).toBe('1-1.25 gal/person/day (3.25 gal/day for the household)');
     expect(phases(3)[0]?.focus[0]).toBe('Water: 1 gal/person/day, stored and carried');
     expect(phases(14)[1]?.focus[0]).toBe('14 days of water and food at home');
+    expect(phases(7, hot)[1]?.focus[0]).toBe('14 days of water (42 gal) and food at home');
+    const bugOut = phases(14, hot, 'BUG_OUT')[1]?.focus.join(' ');
+    expect(bugOut).toMatch(/after the 3 carried days/);
+    expect(bugOut).not.toMatch(/at home|emergency toilet/);
     expect(
       phases(3, family)
         .map((p) => p.focus.join(' '))

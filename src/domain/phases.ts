@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import data from './data/phases.json' with { type: 'json' };
 import { round } from './household.ts';
+import type { Mobility } from './plan-input.ts';
+import { WATER } from './ration-figures.ts';
 import type { RationPlan } from './rations.ts';
 
 export interface Phase {
@@ -27,25 +29,37 @@ export function waterRateText(figures?: PhaseFigures): string {
   return `${perPerson} gal/person/day (${round(figures?.water.gallonsPerDay ?? 0, 2)} gal/day for the household)`;
 }
 
-function fill(text: string, figures?: PhaseFigures): string {
-  const storageDays = figures?.water.storageDays ?? 14;
-  // Without figures the gallons are left out rather than guessed.
-  const withGallons = figures ? text : text.replaceAll(' ({storageGallons})', '');
-  return withGallons
+function homeSupply(figures?: PhaseFigures, mobility?: Mobility): string {
+  if (mobility === 'BUG_OUT') {
+    return `Water from the filter and tablets after the ${WATER.carryDays} carried days; food carried in the packs`;
+  }
+  if (!figures) return '14 days of water and food at home';
+  const days = figures.water.storageDays;
+  return `${days} ${days === 1 ? 'day' : 'days'} of water (${round(figures.water.storageGallons, 1)} gal) and food at home`;
+}
+
+function fill(text: string, figures?: PhaseFigures, mobility?: Mobility): string {
+  return text
     .replaceAll('{waterRate}', waterRateText(figures))
-    .replaceAll('{storageDays}', `${storageDays} ${storageDays === 1 ? 'day' : 'days'}`)
-    .replaceAll('{storageGallons}', `${round(figures?.water.storageGallons ?? 0, 1)} gal`);
+    .replaceAll('{homeSupply}', homeSupply(figures, mobility))
+    .replaceAll(
+      '{sanitation}',
+      mobility === 'BUG_OUT'
+        ? 'Sanitation on the move: toilet paper, hand sanitizer, soap'
+        : 'Sanitation: emergency toilet, waste bags',
+    );
 }
 
 /**
  * The phases a plan of this length passes through, the last one cut at the plan's end. Pass the plan's
- * rations so the text quotes its own water figures (older callers get the base 1 gal/person/day rule).
+ * rations so the text quotes its own water figures (older callers get the base 1 gal/person/day rule), and
+ * the mobility so a bug-out plan is not told to keep water at home.
  */
-export function phases(durationDays: number, figures?: PhaseFigures): Phase[] {
+export function phases(durationDays: number, figures?: PhaseFigures, mobility?: Mobility): Phase[] {
   return PHASES.filter((p) => p.fromDay <= durationDays).map((p) => ({
     ...p,
     toDay: Math.min(p.toDay, durationDays),
-    focus: p.focus.map((f) => fill(f, figures)),
+    focus: p.focus.map((f) => fill(f, figures, mobility)),
   }));
 }
 

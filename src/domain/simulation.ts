@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { bugOutLoad } from './carry.ts';
 import data from './data/simulation.json' with { type: 'json' };
 import { round } from './household.ts';
-import type { Mobility, OwnedItem } from './plan-input.ts';
-import { FOOD_GROUPS } from './ration-figures.ts';
+import type { Household, Mobility, OwnedItem } from './plan-input.ts';
+import { FOOD_GROUPS, WATER } from './ration-figures.ts';
 import type { RationPlan } from './rations.ts';
 import { SCENARIO_NAMES, type ScenarioId } from './scenarios.ts';
 
@@ -36,6 +37,8 @@ export interface SimulationInput {
    * can counted as food-variety and as food-kcal), which summing `provided` would count twice.
    */
   foodKcal?: number;
+  /** The household, for a bug-out plan's carry weight against carry limits (carry.ts). */
+  household?: Household;
 }
 
 export interface SimulationDay {
@@ -96,9 +99,21 @@ export function simulationLog(input: SimulationInput): SimulationDay[] {
       const others = input.scenarios.slice(1).map((s) => SCENARIO_NAMES[s].toLowerCase());
       if (others.length > 0) parts.push(`Also planned for: ${others.join(', ')}.`);
       if (input.mobility === 'BUG_OUT') {
+        const carry = rations.water.carryGallons;
         parts.push(
-          `The household leaves with go-bags holding ${fmt(Math.min(stock.waterGallons, rations.water.carryGallons))} of the ${fmt(rations.water.carryGallons)} gal that three days on the move take.`,
+          stock.waterGallons >= carry
+            ? `The household leaves with go-bags holding ${fmt(stock.waterGallons)} gal of water, the ${fmt(carry)} gal that three days on the move take.`
+            : `The household leaves with go-bags holding ${fmt(stock.waterGallons)} of the ${fmt(carry)} gal that three days on the move take.`,
         );
+        if (input.household) {
+          parts.push(
+            bugOutLoad(input.household, {
+              waterGallons: carry,
+              kcalPerDay: kpd,
+              days: Math.min(input.durationDays, WATER.carryDays),
+            }).text,
+          );
+        }
       }
     }
     parts.push(
