@@ -149,7 +149,13 @@ describe('system requirements: exact against brute force', () => {
 describe('system requirements: realistic random instances', () => {
   it('gives the same plan with dominance pruning switched off', async () => {
     for (let seed = 31; seed <= 33; seed++) {
-      const inst = syntheticInstance(seed, { needs: 30, candidates: 200, budget: 400, systems: true, urgent: true });
+      const inst = syntheticInstance(seed, {
+        needs: 30,
+        candidates: 200,
+        budget: 400,
+        systems: true,
+        urgent: true,
+      });
       const pruned = await optimize({ ...inst, strategy: 'exact' });
       const plain = await optimize({ ...inst, strategy: 'exact', prune: false });
       expect(pruned.stats.candidatesAfterPruning).toBeLessThan(plain.stats.candidatesAfterPruning);

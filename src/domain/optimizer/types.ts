@@ -94,10 +94,14 @@ export const scheduleInputSchema = z.object({
   candidates: z.array(candidateSchema),
   /** USD available each month; unspent money carries forward. */
   monthlyBudget: z.number().nonnegative(),
-  /** The plan's whole budget: the schedule ends once this much is spent. Absent: no cap. */
+  /** The plan's whole budget: no month spends past it, and the schedule ends once it is spent. Absent: no cap. */
   totalBudget: z.number().nonnegative().optional(),
+  /** As in optimize; tags bought in one month also count as owned in the months after it. */
   satisfiedTags: z.array(z.string().min(1)).default([]),
-  /** Planning horizon cap in months (default 24). */
+  /**
+   * Planning horizon cap in months (default 24). When absent and `totalBudget` is given, the months it
+   * takes to save that budget (at most 120): after them no more money can arrive.
+   */
   months: z.number().int().min(1).max(120).default(24),
   strategy: strategySchema.default('auto'),
   /** Per month's solve (same meaning as in optimize). */
