@@ -337,6 +337,9 @@ describe('calcRations: water and calories, hand-computed', () => {
       expect(plan.food.kcalPerDay).toBe(c.kcalPerDay);
       expect(plan.food.totalKcal).toBe(c.totalKcal);
       expect(plan.water.basis).toMatch(/CDC_KIT_WATER/);
+      // The basis quotes the plan's own figure, not only the 1 gal base (issue 9: story = numbers).
+      expect(plan.water.basis).toContain(`: ${plan.water.gallonsPerDay} gal/day for the household.`);
+      expect(plan.water.basis).toContain(`(${plan.water.storageGallons} gal;`);
       expect(plan.food.basis).toMatch(/DGA_2020_2025/);
       for (const member of plan.members) {
         expect(member.kcalBasis).toMatch(/\[[A-Z_0-9, ]+\]$/);
@@ -502,5 +505,19 @@ describe('calcRations: infants, medications and hygiene', () => {
     );
     expect(plan.pets[0]?.foodLbPerDay).toBe(0.46);
     expect(plan.pets[0]?.foodLbTotal).toBe(6.4);
+  });
+});
+
+describe('calcRations: storage gallons are not rounded up (issue 9: "5 gallons to store" for 4.5)', () => {
+  it('stores 4.5 gal for one adult in heat for 3 days (1.5 gal/day: 4 qt drinking, CDC/Ready.gov)', () => {
+    const plan = calcRations(
+      { members: [MemberSchema.parse({ kind: 'adult', ageYears: 30, sex: 'f' })], pets: [] },
+      3,
+      'hot-dry',
+      [],
+    );
+    expect(plan.water.gallonsPerDay).toBe(1.5);
+    expect(plan.water.storageGallons).toBe(4.5);
+    expect(plan.water.basis).toContain('Store 3 days (4.5 gal;');
   });
 });

@@ -172,7 +172,7 @@ export function calcRations(
       carryGallons: round(gallonsPerDay * Math.min(durationDays, WATER.carryDays), 2),
       adjustments,
       basis: cite(
-        `1 gal/person/day (2 qt drinking + 2 qt cooking and hygiene), adjusted per member; pets per CDC. Store ${storageDays} days ("2-week supply for home"), carry ${WATER.carryDays} days when evacuating ("3-day supply for evacuation")`,
+        `1 gal/person/day base (2 qt drinking + 2 qt cooking and hygiene), adjusted per member${pets.length > 0 ? '; pets per CDC' : ''}: ${gallonsPerDay} gal/day for the household. Store ${storageDays} ${storageDays === 1 ? 'day' : 'days'} (${round(gallonsPerDay * storageDays, 2)} gal; "2-week supply for home"), carry ${WATER.carryDays} days when evacuating ("3-day supply for evacuation")`,
         [...WATER.baseSources, 'ARC_123'],
       ),
     },
