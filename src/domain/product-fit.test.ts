@@ -182,7 +182,7 @@ describe('systemTags', () => {
     expect(systemTags({}, ['grain-mill']).tags).toEqual(['grain-mill']);
   });
 
-  it('pairs batteries with devices that take them; a crank radio takes none', () => {
+  it('pairs batteries with devices that take them; a crank radio may take them but does not need them', () => {
     expect(systemTags({ batterySize: 'AA' }, ['batteries'])).toEqual({
       tags: ['battery:AA'],
       requires: ['device:AA'],
@@ -192,6 +192,12 @@ describe('systemTags', () => {
       requires: ['battery:AA'],
     });
     expect(systemTags({}, ['emergency-radio'])).toEqual({ tags: [], requires: [] });
+    expect(
+      systemTags({ power: ['crank', 'solar', 'batteries'], takesBatteries: ['AA'] }, ['emergency-radio']),
+    ).toEqual({ tags: ['device:AA'], requires: [] });
+    expect(
+      systemTags({ power: ['mains', 'batteries'], takesBatteries: ['AA'] }, ['emergency-radio']).requires,
+    ).toEqual(['battery:AA']);
   });
 
   it('a bundle requires only what its own parts do not provide', () => {
@@ -213,5 +219,6 @@ describe('ProductFitSchema', () => {
     expect(ProductFitSchema.safeParse({ burns: ['diesel'] }).success).toBe(false);
     expect(ProductFitSchema.safeParse({ burns: ['propane', 'hexamine'] }).success).toBe(false);
     expect(ProductFitSchema.safeParse({ readyToEat: true, needsCooking: true }).success).toBe(false);
+    expect(ProductFitSchema.safeParse({ power: ['crank'], takesBatteries: ['AA'] }).success).toBe(false);
   });
 });

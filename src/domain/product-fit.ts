@@ -75,9 +75,9 @@ export const ProductFitSchema = z
     burns: z.array(FuelTypeSchema).min(1).optional(),
     /** The product is (or includes) fuel of this type. */
     fuel: FuelTypeSchema.optional(),
-    /** The battery sizes a device runs on and cannot run without (no crank, solar or built-in cell). */
+    /** The battery sizes a device runs on (it depends on them unless `power` lists crank, solar or rechargeable). */
     takesBatteries: z.array(BatterySizeSchema).min(1).optional(),
-    /** What a device runs on. A device with crank, solar or a built-in rechargeable cell has no takesBatteries. */
+    /** What a device runs on; crank, solar and a built-in rechargeable cell keep it going without batteries. */
     power: z.array(z.enum(POWER_SOURCES)).min(1).optional(),
     /** The product is batteries of this size. */
     batterySize: BatterySizeSchema.optional(),
@@ -134,14 +134,12 @@ export const ProductFitSchema = z
         message: `no multi-fuel set [${[...fit.burns].sort().join(', ')}] in MULTI_FUEL_SETS (src/domain/product-fit.ts)`,
       });
     }
-    if (fit.takesBatteries && fit.power) {
-      const offGrid = fit.power.filter((p) => p === 'crank' || p === 'solar' || p === 'rechargeable');
-      if (!fit.power.includes('batteries') || offGrid.length > 0)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['takesBatteries'],
-          message: `a device powered by ${fit.power.join(', ')} does not depend on batteries: drop takesBatteries`,
-        });
+    if (fit.takesBatteries && fit.power && !fit.power.includes('batteries')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['takesBatteries'],
+        message: `power is ${fit.power.join(', ')}: add 'batteries' to power or drop takesBatteries`,
+      });
     }
     if (fit.readyToEat && (fit.needsCooking || fit.needsWater)) {
       ctx.addIssue({
@@ -370,8 +368,9 @@ function fuelTags(fuel: FuelType): string[] {
  *   Wood is gathered, so a wood burner requires nothing; a stove that burns nothing (solar) just cooks.
  * - Fuel of type X provides `fuel:X` (plus the any-of tags containing X) and requires `burner:X`. A product
  *   that is both (an Esbit stove sold with tablets) requires nothing of itself.
- * - A device that takes batteries provides `device:<size>` and requires `battery:<size>`. Devices with a
- *   crank, solar panel or built-in rechargeable cell have no `takesBatteries`: they need nothing.
+ * - A device that takes batteries provides `device:<size>`, so batteries of that size may be bought for it. It
+ *   requires `battery:<size>` only when batteries are its only off-grid power: a crank, solar or rechargeable
+ *   device (a Kaito radio that also takes AA) runs without them, so nothing forces a battery purchase.
  * - Batteries provide `battery:<size>` and require `device:<size>`.
  * - Canned food provides `canned-food`; a can opener requires it. Food that must be cooked requires `cooks`.
  * - Whole grain to be milled requires `grain-mill`; a grain mill provides it.
@@ -399,11 +398,13 @@ export function systemTags(
     for (const t of fuelTags(f.fuel)) tags.add(t);
     if (f.fuel !== 'wood') requires.add(`burner:${f.fuel}`);
   }
-  if (f.takesBatteries)
+  if (f.takesBatteries) {
+    const offGrid = f.power?.some((p) => p === 'crank' || p === 'solar' || p === 'rechargeable') ?? false;
     for (const size of f.takesBatteries) {
       tags.add(`device:${size}`);
-      requires.add(`battery:${size}`);
+      if (!offGrid) requires.add(`battery:${size}`);
     }
+  }
   if (f.batterySize) {
     tags.add(`battery:${f.batterySize}`);
     requires.add(`device:${f.batterySize}`);
