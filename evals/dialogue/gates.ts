@@ -90,6 +90,18 @@ export function forbiddenGate(id: string, reply: string, rendered: string): Gate
   return gate(`${id}:forbidden`, 'forbidden', [...new Set(problems)]);
 }
 
+/** Links are relative on the web (the page is already on the app's origin); other channels need the full URL. */
+export function linksGate(id: string, channel: Channel, rendered: string, publicUrl: string): GateResult {
+  if (channel !== 'web') return gate(`${id}:links`, 'links', []);
+  const absolute =
+    rendered.match(new RegExp(`${publicUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/\\S*`, 'g')) ?? [];
+  return gate(
+    `${id}:links`,
+    'links',
+    absolute.map((u) => `absolute link on the web: ${u.replace(/[)\]]+$/, '')}`),
+  );
+}
+
 export const LIMITS = { sms: SMS_MAX_SEPTETS, telegram: 4096, web: 2500 } as const;
 
 /**
@@ -151,6 +163,7 @@ export function replyGate(id: string, spec: TurnSpec, reply: string, text: strin
   if (spec.saysOneOf && !spec.saysOneOf.some((re) => re.test(reply)))
     problems.push(`none of ${spec.saysOneOf.join(' ')}`);
   for (const re of spec.saysNot ?? []) if (re.test(reply)) problems.push(`must not say ${re}`);
+  if (spec.linksPlan && !/\/plans\/[0-9a-f-]{36}/.test(reply)) problems.push('no link to the full plan');
   if (spec.maxChars !== undefined && text.length > spec.maxChars)
     problems.push(`${text.length} chars, at most ${spec.maxChars} wanted`);
   return gate(`${id}:reply`, 'reply', problems);
@@ -364,6 +377,12 @@ export function groundingGate(
         const allowed = allowedGallons(plan, userGallons);
         const wrong = gallonFigures(text).filter((n) => !allowed.some((a) => sameNumber(n, a)));
         if (wrong.length) problems.push(`${g}: gallon figures not from the plan: ${wrong.join(', ')}`);
+        break;
+      }
+      case 'gallons': {
+        const allowed = allowedGallons(plan, userGallons);
+        const wrong = gallonFigures(text).filter((n) => !allowed.some((a) => sameNumber(n, a)));
+        if (wrong.length) problems.push(`gallon figures not from the plan: ${wrong.join(', ')}`);
         break;
       }
       case 'food-per-day':

@@ -21,6 +21,7 @@ import {
   householdGate,
   leakGate,
   lengthGate,
+  linksGate,
   planGate,
   replyGate,
   toolsGate,
@@ -132,7 +133,8 @@ export async function runDialogue(
       conciseGate(id, reply.text, before.plan !== null),
       leakGate(id, seen, leakMarkers),
     );
-    if (spec.says || spec.saysOneOf || spec.saysNot || spec.maxChars !== undefined)
+    if (dialogue.channel === 'web') gates.push(linksGate(id, dialogue.channel, rendered, PUBLIC_URL));
+    if (spec.says || spec.saysOneOf || spec.saysNot || spec.maxChars !== undefined || spec.linksPlan)
       gates.push(replyGate(id, spec, seen, reply.text));
     if (spec.tools) gates.push(toolsGate(id, spec.tools, calls));
     if (spec.grounded) gates.push(groundingGate(id, spec.grounded, reply.text, after.plan, userGallons));

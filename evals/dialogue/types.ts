@@ -28,6 +28,8 @@ export type Theme = (typeof THEMES)[number];
 export const GROUNDS = [
   'water-total',
   'water-per-day',
+  /** Only that every gallon figure written is the plan's or the person's (none required). */
+  'gallons',
   'food-per-day',
   'readiness',
   'duration',
@@ -111,6 +113,8 @@ export const turnSpec = z.object({
   saysOneOf: z.array(regex).optional(),
   /** None may match. */
   saysNot: z.array(regex).optional(),
+  /** The reply links to the saved plan (/plans/<id>) for the full detail. */
+  linksPlan: z.boolean().optional(),
   /** Short replies (thanks, small talk): at most this many characters. */
   maxChars: z.number().int().optional(),
   tools: toolsExpect.optional(),
@@ -156,6 +160,7 @@ export const GATE_KINDS = [
   'grounding',
   'length',
   'forbidden',
+  'links',
   'answered',
   'concise',
   'leak',

@@ -30,3 +30,6 @@ export const OUTSIDE_US = [
 export const NO_WHERE_LOOP = [/where do you live/i, /city and state/i];
 
 export const ORG = /\b(CDC|EPA|FEMA|Ready\.gov|Red Cross|NOAA|NWS|National Hurricane Center|NHC)\b/;
+
+/** A turn that amends the household says what changed and the household now ("Added grandma (78). Now: …"). */
+export const CHANGED = [/\bnow\b/i, /\b(added|updated|changed|removed)\b/i];

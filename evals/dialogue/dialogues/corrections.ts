@@ -1,5 +1,5 @@
 import type { DialogueSpec } from '../types.ts';
-import { opening, TAMPA_FAMILY } from './common.ts';
+import { CHANGED, opening, TAMPA_FAMILY } from './common.ts';
 
 /** Corrections change only what they name, and the reply says what changed and the household now. */
 export const corrections: DialogueSpec[] = [
@@ -13,6 +13,8 @@ export const corrections: DialogueSpec[] = [
       opening(TAMPA_FAMILY, { household: { memberCount: 4, members: [{ age: 6 }, { age: 9 }] } }),
       {
         say: "actually it's 5 of us, add grandma who is 78 and diabetic",
+        saysOneOf: CHANGED,
+        linksPlan: true,
         household: {
           memberCount: 5,
           adults: 3,
@@ -37,6 +39,8 @@ export const corrections: DialogueSpec[] = [
       opening('2 adults and 2 kids (6 and 9) in Raleigh, NC, $250'),
       {
         say: 'The adults are me, 38, female, and my husband, 40',
+        saysOneOf: CHANGED,
+        linksPlan: true,
         household: {
           ages: [6, 9, 38, 40],
           members: [{ age: 38, sex: 'f' }, { age: 40, sex: 'm' }, { age: 6 }, { age: 9 }],
@@ -56,6 +60,8 @@ export const corrections: DialogueSpec[] = [
       { say: 'me and my wife and our 3 kids in Portland, OR, $300' },
       {
         say: 'kids are 4, 9 and 13',
+        saysOneOf: CHANGED,
+        linksPlan: true,
         household: { memberCount: 5, adults: 2, minors: 3, members: [{ age: 4 }, { age: 9 }, { age: 13 }] },
         plan: { exists: true, memberCount: 5 },
       },
@@ -71,6 +77,8 @@ export const corrections: DialogueSpec[] = [
       opening('2 adults in boise id, we have pets, $200'),
       {
         say: '2 dogs (70lb lab, 20 lb terrier) and a 10lb cat',
+        saysOneOf: CHANGED,
+        linksPlan: true,
         household: {
           memberCount: 2,
           pets: [
@@ -94,6 +102,8 @@ export const corrections: DialogueSpec[] = [
       opening('2 adults + 1 kid (7) in tulsa ok, $100', { household: { budget: 100 } }),
       {
         say: 'actually make that 200',
+        says: [/200/],
+        linksPlan: true,
         household: { budget: 200, memberCount: 3, members: [{ age: 7 }] },
         plan: { exists: true, budget: 200 },
         grounded: ['budget'],
@@ -109,6 +119,8 @@ export const corrections: DialogueSpec[] = [
       opening('me (45), my wife (43), my son 12 and my mother-in-law (70) in Atlanta, GA. $500'),
       {
         say: "my mother-in-law moved out, so it's just the three of us now",
+        saysOneOf: CHANGED,
+        linksPlan: true,
         household: { memberCount: 3, ages: [12, 43, 45] },
         plan: { exists: true, memberCount: 3, ages: [12, 43, 45] },
       },
@@ -123,6 +135,8 @@ export const corrections: DialogueSpec[] = [
       opening('2 adults and a 5 year old in Nashville, TN. $300'),
       {
         say: 'make it 3 months instead',
+        says: [/3 months|90 days|three months/i],
+        linksPlan: true,
         household: { durationDays: [90, 92], memberCount: 3, members: [{ age: 5 }], budget: 300 },
         plan: { exists: true, durationDays: [90, 92] },
         grounded: ['duration'],
@@ -138,6 +152,8 @@ export const corrections: DialogueSpec[] = [
       opening('2 adults in Dallas, TX, $300', { plan: { exists: true, state: 'TX' } }),
       {
         say: 'sorry, we actually live in Tulsa, Oklahoma',
+
+        linksPlan: true,
         household: { location: /Tulsa/i, memberCount: 2, budget: 300 },
         plan: { exists: true, state: 'OK', memberCount: 2 },
         says: [/Tulsa/i],
@@ -153,6 +169,8 @@ export const corrections: DialogueSpec[] = [
       opening('me 31 f and my husband 33 in sacramento ca, $250'),
       {
         say: 'oh and im pregnant',
+        saysOneOf: CHANGED,
+        linksPlan: true,
         household: {
           memberCount: 2,
           members: [

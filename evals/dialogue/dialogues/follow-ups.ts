@@ -1,5 +1,5 @@
 import type { DialogueSpec } from '../types.ts';
-import { opening, TAMPA_FAMILY } from './common.ts';
+import { CHANGED, opening, TAMPA_FAMILY } from './common.ts';
 
 /** Follow-ups amend the plan: the reply shows what changed and the numbers that matter, not the whole plan. */
 export const followUps: DialogueSpec[] = [
@@ -12,6 +12,7 @@ export const followUps: DialogueSpec[] = [
       opening(TAMPA_FAMILY),
       {
         say: 'now make it a year',
+        linksPlan: true,
         household: { durationDays: 365, memberCount: 4, members: [{ age: 6 }, { age: 9 }], budget: 300 },
         plan: { exists: true, durationDays: 365, memberCount: 4 },
         grounded: ['duration', 'water-total'],
@@ -27,6 +28,7 @@ export const followUps: DialogueSpec[] = [
       opening('me + wife + 3 kids (2, 5, 8) in baton rouge la, $400'),
       {
         say: 'now make it a year',
+        linksPlan: true,
         household: { durationDays: 365, memberCount: 5 },
         plan: { exists: true, durationDays: 365 },
         grounded: ['duration'],
@@ -42,6 +44,8 @@ export const followUps: DialogueSpec[] = [
       opening('2 adults in San Diego, CA, wildfire worries, $300'),
       {
         say: 'add earthquake too',
+        linksPlan: true,
+        says: [/earthquake/i],
         household: { scenarios: ['earthquake', 'wildfire'], memberCount: 2, budget: 300 },
         plan: { exists: true, scenarios: ['earthquake', 'wildfire'] },
       },
@@ -56,6 +60,8 @@ export const followUps: DialogueSpec[] = [
       opening(TAMPA_FAMILY),
       {
         say: "we'd probably have to evacuate, not stay home",
+        linksPlan: true,
+        says: [/evacuat|bug.?out|leav/i],
         household: { mobility: 'BUG_OUT', memberCount: 4 },
         plan: { exists: true, mobility: 'BUG_OUT' },
       },
@@ -84,6 +90,8 @@ export const followUps: DialogueSpec[] = [
       opening(TAMPA_FAMILY),
       {
         say: 'add grandma, she is 78',
+        linksPlan: true,
+        saysOneOf: CHANGED,
         household: { memberCount: 5, members: [{ age: 78 }, { age: 6 }, { age: 9 }] },
       },
       { say: 'so how much water do we need in total now?', grounded: ['water-total'] },

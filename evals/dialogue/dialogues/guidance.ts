@@ -41,7 +41,7 @@ export const guidance: DialogueSpec[] = [
     turns: [
       {
         say: 'what should I do first when a hurricane warning is issued?',
-        says: [/evacuat|leave|officials/i, /water|charge|gas|fuel|supplies/i],
+        says: [/evacuat|leave|officials/i, /water|charge|gas|fuel|supplies/i, ORG],
         tools: { called: ['searchGuidance'] },
       },
     ],
@@ -54,7 +54,7 @@ export const guidance: DialogueSpec[] = [
     turns: [
       {
         say: 'can i run my generator in the garage if the door is open',
-        says: [/carbon monoxide|\bCO\b/i, /20 (feet|ft)/i],
+        says: [/carbon monoxide|\bCO\b/i, /20 (feet|ft)/i, ORG],
         saysOneOf: [/\bno\b/i, /never/i, /outdoors only/i],
       },
     ],

@@ -17,7 +17,7 @@ export const inventory: DialogueSpec[] = [
         tools: { called: ['updateInventory'], args: [{ tool: 'updateInventory', matches: /10/ }] },
         says: [/10/],
         saysOneOf: [/water/i],
-        grounded: ['water-total'],
+        grounded: ['gallons'],
       },
     ],
     end: { inventoryCount: 1, household: { memberCount: 4 } },

@@ -91,7 +91,7 @@ export const planQuestions: DialogueSpec[] = [
       {
         say: 'is 3 gallons enough?',
         grounded: ['water-total'],
-        saysOneOf: [/\bno\b/i, /not enough/i, /short/i],
+        saysOneOf: [/\bno\b/i, /not enough/i, /not quite/i, /short/i],
         saysNot: [/bleach|drops/i],
         tools: { notCalled: NO_CHANGE },
       },
