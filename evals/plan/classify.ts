@@ -205,14 +205,13 @@ function food(p: ClassifyInput): FoodTraits | null {
   if (foodCovers.length === 0) return null;
   const fit = p.fit ?? {};
   const t = text(p);
-  let kcal = 0;
-  if (p.kcalPerServing && p.servings) kcal = p.kcalPerServing * p.servings;
-  else {
-    for (const c of foodCovers) {
-      if (c.supply === 'food-kcal' || c.supply === 'food-variety') kcal += c.amount;
-      else kcal += c.amount * (KCAL_PER_LB[c.supply] ?? 0);
-    }
-  }
+  // The catalog's own calorie figure (covers food-kcal / food-variety) first, then the label's servings,
+  // then pounds of a dry staple at its typical energy density.
+  let kcal = foodCovers
+    .filter((c) => c.supply === 'food-kcal' || c.supply === 'food-variety')
+    .reduce((sum, c) => sum + c.amount, 0);
+  if (kcal === 0 && p.kcalPerServing && p.servings) kcal = p.kcalPerServing * p.servings;
+  if (kcal === 0) for (const c of foodCovers) kcal += c.amount * (KCAL_PER_LB[c.supply] ?? 0);
   let groups: GroupShares = {};
   if (fit.foodGroups && typeof fit.foodGroups === 'object') groups = fit.foodGroups as GroupShares;
   else {
@@ -254,8 +253,11 @@ export function classify(p: ClassifyInput): Traits {
   const weight = p.weightLb ?? 0;
   return {
     tempRatingF: tempRating(p),
+    // Worn or slept-in gear only: children's medicine is dosed, not sized.
     childSize:
-      fit.size === 'child' || (fit.size === undefined && /\bkids?'?\b|\byouth\b|\bchild/i.test(p.name)),
+      p.covers.some((c) => WORN.has(c.supply)) &&
+      (fit.size === 'child' ||
+        (fit.size === undefined && /\bkids?'?\b|\byouth\b|\bjunior\b|\bchild/i.test(p.name))),
     snowTool:
       (onlyFor.coldClimate === true && (onlyFor.scenarios ?? []).every((s) => s === 'winter-storm')) ||
       /\bsnow\b/i.test(t),

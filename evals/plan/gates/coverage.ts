@@ -110,9 +110,14 @@ export const coverageGates: Gate[] = [
   {
     id: 'coverage.critical-figure',
     type: 'coverage',
-    run: ({ plan, d }) => {
+    run: ({ plan, catalog, d }) => {
       const reported = plan.budget.coverageByPriority?.critical ?? plan.budget.coverage;
-      const needs = lifeNeeds(plan, d);
+      // Needs no catalog product covers (prescriptions come from a pharmacy) cannot be bought; they are left
+      // out of the average here, but the summary must still name them (summary-names-gap).
+      const sold = (key: string) =>
+        ['water', 'food'].includes(key) ||
+        catalog.products.some((p) => p.covers.some((c) => c.supply === key));
+      const needs = lifeNeeds(plan, d).filter((n) => sold(n.key));
       const mean = needs.reduce((s, n) => s + ratio(n), 0) / needs.length;
       const shortest = needs.reduce((a, b) => (ratio(b) < ratio(a) ? b : a));
       // A can opener must not offset water: the critical figure may sit at most 10 points above the average

@@ -40,14 +40,7 @@ export function groupShares(d: Derived): Record<FoodGroup, number> {
   return kcal;
 }
 
-const readyToEat = (l: Line) => {
-  const f = l.product?.traits.food;
-  return (
-    !!f &&
-    !f.needsCooking &&
-    !/freeze-dried|powder|dry milk|flour|salt|sugar|honey|oil|shortening|ghee/i.test(l.name)
-  );
-};
+const readyToEat = (l: Line) => !!l.product?.traits.food?.readyToEat;
 
 export const dietGates: Gate[] = [
   {

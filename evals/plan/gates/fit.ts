@@ -1,4 +1,6 @@
+import type { EvalCase } from '../case-schema.ts';
 import { fmt } from '../derive.ts';
+import type { PlanView } from '../view.ts';
 import { failIf, type Gate, na, pass } from './types.ts';
 
 const WARM_GEAR = new Set(['sleeping-bag', 'wool-blanket', 'emergency-blanket']);
@@ -17,6 +19,13 @@ const SHOE_SCENARIOS = [
   'nuclear',
   'grid-down',
 ];
+
+/** Who carries a pack: members 13 and over, except those who use a mobility aid. */
+function carrierCount(plan: PlanView, c: EvalCase): number {
+  const specs = c.people.split(',');
+  return plan.household.members.filter((m, i) => m.ageYears >= 13 && !/mobility-aid/.test(specs[i] ?? ''))
+    .length;
+}
 
 export const fitGates: Gate[] = [
   {
@@ -105,27 +114,26 @@ export const fitGates: Gate[] = [
   {
     id: 'fit.shoes-for-scenario',
     type: 'fit',
-    run: ({ case: c, d }) => {
+    run: ({ d }) => {
       const shoes = d.lines.filter((l) => l.product?.covers.some((x) => x.supply === 'sturdy-shoes'));
       if (shoes.length === 0) return na('no shoes bought');
+      // Location-implied scenarios count too: sturdy shoes are earthquake kit even when pandemic was chosen.
       const needed = d.bugOut || [...d.scenarios].some((s) => SHOE_SCENARIOS.includes(s));
-      const chosenOnlyPandemic =
-        c.scenarios.length > 0 && c.scenarios.every((s) => s === 'pandemic' || s === 'economic-collapse');
-      return needed && !(chosenOnlyPandemic && !d.bugOut)
+      return needed
         ? pass('shoes for a scenario that needs them')
-        : failIf(shoes.map((l) => `${l.name} bought for a stay-at-home ${c.scenarios.join(', ')} plan`));
+        : failIf(shoes.map((l) => `${l.name} bought for a stay-at-home ${[...d.scenarios].join(', ')} plan`));
     },
   },
   {
     id: 'fit.bugout-carry',
     type: 'fit',
-    run: ({ plan, d }) => {
+    run: ({ case: c, plan, d }) => {
       if (!d.bugOut) return na('home plan');
       const problems = d.lines
         .filter((l) => l.product?.traits.bulky)
         .map((l) => `${l.name} (${fmt(l.product!.weightLb ?? 0)} lb) cannot be carried on foot`);
-      // Carriers: members 13+ without a mobility aid. 25% of a ~160 lb adult's weight is the usual pack limit.
-      const carriers = plan.household.members.filter((m) => m.ageYears >= 13).length || 1;
+      // 25% of a ~160 lb adult's weight is the usual pack limit.
+      const carriers = carrierCount(plan, c) || 1;
       const weight = d.lines.reduce((w, l) => w + (l.product?.weightLb ?? 0) * l.quantity, 0);
       if (weight / carriers > 40)
         problems.push(`${fmt(weight)} lb of kit for ${carriers} carriers is over 40 lb each`);
@@ -135,10 +143,10 @@ export const fitGates: Gate[] = [
   {
     id: 'fit.bugout-go-bag',
     type: 'fit',
-    run: ({ plan, d }) => {
+    run: ({ case: c, plan, d }) => {
       if (!d.bugOut) return na('home plan');
       if (plan.budget.spent === 0 && plan.budget.limit === 0) return na('no budget');
-      const adults = plan.household.members.filter((m) => m.ageYears >= 13).length;
+      const adults = carrierCount(plan, c);
       const packs = (d.bought.get('backpack') ?? 0) + (d.owned.get('backpack') ?? 0);
       const beyondWaterFood = d.lines.some((l) =>
         l.product?.covers.some((c) => !/^(water-|food-)/.test(c.supply)),

@@ -42,10 +42,12 @@ export const hazardGates: Gate[] = [
     type: 'hazards',
     run: ({ plan }) => {
       if (plan.location.state === null) return na('outside the US: no NRI hazards');
-      const top = plan.location.hazards
-        .filter((h) => h.scenario)
+      // The state's three largest hazards by expected annual loss (NRI: rank by dollars, not rating); those
+      // that map to a scenario must be planned for.
+      const top = [...plan.location.hazards]
         .sort((a, b) => (b.expectedAnnualLoss ?? 0) - (a.expectedAnnualLoss ?? 0))
-        .slice(0, 3);
+        .slice(0, 3)
+        .filter((h) => h.scenario);
       return failIf(
         top
           .filter((h) => !plan.scenarios.includes(h.scenario!))

@@ -6,13 +6,15 @@ import { failIf, type Gate, na, pass } from './types.ts';
  * CDC, "Insulin and emergencies"); oxygen and dialysis patients need power backup (CDC/Red Cross
  * "Preparing for an emergency with medical devices"). Any one of the listed supplies satisfies a row.
  */
-const CONDITION_NEEDS: Record<string, { label: string; supplies: string[] }[]> = {
+const CONDITION_NEEDS: Record<string, { label: string; supplies: string[]; critical: boolean }[]> = {
   'diabetic-insulin': [
-    { label: 'insulin cold storage', supplies: ['medication-cooling'] },
-    { label: 'sharps disposal', supplies: ['sharps-container'] },
+    { label: 'insulin cold storage', supplies: ['medication-cooling'], critical: true },
+    { label: 'sharps disposal', supplies: ['sharps-container'], critical: false },
   ],
-  oxygen: [{ label: 'power backup', supplies: ['generator', 'power-bank', 'solar-charger'] }],
-  dialysis: [{ label: 'power backup', supplies: ['generator', 'power-bank', 'solar-charger'] }],
+  oxygen: [{ label: 'power backup', supplies: ['generator', 'power-bank', 'solar-charger'], critical: true }],
+  dialysis: [
+    { label: 'power backup', supplies: ['generator', 'power-bank', 'solar-charger'], critical: true },
+  ],
 };
 
 export const medicalGates: Gate[] = [
@@ -29,7 +31,7 @@ export const medicalGates: Gate[] = [
         const found = row.supplies.map((k) => listed.get(k)).filter((s) => s !== undefined);
         if (found.length === 0)
           problems.push(`${row.label}: none of ${row.supplies.join(', ')} among the needs`);
-        else if (!found.some((s) => s.priority === 1))
+        else if (row.critical && !found.some((s) => s.priority === 1))
           problems.push(`${row.label} is listed but not as a critical (priority 1) need`);
         else if (!found.some((s) => /\[[A-Z0-9_, ]+\]/.test(String(s.basis ?? s.reason ?? ''))))
           problems.push(`${row.label} is listed without its guidance source`);
