@@ -49,4 +49,22 @@ describe('configuration', () => {
     expect(config.model).toMatchObject({ kind: 'openai-compatible', model: 'qwen2.5' });
     expect(config.publicUrl).toBe('http://localhost:8080');
   });
+
+  it('reads TRUST_PROXY as Express accepts it: false, true, a hop count or a list of addresses and subnets', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8, 192.168.1.1' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.168.1.1',
+    ]);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/255.0.0.0' }).trustProxy).toEqual(['10.0.0.0/255.0.0.0']);
+    expect(problemsOf({ TRUST_PROXY: 'yes' })).toEqual(['TRUST_PROXY']);
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33' })).toEqual(['TRUST_PROXY']);
+    expect(problemsOf({ TRUST_PROXY: 'loopback,300.1.1.1' })).toEqual(['TRUST_PROXY']);
+    expect(problemsOf({ TRUST_PROXY: '-1' })).toEqual(['TRUST_PROXY']);
+  });
 });

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -18,6 +19,44 @@ const optionalUrl = z
   )
   .optional();
 
+/** Express's named ranges for `trust proxy` (proxy-addr). */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One entry of a trusted-proxy list as Express accepts it: a name, an address, address/prefix or address/netmask. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', range, ...extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra.length > 0) return false;
+  if (range === undefined) return true;
+  if (/^\d{1,3}$/.test(range)) return Number(range) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(range) === 4;
+}
+
+/**
+ * Which proxies in front of the app to believe about the client's address (X-Forwarded-For), passed to
+ * Express's `trust proxy`: false (none: the socket's address), true (any), a hop count, or a list of
+ * addresses and subnets. Behind a reverse proxy without it, every client shares the proxy's address, so the
+ * per-address sign-in limit would lock everyone out at once.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx): false | true | number | string[] => {
+    if (v === undefined || v === '' || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(',').map((e) => e.trim());
+    const bad = entries.filter((e) => !isProxyEntry(e));
+    if (bad.length === 0) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be false, true, a number of hops, or a comma-separated list of addresses, subnets (10.0.0.0/8) or loopback/linklocal/uniquelocal; not ${bad.map((b) => JSON.stringify(b)).join(', ')}`,
+    });
+    return z.NEVER;
+  });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce
@@ -27,6 +66,7 @@ const envSchema = z.object({
     .max(65535, 'must be a whole number between 0 and 65535')
     .default(3000),
   PUBLIC_URL: optionalUrl,
+  TRUST_PROXY: trustProxy,
   DATA_DIR: z.string().trim().min(1).default('./.data'),
   DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
     message: 'must be a postgres:// or postgresql:// connection URL',
@@ -68,6 +108,7 @@ function build(env: z.infer<typeof envSchema>) {
     env: env.NODE_ENV,
     port: env.PORT,
     publicUrl,
+    trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     database: env.DATABASE_URL
       ? ({ kind: 'postgres', url: env.DATABASE_URL } as const)

@@ -3,6 +3,7 @@ import { createModel } from '../agents/index.ts';
 import { createWebApp } from './channels/web/app.ts';
 import { mountWeb } from './channels/web/routes.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { startSessionPurge } from './services/auth/index.ts';
 import { openRuntime } from './services/runtime.ts';
 
 /** Starts everything on the configured defaults: migrate, seed when empty, serve HTTP. */
@@ -10,6 +11,8 @@ export async function start(env: Record<string, string | undefined> = process.en
   const config = loadConfig(env);
   const { database, embedder } = await openRuntime(config, (line) => console.error(line));
   const model = createModel(config.model);
+  // Expired sessions go at start-up and hourly after (stopped with the server).
+  const sessionPurge = startSessionPurge(database.db, { log: (line) => console.error(line) });
   const app = createWebApp({ config, database }, (web) =>
     mountWeb(web, { config, database, embedder, model }),
   );
@@ -17,10 +20,11 @@ export async function start(env: Record<string, string | undefined> = process.en
     const s = app.listen(config.port, () => resolve(s));
   });
   const stop = async () => {
+    await sessionPurge.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await database.close();
   };
-  return { config, database, embedder, server, stop };
+  return { config, database, embedder, server, sessionPurge, stop };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

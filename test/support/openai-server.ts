@@ -1,8 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** One scripted answer: a tool call (arguments streamed in pieces) or text (streamed in deltas). */
-export type Answer = { toolCalls: { name: string; arguments: Record<string, unknown> }[] } | { text: string };
+/**
+ * One scripted answer: a tool call (arguments streamed in pieces), text (streamed in deltas), or a failure
+ * (an HTTP error status with OpenAI's error body).
+ */
+export type Answer =
+  | { toolCalls: { name: string; arguments: Record<string, unknown> }[] }
+  | { text: string }
+  | { fail: { status: number; message: string } };
 
 export type ChatRequest = {
   model: string;
@@ -30,7 +36,7 @@ function pieces(text: string, size: number): string[] {
 }
 
 /** The SSE body of a streamed chat completion, in OpenAI's wire format. */
-export function sse(answer: Answer, model: string, n: number): string {
+export function sse(answer: Exclude<Answer, { fail: unknown }>, model: string, n: number): string {
   const id = `chatcmpl-${n}`;
   let out = '';
   if ('text' in answer) {
@@ -107,6 +113,12 @@ export async function startOpenAIServer(decide: (request: ChatRequest) => Answer
     const request = JSON.parse(await body(req)) as ChatRequest;
     requests.push(request);
     const answer = decide(request);
+    if ('fail' in answer) {
+      res
+        .writeHead(answer.fail.status, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: answer.fail.message, type: 'server_error' } }));
+      return;
+    }
     res.writeHead(200, {
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache',

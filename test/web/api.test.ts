@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentScryptCost } from '../../src/services/auth/index.ts';
 import { Client, rowCounts, setTier, startWebApp, userRowCounts, type WebTestApp } from './support.ts';
 
 const PLAN_REQUEST = {
@@ -109,7 +110,8 @@ describe('accounts', () => {
   it('hashes passwords with scrypt and keeps only a hash of the session token', async () => {
     const { findUserByEmail } = await import('../../src/services/users/users.ts');
     const user = await findUserByEmail(app.database.db, 'alice@example.com');
-    expect(user?.passwordHash).toMatch(/^scrypt\$16384\$8\$1\$[\w-]{22}\$[\w-]{86}$/);
+    const { N } = currentScryptCost(); // lowered for tests by test/support/scrypt-cost.ts
+    expect(user?.passwordHash).toMatch(new RegExp(`^scrypt\\$${N}\\$8\\$1\\$[\\w-]{22}\\$[\\w-]{86}$`));
     const token = alice.cookies.get('rp_session')!;
     const { rows } = (await app.database.pglite!.query('select token_hash from sessions')) as {
       rows: { token_hash: string }[];
@@ -565,7 +567,7 @@ describe('account export and deletion', () => {
     expect(text).not.toContain('bob@example.com');
   });
 
-  it('deletes the account only when the email is typed, and then every row of the user', async () => {
+  it('deletes the account only when the email (and password) are typed, and then every row of the user', async () => {
     const c = new Client(app.base);
     await c.session();
     await c.chat("We're 2 adults in Boise, ID, winter storms, 2 weeks, $200");
@@ -584,10 +586,13 @@ describe('account export and deletion', () => {
     });
     expect(counts.conversations).toBeGreaterThanOrEqual(1);
     const before = await rowCounts(app.database);
-    await expectRejected(c, 'DELETE', '/api/account', { confirm: 'someone@else.com' }, 'confirm');
-    await expectRejected(c, 'DELETE', '/api/account', {}, 'confirm');
+    const password = 'correct horse battery';
+    await expectRejected(c, 'DELETE', '/api/account', { confirm: 'someone@else.com', password }, 'confirm');
+    await expectRejected(c, 'DELETE', '/api/account', { password }, 'confirm');
     expect(await rowCounts(app.database)).toEqual(before);
-    const gone = await c.request('DELETE', '/api/account', { json: { confirm: 'Doomed@Example.com' } });
+    const gone = await c.request('DELETE', '/api/account', {
+      json: { confirm: 'Doomed@Example.com', password },
+    });
     expect(gone.status).toBe(204);
     expect(await userRowCounts(app.database, c.userId!, 'doomed@example.com')).toEqual({
       users: 0,
@@ -617,6 +622,7 @@ describe('account export and deletion', () => {
     expect(page).toContain('formdelete@example.com');
     expect(page).toContain('href="/account/export.json"');
     expect(page).toContain('action="/account/delete"');
+    expect(page).toMatch(/<input id="delete-password" name="password" type="password"/);
     const wrong = await c.request('POST', '/account/delete', {
       body: new URLSearchParams({ _csrf: c.csrf, confirm: 'nope' }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -624,7 +630,11 @@ describe('account export and deletion', () => {
     expect(wrong.status).toBe(400);
     expect(await wrong.text()).toContain('type your email address exactly to confirm');
     const right = await c.request('POST', '/account/delete', {
-      body: new URLSearchParams({ _csrf: c.csrf, confirm: 'formdelete@example.com' }).toString(),
+      body: new URLSearchParams({
+        _csrf: c.csrf,
+        confirm: 'formdelete@example.com',
+        password: 'correct horse battery',
+      }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(right.status).toBe(303);

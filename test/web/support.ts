@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { eq, sql } from 'drizzle-orm';
 import { createOfflineModel } from '../../agents/index.ts';
 import { createWebApp } from '../../src/channels/web/app.ts';
@@ -13,14 +14,20 @@ import { freePort } from '../support/wire.ts';
 
 export type WebTestApp = { base: string; database: Database; close(): Promise<void> };
 
-/** The web app as main.ts wires it, on a fresh database from the template, listening on a free port. */
-export async function startWebApp(): Promise<WebTestApp> {
+/**
+ * The web app as main.ts wires it, on a fresh database from the template, listening on a free port. `env`
+ * adds configuration (PUBLIC_URL defaults to the listening address); `model` replaces the offline model.
+ */
+export async function startWebApp(
+  options: { env?: Record<string, string>; model?: LanguageModelV3 } = {},
+): Promise<WebTestApp> {
   const database = await freshDatabase();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ PORT: String(port), PUBLIC_URL: base });
+  const config = loadConfig({ PORT: String(port), PUBLIC_URL: base, ...options.env });
+  const model = options.model ?? createOfflineModel();
   const app = createWebApp({ config, database }, (web) =>
-    mountWeb(web, { config, database, embedder: createOfflineEmbedder(), model: createOfflineModel() }),
+    mountWeb(web, { config, database, embedder: createOfflineEmbedder(), model }),
   );
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));

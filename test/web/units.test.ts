@@ -64,6 +64,12 @@ describe('html', () => {
     expect(safeNext('https://evil.example')).toBe('/chat');
     expect(safeNext('//evil.example')).toBe('/chat');
     expect(safeNext('/\\evil.example')).toBe('/chat');
+    // Browsers drop tabs and newlines inside URLs ("/\t/evil.example" → "//evil.example"): every control
+    // character is refused, not only CR and LF.
+    for (const c of ['\t', '\n', '\r', '\u0000', '\u000b', '\u001f', '\u007f', '\u0085', '\u009f']) {
+      expect(safeNext(`/${c}/evil.example`), JSON.stringify(c)).toBe('/chat');
+    }
+    expect(safeNext('/plans?x=1#top')).toBe('/plans?x=1#top');
   });
 });
 

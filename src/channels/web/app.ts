@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../services/database.ts';
+import { errorSummary } from '../../services/error-summary.ts';
 import { AppError } from '../../services/errors.ts';
 import { getHealth } from '../../services/health.ts';
 import { notFoundHandler } from './routes.ts';
@@ -24,7 +25,8 @@ export const jsonErrors: ErrorRequestHandler = (err, _req, res, _next) => {
     res.status(400).json({ error: 'The request body is not valid JSON', code: 'BAD_INPUT', field: 'body' });
     return;
   }
-  console.error('unhandled request error', err);
+  // The summary only: a whole error object may carry a request body with the conversation in it.
+  console.error('unhandled request error', errorSummary(err));
   res.status(500).json({ error: 'Something went wrong', code: 'INTERNAL' });
 };
 
@@ -54,6 +56,8 @@ export function channelStatus(config: Config): Record<string, boolean> {
 export function createWebApp(deps: WebDeps, mount: (app: Express) => void = () => {}): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Which proxies to believe about the client's address (req.ip): TRUST_PROXY, validated in config.ts.
+  app.set('trust proxy', deps.config.trustProxy);
   app.use(securityHeaders);
   app.get('/health', async (_req, res, next) => {
     try {

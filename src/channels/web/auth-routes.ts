@@ -274,7 +274,12 @@ export function authRouter(deps: WebRouteDeps): Router {
     async (req, res, next) => {
       const user = signedInUser(res);
       try {
-        await deleteAccount(db, user.id, { confirm: req.body?.confirm });
+        await deleteAccount(
+          db,
+          user.id,
+          { confirm: req.body?.confirm, password: req.body?.password },
+          { ip: clientIp(req) },
+        );
         clearSessionCookie(res, settings);
         clearAnonCookie(res, settings);
         res.redirect(303, '/?notice=deleted');
@@ -301,7 +306,7 @@ export function authRouter(deps: WebRouteDeps): Router {
     csrf,
     async (req, res, next) => {
       try {
-        await deleteAccount(db, signedInUser(res).id, req.body ?? {});
+        await deleteAccount(db, signedInUser(res).id, req.body ?? {}, { ip: clientIp(req) });
         clearSessionCookie(res, settings);
         clearAnonCookie(res, settings);
         res.status(204).end();

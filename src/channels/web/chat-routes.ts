@@ -3,6 +3,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { createConversation, MAX_MESSAGE_CHARS, type Reply } from '../../conversation/index.ts';
 import { listConversations, listMessages } from '../../services/conversations/index.ts';
+import { errorSummary } from '../../services/error-summary.ts';
 import { AppError, badInput } from '../../services/errors.ts';
 import type { WebRouteDeps } from './deps.ts';
 import { type ChatHistoryMessage, chatPage } from './pages/chat-page.ts';
@@ -71,7 +72,8 @@ export function chatRouter(deps: WebRouteDeps): Router {
     embedder: deps.embedder,
     model: deps.model,
     publicUrl: deps.config.publicUrl,
-    log: (message, detail) => console.error(message, detail ?? ''),
+    // Name, status and message only: a model error carries the request body (the whole conversation).
+    log: (message, detail) => console.error(message, detail === undefined ? '' : errorSummary(detail)),
   });
 
   async function latestWebThread(res: express.Response) {

@@ -63,10 +63,15 @@ export function safeUrl(url: string | null | undefined): string {
   return '#';
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
 /** Only a same-site path may be a redirect target after sign-in (no open redirects). */
 export function safeNext(next: unknown, fallback = '/chat'): string {
   if (typeof next !== 'string') return fallback;
-  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n]/.test(next))
+  // Control characters (C0, DEL, C1) are refused outright: browsers strip tabs and newlines from URLs, so
+  // "/\t/evil.example" would become "//evil.example", and none belongs in a path we link to.
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || CONTROL.test(next))
     return fallback;
   return next;
 }

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { errorSummary } from '../../services/error-summary.ts';
 import { AppError } from '../../services/errors.ts';
 import { authRouter } from './auth-routes.ts';
 import { chatRouter } from './chat-routes.ts';
@@ -41,7 +42,7 @@ export const pageErrors: ErrorRequestHandler = (err, req, res, next) => {
       .send(errorPage(visitor, 400, 'The form could not be read.').value);
     return;
   }
-  console.error('unhandled page error', err);
+  console.error('unhandled page error', errorSummary(err));
   res
     .status(500)
     .type('html')

@@ -38,10 +38,17 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
-export type CookieSettings = { secure: boolean };
+export type CookieSettings = { secure: boolean; sessionCookie: string; anonCookie: string };
 
+/**
+ * Over https the cookies are Secure and carry the `__Host-` prefix: the browser then accepts them only from
+ * this exact host, over https, for path / — a sibling subdomain or a plain-http response cannot plant or
+ * overwrite them (cookie tossing). Over http (local development) the prefix would be refused, so it is off.
+ */
 export function cookieSettings(config: Config): CookieSettings {
-  return { secure: config.publicUrl.startsWith('https://') };
+  const secure = config.publicUrl.startsWith('https://');
+  const prefix = secure ? '__Host-' : '';
+  return { secure, sessionCookie: `${prefix}${SESSION_COOKIE}`, anonCookie: `${prefix}${ANON_COOKIE}` };
 }
 
 function cookieOptions(settings: CookieSettings, days: number) {
@@ -55,19 +62,19 @@ function cookieOptions(settings: CookieSettings, days: number) {
 }
 
 export function setSessionCookie(res: Response, settings: CookieSettings, token: string) {
-  res.cookie(SESSION_COOKIE, token, cookieOptions(settings, SESSION_DAYS));
+  res.cookie(settings.sessionCookie, token, cookieOptions(settings, SESSION_DAYS));
 }
 
 export function clearSessionCookie(res: Response, settings: CookieSettings) {
-  res.clearCookie(SESSION_COOKIE, { ...cookieOptions(settings, 0), maxAge: undefined });
+  res.clearCookie(settings.sessionCookie, { ...cookieOptions(settings, 0), maxAge: undefined });
 }
 
 export function setAnonCookie(res: Response, settings: CookieSettings, key: string) {
-  res.cookie(ANON_COOKIE, key, cookieOptions(settings, ANON_DAYS));
+  res.cookie(settings.anonCookie, key, cookieOptions(settings, ANON_DAYS));
 }
 
 export function clearAnonCookie(res: Response, settings: CookieSettings) {
-  res.clearCookie(ANON_COOKIE, { ...cookieOptions(settings, 0), maxAge: undefined });
+  res.clearCookie(settings.anonCookie, { ...cookieOptions(settings, 0), maxAge: undefined });
 }
 
 const ANON_PATTERN = /^[A-Za-z0-9_-]{32,64}$/;
@@ -92,7 +99,7 @@ export function visitorMiddleware(
       const cookies = parseCookies(req.headers.cookie);
       let user: Visitor['user'] = null;
       let sessionToken: string | null = null;
-      const presented = cookies[SESSION_COOKIE];
+      const presented = cookies[settings.sessionCookie];
       if (presented) {
         const session = await findSession(deps.database.db, presented);
         if (session) {
@@ -102,8 +109,8 @@ export function visitorMiddleware(
           clearSessionCookie(res, settings);
         }
       }
-      let anonymousKey =
-        cookies[ANON_COOKIE] && ANON_PATTERN.test(cookies[ANON_COOKIE]) ? cookies[ANON_COOKIE] : null;
+      const anonCookie = cookies[settings.anonCookie];
+      let anonymousKey = anonCookie && ANON_PATTERN.test(anonCookie) ? anonCookie : null;
       if (!user && !anonymousKey && options.anonymous === 'ensure') {
         anonymousKey = newToken();
         setAnonCookie(res, settings, anonymousKey);

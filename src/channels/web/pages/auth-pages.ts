@@ -125,6 +125,9 @@ export function accountPage(
     <label for="confirm">Type your email address (<strong>${view.email}</strong>) to confirm</label>
     <input id="confirm" name="confirm" type="email" autocomplete="off" required ${errors.confirm ? html`aria-invalid="true" aria-describedby="confirm-error"` : ''}>
     ${fieldError(errors, 'confirm')}
+    <label for="delete-password">Your password</label>
+    <input id="delete-password" name="password" type="password" autocomplete="current-password" required ${errors.password ? html`aria-invalid="true" aria-describedby="password-error"` : ''}>
+    ${fieldError(errors, 'password')}
     <button type="submit" class="button danger">Delete my account and data</button>
   </form>
 </section>`,
