@@ -246,7 +246,8 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
         ? 'Sorry — I ran into a problem answering that. Please try again in a moment.'
         : written || (exchanges.length > 0 ? 'Done — anything else?' : 'Sorry, I have no answer to that.');
     const parts = replyParts(exchanges);
-    if (!parts.link && parts.planCard && !parts.planCard.url && actor.userId === null) {
+    const built = exchanges.some((e) => e.toolName === 'buildPlan' && e.ok);
+    if (!parts.link && built && parts.planCard && !parts.planCard.url && actor.userId === null) {
       parts.link = { label: 'Create a free account to save it', url: `${publicUrl}/signup` };
     }
     const latencyMs = Math.round(performance.now() - started);

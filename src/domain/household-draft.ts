@@ -179,8 +179,13 @@ function ageText(age: number): string {
 }
 
 /** A member's facts in brackets: "78, diabetic", "38 f, pregnant", "6 mo". */
-function memberFacts(m: DraftMember): string[] {
-  const head = [m.ageAssumed ? '' : ageText(m.ageYears), m.sex ?? ''].filter(Boolean).join(' ');
+function memberFacts(m: DraftMember, withSex = false): string[] {
+  // A role already says the sex ("grandma"); "you" does not.
+  const sex =
+    !withSex && m.role && m.role !== 'me' && m.role !== 'partner' && m.role !== 'roommate'
+      ? ''
+      : (m.sex ?? '');
+  const head = [m.ageAssumed ? '' : ageText(m.ageYears), sex].filter(Boolean).join(' ');
   return [
     head,
     m.pregnant ? 'pregnant' : '',
@@ -217,7 +222,7 @@ export function describeMembers(members: readonly DraftMember[]): string {
   for (const [kind, one, many] of GROUPS) {
     const of = members.filter((m) => m.kind === kind).sort(byAge);
     if (of.length === 0) continue;
-    const facts = of.map((m) => memberFacts(m).join(', '));
+    const facts = of.map((m) => memberFacts(m, true).join(', '));
     // "38 f, 40 m" — but "78, diabetic; 80" when one member has several facts.
     const sep = facts.some((f) => f.includes(',')) ? '; ' : ', ';
     const shown = facts.some(Boolean) ? ` (${facts.map((f) => f || '?').join(sep)})` : '';

@@ -183,7 +183,7 @@ function begin(r: ReadPrompt): Conclusion {
         return call(
           'updateHousehold',
           facts.edits as Record<string, unknown>,
-          ready ? preamble(facts.next, channel) : undefined,
+          ready && !ctx.hasDraft ? preamble(facts.next, channel) : undefined,
         );
       }
       const missing = nextMissing(profile);

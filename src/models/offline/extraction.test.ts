@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { describeMembers as describeMembersOf_ } from '../../domain/household-draft.ts';
 import { extractFacts, type Profile } from './facts.ts';
+
+const describeMembersOf = (p: Profile) => describeMembersOf_(p.members ?? []);
+
 import { applyHousehold, describeMembers, extractHousehold } from './household.ts';
 import { classify } from './intent.ts';
 import { extractInventory, parseExpiry } from './inventory.ts';
@@ -65,7 +69,7 @@ describe('household', () => {
       normalizeText('me and my wife, she is pregnant, and my mother who uses a wheelchair'),
     )!;
     expect(m.members.find((x) => x.sex === 'f' && x.kind === 'adult')?.pregnant).toBe(true);
-    expect(m.members.find((x) => x.kind === 'senior')?.mobilityLimited).toBe(true);
+    expect(m.members.find((x) => x.kind === 'senior')?.conditions).toEqual(['mobility-aid']);
   });
 
   it('applies corrections and additions to what is known', () => {
@@ -162,7 +166,7 @@ describe('duration, budget, scenarios, mobility, pets', () => {
       { species: 'cat', weightLb: 10, assumedWeight: true },
     ]);
     expect(extractPets(normalizeText('our lab weighs 70 pounds'))?.pets).toEqual([
-      { species: 'dog', weightLb: 70 },
+      { species: 'dog', weightLb: 70, breed: 'lab' },
     ]);
     const corrected = applyPets(
       [
@@ -179,32 +183,75 @@ describe('duration, budget, scenarios, mobility, pets', () => {
   });
 });
 
-describe('facts over a known profile', () => {
-  const known: Profile = {
-    location: 'Tampa, FL',
-    members: [
-      { kind: 'adult' },
-      { kind: 'adult' },
-      { kind: 'child', ageYears: 6 },
-      { kind: 'child', ageYears: 9 },
-    ],
-    durationDays: 14,
-    budget: 300,
-  };
+describe('facts over a known profile: edits, never a rebuild', () => {
+  const known: Profile = extractFacts("We're a family of 4 in Tampa, FL, two kids 6 and 9, $300", {}).next;
+  const people = (p: Profile) => describeMembersOf(p);
+
+  it('reads the first message whole', () => {
+    expect(known.location).toBe('Tampa, FL');
+    expect(people(known)).toBe('2 adults, 2 children (6, 9)');
+    expect(known.budget).toBe(300);
+  });
 
   it('changes only what the follow-up says', () => {
-    expect(extractFacts('now make it a year', known).patch).toEqual({ durationDays: 365 });
-    expect(extractFacts('we have a 30 lb dog', known).patch).toEqual({
+    expect(extractFacts('now make it a year', known).edits).toEqual({ durationDays: 365 });
+    expect(extractFacts('a full year without power', known).next.durationDays).toBe(365);
+    expect(extractFacts('we have a 30 lb dog', known).edits).toEqual({
       pets: [{ species: 'dog', weightLb: 30 }],
     });
-    expect(extractFacts("actually we're 5", known).patch.members).toHaveLength(5);
-    expect(extractFacts('bump the budget to $1,000', known).patch).toEqual({ budget: 1000 });
-    expect(extractFacts('Tampa', known).patch).toEqual({});
+    expect(extractFacts("actually we're 5", known).next.members).toHaveLength(5);
+    expect(extractFacts('bump the budget to $1,000', known).edits).toEqual({ budget: 1000 });
+    expect(extractFacts('actually make that 200', known).next.budget).toBe(200);
+    expect(extractFacts('Tampa', known).edits).toEqual({});
+  });
+
+  it('adds grandma and keeps the kids', () => {
+    const f = extractFacts("actually it's 5 of us, add grandma who is 78 and diabetic", known);
+    expect(people(f.next)).toBe('2 adults, 2 children (6, 9), 1 senior (78 f, diabetic)');
+  });
+
+  it('corrects the adults and keeps the children; restates the kids and keeps the adults', () => {
+    const adults = extractFacts('The adults are me, 38, female, and my husband, 40', known).next;
+    expect(people(adults)).toBe('2 adults (38 f, 40 m), 2 children (6, 9)');
+    expect(people(extractFacts('kids are 4, 9 and 13', adults).next)).toBe(
+      '2 adults (38 f, 40 m), 1 teen (13), 2 children (4, 9)',
+    );
+  });
+
+  it('reads pets with weights and breeds exactly', () => {
+    const f = extractFacts('2 dogs (70lb lab, 20 lb terrier) and a 10lb cat', known);
+    expect(f.next.pets).toEqual([
+      { species: 'dog', weightLb: 70, breed: 'lab' },
+      { species: 'dog', weightLb: 20, breed: 'terrier' },
+      { species: 'cat', weightLb: 10 },
+    ]);
   });
 
   it('answers a pending question with a bare reply', () => {
-    expect(extractFacts('Boise', {}).patch.location).toBe('Boise, ID');
-    expect(extractFacts('4', { location: 'Boise, ID' }).patch.members).toHaveLength(4);
+    expect(extractFacts('Boise', {}).edits.location).toBe('Boise, ID');
+    expect(extractFacts('4', { location: 'Boise, ID' }).next.members).toHaveLength(4);
+  });
+});
+
+describe('first messages people actually send', () => {
+  it.each([
+    ['me and my gf in Austin, TX', '2 adults (?, f)'],
+    ['me 40, my wife 38 who is diabetic, and my son 12', '2 adults (38 f, diabetic; 40), 1 child (12 m)'],
+    ['81, diabetic, takes insulin', '1 senior (81, diabetic, takes insulin)'],
+  ])('%s → %s', (text, expected) => {
+    expect(describeMembersOf(extractFacts(text, {}).next)).toBe(expected);
+  });
+
+  it('asks which state for a name several states share, and keeps places abroad', () => {
+    expect(extractFacts('Springfield', {}).ambiguousPlace).toEqual({
+      name: 'Springfield',
+      states: ['MO', 'MA', 'IL'],
+    });
+    const berlin = extractFacts('Berlin, Germany', {});
+    expect(berlin.edits.location).toBe('Berlin, Germany');
+    expect(berlin.abroad).toBe(true);
+    expect(extractFacts('we live in LA', {}).edits.location).toBe('Los Angeles, CA');
+    expect(extractFacts('$300', { location: 'Tampa, FL' }).edits.budget).toBe(300);
   });
 });
 

@@ -186,7 +186,7 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
 
   // Partners and relatives: "my pregnant wife", "my husband", "grandma (78)", "my elderly mother", "my parents"
   take(
-    /\b(?:my|our|his|her|the)?\s*(pregnant|nursing|breastfeeding|elderly|aging|old|older|disabled)?\s*(?<!single\s)(?<!single-)(?<!stay-at-home\s)(wife|wifey|husband|hubby|spouse|partner|girlfriend|boyfriend|gf|bf|fianc[eé]e?|mom|mum|mother|dad|father|parents|grandma|grandmother|grandpa|grandfather|grandparents|mother-in-law|father-in-law|in-laws|sister|brother|aunt|uncle|roommate|housemate|son|daughter|stepson|stepdaughter|baby|newborn|toddler|teenager|teen)\b(?:\s*(?:\(|,|who is|who's|is|aged?)\s*(\d{1,3})(?![\d.])(?!\s*(?:dogs?|cats?|pets?|adults?|people|persons|kids?|children|teens?|teenagers?|babies|infants?|weeks?|days?|months?|years? (?!old)|lbs?|pounds|gallons|cans|seniors?))\)?)?/g,
+    /\b(?:my|our|his|her|the)?\s*(pregnant|nursing|breastfeeding|elderly|aging|old|older|disabled)?\s*(?<!single\s)(?<!single-)(?<!stay-at-home\s)(wife|wifey|husband|hubby|spouse|partner|girlfriend|boyfriend|gf|bf|fianc[eé]e?|mom|mum|mother|dad|father|parents|grandma|grandmother|grandpa|grandfather|grandparents|mother-in-law|father-in-law|in-laws|sister|brother|aunt|uncle|roommate|housemate|son|daughter|stepson|stepdaughter|baby|newborn|toddler|teenager|teen)\b(?:\s*(?:\(|,|who is|who's|is|aged?)?\s*(\d{1,3})(?![\d.])(?!\s*(?:dogs?|cats?|pets?|adults?|people|persons|kids?|children|teens?|teenagers?|babies|infants?|weeks?|days?|months?|years? (?!old)|lbs?|pounds|gallons|cans|seniors?))\)?)?/g,
     (m) => {
       const modifier = m[1] ?? '';
       const word = CANONICAL_ROLE[m[2]!] ?? m[2]!;

@@ -80,7 +80,7 @@ function isoDate(year: number, month0: number, day: number): string | null {
 
 const ADD = String.raw`bought|buy|purchased|got|picked up|grabbed|stocked up on|stocked|added|received|stored|put away|filled|ordered and received|restocked`;
 const REMOVE = String.raw`used up|used|drank|ate|consumed|gave away|lost|threw out|threw away|tossed|finished|donated|went through|opened`;
-const SET = String.raw`we have|we've got|we got|i have|i've got|i got|we own|i own|there are|there's|we still have|i still have|now have|we now have|i now have|we keep|i keep`;
+const SET = String.raw`we also have|i also have|we already have|i already have|we have|we've got|we got|i have|i've got|i got|we own|i own|there are|there's|we still have|i still have|now have|we now have|i now have|we keep|i keep`;
 
 const VERB = new RegExp(String.raw`\b(${REMOVE}|${SET}|${ADD})\b`, 'g');
 

@@ -174,7 +174,12 @@ export function applyPets(current: PetDraft[] | undefined, mention: PetMention):
 // -----------------------------------------------------------------------------------------------
 
 /** "two weeks", "a year", "72 hours", "3 months", "multi-year", "1-year", "for a month" → days (3..3650). */
-export function extractDuration(t: string): number | null {
+export function extractDuration(text: string): number | null {
+  const t = text
+    .replace(/\b(?:a|one)\s+(?:full|whole|entire)\s+(year|month|week)\b/g, '1 $1')
+    .replace(/\b(?:the|a)\s+(?:full|whole|entire)\s+(year|month|week)\b/g, '1 $1');
+  if (/\b(through|for|over|all) (the )?winter\b/.test(t)) return 90;
+  if (/\b(through|for|over|all) (the )?summer\b/.test(t)) return 90;
   const clamp = (d: number) => Math.max(3, Math.min(3650, Math.round(d)));
   if (/\b(multi-?year|multiple years|several years|years-long|long[- ]haul)\b/.test(t)) return 730;
   const unit = String.raw`(hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)`;
@@ -289,7 +294,7 @@ const SCENARIO_WORDS: [ScenarioId, RegExp][] = [
   ['pandemic', /\b(pandemics?|epidemics?|outbreaks?|covid|flu season|bird flu|quarantine)\b/],
   [
     'grid-down',
-    /\b(grid[- ]?down|grid failure|grid collapse|emp|solar flare|blackouts?|power outages?|power out|long outage|off[- ]grid|no power)\b/,
+    /\b(grid[- ]?down|grid failure|grid collapse|emp|solar flare|blackouts?|power outages?|power out|long outage|off[- ]grid|no power|without power|lose power|power goes out)\b/,
   ],
   [
     'economic-collapse',

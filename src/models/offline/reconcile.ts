@@ -37,8 +37,9 @@ export function memberEdits(
   normalized: string,
 ): { edits: HouseholdEditsInput; assumptions: string[] } {
   const assumptions = [...mention.assumptions];
+  if (known.length > 0) return knownEdits(known, mention, normalized);
   const named = mention.members.map(toMemberInput);
-  if (known.length === 0) {
+  {
     if (named.length > 0) return { edits: { members: named }, assumptions };
     const made = membersForCount(mention.count!, /\bfamily\b/.test(normalized));
     return {
@@ -46,6 +47,36 @@ export function memberEdits(
       assumptions: [...assumptions, made.assumption],
     };
   }
+  return { edits: {}, assumptions };
+}
+
+/**
+ * Adults the extractor filled in (two parents for "we have 2 kids", the rest of "5 of us") are guesses for
+ * a new household; for a known one only the people actually named count.
+ */
+function namedOnly(mention: HouseholdMention): MemberInput[] {
+  const guessed =
+    mention.count !== null || mention.assumptions.some((a) => /with the children|one adult/.test(a));
+  return mention.members
+    .filter(
+      (m) =>
+        !guessed ||
+        m.kind !== 'adult' ||
+        m.role !== undefined ||
+        m.ageYears !== undefined ||
+        !!m.conditions?.length,
+    )
+    .map(toMemberInput);
+}
+
+function knownEdits(
+  known: readonly DraftMember[],
+  mention: HouseholdMention,
+  normalized: string,
+): { edits: HouseholdEditsInput; assumptions: string[] } {
+  const assumptions: string[] = [];
+  const named = namedOnly(mention);
+  const guessed = named.length < mention.members.length;
   const headCount = mention.count ?? undefined;
   if (named.length === 0) {
     if (headCount !== undefined && headCount > known.length)
@@ -68,20 +99,15 @@ export function memberEdits(
   const byRole = named.filter((m) => m.role && m.role !== 'me' && known.some((k) => k.role === m.role));
   if (ADD_WORDS.test(normalized) || mention.additive) {
     const fresh = named.filter((m) => !byRole.includes(m));
-    const edits: HouseholdEditsInput = { addMembers: padless(fresh, mention) };
+    const edits: HouseholdEditsInput = { addMembers: fresh };
     if (byRole.length)
       edits.changeMembers = byRole.map((m) => ({ match: { role: m.role! }, ...changeOf(m) }));
     if (headCount !== undefined) edits.headCount = headCount;
     return { edits, assumptions: [] };
   }
-  if (mention.whole && coversAllGroups(named, known)) return { edits: { members: named }, assumptions };
+  if (mention.whole && !guessed && coversAllGroups(named, known))
+    return { edits: { members: named }, assumptions };
   return { edits: restateGroups(known, named), assumptions: [] };
-}
-
-/** Adults the extractor padded in ("we have 2 kids" → 2 parents) are not added to a known household. */
-function padless(fresh: MemberInput[], mention: HouseholdMention): MemberInput[] {
-  if (!mention.assumptions.some((a) => /adults? with the children|one adult/.test(a))) return fresh;
-  return fresh.filter((m) => m.kind !== 'adult' || m.role !== undefined || m.ageYears !== undefined);
 }
 
 function coversAllGroups(named: MemberInput[], known: readonly DraftMember[]): boolean {
