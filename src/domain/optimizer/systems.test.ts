@@ -167,11 +167,13 @@ describe('system requirements: realistic random instances', () => {
   it('never buys fuel without its stove, a can opener without canned food or a battery without its device (exact and greedy)', async () => {
     let dependents = 0;
     let greedyLost = 0;
-    for (let seed = 1; seed <= 10; seed++) {
+    // Seeds whose exact solves take about a second (others take several) and that do buy dependents.
+    for (const seed of [3, 4, 5, 10, 11, 12]) {
       const inst = syntheticInstance(seed, {
-        needs: 40,
-        candidates: 300,
-        budget: 150 + seed * 60,
+        needs: 30,
+        candidates: 250,
+        // Budgets that reach past the critical needs, so stoves, fuel and cells get bought at all.
+        budget: 600 + seed * 150,
         systems: true,
         urgent: true,
       });
