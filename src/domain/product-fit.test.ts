@@ -9,6 +9,7 @@ import {
   fitLimit,
   type ProductFit,
   ProductFitSchema,
+  petsServed,
   systemTags,
 } from './product-fit.ts';
 
@@ -115,6 +116,22 @@ describe('checkFit', () => {
       checkFit({ species: ['rabbit'] }, ['pet-food'], home({ pets: [{ species: 'other', weightLb: 5 }] })).ok,
     ).toBe(true);
     expect(fitLimit({ species: ['dog'] }, dogs)).toBe(1);
+    const mixed = [
+      { species: 'dog', weightLb: 12 },
+      { species: 'dog', weightLb: 80 },
+      { species: 'cat', weightLb: 9 },
+    ];
+    expect(petsServed({ species: ['dog'], petWeightLb: { min: 1, max: 22 } }, mixed)).toEqual([mixed[0]]);
+    expect(petsServed({ species: ['cat'] }, mixed)).toEqual([mixed[2]]);
+    const crate = { species: ['dog' as const], petWeightLb: { min: 0, max: 70 } };
+    expect(fitLimit(crate, dogs, 1, ['pet-carrier'])).toBe(1);
+    expect(fitLimit(crate, { ...dogs, pets: [{ species: 'dog', weightLb: 90 }] }, 1, ['pet-carrier'])).toBe(
+      0,
+    );
+    expect(
+      fitLimit({ species: ['dog'], petWeightLb: { min: 1, max: 200 } }, dogs, 1, ['pet-food']),
+    ).toBeNull();
+    expect(fitLimit({ size: 'adult' }, home(), 2, ['rain-gear'])).toBe(1);
   });
 
   it('refuses a heater that is not indoor-safe', () => {

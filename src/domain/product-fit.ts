@@ -225,13 +225,29 @@ function isAdultSize(m: { kind: string; ageYears: number }): boolean {
  * Household pets of the product's species. The household's own species may be only dog, cat or other:
  * 'other' pets take rabbit, bird and other food, since the plan does not say which animal they are.
  */
-function matchingPets(fit: ProductFit, pets: FitContext['pets']) {
-  if (!fit.species) return pets;
+function matchingPets<P extends { species: string; weightLb: number }>(
+  fit: ProductFit,
+  pets: readonly P[],
+): P[] {
+  if (!fit.species) return [...pets];
   return pets.filter(
     (p) =>
       fit.species!.includes(p.species as PetSpecies) ||
       (p.species === 'other' && fit.species!.some((s) => s !== 'dog' && s !== 'cat')),
   );
+}
+
+/**
+ * The household's pets a pet product is made for: its species (an 'other' pet takes rabbit, bird and other
+ * products) and, when it states one, its weight range. For splitting the pet-food need by species and size.
+ */
+export function petsServed<P extends { species: string; weightLb: number }>(
+  fit: ProductFit | undefined,
+  pets: readonly P[],
+): P[] {
+  const f = fit ?? {};
+  const range = f.petWeightLb;
+  return matchingPets(f, pets).filter((p) => !range || (p.weightLb >= range.min && p.weightLb <= range.max));
 }
 
 const PERSONAL_SIZED = new Set(['sleeping-bag', 'backpack', 'rain-gear', 'sturdy-shoes', 'wool-blanket']);
@@ -328,24 +344,34 @@ export function checkBundleFit(
 
 /**
  * The most units of a product that fit the household, or null when fit sets no cap: child-size gear for
- * each child, adult-size personal gear for each teen, adult and senior, pet gear (not food, which the pet
- * need sizes by weight) for each pet of its species. `perUnit` is how many of those one unit serves (a
- * 2-pack of ponchos serves 2).
+ * each child, adult-size personal gear for each teen, adult and senior (adult sleeping bags for everyone
+ * but babies), pet gear for each pet of its species and weight (not pet food, which the pet need sizes by
+ * weight). `perUnit` is how many of those one unit serves (a 2-pack of ponchos serves 2: pass the cover's
+ * amount); `supplies` are the keys the product covers — without them, gear with a pet weight range is
+ * indistinguishable from pet food and gets no cap.
  */
-export function fitLimit(fit: ProductFit | undefined, context: FitContext, perUnit = 1): number | null {
+export function fitLimit(
+  fit: ProductFit | undefined,
+  context: FitContext,
+  perUnit = 1,
+  supplies: readonly string[] = [],
+): number | null {
   const f = fit ?? {};
   const per = perUnit > 0 ? perUnit : 1;
-  let people: number | null = null;
-  if (f.size === 'child') people = context.members.filter(isChild).length;
+  let count: number | null = null;
+  if (f.size === 'child') count = context.members.filter(isChild).length;
   // A child sleeps in an adult bag (not the reverse), so adult sleeping bags serve everyone but babies.
   else if (f.size === 'adult' && f.tempRatingF !== undefined)
-    people = context.members.filter((m) => !isInfant(m)).length;
-  else if (f.size === 'adult') people = context.members.filter(isAdultSize).length;
-  else if (f.size === 'any') people = context.members.filter((m) => !isInfant(m)).length;
-  if (people !== null) return Math.ceil(people / per);
-  if (f.species && !f.foodGroups && !f.petWeightLb)
-    return Math.ceil(matchingPets(f, context.pets).length / per);
-  return null;
+    count = context.members.filter((m) => !isInfant(m)).length;
+  else if (f.size === 'adult') count = context.members.filter(isAdultSize).length;
+  else if (f.size === 'any') count = context.members.filter((m) => !isInfant(m)).length;
+  else if (f.species && !supplies.includes('pet-food') && (supplies.length > 0 || !f.petWeightLb)) {
+    const range = f.petWeightLb;
+    count = matchingPets(f, context.pets).filter(
+      (p) => !range || (p.weightLb >= range.min && p.weightLb <= range.max),
+    ).length;
+  }
+  return count === null ? null : Math.ceil(count / per);
 }
 
 // ---- systems ------------------------------------------------------------------------------------
