@@ -265,6 +265,14 @@ describe('system requirements: stoves, fuel, can openers', () => {
         strategy,
       });
       expect(notOwned.items).toEqual([]);
+      // The stove is no need of its own here: it is bought only so that the fuel can be.
+      const withStove = await optimize({
+        needs: [{ key: 'cooking-fuel', quantity: 10, priority: 1 }],
+        candidates: [stove, propane, hexamine],
+        budget: 55,
+        strategy,
+      });
+      expect(unitsOf(withStove, [stove, propane, hexamine])).toEqual([1, 5, 0]);
     });
 
     it(`${strategy}: buys a can opener only with canned food`, async () => {
