@@ -45,9 +45,12 @@ export function carryLimitLb(member: Member, bodyWeightLb = typicalWeightLb(memb
   return round(bodyWeightLb * share, 1);
 }
 
-/** Members who carry a full go-bag: 13 and older and able to carry (younger children carry a small pack). */
+/** From this age a member keeps a full go-bag of their own; younger children carry a small pack at most. */
+export const GO_BAG_MIN_AGE = 13;
+
+/** Members who can carry a full go-bag themselves: 13 and older with a carry limit (no mobility aid). */
 export function isCarrier(member: Member): boolean {
-  return member.ageYears >= 13 && carryLimitLb(member) > 0;
+  return member.ageYears >= GO_BAG_MIN_AGE && carryLimitLb(member) > 0;
 }
 
 export const CARRY_BASIS = cite(

@@ -91,7 +91,7 @@ describe('computeNeeds: bug-out vs shelter in place', () => {
     expect(shelter.get('emergency-toilet')?.priority).toBe(1);
   });
 
-  it('packs a go-bag for each able carrier, a tent and pet carrier for everyone leaving', () => {
+  it('packs a go-bag for each member 13+, a tent and pet carrier for everyone leaving', () => {
     // ARC "three days of supplies that you can carry": the two adults carry; children of 6 and 9 do not.
     expect(bugOut.get('backpack')).toMatchObject({ quantity: 2, priority: 1 });
     expect(shelter.get('backpack')?.priority).toBe(3);
@@ -259,7 +259,7 @@ describe('computeNeeds: medical conditions (issue 9)', () => {
     expect(needs.get('medication-cooling')).toMatchObject({ quantity: 1, priority: 1 });
     expect(needs.get('medication-cooling')?.basis).toMatch(/FDA_INSULIN_STORAGE/);
     expect(needs.get('medication-cooling')?.reason).toMatch(/86°F \(30°C\)/);
-    expect(needs.get('sharps-container')).toMatchObject({ quantity: 1, priority: 2 });
+    expect(needs.get('sharps-container')).toMatchObject({ quantity: 1, priority: 1 });
     expect(needs.get('sharps-container')?.basis).toMatch(/FDA_SHARPS/);
     // CDC "15-15 rule": 0.3 lows a day x 30 medication days = 9 doses of 15 g.
     expect(needs.get('glucose-tabs')).toMatchObject({ quantity: 9, unit: 'doses', priority: 1 });
@@ -276,6 +276,22 @@ describe('computeNeeds: medical conditions (issue 9)', () => {
     expect(needs.get('generator')?.basis).toMatch(/CDC_POWER_SOURCES/);
     expect(needs.get('prescription-meds')?.priority).toBe(1);
     expect(needs.has('medication-cooling')).toBe(false);
+  });
+
+  it('gives a mobility-aid member leaving home a go-bag too (it rides on the chair or with a helper)', () => {
+    const needs = byKey(
+      computeNeeds(
+        request({
+          mobility: 'BUG_OUT',
+          household: house([
+            { kind: 'adult', ageYears: 50, sex: 'f', conditions: ['mobility-aid'], mobilityLimited: true },
+            { kind: 'teen', ageYears: 15 },
+            { kind: 'child', ageYears: 8 },
+          ]),
+        }),
+      ),
+    );
+    expect(needs.get('backpack')).toMatchObject({ quantity: 2, priority: 1 });
   });
 
   it('adds no medical supplies for a food allergy or a mobility aid alone', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { barterGoods } from './barter.ts';
-import { isCarrier } from './carry.ts';
+import { GO_BAG_MIN_AGE } from './carry.ts';
 import { type Climate, ClimateSchema } from './climate.ts';
 import rulesData from './data/need-rules.json' with { type: 'json' };
 import {
@@ -74,12 +74,13 @@ type Condition = (typeof CONDITIONS)[number];
 const QuantitySchema = z.union([
   z.object({ computed: z.enum(COMPUTED) }),
   z.object({
-    // carrier: a member 13+ able to carry a full go-bag (carry.ts); insulin-user: a member on insulin.
+    // teen-or-adult: a member 13+, who keeps a full go-bag of their own (a mobility-aid user's rides on the
+    // chair or goes with a helper); insulin-user: a member on insulin.
     per: z.enum([
       'household',
       'person',
       'adult',
-      'carrier',
+      'teen-or-adult',
       'insulin-user',
       'pet',
       'person-day',
@@ -244,9 +245,9 @@ function amount(rule: NeedRule, req: NeedsRequest, computed: Record<ComputedName
       return q.amount * people;
     case 'adult':
       return q.amount * Math.max(1, req.household.members.filter(isAdult).length);
-    case 'carrier':
-      // Someone still takes the bag when no member can carry a full one (a helper, a cart).
-      return q.amount * Math.max(1, req.household.members.filter(isCarrier).length);
+    case 'teen-or-adult':
+      // A household of young children still has one bag, carried by whoever leads them.
+      return q.amount * Math.max(1, req.household.members.filter((m) => m.ageYears >= GO_BAG_MIN_AGE).length);
     case 'insulin-user':
       return q.amount * req.household.members.filter(usesInsulin).length;
     case 'pet':
