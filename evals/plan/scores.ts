@@ -40,7 +40,7 @@ function normalise(x: Record<FoodGroup, number>): Record<FoodGroup, number> {
 export type ScoreName = 'lifeNeeds' | 'foodBalance' | 'variety';
 export const SCORE_NAMES: ScoreName[] = ['lifeNeeds', 'foodBalance', 'variety'];
 /** A case passes a score at or above its threshold (the eval's bar, not a published figure). */
-export const THRESHOLDS: Record<ScoreName, number> = { lifeNeeds: 0.8, foodBalance: 0.6, variety: 0.8 };
+export const THRESHOLDS: Record<ScoreName, number> = { lifeNeeds: 0.8, foodBalance: 0.7, variety: 0.8 };
 
 export type Score = { value: number | null; pass: boolean | null; detail: string };
 export type Scores = Record<ScoreName, Score>;

@@ -3,6 +3,7 @@ import { fmt } from '../derive.ts';
 import type { PlanView } from '../view.ts';
 import { failIf, type Gate, na, pass } from './types.ts';
 
+const INFANT_SUPPLIES = new Set(['infant-formula', 'baby-food', 'diapers', 'baby-wipes']);
 const WARM_GEAR = new Set(['sleeping-bag', 'wool-blanket', 'emergency-blanket']);
 // Canada's Weatheradio broadcasts on the same seven VHF channels with SAME alerts, so a NOAA receiver works
 // there; everywhere else it hears nothing.
@@ -59,6 +60,19 @@ export const fitGates: Gate[] = [
             `${count} child-size items (${kids.map((l) => `${l.quantity} × ${l.name}`).join(', ')}) for ${d.children} children`,
           ])
         : pass(`${count} child-size items for ${d.children} children`);
+    },
+  },
+  {
+    id: 'fit.infant-items',
+    type: 'fit',
+    run: ({ plan, d }) => {
+      const infantLines = d.lines.filter((l) => l.product?.covers.some((c) => INFANT_SUPPLIES.has(c.supply)));
+      if (infantLines.length === 0) return na('no infant items bought');
+      // Diapers and baby food run to about age 3; formula to 1 (the plan's own infant rules agree).
+      const small = plan.household.members.filter((m) => m.ageYears < 3).length;
+      return small > 0
+        ? pass(`${small} member(s) under 3`)
+        : failIf(infantLines.map((l) => `${l.name} for a household with no child under 3`));
     },
   },
   {
