@@ -153,7 +153,10 @@ export type LeftOut = z.infer<typeof leftOutSchema>;
 
 export const solveStatsSchema = z.object({
   candidatesIn: z.number().int(),
-  /** Candidates that can contribute at all (cover a need, affordable, in stock). */
+  /**
+   * Candidates that can contribute at all (cover a need, affordable, in stock), plus the providers their
+   * requirements call for, less those whose requirement nothing can meet.
+   */
   candidatesUseful: z.number().int(),
   /** Candidates left after dominance pruning (equals candidatesUseful when pruning is off). */
   candidatesAfterPruning: z.number().int(),
