@@ -90,6 +90,8 @@ export const ProductFitSchema = z
       .optional(),
     /** Heaters, stoves, generators: safe to run inside a living space. */
     indoorSafe: z.boolean().optional(),
+    /** Backpacks: what the pack holds, liters, for fitting a carried kit into the packs bought. */
+    capacityL: z.number().positive().optional(),
     /** Where it is used: 'home' stays at home (bulky or installed), 'vehicle' only in a car, 'carry' made to be carried. */
     use: z.enum(['home', 'vehicle', 'carry', 'any']).optional(),
     /** 'us' works only in the United States (NOAA Weather Radio, US road atlases). */

@@ -39,6 +39,7 @@ describe('catalog candidates carry fit, weight, price date and system tags', () 
     for (const c of products) {
       expect(c.fit, c.name).toBeDefined();
       expect(c.weightLb, c.name).toBeGreaterThan(0);
+      expect(c.volumeL, c.name).toBeGreaterThan(0);
       expect(c.priceObservedAt, c.name).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
   });
@@ -53,6 +54,13 @@ describe('catalog candidates carry fit, weight, price date and system tags', () 
     );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(/^Coleman Kids' 50°F Sleeping Bag: /);
+  });
+
+  it('gives volume in liters from the box dimensions', () => {
+    // The Osprey Talon 33 is listed at 21 x 11 x 10 in: 2,310 cu in = 37.9 L.
+    const talon = byName('Osprey Talon 33');
+    expect(talon.fit?.capacityL).toBe(33);
+    expect(talon.volumeL).toBeCloseTo(37.85, 2);
   });
 
   it('lets checkFit refuse the kids 50°F bag and the cat food for Montana adults with a dog', () => {

@@ -13,6 +13,8 @@ export type CatalogCandidate = Candidate & {
   fit?: ProductFit;
   /** Shipping weight per unit, lb (a bundle: the sum of its parts), for bug-out carry limits. */
   weightLb: number | null;
+  /** Packed volume per unit in liters, from metadata.dimensionsIn (a bundle: the sum of its parts). */
+  volumeL: number | null;
   /** Day the price was written down (ISO date), so a plan can label it: "price as of 2026-11-15". */
   priceObservedAt: string | null;
   /** System tags provided and required (systemTags()); always set, possibly empty. */
@@ -87,6 +89,7 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
     productUrl: string | null;
     fit?: ProductFit;
     weightLb: number | null;
+    volumeL: number | null;
     priceObservedAt: string | null;
     tags: string[];
     requires: string[];
@@ -109,6 +112,7 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       productUrl: p.productUrl,
       fit,
       weightLb: positiveNumber(p.metadata?.weightLb),
+      volumeL: volumeLiters(p.metadata?.dimensionsIn),
       priceObservedAt: isoDate(p.metadata?.priceObservedAt),
       ...system,
     };
@@ -125,6 +129,7 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       shelfLifeMonths: typeof p.metadata?.shelfLifeMonths === 'number' ? p.metadata.shelfLifeMonths : null,
       fit,
       weightLb: known.weightLb,
+      volumeL: known.volumeL,
       priceObservedAt: known.priceObservedAt,
       tags: known.tags,
       requires: known.requires,
@@ -150,6 +155,7 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
     parts: NonNullable<CatalogCandidate['parts']>;
     system: { tags: string[]; requires: string[] }[];
     weightLb: number | null;
+    volumeL: number | null;
     observed: (string | null)[];
   };
   const kits = new Map<string, Kit>();
@@ -164,6 +170,7 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       parts: [],
       system: [],
       weightLb: 0,
+      volumeL: 0,
       observed: [],
     };
     kit.price += product.price * row.quantity;
@@ -183,6 +190,8 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       kit.weightLb === null || product.weightLb === null
         ? null
         : kit.weightLb + product.weightLb * row.quantity;
+    kit.volumeL =
+      kit.volumeL === null || product.volumeL === null ? null : kit.volumeL + product.volumeL * row.quantity;
     kit.observed.push(product.priceObservedAt);
     for (const c of product.covers)
       kit.covers.set(c.supply, (kit.covers.get(c.supply) ?? 0) + c.amount * row.quantity);
@@ -201,6 +210,7 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       category: 'bundle',
       shelfLifeMonths: null,
       weightLb: kit.weightLb === null ? null : Math.round(kit.weightLb * 100) / 100,
+      volumeL: kit.volumeL === null ? null : Math.round(kit.volumeL * 10) / 10,
       priceObservedAt: oldestDate(kit.observed),
       ...bundleSystemTags(kit.system),
       parts: kit.parts,
@@ -211,6 +221,16 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
 
 function positiveNumber(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : null;
+}
+
+const LITERS_PER_CUBIC_INCH = 0.016387;
+
+function volumeLiters(d: unknown): number | null {
+  if (typeof d !== 'object' || d === null) return null;
+  const { l, w, h } = d as Record<string, unknown>;
+  const dims = [l, w, h].map(positiveNumber);
+  if (dims.some((x) => x === null)) return null;
+  return Math.round((dims as number[]).reduce((a, b) => a * b, 1) * LITERS_PER_CUBIC_INCH * 1000) / 1000;
 }
 
 function isoDate(value: unknown): string | null {
