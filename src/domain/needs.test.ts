@@ -43,6 +43,12 @@ describe('computeNeeds: vocabulary', () => {
     }
   });
 
+  it('words per-scenario reasons only for scenarios the rule lists', () => {
+    for (const rule of NEED_RULES.filter((r) => r.reasons))
+      for (const scenario of Object.keys(rule.reasons ?? {}))
+        expect(rule.scenarios, `${rule.key}: ${scenario}`).toContain(scenario);
+  });
+
   it('every rule cites known sources', () => {
     for (const rule of NEED_RULES) expect(() => cite(rule.basis, rule.sources), rule.key).not.toThrow();
   });
@@ -343,6 +349,16 @@ describe('computeNeeds: rules fire only where they make sense (issue 9)', () => 
     const chicago = byKey(computeNeeds(request({ scenarios: ['winter-storm'], climate: 'cold' })));
     expect(chicago.get('shovel')?.reason).toMatch(/snow/);
     expect(chicago.get('shovel')?.reason).not.toMatch(/mud|debris/);
+  });
+
+  it('words a several-scenario rule for the scenario that triggered it (no earthquakes in a wildfire plan)', () => {
+    const wildfire = byKey(computeNeeds(request({ scenarios: ['wildfire'] }))).get('fire-extinguisher');
+    expect(wildfire?.reason).toMatch(/wildfire embers/);
+    expect(wildfire?.reason).not.toMatch(/earthquake/i);
+    const both = byKey(computeNeeds(request({ scenarios: ['earthquake', 'wildfire'] }))).get(
+      'fire-extinguisher',
+    );
+    expect(both?.reason).toMatch(/earthquakes.*wildfire embers/);
   });
 
   it('buys no sturdy shoes for a pandemic stay-at-home', () => {

@@ -109,6 +109,9 @@ const RuleSchema = z.object({
   requires: z.array(z.enum(CONDITIONS)).optional(),
   quantity: QuantitySchema,
   reason: z.string(),
+  // Per-scenario wording for a rule listing several scenarios, so a wildfire plan is not told about earthquakes:
+  // the reason is built from the entries of the scenarios that matched, `reason` being the fallback.
+  reasons: z.partialRecord(ScenarioIdSchema, z.string()).optional(),
   basis: z.string(),
   sources: z.array(z.string()),
 });
@@ -266,6 +269,13 @@ function roundUp(quantity: number, unit: string): number {
   return Math.ceil(round(quantity * step, 6)) / step;
 }
 
+/** The rule's reason in the words of the scenarios that triggered it. */
+function reasonFor(rule: NeedRule, scenarios: readonly ScenarioId[]): string {
+  if (!rule.reasons) return rule.reason;
+  const said = [...new Set(scenarios.map((s) => rule.reasons?.[s]).filter((r): r is string => !!r))];
+  return said.length > 0 ? said.join('; ') : rule.reason;
+}
+
 const supplyOrder = new Map(SUPPLIES.map((s, i) => [s.key, i]));
 
 /**
@@ -292,7 +302,7 @@ export function computeNeeds(req: NeedsRequest): Need[] {
         quantity,
         unit: supply.unit,
         priority: rule.priority,
-        reason: rule.reason,
+        reason: reasonFor(rule, scenarios),
         basis,
         scenarios,
       });
@@ -300,7 +310,8 @@ export function computeNeeds(req: NeedsRequest): Need[] {
     }
     existing.quantity = Math.max(existing.quantity, quantity);
     existing.priority = Math.min(existing.priority, rule.priority) as 1 | 2 | 3;
-    if (!existing.reason.includes(rule.reason)) existing.reason = `${existing.reason}; ${rule.reason}`;
+    const reason = reasonFor(rule, scenarios);
+    if (!existing.reason.includes(reason)) existing.reason = `${existing.reason}; ${reason}`;
     if (!existing.basis.includes(basis)) existing.basis = `${existing.basis}; ${basis}`;
     existing.scenarios = [...new Set([...existing.scenarios, ...scenarios])];
   }
