@@ -17,6 +17,10 @@ export type Derived = {
   /** The plan's stated need per supply (its supplies list) and that supply's priority. */
   need: Map<string, { quantity: number; priority: number; unit: string; name: string }>;
   foodKcalBought: number;
+  /** Food calories the plan itself says its lines provide (v2 `items[].provides`), null before v2. */
+  foodKcalDeclared: number | null;
+  /** The food the plan sets out to store, in kcal: its food supplies (kcal, or lb at typical densities). */
+  foodKcalNeed: number;
   foodKcalOwned: number;
   /** Stored water: bought + owned `water-storage` (and `water-carry` when evacuating). */
   waterBought: number;
@@ -88,6 +92,27 @@ export function derive(c: EvalCase, plan: PlanView, catalog: Catalog): Derived {
       name: s.name,
     });
   }
+  // The plan's own figure: per line, its kcal entries, else its pounds of staples at typical densities.
+  let foodKcalDeclared: number | null = plan.items.every((i) => i.provides) ? 0 : null;
+  if (foodKcalDeclared !== null)
+    for (const i of plan.items) {
+      const food = i.provides!.filter((p) => p.supply.startsWith('food-'));
+      const kcal = food.filter(
+        (p) => p.unit === 'kcal' || p.supply === 'food-kcal' || p.supply === 'food-variety',
+      );
+      foodKcalDeclared += (kcal.length > 0 ? kcal : food).reduce(
+        (sum, p) => sum + (kcal.length > 0 ? p.amount : p.amount * (KCAL_PER_LB[p.supply] ?? 0)),
+        0,
+      );
+    }
+  // Long plans store a year or so of staples and grow the rest: the stored target is the plan's food
+  // supplies, not duration × kcal/day. Without food supplies the ration plan's total stands.
+  let foodKcalNeed = 0;
+  for (const [key, n] of need) {
+    if (!key.startsWith('food-')) continue;
+    foodKcalNeed += n.unit === 'kcal' ? n.quantity : n.quantity * (KCAL_PER_LB[key] ?? 0);
+  }
+  if (foodKcalNeed === 0) foodKcalNeed = plan.rationPlan.food.totalKcal;
   const bugOut = c.mobility === 'bugout';
   const water = (m: Map<string, number>) =>
     (m.get('water-storage') ?? 0) + (bugOut ? (m.get('water-carry') ?? 0) : 0);
@@ -99,6 +124,8 @@ export function derive(c: EvalCase, plan: PlanView, catalog: Catalog): Derived {
     owned,
     need,
     foodKcalBought,
+    foodKcalDeclared,
+    foodKcalNeed,
     foodKcalOwned,
     waterBought: water(bought),
     waterOwned: water(owned),

@@ -27,7 +27,13 @@ const only = typeof values.case === 'string' ? new Set(values.case.split(',')) :
 const cases = only ? CASES.filter((c) => only.has(c.id)) : CASES;
 
 const started = performance.now();
-const database = await evalDatabase();
+const database = await evalDatabase().catch((error: unknown) => {
+  // The seed validates every data file; a file mid-edit stops the suite here, by name, not as a regression.
+  console.error(
+    `plan evals: could not build the eval database: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(2);
+});
 const setupMs = performance.now() - started;
 const catalog = await loadCatalog(database.db);
 const results = await runSuite({

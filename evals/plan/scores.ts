@@ -1,3 +1,4 @@
+import type { Catalog } from './catalog.ts';
 import { FOOD_GROUPS, type FoodGroup } from './classify.ts';
 import type { Derived } from './derive.ts';
 import { lifeNeeds, ratio } from './gates/coverage.ts';
@@ -52,11 +53,17 @@ const scored = (name: ScoreName, value: number, detail: string): Score => ({
   detail,
 });
 
-export function scoreCase(plan: PlanView, d: Derived): Scores {
+export function scoreCase(plan: PlanView, d: Derived, catalog: Catalog): Scores {
   // Life needs per dollar: 1 when every life need is covered; otherwise the share of the money that went
   // to life needs (a dollar on a whistle while water is short is a wasted dollar). The raw coverage gained
   // per $100 is reported beside it.
-  const needs = lifeNeeds(plan, d);
+  // Needs no catalog product covers (prescriptions) cannot be bought: they do not count against spending.
+  const needs = lifeNeeds(plan, d).filter(
+    (n) =>
+      n.key === 'water' ||
+      n.key === 'food' ||
+      catalog.products.some((p) => p.covers.some((c) => c.supply === n.key)),
+  );
   const coverage = needs.reduce((s, n) => s + ratio(n), 0) / needs.length;
   const spent = plan.budget.spent;
   let lifeSpend = 0;

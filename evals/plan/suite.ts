@@ -68,7 +68,7 @@ export function judge(
   }
   let scores: Scores;
   try {
-    scores = scoreCase(plan, d);
+    scores = scoreCase(plan, d, catalog);
   } catch (error) {
     scores = noScores(`scoring crashed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -32,7 +32,7 @@ export function lifeNeeds(plan: PlanView, d: Derived): LifeNeed[] {
     key: 'food',
     label: 'food',
     unit: 'kcal',
-    needed: plan.rationPlan.food.totalKcal,
+    needed: d.foodKcalNeed,
     have: d.foodKcalBought + d.foodKcalOwned,
     word: /food|calorie|kcal/i,
   });

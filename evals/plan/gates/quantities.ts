@@ -35,11 +35,11 @@ export const quantityGates: Gate[] = [
   {
     id: 'quantities.catalog',
     type: 'quantities',
-    run: ({ plan, d }) => {
+    run: ({ d }) => {
       if (d.lines.length === 0) return na('nothing bought');
       const problems: string[] = [];
       // Food is judged as calories against the ration plan: how it is split over groups is the diet gates' job.
-      const foodNeed = plan.rationPlan.food.totalKcal - d.foodKcalOwned;
+      const foodNeed = d.foodKcalNeed - d.foodKcalOwned;
       for (const l of d.lines) {
         const covers = l.product?.covers ?? [];
         if (covers.length !== 1 || l.item.productId !== l.product?.id) continue;

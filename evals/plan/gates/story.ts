@@ -14,7 +14,11 @@ function storyGate(kind: 'water' | 'food'): Gate {
     type: 'story',
     run: ({ plan, d }) => {
       if (plan.simulationLog.length === 0) return na('no simulation log');
-      const stored = kind === 'water' ? d.waterBought + d.waterOwned : d.foodKcalBought + d.foodKcalOwned;
+      // The log must tell the stock the plan says it buys: its own declared calories (v2) where it states them.
+      const stored =
+        kind === 'water'
+          ? d.waterBought + d.waterOwned
+          : (d.foodKcalDeclared ?? d.foodKcalBought) + d.foodKcalOwned;
       const perDay = kind === 'water' ? plan.rationPlan.water.gallonsPerDay : plan.rationPlan.food.kcalPerDay;
       // Calories of dry staples are estimated per pound (classify.ts), so a few percent of the stock is slack.
       const tolerance = Math.max(kind === 'water' ? 1 : 500, (kind === 'water' ? 0.02 : 0.04) * stored);
