@@ -624,7 +624,11 @@ describe('account export and deletion', () => {
     expect(page).toContain('action="/account/delete"');
     expect(page).toMatch(/<input id="delete-password" name="password" type="password"/);
     const wrong = await c.request('POST', '/account/delete', {
-      body: new URLSearchParams({ _csrf: c.csrf, confirm: 'nope' }).toString(),
+      body: new URLSearchParams({
+        _csrf: c.csrf,
+        confirm: 'nope',
+        password: 'correct horse battery',
+      }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(wrong.status).toBe(400);
