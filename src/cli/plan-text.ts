@@ -51,7 +51,7 @@ export function planAsText(kit: GeneratedKit): string {
           `${g.group} ${Math.round(g.share * 100)}%${g.target ? ` (aim ${Math.round(g.target * 100)}%)` : ''}`,
       );
     lines.push(
-      `  food: ${diet.foods} foods, the largest ${Math.round(diet.largestProductShare * 100)}% of calories (cap ${Math.round(diet.maxProductShare * 100)}%); ${groups.join(', ')}`,
+      `  food: ${diet.foods} foods, the largest ${Math.round(diet.largestProductShare * 100)}% of the plan's calories (cap ${Math.round(diet.maxProductShare * 100)}%); ${groups.join(', ')}`,
     );
   }
   for (const n of kit.budget.notFitting.slice(0, 6)) lines.push(`  not for you: ${n.name} — ${n.reason}`);

@@ -184,7 +184,12 @@ export function assemblePlan(parts: PlanParts): GeneratedKit {
   ];
   const lines = needLines(parts.needs, input.owned, items);
   const figures = coverageFigures(lines, parts.costToCover);
-  const diet = dietReport(items, parts.products, input.durationDays);
+  const diet = dietReport(
+    items,
+    parts.products,
+    input.durationDays,
+    parts.needs.find((n) => n.key === 'food-kcal')?.quantity ?? 0,
+  );
   const budget: GeneratedKit['budget'] = {
     limit: input.budget,
     spent,

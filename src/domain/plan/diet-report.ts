@@ -9,6 +9,8 @@ export function dietReport(
   items: readonly Pick<KitItem, 'productId' | 'quantity'>[],
   products: ReadonlyMap<string, ProductInfo>,
   durationDays: number,
+  /** The plan's food need in kcal: a product's share is of what the plan needs, as its cap is. */
+  needKcal: number,
 ): GeneratedKit['budget']['diet'] {
   const byProduct = new Map<string, number>();
   const byGroup = new Map<string, number>();
@@ -34,7 +36,7 @@ export function dietReport(
     groups,
     foods: byProduct.size,
     maxProductShare: maxProductShare(durationDays),
-    largestProductShare: round(Math.max(...byProduct.values()) / total),
+    largestProductShare: round(Math.max(...byProduct.values()) / Math.max(total, needKcal)),
     basis:
       'Calories spread over the DGA 2020-2025 food groups in the shares of the Healthy U.S.-Style Pattern at 2,000 kcal; no product above the cap of the calories (plus one pack), so one food never feeds a household for weeks.',
   };

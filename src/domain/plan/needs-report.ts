@@ -94,27 +94,53 @@ export function coverageFigures(
     total === 0
       ? 1
       : round(lines.reduce((s, l) => s + TIER_WEIGHT[l.priority] * weight(l) * fraction(l), 0) / total, 4);
-  let least: Shortfall | null = null;
-  let leastFraction = 1 - 1e-6;
-  for (const l of lines) {
-    if (l.priority !== 1) continue;
-    const f = fraction(l);
-    // The least-covered need; among equals, the one that costs most to close.
-    if (
-      f < leastFraction ||
-      (least && f === leastFraction && weight(l) > (costToCover.get(least.supply) ?? 0))
-    ) {
-      leastFraction = f;
-      least = {
-        supply: l.supply,
-        name: l.name,
-        needed: l.needed,
-        provided: round(l.owned + l.bought),
-        unit: l.unit,
-      };
-    }
-  }
-  return { overall, critical: tier(1), important: tier(2), useful: tier(3), leastCoveredCritical: least };
+  return {
+    overall,
+    critical: tier(1),
+    important: tier(2),
+    useful: tier(3),
+    leastCoveredCritical: biggestGap(lines, fraction, weight),
+  };
+}
+
+/** Needs people die without within days: they are named first when short, whatever cheaper gaps remain. */
+export const LIFE_NEEDS: ReadonlySet<string> = new Set([
+  'water-storage',
+  'water-carry',
+  'food-kcal',
+  'infant-formula',
+  'prescription-meds',
+  'medication-cooling',
+  'pet-food',
+]);
+
+/**
+ * The critical need to name as "short": the least-covered life need (water, food, formula, medicine) if any is
+ * short; otherwise the critical gap that costs most to close.
+ */
+function biggestGap(
+  lines: readonly NeedLine[],
+  fraction: (l: NeedLine) => number,
+  weight: (l: NeedLine) => number,
+): Shortfall | null {
+  const short = lines.filter((l) => l.priority === 1 && fraction(l) < 1 - 1e-6);
+  const life = short.filter((l) => LIFE_NEEDS.has(l.supply));
+  const pick =
+    life.length > 0
+      ? life.reduce((a, b) => (fraction(b) < fraction(a) ? b : a))
+      : short.reduce<NeedLine | null>(
+          (a, b) => (a === null || weight(b) * (1 - fraction(b)) > weight(a) * (1 - fraction(a)) ? b : a),
+          null,
+        );
+  return pick
+    ? {
+        supply: pick.supply,
+        name: pick.name,
+        needed: pick.needed,
+        provided: round(pick.owned + pick.bought),
+        unit: pick.unit,
+      }
+    : null;
 }
 
 /** "water: 11 of 35 gal" — a shortfall in its own unit, as every channel's summary names it. */
@@ -123,7 +149,9 @@ export function describeShortfall(s: Shortfall): string {
     (x >= 100 ? Math.round(x) : Math.round(x * 10) / 10).toLocaleString('en-US', {
       maximumFractionDigits: 1,
     });
-  return `${s.name.charAt(0).toLowerCase()}${s.name.slice(1)}: ${n(s.provided)} of ${n(s.needed)} ${s.unit}`;
+  // Lower-case the label's first letter, but never an acronym's ("NOAA weather radio").
+  const name = /^[A-Z][a-z]/.test(s.name) ? `${s.name.charAt(0).toLowerCase()}${s.name.slice(1)}` : s.name;
+  return `${name}: ${n(s.provided)} of ${n(s.needed)} ${s.unit}`;
 }
 
 /** The cheapest price per unit of each need among the products that may be bought, times the need. */

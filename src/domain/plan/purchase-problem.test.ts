@@ -175,3 +175,27 @@ describe('long plans', () => {
     );
   });
 });
+
+describe('ingredients are not meals', () => {
+  const oil: PurchaseCandidate = {
+    productId: 'oil',
+    name: 'Canola oil, 48 fl oz',
+    price: 4.98,
+    covers: [{ supply: 'food-fats-oils', amount: 2.9 }],
+    fit: { foodGroups: { 'fats-oils': 1 } },
+  };
+  const sugar: PurchaseCandidate = {
+    productId: 'sugar',
+    name: 'Sugar, 10 lb',
+    price: 9.98,
+    covers: [{ supply: 'food-sugars', amount: 10 }],
+    fit: { foodGroups: { sugars: 1 } },
+  };
+  it('never counts oil or sugar toward the calories of a short plan', () => {
+    const problem = purchaseProblem(request(30, [oil, sugar, granola]));
+    for (const id of ['oil', 'sugar']) {
+      const covers = problem.candidates.find((c) => c.productId === id)?.covers ?? [];
+      expect(covers.some((c) => c.supply.startsWith('food-kcal'))).toBe(false);
+    }
+  });
+});

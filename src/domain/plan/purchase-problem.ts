@@ -2,22 +2,15 @@ import { isColdClimate, isHotClimate } from '../climate.ts';
 import type { Need } from '../needs.ts';
 import type { Candidate, Need as OptimizerNeed } from '../optimizer/index.ts';
 import type { OwnedItem, PlanInput } from '../plan-input.ts';
+import type { ProductFit } from '../product-fit.ts';
 import { FOOD, FOOD_GROUPS } from '../ration-figures.ts';
 import type { RationPlan } from '../rations.ts';
 import type { ScenarioId } from '../scenarios.ts';
 import { DIET_SHARES, type DietGroup, maxProductShare } from './diet.ts';
 import { FOOD_72H, foodGroupKey, PET_FOOD_PREFIX, petFoodKey } from './virtual-needs.ts';
 
-/** The product attributes the purchase model reads (src/domain/product-fit.ts has the whole schema). */
-export type PurchaseFit = {
-  foodGroups?: Partial<Record<string, number>> | undefined;
-  readyToEat?: boolean | undefined;
-  wholeGrain?: boolean | undefined;
-  species?: readonly string[] | undefined;
-};
-
 export type PurchaseCandidate = Candidate & {
-  fit?: PurchaseFit | undefined;
+  fit?: ProductFit | undefined;
   shelfLifeMonths?: number | null | undefined;
   /** A bundle's products: its covers are the sum of theirs as the purchase model sees them. */
   parts?: readonly { productId: string; quantity: number }[] | undefined;
@@ -103,7 +96,6 @@ const min = (a: number | undefined, b: number) => (a === undefined ? b : Math.mi
  */
 export function purchaseProblem(req: PurchaseRequest): PurchaseProblem {
   const left = remaining(req.needs, req.owned);
-  const byKey = new Map(req.needs.map((n) => [n.key, n]));
   const shortPlan = req.durationDays <= FOOD.readyToEatMaxDays;
   const needs: OptimizerNeed[] = [];
   const kcalPerDay = req.rations.food.kcalPerDay;
@@ -158,7 +150,7 @@ export function purchaseProblem(req: PurchaseRequest): PurchaseProblem {
     }
     if (useful > 0) cap = min(cap, useful);
     const kcal = covers.find((c) => c.supply === 'food-kcal')?.amount ?? 0;
-    if (kcal > 0 && foodLeft > 0) cap = min(cap, Math.max(1, Math.ceil((share * foodLeft) / kcal)));
+    if (kcal > 0 && foodLeft > 0) cap = min(cap, foodUnitsCap(candidate, kcal, share * foodLeft, foodLeft));
     for (const c of covers) {
       // Long plans store LDS staples; no single product may be more than half of a staple group.
       const q = quantityOf.get(c.supply);
@@ -177,6 +169,29 @@ export function purchaseProblem(req: PurchaseRequest): PurchaseProblem {
   }
   return { needs, candidates, satisfiedTags: ownedTags(req.owned), excluded, coversById };
 }
+
+/**
+ * Units of a food within its share of the calories (plus one pack's rounding). A pack bigger than the share
+ * itself (25 lb of sugar for a two-week plan) is not bought at all. The DGA's limits hold per product too:
+ * added sugars under 10% of calories, and (READYPLAN_ASSUMPTION) oils and fats under 15%, so sugar or oil
+ * can never stand in for food because they are the cheapest calories.
+ */
+function foodUnitsCap(
+  candidate: PurchaseCandidate,
+  kcal: number,
+  shareKcal: number,
+  foodKcal: number,
+): number {
+  let allowed = shareKcal;
+  const groups = candidate.fit?.foodGroups ?? {};
+  for (const [group, limit] of Object.entries(GROUP_LIMITS)) {
+    const part = groups[group as keyof typeof groups] ?? 0;
+    if (part > 0) allowed = Math.min(allowed, (limit * foodKcal) / part);
+  }
+  return kcal > allowed ? 0 : Math.ceil(allowed / kcal);
+}
+
+const GROUP_LIMITS = { sugars: 0.1, 'fats-oils': 0.15 } as const;
 
 function urgent(need: Need, quantity: number, req: PurchaseRequest): Pick<OptimizerNeed, 'urgentQuantity'> {
   const days = Math.min(URGENT_DAYS, req.durationDays);
@@ -225,6 +240,15 @@ function petFoodNeeds(req: PurchaseRequest, quantity: number, priority: Need['pr
   });
 }
 
+/**
+ * Oil, shortening, sugar and honey are the cheapest calories but not meals: they are stored as LDS staples in
+ * long plans, never counted as a household's food for days or weeks.
+ */
+export function isIngredient(fit: ProductFit | undefined): boolean {
+  const groups = fit?.foodGroups ?? {};
+  return (groups['fats-oils'] ?? 0) + (groups.sugars ?? 0) >= 0.8;
+}
+
 function bundleCovers(
   parts: NonNullable<PurchaseCandidate['parts']>,
   productCovers: ReadonlyMap<string, Candidate['covers']>,
@@ -247,14 +271,16 @@ function coversFor(
   for (const c of candidate.covers) {
     if (c.supply === 'pet-food') {
       // Food for a species the household keeps; a product for several goes to the first one present.
-      const species = (candidate.fit?.species ?? ['other']).find((s) => present.has(s as 'dog'));
+      const species = (candidate.fit?.species ?? ['other']).find((s) =>
+        present.has(s as 'dog' | 'cat' | 'other'),
+      );
       if (species) covers.push({ supply: petFoodKey(species), amount: c.amount });
       continue;
     }
     covers.push(c);
   }
   const kcal = kcalPerUnit(candidate);
-  if (kcal > 0) {
+  if (kcal > 0 && !isIngredient(candidate.fit)) {
     // Up to 90 days every food counts toward the calories (canned goods, staples cooked on the stove).
     if (shortPlan && !covers.some((c) => c.supply === 'food-kcal'))
       covers.push({ supply: 'food-kcal', amount: kcal });

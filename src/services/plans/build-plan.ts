@@ -72,6 +72,14 @@ function fitVerdict(candidate: CatalogCandidate, context: FitContext): FitVerdic
   return { ok: true, ...(limit !== null ? { limit } : {}) };
 }
 
+/** Food energy in what the household already owns: kcal as stated, staples by their LDS calories per pound. */
+function ownedKcal(owned: PlanInput['owned']): number {
+  return owned.reduce(
+    (sum, o) => sum + kcalPerUnit({ covers: [{ supply: o.supplyKey, amount: o.quantity }] }),
+    0,
+  );
+}
+
 /** A few products left out for not fitting, one per reason, for the plan page to show what was avoided. */
 function notFittingSample(excluded: { name: string; reason: string }[]): { name: string; reason: string }[] {
   const seen = new Set<string>();
@@ -219,10 +227,16 @@ export async function buildPlan(
     }),
   );
   const bought = new Map<string, number>();
+  let boughtKcal = 0;
   for (const item of optimizer.items) {
-    for (const p of products.get(item.productId)?.provides ?? []) {
+    const info = products.get(item.productId);
+    for (const p of info?.provides ?? []) {
       bought.set(p.supply, (bought.get(p.supply) ?? 0) + p.amount * item.quantity);
     }
+    // Calories counted per product (a can covers food-kcal and a food group; summing keys would count it twice).
+    const parts = info?.parts ?? [{ productId: item.productId, quantity: 1 }];
+    for (const part of parts)
+      boughtKcal += (products.get(part.productId)?.kcalPerUnit ?? 0) * part.quantity * item.quantity;
   }
   const provided = [
     ...request.owned,
@@ -259,13 +273,14 @@ export async function buildPlan(
       mobility: request.mobility,
       rations,
       // The story reads what the household will hold: its own stock plus what this plan buys.
-      owned: provided,
+      provided,
+      foodKcal: ownedKcal(request.owned) + boughtKcal,
     }),
     evacuation: evacuationGuidance(location, scenarios.scenarios, request.mobility, {
       mobilityLimited: request.members.some((m) => m.mobilityLimited),
       hasPets: request.pets.length > 0,
     }),
-    phases: phases(request.durationDays),
+    phases: phases(request.durationDays, rations, request.mobility),
     ...(schedule ? { schedule } : {}),
     costToCover: costToCover(needs, problem.candidates),
     notFitting: notFittingSample(problem.excluded),
