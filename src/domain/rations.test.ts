@@ -454,6 +454,17 @@ describe('calcRations: infants, medications and hygiene', () => {
     expect(infant?.basis).toMatch(/NDBN_DIAPERS/);
   });
 
+  it('stores at most a year of diapers on a multi-year plan (cloth after that)', () => {
+    const household = house([
+      { kind: 'adult', ageYears: 35, sex: 'm' },
+      { kind: 'infant', ageYears: 0.5 },
+    ]);
+    const year = calcRations(household, 365, 'temperate', []).infants[0];
+    const fiveYears = calcRations(household, 1825, 'temperate', []).infants[0];
+    expect(fiveYears?.diapersTotal).toBe(year?.diapersTotal);
+    expect(fiveYears?.formulaPowderOz).toBe(year?.formulaPowderOz);
+  });
+
   it('gives a newborn 24 fl oz in the first month and 12 diapers under three months', () => {
     // 0.02 y: 24 fl oz for ceil((1/12 - 0.02) x 365) = 24 days, then 32: 24x24 + 4x32 = 704 over 28 days.
     const plan = calcRations(house([{ kind: 'infant', ageYears: 0.02 }]), 28, 'temperate', []);

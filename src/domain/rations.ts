@@ -188,7 +188,16 @@ export function calcRations(
       ),
     },
     infants: household.members.flatMap((m, i) => {
-      const ration = infantRation(m, members[i]?.label ?? memberLabel(m), durationDays);
+      // Like food, infant consumables are stored for at most a year (FOOD.storageMaxDays, READYPLAN_ASSUMPTION):
+      // past it cloth diapers and home-made baby food take over. Formula ends at 12 months anyway.
+      const ration = infantRation(
+        m,
+        members[i]?.label ?? memberLabel(m),
+        Math.min(durationDays, FOOD.storageMaxDays),
+      );
+      if (ration && durationDays > FOOD.storageMaxDays) {
+        ration.basis += ` ${cite(`Stored for ${FOOD.storageMaxDays} of the plan's ${durationDays} days: past a year cloth diapers and home-made baby food take over`, ['READYPLAN_ASSUMPTION'])}`;
+      }
       return ration ? [ration] : [];
     }),
     medications: medicationPlan(household, durationDays),
