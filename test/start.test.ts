@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { start } from '../src/main.ts';
+import { createSession } from '../src/services/auth/index.ts';
 import { createUser, findUserByEmail } from '../src/services/users/users.ts';
 import { freePort } from './support/wire.ts';
 
@@ -25,7 +26,9 @@ describe('npm start', () => {
       expect(status).toBe(200);
       expect(body).toMatchObject({ status: 'ok', database: 'pglite', migrations: { upToDate: true } });
       counts = body.rowCounts as Record<string, number>;
-      await createUser(first.database.db, { email: 'kept@example.com' });
+      const kept = await createUser(first.database.db, { email: 'kept@example.com' });
+      // A session that expired long ago: the next start purges it.
+      await createSession(first.database.db, kept.id, { now: new Date('2020-01-01T00:00:00Z') });
     } finally {
       await first.stop();
     }
@@ -37,6 +40,7 @@ describe('npm start', () => {
       expect(again.users).toBe(counts.users! + 1);
       expect({ ...again, users: 0 }).toEqual({ ...counts, users: 0 });
       expect(await findUserByEmail(second.database.db, 'kept@example.com')).not.toBeNull();
+      expect(await second.sessionPurge.first).toBe(1);
     } finally {
       await second.stop();
     }
