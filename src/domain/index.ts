@@ -4,7 +4,7 @@
  *
  * Input
  *   PlanInputSchema, MemberSchema, PetSchema, HouseholdSchema, OwnedItemSchema   zod schemas (types inferred)
- *   parsePeople(text, { activity? }): ParseResult<Member[]>     CLI --people "adult:f:38,child:6,infant:6mo"
+ *   parsePeople(text, { activity? }): ParseResult<Member[]>     CLI --people "adult:f:38,child:6,senior:m:81:diabetic-insulin"
  *   parsePets(text): ParseResult<Pet[]>                         CLI --pets "dog:30,cat:10"
  *
  * Location and hazards
@@ -49,7 +49,7 @@ export {
   NRI_RELEASE,
   NRI_SOURCE_ID,
 } from './hazards.ts';
-export { foodAllergies, memberLabel } from './household.ts';
+export { foodAllergies, hasMedicalNeed, memberLabel, needsPower, usesInsulin } from './household.ts';
 export { type ResolvedLocation, resolveLocation } from './location.ts';
 export { computeNeeds, NEED_RULES, type Need, type NeedsRequest } from './needs.ts';
 export { type ParseResult, parsePeople, parsePets } from './people-syntax.ts';
