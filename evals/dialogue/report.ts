@@ -145,8 +145,7 @@ export function markdown(result: SuiteResult, found: Regression[] | null): strin
     '|---|---|---|---|---|',
     ...rows,
     '',
-    '## Failures',
-    '',
+    ...(result.totals.passed < result.totals.dialogues ? ['## Failures', ''] : []),
     ...result.dialogues
       .filter((d) => !d.pass)
       .flatMap((d) => [
@@ -171,18 +170,24 @@ export function markdown(result: SuiteResult, found: Regression[] | null): strin
   ].join('\n');
 }
 
-/** dialogue-<timestamp>.json/.md and dialogue-latest.json/.md in evals/results/. */
-export function writeResults(result: SuiteResult, found: Regression[] | null): string[] {
+/**
+ * dialogue-<timestamp>.json/.md and dialogue-latest.json/.md in evals/results/. A run of another model than
+ * the baseline's writes dialogue-latest-<model>.* so it never replaces the offline model's committed report.
+ */
+export function writeResults(
+  result: SuiteResult,
+  found: Regression[] | null,
+  baselineModel: string,
+): string[] {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const stamp = result.startedAt.replace(/[:.]/g, '-');
+  const latest =
+    result.model === baselineModel
+      ? 'dialogue-latest'
+      : `dialogue-latest-${result.model.replace(/[^A-Za-z0-9.-]+/g, '_')}`;
   const json = `${JSON.stringify({ ...result, regressions: found }, null, 2)}\n`;
   const text = `${markdown(result, found)}\n`;
-  const files = [
-    `dialogue-${stamp}.json`,
-    `dialogue-${stamp}.md`,
-    'dialogue-latest.json',
-    'dialogue-latest.md',
-  ];
+  const files = [`dialogue-${stamp}.json`, `dialogue-${stamp}.md`, `${latest}.json`, `${latest}.md`];
   for (const f of files) writeFileSync(new URL(f, RESULTS_DIR), f.endsWith('.json') ? json : text);
   return files.map((f) => `evals/results/${f}`);
 }

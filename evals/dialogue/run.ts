@@ -8,7 +8,7 @@
  * Real model: EVAL_MODEL with OPENAI_API_KEY or LLM_BASE_URL (see config.ts) adds the graded rubric.
  */
 import { writeFileSync } from 'node:fs';
-import { createModel } from '../../agents/index.ts';
+import { createModel, OFFLINE_MODEL_ID } from '../../agents/index.ts';
 import { loadEvalConfig } from './config.ts';
 import { DIALOGUES } from './dialogues/index.ts';
 import { createGrader } from './grader.ts';
@@ -61,7 +61,7 @@ async function main(): Promise<number> {
   const baseline = opts.compare ? readBaseline() : null;
   const comparable = baseline && baseline.model === result.model ? baseline : null;
   const found = comparable ? regressions(result, comparable) : null;
-  const files = writeResults(result, found);
+  const files = writeResults(result, found, baseline?.model ?? OFFLINE_MODEL_ID);
 
   const out = [...summaryLines(result), ...failureLines(result)];
   if (baseline && !comparable) out.push(`baseline is for ${baseline.model}: not compared`);

@@ -217,4 +217,19 @@ export const intake: DialogueSpec[] = [
       },
     ],
   },
+  {
+    id: 'intake-anonymous-visitor',
+    title: 'A visitor without an account gets a draft plan kept on the thread',
+    theme: 'intake',
+    channel: 'web',
+    user: 'anonymous',
+    turns: [
+      {
+        say: 'just me and my dad (72) in Portland, Maine. $200',
+        household: { memberCount: 2, members: [{ age: 72 }], location: /Portland/i, budget: 200 },
+        plan: { exists: true, state: 'ME', memberCount: 2 },
+        says: [/account|sign ?up/i],
+      },
+    ],
+  },
 ];
