@@ -44,6 +44,11 @@ function medicalTexts(member: Member): string[] {
   return [...member.medicalNeeds, ...member.dailyMedications.map((d) => d.name)];
 }
 
+/** Needs help to move: stated directly, or implied by a mobility aid (entry points other than `--people` may set only the condition). */
+export function isMobilityLimited(member: Member): boolean {
+  return member.mobilityLimited || member.conditions.includes('mobility-aid');
+}
+
 /** A member whose care runs on electricity: home oxygen, home dialysis, CPAP ... */
 export function needsPower(member: Member): boolean {
   return (

@@ -49,7 +49,14 @@ export {
   NRI_RELEASE,
   NRI_SOURCE_ID,
 } from './hazards.ts';
-export { foodAllergies, hasMedicalNeed, memberLabel, needsPower, usesInsulin } from './household.ts';
+export {
+  foodAllergies,
+  hasMedicalNeed,
+  isMobilityLimited,
+  memberLabel,
+  needsPower,
+  usesInsulin,
+} from './household.ts';
 export { type ResolvedLocation, resolveLocation } from './location.ts';
 export { computeNeeds, NEED_RULES, type Need, type NeedsRequest } from './needs.ts';
 export { type ParseResult, parsePeople, parsePets } from './people-syntax.ts';
