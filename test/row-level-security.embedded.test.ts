@@ -3,5 +3,5 @@ import { freshDatabase } from './support/db.ts';
 
 describeRowLevelSecurity('embedded PGlite', async () => {
   const database = await freshDatabase();
-  return { database, close: () => database.close() };
+  return { database, login: { role: 'postgres', superuser: true }, close: () => database.close() };
 });

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
+import { databaseOverWire } from '../../../test/support/wire.ts';
 import type { Database } from '../../db/client.ts';
 import { rowsOf } from '../../db/migrate.ts';
 import { logIn, signUp } from './accounts.ts';
@@ -19,23 +20,41 @@ vi.mock('./passwords.ts', async (importOriginal) => {
   };
 });
 
-let database: Database;
-beforeAll(async () => {
-  database = await freshDatabase();
-});
-afterAll(async () => {
-  await database?.close();
-});
+/**
+ * Embedded PGlite runs one transaction at a time; over the wire (as a non-superuser login, through
+ * postgres.js) the same advisory-lock SQL must run and give the same answer. Neither is a second
+ * connection racing: on a real Postgres server the advisory locks are what serialise count-and-record.
+ */
+const engines: [string, () => Promise<{ database: Database; close(): Promise<void> }>][] = [
+  [
+    'embedded PGlite',
+    async () => {
+      const database = await freshDatabase();
+      return { database, close: () => database.close() };
+    },
+  ],
+  ['postgres.js over the wire, non-superuser', () => databaseOverWire({ login: 'owner' })],
+];
 
-async function outcomes(email: string) {
-  return rowsOf<{ outcome: string; n: number }>(
-    await database.db.execute(
-      sql`select outcome, count(*)::int as n from login_attempts where email = ${email} group by outcome order by outcome`,
-    ),
-  ).map((r) => ({ outcome: r.outcome, n: Number(r.n) }));
-}
+describe.each(engines)('sign-in throttle under parallel attempts (%s)', (_engine, open) => {
+  let handle: { database: Database; close(): Promise<void> };
+  let database: Database;
+  beforeAll(async () => {
+    handle = await open();
+    database = handle.database;
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
 
-describe('sign-in throttle under parallel attempts', () => {
+  async function outcomes(email: string) {
+    return rowsOf<{ outcome: string; n: number }>(
+      await database.db.execute(
+        sql`select outcome, count(*)::int as n from login_attempts where email = ${email} group by outcome order by outcome`,
+      ),
+    ).map((r) => ({ outcome: r.outcome, n: Number(r.n) }));
+  }
+
   it('20 parallel wrong passwords: at most 5 are verified, the rest are throttled', async () => {
     const email = 'race@example.com';
     await signUp(database.db, { email, password: 'the right password' });
