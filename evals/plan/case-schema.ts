@@ -24,6 +24,11 @@ export const EvalCaseSchema = z.strictObject({
   activity: z.enum(['sedentary', 'moderate', 'active']).default('moderate'),
   budget: z.number().min(0),
   monthlyBudget: z.number().positive().optional(),
+  /**
+   * An impossible household (a pregnant man, pregnant at 70, an infant aged 4): the engine must refuse it,
+   * naming the member, instead of planning. Only the `rules.impossible-members` gate applies.
+   */
+  impossible: z.boolean().default(false),
   owned: z.array(z.strictObject({ supplyKey: z.string(), quantity: z.number().min(0) })).default([]),
 });
 export type EvalCase = z.infer<typeof EvalCaseSchema>;

@@ -814,7 +814,38 @@ const SPREAD: EvalCaseInput[] = [
   },
 ];
 
-export const CASES: EvalCase[] = z.array(EvalCaseSchema).parse([...ISSUE_9, ...SPREAD]);
+// Issue 9: "`adult:f:70:pregnant` accepted"; invalid combinations must exit 2 naming the member.
+const IMPOSSIBLE: EvalCaseInput[] = [
+  {
+    id: 'reject-pregnant-man',
+    title: 'A pregnant man',
+    location: 'Chicago, IL',
+    people: 'adult:f:30,adult:m:40:pregnant',
+    days: 14,
+    budget: 200,
+    impossible: true,
+  },
+  {
+    id: 'reject-pregnant-at-70',
+    title: 'Pregnant at 70',
+    location: 'Phoenix, AZ',
+    people: 'adult:f:70:pregnant',
+    days: 14,
+    budget: 200,
+    impossible: true,
+  },
+  {
+    id: 'reject-infant-aged-4',
+    title: 'An infant aged 4',
+    location: 'Denver, CO',
+    people: 'adult:f:33,infant:4',
+    days: 7,
+    budget: 100,
+    impossible: true,
+  },
+];
+
+export const CASES: EvalCase[] = z.array(EvalCaseSchema).parse([...ISSUE_9, ...SPREAD, ...IMPOSSIBLE]);
 
 const ids = new Set<string>();
 for (const c of CASES) {

@@ -56,3 +56,21 @@ export function caseSpecies(c: EvalCase): string[] {
   const mapped = named.some((s) => !['dog', 'cat', 'other'].includes(s));
   return [...new Set([...named, ...(mapped ? ['other'] : [])])];
 }
+
+/**
+ * The case's members read without the domain parser (kind, m/f, age, pregnant, nursing), so an impossible
+ * member reaches the plan service itself: the service must refuse what the command line would.
+ */
+export function rawMembers(c: EvalCase): Record<string, unknown>[] {
+  return c.people.split(',').map((spec) => {
+    const [kind = '', ...parts] = spec.split(':');
+    const member: Record<string, unknown> = { kind };
+    for (const part of parts) {
+      if (part === 'm' || part === 'f') member.sex = part;
+      else if (/^\d+(\.\d+)?$/.test(part)) member.ageYears = Number(part);
+      else if (part === 'pregnant' || part === 'nursing') member[part] = true;
+    }
+    member.ageYears ??= 35;
+    return member;
+  });
+}

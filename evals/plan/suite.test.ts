@@ -118,4 +118,17 @@ describe('plan eval suite on broken engines', () => {
     }
     expect(failures.length).toBeGreaterThan(0);
   });
+
+  it('an engine that plans for an impossible household (a pregnant man) fails rules.impossible-members', async () => {
+    const accepting: Engine = async (input) => ({ planned: input });
+    expect(
+      (await runCase(byId('reject-pregnant-man'), real, catalog)).gates['rules.impossible-members']!.status,
+    ).toBe('pass');
+    expect(
+      (await runCase(byId('reject-pregnant-man'), accepting, catalog)).gates['rules.impossible-members'],
+    ).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/built a plan/),
+    });
+  });
 });

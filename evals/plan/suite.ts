@@ -4,7 +4,7 @@ import type { Catalog } from './catalog.ts';
 import { derive } from './derive.ts';
 import { GATES } from './gates/index.ts';
 import type { GateStatus, GateType } from './gates/types.ts';
-import { caseInput } from './input.ts';
+import { caseInput, rawMembers } from './input.ts';
 import { SCORE_NAMES, type Scores, scoreCase } from './scores.ts';
 import { PlanViewSchema } from './view.ts';
 
@@ -83,7 +83,55 @@ export function judge(
   };
 }
 
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * An impossible household passes when the command-line parser refuses it naming the member and the plan
+ * service refuses the same member given directly; every other gate is n/a.
+ */
+async function runImpossible(c: EvalCase, engine: Engine): Promise<CaseResult> {
+  const started = performance.now();
+  let parserError: string | null = null;
+  try {
+    caseInput(c);
+  } catch (error) {
+    parserError = message(error);
+  }
+  let engineError: string | null = null;
+  try {
+    const { location, days, budget } = c;
+    await engine({ location, members: rawMembers(c), durationDays: days, budget } as unknown as PlanInput);
+  } catch (error) {
+    engineError = message(error);
+  }
+  const problems: string[] = [];
+  if (parserError === null) problems.push(`--people "${c.people}" was accepted`);
+  else if (!/member \d+/.test(parserError))
+    problems.push(`the refusal does not name the member: ${parserError}`);
+  if (engineError === null) problems.push('the plan service built a plan for it');
+  const gates: Record<string, GateResult> = Object.fromEntries(
+    GATES.map((g) => [
+      g.id,
+      { type: g.type, status: 'n/a' as const, message: 'impossible household: nothing to judge' },
+    ]),
+  );
+  gates['rules.impossible-members'] =
+    problems.length > 0
+      ? { type: 'rules', status: 'fail', message: problems.join('; ') }
+      : { type: 'rules', status: 'pass', message: `refused: ${parserError}` };
+  return {
+    id: c.id,
+    title: c.title,
+    ms: Math.round(performance.now() - started),
+    notes: [],
+    gates,
+    scores: noScores('impossible household'),
+    bought: { spent: 0, limit: c.budget, items: [] },
+  };
+}
+
 export async function runCase(c: EvalCase, engine: Engine, catalog: Catalog): Promise<CaseResult> {
+  if (c.impossible) return runImpossible(c, engine);
   const { input, notes } = caseInput(c);
   const started = performance.now();
   let planJson: unknown;

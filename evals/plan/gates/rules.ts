@@ -122,4 +122,11 @@ export const calorieRule: Gate = {
   },
 };
 
-export const ruleGates: Gate[] = [waterRule, calorieRule];
+/** Judged in suite.ts (runImpossible): a possible household has nothing to refuse. */
+export const impossibleMembers: Gate = {
+  id: 'rules.impossible-members',
+  type: 'rules',
+  run: () => ({ status: 'n/a', message: 'a possible household' }),
+};
+
+export const ruleGates: Gate[] = [waterRule, calorieRule, impossibleMembers];
