@@ -13,6 +13,7 @@ import { SCENARIO_NAMES, type ScenarioId } from '../scenarios.ts';
 import type { SimulationDay } from '../simulation.ts';
 import type { SkillNeed } from '../skills.ts';
 import { supplyByKey } from '../supplies.ts';
+import { gallons } from '../units.ts';
 import { describeCoverage } from './coverage.ts';
 import { dietReport } from './diet-report.ts';
 import {
@@ -139,7 +140,9 @@ function summary(parts: PlanParts, spent: number, budget: GeneratedKit['budget']
     scenarios.scenarios.map((s) => SCENARIO_NAMES[s].toLowerCase()).join(', ') || 'general emergencies';
   const sentences = [
     `A ${durationLabel(input.durationDays)} plan for ${who}${where}, covering ${threats}.`,
-    `Water: ${round(rations.water.gallonsPerDay, 1)} gallons a day, ${Math.ceil(rations.water.storageGallons)} gallons to store.`,
+    input.mobility === 'BUG_OUT'
+      ? `Water: ${gallons(rations.water.gallonsPerDay)} a day, ${gallons(rations.water.carryGallons)} to carry.`
+      : `Water: ${gallons(rations.water.gallonsPerDay)} a day, ${gallons(rations.water.storageGallons)} to store.`,
     `Food: ${Math.round(rations.food.kcalPerDay).toLocaleString('en-US')} kcal a day, ${Math.round(rations.food.totalKcal).toLocaleString('en-US')} kcal in all.`,
   ];
   if (input.budget > 0) {

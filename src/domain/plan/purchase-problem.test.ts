@@ -199,3 +199,32 @@ describe('ingredients are not meals', () => {
     }
   });
 });
+
+describe('short plans eat easy food', () => {
+  const beans: PurchaseCandidate = {
+    productId: 'beans',
+    name: 'Dry pinto beans, 4 lb',
+    price: 4.48,
+    covers: [{ supply: 'food-legumes', amount: 4 }],
+    fit: { needsCooking: true, foodGroups: { protein: 1 } },
+  };
+  const milk: PurchaseCandidate = {
+    productId: 'milk',
+    name: 'Instant nonfat dry milk',
+    price: 9.48,
+    covers: [{ supply: 'food-dairy', amount: 1.42 }],
+    fit: { needsWater: true, foodGroups: { dairy: 1 } },
+  };
+  it('counts just-add-water food but not dry beans toward a 30-day plan, and both in a year', () => {
+    const month = purchaseProblem(request(30, [beans, milk]));
+    const kcalOf = (p: typeof month, id: string) =>
+      p.candidates.find((c) => c.productId === id)?.covers.find((c) => c.supply === 'food-kcal')?.amount;
+    expect(kcalOf(month, 'beans')).toBeUndefined();
+    expect(kcalOf(month, 'milk')).toBeCloseTo(1.42 * 1640);
+    const year = purchaseProblem(request(365, [beans, milk]));
+    expect(year.candidates.find((c) => c.productId === 'beans')!.covers).toContainEqual({
+      supply: 'food-legumes',
+      amount: 4,
+    });
+  });
+});

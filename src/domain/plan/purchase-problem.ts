@@ -244,6 +244,12 @@ function petFoodNeeds(req: PurchaseRequest, quantity: number, priority: Need['pr
  * Oil, shortening, sugar and honey are the cheapest calories but not meals: they are stored as LDS staples in
  * long plans, never counted as a household's food for days or weeks.
  */
+function isEasyFood(candidate: PurchaseCandidate): boolean {
+  const fit = candidate.fit;
+  const preparedFood = candidate.covers.some((c) => c.supply === 'food-kcal' || c.supply === 'food-variety');
+  return preparedFood || fit?.readyToEat === true || (fit?.needsWater === true && fit.needsCooking !== true);
+}
+
 export function isIngredient(fit: ProductFit | undefined): boolean {
   const groups = fit?.foodGroups ?? {};
   return (groups['fats-oils'] ?? 0) + (groups.sugars ?? 0) >= 0.8;
@@ -281,9 +287,12 @@ function coversFor(
   }
   const kcal = kcalPerUnit(candidate);
   if (kcal > 0 && !isIngredient(candidate.fit)) {
-    // Up to 90 days every food counts toward the calories (canned goods, staples cooked on the stove).
-    if (shortPlan && !covers.some((c) => c.supply === 'food-kcal'))
+    // Up to 90 days the plan's food is "shelf-stable, easy-to-prepare" (ARC, Ready.gov): canned goods and
+    // just-add-water foods count toward the calories; dry beans, rice and flour by the pound need long cooking
+    // or an oven and are the staples of longer plans.
+    if (shortPlan && !covers.some((c) => c.supply === 'food-kcal') && isEasyFood(candidate)) {
       covers.push({ supply: 'food-kcal', amount: kcal });
+    }
     if (candidate.fit?.readyToEat) covers.push({ supply: FOOD_72H, amount: kcal });
     for (const [group, s] of Object.entries(candidate.fit?.foodGroups ?? {})) {
       if (s && s > 0 && group in DIET_SHARES)

@@ -6,6 +6,7 @@ import {
   daysOfSupply,
   evacuationGuidance,
   hazardsFor,
+  isMobilityLimited,
   mergeScenarios,
   type PlanInput,
   PlanInputSchema,
@@ -115,6 +116,7 @@ export async function buildPlan(
   const rations = calcRations(household, request.durationDays, location.climate, scenarios.scenarios);
   const needs = computeNeeds({
     household,
+    country: location.country,
     durationDays: request.durationDays,
     scenarios: scenarios.scenarios,
     mobility: request.mobility,
@@ -133,7 +135,7 @@ export async function buildPlan(
 
   const ageGroups = new Set<string>(request.members.map((m) => m.kind));
   if (request.members.some((m) => m.pregnant)) ageGroups.add('pregnant');
-  if (request.members.some((m) => m.mobilityLimited)) ageGroups.add('mobility-limited');
+  if (request.members.some(isMobilityLimited)) ageGroups.add('mobility-limited');
   if (request.pets.length > 0) ageGroups.add('pet');
 
   const [candidates, resources, bundles] = await Promise.all([
@@ -274,10 +276,11 @@ export async function buildPlan(
       rations,
       // The story reads what the household will hold: its own stock plus what this plan buys.
       provided,
+      household,
       foodKcal: ownedKcal(request.owned) + boughtKcal,
     }),
     evacuation: evacuationGuidance(location, scenarios.scenarios, request.mobility, {
-      mobilityLimited: request.members.some((m) => m.mobilityLimited),
+      mobilityLimited: request.members.some(isMobilityLimited),
       hasPets: request.pets.length > 0,
     }),
     phases: phases(request.durationDays, rations, request.mobility),
