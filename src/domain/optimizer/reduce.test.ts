@@ -64,6 +64,21 @@ describe('reduce: dominance pruning', () => {
     ]);
   });
 
+  it('prunes the same with an urgent part (it is covered exactly as its need is)', () => {
+    const urgent = needs.map((n) => (n.key === 'water-storage' ? { ...n, urgentQuantity: 9 } : n));
+    const problem = buildProblem(urgent, candidates, budgetToCents(500));
+    const reduced = reduce(problem, [priorityWeights(problem)], true);
+    expect(reduced.active.map((a) => a.candidate.source.productId)).toEqual([
+      'container-5',
+      'jug-2.5',
+      'jug-1',
+      'drum-10',
+      'cheap-but-scarce',
+      'fl',
+      'kit-good',
+    ]);
+  });
+
   it('bounds units by what could ever be useful, stock and budget', () => {
     const problem = buildProblem(needs, candidates, budgetToCents(100));
     const reduced = reduce(problem, [priorityWeights(problem)], false);

@@ -87,7 +87,7 @@ export function reduce(problem: Problem, levels: readonly (readonly number[])[],
     useful: kept.length,
     links: [],
   };
-  if (prune) result.active = dropDominated(kept, gap);
+  if (prune) result.active = dropDominated(problem, kept, gap);
   result.links = linksOf(result.active);
   return result;
 }
@@ -141,11 +141,21 @@ function linksOf(active: readonly ActiveCandidate[]): RequirementLink[] {
   return [...links.values()];
 }
 
-function dropDominated(active: ActiveCandidate[], gap: readonly number[]): ActiveCandidate[] {
+function dropDominated(
+  problem: Problem,
+  active: ActiveCandidate[],
+  gap: readonly number[],
+): ActiveCandidate[] {
+  // An urgent part is covered exactly as its need is (same products, same amounts, and never a larger
+  // gap), so whatever does at least as well on the need does on its urgent part: compare on real needs.
+  const real = new Map(
+    active.map((a) => [a, a.covers.filter((c) => problem.needs[c.need]!.urgentOf === undefined)]),
+  );
   const singles = new Map<string, ActiveCandidate[]>();
   for (const a of active) {
-    if (a.covers.length !== 1) continue;
-    const key = `${a.covers[0]!.need}|${signature(a.candidate)}`;
+    const covers = real.get(a)!;
+    if (covers.length !== 1) continue;
+    const key = `${covers[0]!.need}|${signature(a.candidate)}`;
     const group = singles.get(key);
     if (group) group.push(a);
     else singles.set(key, [a]);
@@ -154,9 +164,9 @@ function dropDominated(active: ActiveCandidate[], gap: readonly number[]): Activ
   // Kept singles able to cover their need's gap alone: the possible dominators of bundles.
   const dominators = new Map<number, { amount: number; cents: number }[]>();
   for (const group of singles.values()) {
-    const need = group[0]!.covers[0]!.need;
+    const need = real.get(group[0]!)![0]!.need;
     const G = gap[need]!;
-    const amountOf = (a: ActiveCandidate) => a.covers[0]!.amount;
+    const amountOf = (a: ActiveCandidate) => real.get(a)![0]!.amount;
     const capOk = (a: ActiveCandidate) => a.candidate.stock >= Math.ceil(G / amountOf(a));
     const multiple = (j: ActiveCandidate, k: ActiveCandidate) =>
       Math.min(Math.ceil(amountOf(j) / amountOf(k)), Math.ceil(G / amountOf(k)));
@@ -183,9 +193,10 @@ function dropDominated(active: ActiveCandidate[], gap: readonly number[]): Activ
     ]);
   }
   for (const b of active) {
-    if (b.covers.length < 2 || b.candidate.tags.length > 0 || b.candidate.requires.length > 0) continue;
+    const covers = real.get(b)!;
+    if (covers.length < 2 || b.candidate.tags.length > 0 || b.candidate.requires.length > 0) continue;
     let replacement = 0;
-    for (const cover of b.covers) {
+    for (const cover of covers) {
       let best = Number.POSITIVE_INFINITY;
       const G = gap[cover.need]!;
       for (const k of dominators.get(cover.need) ?? []) {
