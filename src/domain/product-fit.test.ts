@@ -174,11 +174,28 @@ describe('systemTags', () => {
   });
 
   it('lets a dual-fuel generator run on either fuel through one any-of tag', () => {
-    const gen = systemTags({ burns: ['propane', 'gasoline'] }, ['generator']);
-    expect(gen.requires).toEqual(['fuel:gasoline|propane']);
-    expect(gen.tags).toEqual(['burner:gasoline', 'burner:propane']);
-    expect(systemTags({ fuel: 'propane' }, ['heater-fuel']).tags).toContain('fuel:gasoline|propane');
+    const gen = systemTags({ burns: ['propane', 'gasoline'], propaneTank: true }, ['generator']);
+    expect(gen.requires).toEqual(['fuel:gasoline|propane-tank']);
+    expect(gen.tags).toEqual(['burner:gasoline', 'burner:propane-tank']);
+    const tank = systemTags({ fuel: 'propane', propaneTank: true }, ['heater-fuel']);
+    expect(tank.tags).toContain('fuel:gasoline|propane-tank');
     expect(systemTags({ fuel: 'isobutane' }, ['cooking-fuel']).tags).toEqual(['fuel:isobutane']);
+  });
+
+  it('keeps a 20 lb tank away from an appliance that takes only 1 lb cylinders', () => {
+    const littleBuddy = systemTags({ burns: ['propane'] }, ['indoor-heater']);
+    const tank = systemTags({ fuel: 'propane', propaneTank: true }, ['heater-fuel']);
+    const cylinders = systemTags({ fuel: 'propane' }, ['heater-fuel']);
+    expect(tank.requires).toEqual(['burner:propane-tank']);
+    expect(littleBuddy.tags).not.toContain(tank.requires[0]);
+    expect(tank.tags).not.toContain(littleBuddy.requires[0]);
+    expect(cylinders.tags).toContain(littleBuddy.requires[0]);
+    expect(cylinders.tags).not.toContain('fuel:gasoline|propane-tank');
+    const hose = systemTags({ adapter: 'propane-tank' }, []);
+    expect(hose.requires).toEqual(['burner:propane', 'fuel:propane-tank']);
+    expect(hose.tags).toEqual(expect.arrayContaining(['burner:propane-tank', 'fuel:propane']));
+    expect(bundleSystemTags([littleBuddy, hose, tank]).requires).toEqual([]);
+    expect(bundleSystemTags([littleBuddy, tank]).requires).toEqual(['burner:propane-tank', 'fuel:propane']);
   });
 
   it('needs nothing for a stove sold with its fuel, a wood stove or a solar oven', () => {
@@ -235,6 +252,11 @@ describe('ProductFitSchema', () => {
     expect(ProductFitSchema.safeParse({ colour: 'red' }).success).toBe(false);
     expect(ProductFitSchema.safeParse({ burns: ['diesel'] }).success).toBe(false);
     expect(ProductFitSchema.safeParse({ burns: ['propane', 'hexamine'] }).success).toBe(false);
+    expect(ProductFitSchema.safeParse({ burns: ['propane', 'gasoline'] }).success).toBe(false);
+    expect(ProductFitSchema.safeParse({ burns: ['propane', 'gasoline'], propaneTank: true }).success).toBe(
+      true,
+    );
+    expect(ProductFitSchema.safeParse({ fuel: 'butane', propaneTank: true }).success).toBe(false);
     expect(ProductFitSchema.safeParse({ readyToEat: true, needsCooking: true }).success).toBe(false);
     expect(ProductFitSchema.safeParse({ power: ['crank'], takesBatteries: ['AA'] }).success).toBe(false);
   });

@@ -47,13 +47,20 @@ export const FoodGroupSchema = z.enum(FOOD_GROUPS);
 export type FoodGroup = z.infer<typeof FoodGroupSchema>;
 
 /**
- * Appliances that burn more than one fuel. `requires` is an AND list, so a burner that takes either of two
- * fuels cannot require both; it requires one "any-of" tag (`fuel:gasoline|propane`), and every fuel of a type
- * in such a set also provides that tag. The sets are listed here so a fuel product knows which any-of tags
- * to provide without seeing the rest of the catalog; seed validation refuses a multi-fuel `burns` not listed.
+ * How fuel connects, as the system tags see it: propane from a 20 lb tank ('propane-tank', through a hose) is
+ * not interchangeable with 1 lb cylinders ('propane'): a Little Buddy heater cannot take a grill tank, and a
+ * dual-fuel generator's hose takes a tank, not a cylinder. `fit.propaneTank` marks both sides.
  */
-export const MULTI_FUEL_SETS: readonly (readonly FuelType[])[] = [
-  ['gasoline', 'propane'], // dual-fuel generators
+export type FuelKey = FuelType | 'propane-tank';
+
+/**
+ * Appliances that burn more than one fuel. `requires` is an AND list, so a burner that takes either of two
+ * fuels cannot require both; it requires one "any-of" tag (`fuel:gasoline|propane-tank`), and every fuel in
+ * such a set also provides that tag. The sets are listed here so a fuel product knows which any-of tags to
+ * provide without seeing the rest of the catalog; seed validation refuses a multi-fuel `burns` not listed.
+ */
+export const MULTI_FUEL_SETS: readonly (readonly FuelKey[])[] = [
+  ['gasoline', 'propane-tank'], // dual-fuel generators (propane hose for a 20 lb tank included)
   ['butane', 'propane'], // dual-fuel camp stoves
   ['kerosene', 'white-gas'], // multi-fuel liquid stoves
   ['alcohol', 'hexamine'], // folding stands for tablets or gel-fuel cans
@@ -73,6 +80,13 @@ export const ProductFitSchema = z
     size: z.enum(['adult', 'child', 'any']).optional(),
     /** Stoves, heaters, generators, fuel lanterns: the fuels the appliance burns. */
     burns: z.array(FuelTypeSchema).min(1).optional(),
+    /**
+     * Propane through a 20 lb tank: on fuel, the product is a tank (not 1 lb cylinders); on an appliance, it
+     * connects to a tank as sold (hose included) rather than taking 1 lb cylinders.
+     */
+    propaneTank: z.boolean().optional(),
+    /** An adapter hose that lets a 1 lb-cylinder propane appliance draw from a 20 lb tank. */
+    adapter: z.literal('propane-tank').optional(),
     /** The product is (or includes) fuel of this type. */
     fuel: FuelTypeSchema.optional(),
     /** The battery sizes a device runs on (it depends on them unless `power` lists crank, solar or rechargeable). */
@@ -129,11 +143,19 @@ export const ProductFitSchema = z
           message: `food-group shares must sum to 1 (±0.01), got ${total.toFixed(3)}`,
         });
     }
-    if (fit.burns && fit.burns.length > 1 && !multiFuelSet(fit.burns)) {
+    const keys = fit.burns?.map((x) => fuelKey(x, fit.propaneTank));
+    if (keys && keys.length > 1 && !multiFuelSet(keys)) {
       ctx.addIssue({
         code: 'custom',
         path: ['burns'],
-        message: `no multi-fuel set [${[...fit.burns].sort().join(', ')}] in MULTI_FUEL_SETS (src/domain/product-fit.ts)`,
+        message: `no multi-fuel set [${[...keys].sort().join(', ')}] in MULTI_FUEL_SETS (src/domain/product-fit.ts)`,
+      });
+    }
+    if (fit.propaneTank && !(fit.fuel === 'propane' || fit.burns?.includes('propane'))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['propaneTank'],
+        message: 'only for propane fuel or a propane appliance',
       });
     }
     if (fit.takesBatteries && fit.power && !fit.power.includes('batteries')) {
@@ -153,8 +175,12 @@ export const ProductFitSchema = z
   });
 export type ProductFit = z.infer<typeof ProductFitSchema>;
 
-function multiFuelSet(burns: readonly FuelType[]): readonly FuelType[] | undefined {
-  const key = [...new Set(burns)].sort().join('|');
+function fuelKey(fuel: FuelType, propaneTank: boolean | undefined): FuelKey {
+  return fuel === 'propane' && propaneTank ? 'propane-tank' : fuel;
+}
+
+function multiFuelSet(keys: readonly FuelKey[]): readonly FuelKey[] | undefined {
+  const key = [...new Set(keys)].sort().join('|');
   return MULTI_FUEL_SETS.find((s) => [...s].sort().join('|') === key);
 }
 
@@ -381,7 +407,7 @@ export function fitLimit(
 const COOKING = 'cooking-stove';
 const HEATING = 'indoor-heater';
 
-function fuelTags(fuel: FuelType): string[] {
+function fuelTags(fuel: FuelKey): string[] {
   const anyOf = MULTI_FUEL_SETS.filter((s) => s.includes(fuel)).map((s) => `fuel:${[...s].sort().join('|')}`);
   return [`fuel:${fuel}`, ...anyOf];
 }
@@ -395,7 +421,10 @@ function fuelTags(fuel: FuelType): string[] {
  *   and requires the one any-of tag `fuel:A|B` (MULTI_FUEL_SETS) that every fuel of type A or B provides.
  *   Wood is gathered, so a wood burner requires nothing; a stove that burns nothing (solar) just cooks.
  * - Fuel of type X provides `fuel:X` (plus the any-of tags containing X) and requires `burner:X`. A product
- *   that is both (an Esbit stove sold with tablets) requires nothing of itself.
+ *   that is both (an Esbit stove sold with tablets) requires nothing of itself. Propane in a 20 lb tank is
+ *   X = `propane-tank` on both sides (FuelKey), so a grill tank goes only with an appliance that takes one,
+ *   or with an adapter hose, which passes the tank's propane on: it provides `burner:propane-tank` and
+ *   `fuel:propane` and requires a tank and a 1 lb-cylinder appliance.
  * - A device that takes batteries provides `device:<size>`, so batteries of that size may be bought for it. It
  *   requires `battery:<size>` only when batteries are its only off-grid power: a crank, solar or rechargeable
  *   device (a Kaito radio that also takes AA) runs without them, so nothing forces a battery purchase.
@@ -413,18 +442,27 @@ export function systemTags(
   const requires = new Set<string>();
 
   if (f.burns) {
-    for (const fuel of f.burns) tags.add(`burner:${fuel}`);
-    const needsFuel = f.burns.filter((x) => x !== 'wood');
-    if (needsFuel.length === f.burns.length && needsFuel.length > 0) {
+    const keys = f.burns.map((x) => fuelKey(x, f.propaneTank));
+    for (const key of keys) tags.add(`burner:${key}`);
+    const needsFuel = keys.filter((x) => x !== 'wood');
+    if (needsFuel.length === keys.length && needsFuel.length > 0) {
       const set = needsFuel.length > 1 ? multiFuelSet(needsFuel) : undefined;
       requires.add(set ? `fuel:${[...set].sort().join('|')}` : `fuel:${needsFuel[0]}`);
     }
   }
+  if (f.adapter === 'propane-tank') {
+    // Between a tank and a cylinder appliance: the tank sees a burner, the appliance sees propane.
+    tags.add('burner:propane-tank');
+    for (const t of fuelTags('propane')) tags.add(t);
+    requires.add('burner:propane');
+    requires.add('fuel:propane-tank');
+  }
   if (covers.has(COOKING)) tags.add('cooks');
   if (covers.has(HEATING)) tags.add('heats');
   if (f.fuel) {
-    for (const t of fuelTags(f.fuel)) tags.add(t);
-    if (f.fuel !== 'wood') requires.add(`burner:${f.fuel}`);
+    const key = fuelKey(f.fuel, f.propaneTank);
+    for (const t of fuelTags(key)) tags.add(t);
+    if (key !== 'wood') requires.add(`burner:${key}`);
   }
   if (f.takesBatteries) {
     const offGrid = f.power?.some((p) => p === 'crank' || p === 'solar' || p === 'rechargeable') ?? false;
