@@ -16,33 +16,11 @@ import { supplyByKey } from '../supplies.ts';
 import { gallons } from '../units.ts';
 import { describeCoverage } from './coverage.ts';
 import { dietReport } from './diet-report.ts';
-import {
-  coverageFigures,
-  describeShortfall,
-  needLines,
-  type Provision,
-  scaleProvisions,
-} from './needs-report.ts';
+import { coverageFigures, describeShortfall, needLines, scaleProvisions } from './needs-report.ts';
+import type { ProductInfo } from './product-info.ts';
 import { supplyOfModelKey } from './virtual-needs.ts';
 
-export type ProductInfo = {
-  productUrl: string | null;
-  category: string | null;
-  /** What one unit provides in the needs' units. */
-  provides?: Provision[];
-  priceObservedAt?: string | null;
-  /** Food: calories per unit and their shares by DGA food group (for the diet report). */
-  kcalPerUnit?: number;
-  foodGroups?: Partial<Record<string, number>>;
-  /** A bundle's products (per bundle): the plan lists them, so every item is a catalog product. */
-  parts?: {
-    productId: string;
-    name: string;
-    quantity: number;
-    unitPrice: number;
-    productUrl: string | null;
-  }[];
-};
+export type { ProductInfo };
 export type BundleMatch = { bundleId: string; slug: string; name: string; score: number; reasons: string[] };
 export type SkillResourceRef = { title: string; url: string; source: string | null };
 

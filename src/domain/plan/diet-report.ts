@@ -1,6 +1,6 @@
 import type { GeneratedKit, KitItem } from '../generated-kit.ts';
-import type { ProductInfo } from './assemble.ts';
 import { DIET_GROUPS, DIET_SHARES, maxProductShare } from './diet.ts';
+import type { ProductInfo } from './product-info.ts';
 
 const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
 
