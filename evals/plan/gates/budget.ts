@@ -39,4 +39,24 @@ export const catalogGates = [
       return failIf([...new Set(problems)]);
     },
   },
+  {
+    id: 'catalog.links',
+    type: 'catalog',
+    run: ({ plan }) => {
+      // Issue 9: "links go to a product page or the store's search for that product", not a store's home page.
+      const bad = plan.items.filter((i) => {
+        const url = (i as { productUrl?: string | null }).productUrl;
+        if (!url) return false;
+        try {
+          const u = new URL(url);
+          return (u.pathname === '/' || u.pathname === '') && u.search === '';
+        } catch {
+          return true;
+        }
+      });
+      return failIf(
+        bad.map((i) => `${i.name} links to ${(i as { productUrl?: string }).productUrl}, a home page`),
+      );
+    },
+  },
 ] satisfies Gate[];

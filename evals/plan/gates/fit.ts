@@ -155,6 +155,25 @@ export const fitGates: Gate[] = [
     },
   },
   {
+    id: 'fit.bugout-filtration',
+    type: 'fit',
+    run: ({ d }) => {
+      if (!d.bugOut) return na('home plan');
+      // A carried kit holds about a day of water; the rest is treated on the way (issue 9: "compact food and
+      // filtration"). Judged once the plan buys more than water and food.
+      const beyondWaterFood = d.lines.some((l) =>
+        l.product?.covers.some((c) => !/^(water-|food-)/.test(c.supply)),
+      );
+      if (!beyondWaterFood) return na('budget went to water and food only');
+      const treats = ['water-filtration', 'water-purification'].some(
+        (k) => (d.bought.get(k) ?? 0) + (d.owned.get(k) ?? 0) > 0,
+      );
+      return treats
+        ? pass('a filter or purification')
+        : failIf(['an evacuation kit with no water filter or purification']);
+    },
+  },
+  {
     id: 'fit.bugout-go-bag',
     type: 'fit',
     run: ({ case: c, plan, d }) => {
