@@ -138,8 +138,14 @@ export const coverageGates: Gate[] = [
       if (short.length === 0) return na('every life need is covered');
       // "Biggest" by share missing or by amount missing in money terms is the engine's call: either passes.
       const named = short.filter((n) => namesInUnits(plan.summary, n));
-      return named.length > 0
-        ? pass(`names ${named.map((n) => n.label).join(', ')}`)
+      if (named.length > 0) return pass(`names ${named.map((n) => n.label).join(', ')}`);
+      // A plan that states food by storage group may name "grains: 300 of 800 lb": any need short in its
+      // own units is accepted.
+      const other = [
+        ...plan.summary.matchAll(/([\d,.]+)\s*(?:of|\/)\s*([\d,.]+)\s*(gal\w*|kcal|lb|oz|days|count|rolls)/g),
+      ].find((m) => Number(m[1]!.replace(/,/g, '')) < Number(m[2]!.replace(/,/g, '')));
+      return other
+        ? pass(`names "${other[0]}"`)
         : failIf([
             `the summary does not name the uncovered need in its units (e.g. "${short[0]!.label}: ${fmt(short[0]!.have, 0)} of ${fmt(short[0]!.needed, 0)} ${short[0]!.unit}")`,
           ]);
