@@ -41,6 +41,8 @@ export type Traits = {
   fuel: string | null;
   takesBatteries: string[];
   batterySize: string | null;
+  /** A hose that lets a 1 lb-cylinder propane appliance draw from a 20 lb tank. */
+  propaneAdapter: boolean;
   species: string[];
   food: FoodTraits | null;
 };
@@ -130,7 +132,8 @@ function tempRating(p: ClassifyInput): number | null {
 
 function burns(p: ClassifyInput): string[] {
   const fit = arr(p.fit?.burns);
-  if (fit.length > 0) return fit;
+  if (fit.length > 0)
+    return fit.map((f) => (f === 'propane' && p.fit?.propaneTank === true ? 'propane-tank' : f));
   const t = text(p);
   if (!p.covers.some((c) => ['cooking-stove', 'indoor-heater', 'generator'].includes(c.supply))) return [];
   if (/dual fuel/i.test(t)) return ['gasoline', 'propane'];
@@ -146,10 +149,12 @@ function burns(p: ClassifyInput): string[] {
 }
 
 function fuel(p: ClassifyInput): string | null {
-  if (typeof p.fit?.fuel === 'string') return p.fit.fuel;
+  // A 20 lb tank is not a 1 lb cylinder: it fits only a tank appliance or one with an adapter hose.
+  const tank = p.fit?.propaneTank === true || /20 lb (cylinder|tank)|tank exchange/i.test(p.name);
+  if (typeof p.fit?.fuel === 'string') return p.fit.fuel === 'propane' && tank ? 'propane-tank' : p.fit.fuel;
   if (!p.covers.some((c) => c.supply === 'cooking-fuel' || c.supply === 'heater-fuel')) return null;
   const t = text(p);
-  if (/propane/i.test(t)) return 'propane';
+  if (/propane/i.test(t)) return tank ? 'propane-tank' : 'propane';
   if (/isobutane|isopro|jetpower/i.test(t)) return 'isobutane';
   if (/butane/i.test(t)) return 'butane';
   if (/tablet|esbit|hexamine/i.test(t)) return 'hexamine';
@@ -281,6 +286,9 @@ export function classify(p: ClassifyInput): Traits {
     burns: burns(p),
     fuel: fuel(p),
     takesBatteries: takesBatteries(p),
+    propaneAdapter:
+      fit.adapter === 'propane-tank' ||
+      (fit.adapter === undefined && /adapter hose|tank hose|distribution post/i.test(p.name)),
     batterySize: batterySize(p),
     species: species(p),
     food: food(p),

@@ -43,6 +43,17 @@ const products = [
   product('tabs', 'Esbit Solid Fuel Tablets, 14 g, 12-Pack', 8, [['cooking-fuel', 2.4]], {
     masterItem: 'Solid Fuel Tablets',
   }),
+  product('coleman', 'Coleman Classic 2-Burner Propane Camping Stove', 60, [['cooking-stove', 1]], {
+    masterItem: 'Two-Burner Propane Camp Stove',
+  }),
+  product(
+    'tank',
+    'Blue Rhino Propane Tank Exchange, 20 lb Cylinder (15 lb Fill)',
+    25,
+    [['cooking-fuel', 30]],
+    { masterItem: '1-lb Propane Cylinders' },
+  ),
+  product('hose', 'Coleman 5 ft High-Pressure Propane Adapter Hose', 20, [], {}, { adapter: 'propane-tank' }),
   product('opener', 'Swing-A-Way Portable Can Opener', 12, [['can-opener', 1]]),
   product('bars', 'SOS Food Lab Emergency Food Ration, 3600 Calorie', 8.49, [['food-kcal', 3600]], {
     masterItem: 'Emergency Food Ration Bars',
@@ -151,6 +162,28 @@ describe('plan gates', () => {
         plan([
           ['esbit', 1],
           ['tabs', 3],
+        ]),
+      ).status,
+    ).toBe('pass');
+  });
+
+  it('systems: a 20 lb propane tank needs an adapter hose to run a 1 lb-cylinder camp stove', () => {
+    expect(
+      gate(
+        'systems.fuel-has-burner',
+        plan([
+          ['coleman', 1],
+          ['tank', 1],
+        ]),
+      ),
+    ).toMatchObject({ status: 'fail', message: expect.stringMatching(/propane-tank/) });
+    expect(
+      gate(
+        'systems.fuel-has-burner',
+        plan([
+          ['coleman', 1],
+          ['tank', 1],
+          ['hose', 1],
         ]),
       ).status,
     ).toBe('pass');

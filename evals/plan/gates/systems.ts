@@ -14,6 +14,13 @@ const DEVICES = [
   'thermometer',
 ];
 
+/** What the bought appliances burn; a propane appliance with an adapter hose bought too also takes a tank. */
+function burnsWithAdapters(lines: Line[]): Set<string> {
+  const burnt = new Set(lines.flatMap((l) => l.product?.traits.burns ?? []));
+  if (burnt.has('propane') && lines.some((l) => l.product?.traits.propaneAdapter)) burnt.add('propane-tank');
+  return burnt;
+}
+
 const covers = (l: Line, key: string) => l.product?.covers.some((c) => c.supply === key) ?? false;
 const ownsAny = (owned: Map<string, number>, keys: string[]) => keys.some((k) => (owned.get(k) ?? 0) > 0);
 
@@ -26,7 +33,7 @@ export const systemGates: Gate[] = [
       if (fuels.length === 0) return na('no fuel bought');
       // An owned stove or heater is of unknown type: any fuel may be for it.
       if (ownsAny(d.owned, ['cooking-stove', 'indoor-heater', 'generator'])) return pass('owns an appliance');
-      const burnt = new Set(d.lines.flatMap((l) => l.product?.traits.burns ?? []));
+      const burnt = burnsWithAdapters(d.lines);
       return failIf(
         fuels
           .filter((l) => l.product!.traits.fuel !== 'unknown' && !burnt.has(l.product!.traits.fuel!))
@@ -49,9 +56,18 @@ export const systemGates: Gate[] = [
       if (burners.length === 0) return na('no fuel-burning appliance bought');
       const fuels = new Set(d.lines.map((l) => l.product?.traits.fuel).filter(Boolean));
       if (ownsAny(d.owned, ['cooking-fuel', 'heater-fuel'])) return pass('owns fuel');
+      const adapter = d.lines.some((l) => l.product?.traits.propaneAdapter);
       return failIf(
         burners
-          .filter((l) => !l.product!.traits.burns.some((f) => fuels.has(f) || FREE_FUEL.has(f)))
+          .filter(
+            (l) =>
+              !l.product!.traits.burns.some(
+                (f) =>
+                  fuels.has(f) ||
+                  FREE_FUEL.has(f) ||
+                  (f === 'propane' && adapter && fuels.has('propane-tank')),
+              ),
+          )
           .map(
             (l) => `${l.name} burns ${l.product!.traits.burns.join('/')} but no such fuel is bought or owned`,
           ),
@@ -100,8 +116,15 @@ export const systemGates: Gate[] = [
       const ownsStove = ownsAny(d.owned, ['cooking-stove']);
       const fuels = new Set(d.lines.map((l) => l.product?.traits.fuel).filter(Boolean));
       const ownsFuel = ownsAny(d.owned, ['cooking-fuel']);
+      const adapter = d.lines.some((l) => l.product?.traits.propaneAdapter);
       const lit = stoves.some((s) =>
-        s.product!.traits.burns.some((f) => FREE_FUEL.has(f) || fuels.has(f) || ownsFuel),
+        s.product!.traits.burns.some(
+          (f) =>
+            FREE_FUEL.has(f) ||
+            fuels.has(f) ||
+            ownsFuel ||
+            (f === 'propane' && adapter && fuels.has('propane-tank')),
+        ),
       );
       if (lit || (ownsStove && (ownsFuel || fuels.size > 0))) return pass('a stove and its fuel');
       const names = cooked
