@@ -37,7 +37,7 @@ export function buildPlanTool(ctx: ToolContext) {
         const before = await getDraftPlan(ctx.db, actor, ctx.conversationId);
         const kit = await buildPlan(
           { db: ctx.db },
-          { ...request, owned: ctx.userId ? await ownedSupplies(ctx.db, ctx.userId) : [] },
+          { ...request, owned: await ownedFor(ctx, household.owned ?? []) },
         );
         await setDraftPlan(ctx.db, actor, ctx.conversationId, kit);
         return {
@@ -50,4 +50,10 @@ export function buildPlanTool(ctx: ToolContext) {
         };
       }),
   });
+}
+
+/** Tracked inventory when there is any, else what the person said they have (kept on the household). */
+async function ownedFor(ctx: ToolContext, stated: { supplyKey: string; quantity: number }[]) {
+  const tracked = ctx.userId ? await ownedSupplies(ctx.db, ctx.userId) : [];
+  return tracked.length > 0 ? tracked : stated;
 }

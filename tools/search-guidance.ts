@@ -16,13 +16,16 @@ export function searchGuidanceTool(ctx: ToolContext) {
   return tool({
     description:
       'Read-only. Finds passages in the preparedness guidance (FEMA/Ready.gov, CDC, Red Cross, EPA …) that answer ' +
-      'a question. Answer from these passages only and cite the source organization of each one you use.',
+      'a question, each with a relevance score (0-1; below about 0.2 nothing relevant was found: say you do not ' +
+      'know). Answer with the actual steps and amounts from these passages only and cite the source organization.',
     inputSchema: searchGuidanceInput,
     execute: ({ question, limit }) =>
       attempt(async () => {
         const passages = await searchGuidance(ctx.db, ctx.embedder, question, limit ?? 4);
         return {
           passages: passages.map((p) => ({
+            document: p.slug,
+            chunk: p.chunkIndex,
             title: p.title,
             source: p.source,
             sourceUrl: p.sourceUrl,

@@ -1,9 +1,11 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
+import type { GeneratedKit } from '../src/domain/generated-kit.ts';
 import { applyInventoryStatements, supplyDays } from '../src/services/inventory-statements/apply.ts';
-import { getHousehold } from '../src/services/profiles/profiles.ts';
-import { requireFeature } from '../src/services/tiers/tiers.ts';
-import { attempt, needsAccount, type ToolContext } from './context.ts';
+import { reconcile } from '../src/services/inventory-statements/units.ts';
+import { getHousehold, recordOwnedFor } from '../src/services/profiles/profiles.ts';
+import { checkTier, requireFeature } from '../src/services/tiers/tiers.ts';
+import { actorFor, attempt, type ToolContext } from './context.ts';
 import { currentKit } from './plan-access.ts';
 
 const change = z.object({
@@ -56,11 +58,15 @@ export function updateInventoryTool(ctx: ToolContext) {
       'CHANGES DATA. Updates the inventory from what the person says they bought, used or have ("bought 24 ' +
       'cans of chili, expire March 2027", "used 2 gallons of water", "we have 3 flashlights"). Units are ' +
       'reconciled to the plan (cases and bottles to gallons, cans to kcal) with the assumed sizes returned; ' +
-      'returns the new days of supply. Needs an account on Basic or Pro.',
+      'returns the new days of supply. Without inventory tracking (anonymous, Free) the amounts are kept on the ' +
+      'household and count toward the plan (`tracked: false`), and expiry dates are not kept.',
     inputSchema: updateInventoryInput,
     execute: async ({ changes }) => {
-      if (!ctx.userId) return needsAccount(ctx, 'Inventory tracking');
       const userId = ctx.userId;
+      const tracked = userId
+        ? (await checkTier(ctx.db, userId, ctx.now())).entitlements.inventoryTracking
+        : false;
+      if (!userId || !tracked) return attempt(() => recordOnHousehold(ctx, changes));
       return attempt(async () => {
         await requireFeature(ctx.db, userId, 'inventoryTracking', ctx.now());
         const applied = await applyInventoryStatements(
@@ -81,6 +87,7 @@ export function updateInventoryTool(ctx: ToolContext) {
           profile: kit ? null : await getHousehold(ctx.db, userId),
         });
         return {
+          tracked: true,
           changes: applied,
           daysOfSupply: days.map((d) => ({
             category: d.category,
@@ -94,4 +101,66 @@ export function updateInventoryTool(ctx: ToolContext) {
       }, ctx);
     },
   });
+}
+
+type Change = z.infer<typeof change>;
+
+/**
+ * For people without inventory tracking: what they said they have is kept on the household (in the plan's
+ * units) so the plan counts it; days of supply come from the plan built in this conversation.
+ */
+async function recordOnHousehold(ctx: ToolContext, changes: Change[]) {
+  const reconciled = changes.map((c) => ({
+    c,
+    r: reconcile({ item: c.item, quantity: c.quantity, unit: c.unit ?? null, size: c.size ?? null }),
+  }));
+  const counted = reconciled.filter(({ r }) => r.supplyKey !== null);
+  const household = await recordOwnedFor(
+    ctx.db,
+    actorFor(ctx),
+    ctx.conversationId,
+    counted.map(({ c, r }) => ({ action: c.action, supplyKey: r.supplyKey!, amount: r.total })),
+  );
+  const have = new Map((household.owned ?? []).map((o) => [o.supplyKey, o.quantity]));
+  const kit = await currentKit(ctx);
+  return {
+    tracked: false,
+    upgradeUrl: `${ctx.publicUrl}/pricing`,
+    changes: reconciled.map(({ c, r }) => ({
+      action: c.action,
+      name: r.name,
+      supplyKey: r.supplyKey,
+      supplyUnit: r.supplyUnit,
+      delta: c.action === 'remove' ? -r.total : r.total,
+      nowHave: r.supplyKey ? (have.get(r.supplyKey) ?? 0) : r.total,
+      assumption: r.assumption,
+      expires: null,
+    })),
+    daysOfSupply: kit ? daysFrom(kit, have) : [],
+  };
+}
+
+function daysFrom(kit: GeneratedKit, have: Map<string, number>) {
+  const water = kit.rationPlan.water.gallonsPerDay;
+  const food = kit.rationPlan.food.kcalPerDay;
+  const gallons = have.get('water-storage') ?? 0;
+  const kcal = [...have].filter(([k]) => k.startsWith('food')).reduce((s, [, q]) => s + q, 0);
+  return [
+    {
+      category: 'water',
+      days: water > 0 ? Math.floor(gallons / water) : 0,
+      targetDays: kit.durationDays,
+      have: gallons,
+      unit: 'gal',
+      perDay: water,
+    },
+    {
+      category: 'food',
+      days: food > 0 ? Math.floor(kcal / food) : 0,
+      targetDays: kit.durationDays,
+      have: kcal,
+      unit: 'kcal',
+      perDay: food,
+    },
+  ];
 }

@@ -11,6 +11,8 @@ import {
   MemberSchema,
   type Mobility,
   MobilitySchema,
+  type OwnedItem,
+  OwnedItemSchema,
   type Pet,
   PetSchema,
 } from './plan-input.ts';
@@ -81,6 +83,8 @@ export const HouseholdDraftSchema = z.object({
   budget: z.number().min(0).max(10_000_000).optional(),
   monthlyBudget: z.number().min(0).max(1_000_000).optional(),
   skills: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
+  /** What they said they already have, in supply units, when no inventory is tracked for them. */
+  owned: z.array(OwnedItemSchema).max(100).optional(),
 });
 export type HouseholdDraft = z.infer<typeof HouseholdDraftSchema>;
 
@@ -326,4 +330,18 @@ export function careNotes(members: readonly DraftMember[]): string[] {
     }
   }
   return [...notes];
+}
+
+export type OwnedChange = { action: 'add' | 'remove' | 'set'; supplyKey: string; amount: number };
+
+/** Stock stated in conversation ("we also have 10 gallons of water") applied to what the draft owns. */
+export function recordOwned(owned: readonly OwnedItem[], changes: readonly OwnedChange[]): OwnedItem[] {
+  const next = new Map(owned.map((o) => [o.supplyKey, o.quantity]));
+  for (const c of changes) {
+    const have = next.get(c.supplyKey) ?? 0;
+    const quantity =
+      c.action === 'set' ? c.amount : c.action === 'add' ? have + c.amount : Math.max(0, have - c.amount);
+    next.set(c.supplyKey, Math.round(quantity * 100) / 100);
+  }
+  return [...next].filter(([, q]) => q > 0).map(([supplyKey, quantity]) => ({ supplyKey, quantity }));
 }

@@ -93,7 +93,7 @@ describe('the OpenAI path, against a local chat-completions server', () => {
     expect(saved!.reportData.household.members).toHaveLength(4);
     expect(saved!.reportData.budget.limit).toBe(300);
     expect(reply.text).toBe(
-      `Your plan is saved: ${saved!.reportData.rationPlan.water.totalGallons} gallons of water. ${PUBLIC_URL}/plans/${saved!.id}`,
+      `Your plan is saved: ${saved!.reportData.rationPlan.water.totalGallons} gallons of water. /plans/${saved!.id}`,
     );
     expect(reply.planCard?.planId).toBe(saved!.id);
 

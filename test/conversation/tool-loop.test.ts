@@ -109,7 +109,8 @@ describe('tool contracts through the agent loop (mock model: step 1 a tool call,
     });
     const saved = toolResultsSeen(model, 2)[1]!.output.value as { ok: boolean; planId: string; url: string };
     expect(saved.ok).toBe(true);
-    expect(saved.url).toBe(`${PUBLIC_URL}/plans/${saved.planId}`);
+    // Web links are relative to the site.
+    expect(saved.url).toBe(`/plans/${saved.planId}`);
     expect(reply.link).toEqual({ label: 'Open your plan', url: saved.url });
     expect(reply.planCard).toMatchObject({ durationDays: 7, people: 1, location: 'Denver, CO' });
     expect((await getDraftPlan(h.database.db, { userId }, conversationId))?.location.state).toBe('CO');
@@ -206,7 +207,7 @@ describe('tool contracts through the agent loop (mock model: step 1 a tool call,
     expect(inventory!.output.value).toMatchObject({
       ok: false,
       error: { code: 'TIER_LIMIT' },
-      url: `${PUBLIC_URL}/pricing`,
+      url: '/pricing',
     });
     expect(await listInventory(h.database.db, userId)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import type { PlanHeadline, PlanSummary } from '../../../tools/plan-summary.ts';
 import { planAnswer, planTopic, smallTalk, tiersAnswer } from './answers.ts';
 import { extractFacts, hasFacts, nextMissing, type Profile } from './facts.ts';
+import { guidanceAnswer, type Passage, searchQuery } from './guidance.ts';
 import { classify, type Intent, planWords } from './intent.ts';
 import type { InventoryStatement } from './inventory.ts';
 import type { ReadPrompt, ToolExchange } from './prompt.ts';
@@ -9,11 +10,9 @@ import {
   type Channel,
   type DaysLine,
   greeting,
-  guidanceReply,
   help,
   type InventoryChange,
   inventoryReply,
-  type Passage,
   planReply,
   preamble,
 } from './replies.ts';
@@ -86,7 +85,11 @@ export function turnIntent(
   const facts = extractFacts(text, profile);
   if (intent.kind === 'question' && hasFacts(facts.edits) && FOLLOW_UP.test(text)) intent = { kind: 'plan' };
   // Who and where make it a plan request, whatever else the message mentions ("we have $300", "need a kit").
-  const describesHousehold = facts.edits.location !== undefined || facts.edits.members !== undefined;
+  const e = facts.edits;
+  const describesHousehold =
+    e.location !== undefined ||
+    [e.members, e.addMembers, e.changeMembers, e.removeMembers, e.pets, e.addPets].some((x) => x?.length) ||
+    e.headCount !== undefined;
   if (
     describesHousehold &&
     ['inventory-update', 'products', 'bundles', 'skills', 'question'].includes(intent.kind)
@@ -176,7 +179,7 @@ function begin(r: ReadPrompt): Conclusion {
         return call('getPlan', ctx.planId ? { planId: ctx.planId } : {});
       return call('findSkillResources', { query: intent.query.slice(0, 200), limit: 5 });
     case 'question':
-      return call('searchGuidance', { question: intent.question.slice(0, 500), limit: 4 });
+      return call('searchGuidance', { question: searchQuery(intent.question), limit: 6 });
     case 'plan': {
       if (hasFacts(facts.edits)) {
         const ready = nextMissing(facts.next) === null;
@@ -316,12 +319,22 @@ function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
         }),
       );
     }
-    case 'updateInventory':
-      return say(inventoryReply(out.changes as InventoryChange[], out.daysOfSupply as DaysLine[], channel));
+    case 'updateInventory': {
+      const text = inventoryReply(out.changes as InventoryChange[], out.daysOfSupply as DaysLine[], channel);
+      if (out.tracked !== false) return say(text);
+      const url = String(out.upgradeUrl ?? '');
+      const more = channel === 'web' ? `[Basic](${url})` : `Basic (${url})`;
+      return say(
+        `Noted — it counts toward your plan.\n${text}\nTo keep expiry dates and get restock reminders, ${more} adds inventory tracking.`.replace(
+          /\n/g,
+          channel === 'sms' ? ' ' : '\n',
+        ),
+      );
+    }
     case 'listInventory':
       return say(listText(out, channel));
     case 'searchGuidance':
-      return say(guidanceReply(r.current, out.passages as Passage[], channel));
+      return say(guidanceAnswer(r.current, out.passages as Passage[], channel));
     case 'calcRations':
       return say(rationsText(out, channel));
     case 'searchProducts':

@@ -381,19 +381,34 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
     assumptions.push(parents === 2 ? 'two adults with the children' : 'you are the one adult');
   }
 
-  // Pregnancy or nursing stated apart from a member: "my wife is pregnant", "I'm nursing"
-  const pregnant = /\b(?:is|i'm|i am|she's|she is|currently)\s+pregnant\b|\bexpecting\b/.test(normalized);
-  const nursing = /\b(?:is|i'm|i am|she's|she is)\s+(?:nursing|breastfeeding)\b/.test(normalized);
-  if (pregnant || nursing) {
-    const woman =
-      members.find((m) => m.sex === 'f' && (m.kind === 'adult' || m.kind === 'teen')) ??
-      members.find((m) => m.kind === 'adult' && m.sex == null);
-    if (woman) {
-      woman.sex = 'f';
-      if (pregnant) woman.pregnant = true;
-      if (nursing) woman.nursing = true;
+  // Pregnancy or nursing stated apart from a member: "my wife is pregnant", "I'm nursing", "my sister is
+  // nursing": the speaker, the role named, else the first woman.
+  const state = (word: 'pregnant' | 'nursing') => {
+    const w = word === 'pregnant' ? 'pregnant|expecting' : 'nursing|breastfeeding';
+    const re = new RegExp(
+      `\\b(i'm|i am|im|my (\\w+)(?: who)?(?: is|'s)|she's|she is|is|currently)\\s+(?:also\\s+)?(?:${w})\\b`,
+      'g',
+    );
+    for (let m = re.exec(normalized); m !== null; m = re.exec(normalized)) {
+      const role = m[2] ? (CANONICAL_ROLE[m[2]] ?? m[2]) : /^i/.test(m[1]!) ? 'me' : null;
+      let who = role ? members.find((x) => x.role === role) : undefined;
+      if (!who && role === 'me') {
+        who = member('adult', { role: 'me' });
+        members.unshift(who);
+        self = true;
+      }
+      who ??=
+        members.find((x) => x.sex === 'f' && (x.kind === 'adult' || x.kind === 'teen')) ??
+        members.find((x) => x.kind === 'adult' && x.sex == null);
+      if (who) {
+        who.sex = 'f';
+        if (word === 'pregnant') who.pregnant = true;
+        else who.nursing = true;
+      }
     }
-  }
+  };
+  state('pregnant');
+  state('nursing');
 
   // Conditions attach to the person named just before them ("grandma who is 78 and diabetic").
   attachConditions(normalized, found);

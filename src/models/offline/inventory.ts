@@ -94,7 +94,7 @@ const PHRASE = new RegExp(
 );
 
 const NOT_ITEMS =
-  /^(?:to|toward|towards|for|on|in|per|a|the)\b|^(adults?|kids?|children|people|persons|days?|weeks?|months?|years?|dogs?|cats?|pets?|of us|members?|teens?|babies|infants?|seniors?|dollars|bucks|times?|more|less|questions?|hours?|minutes?)$/;
+  /^(?:to|toward|towards|for|on|in|per|a|the)\b|^(adults?|kids?|children|people|persons|days?|weeks?|months?|years?|dogs?|cats?|pets?|of us|members?|teens?|babies|infants?|seniors?|dollars|bucks|times?|more|less|questions?|hours?|minutes?|baby|babies|toddlers?|newborns?|wife|husband|partner|grandma|grandpa|sons?|daughters?|roommates?|dogs?|cats?|puppy|kitten|lab|terrier)$/;
 
 function normalizeItem(item: string): string {
   return item

@@ -238,55 +238,6 @@ function firstSentence(text: string): string {
   return (/^[^.]*\([^)]*\)[^.]*\.|^[^.]+\./.exec(text)?.[0] ?? text).trim();
 }
 
-export type Passage = { title: string; source: string; sourceUrl: string | null; content: string };
-
-function firstSentences(text: string, max: number): string {
-  const clean = text
-    .replace(/^#+\s.*$/gm, '')
-    .replace(/\*\*|(^|\s)[*_]|[*_](?=\s|$|[.,;:])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const sentences = clean.match(/[^.!?]+[.!?]+/g) ?? [clean];
-  let out = '';
-  for (const s of sentences) {
-    if ((out + s).length > max) break;
-    out += s;
-  }
-  return (out || clean.slice(0, max)).trim();
-}
-
-/** A knowledge answer: the best passages, each citing its organization. */
-export function guidanceReply(question: string, passages: Passage[], channel: Channel): string {
-  if (passages.length === 0) {
-    return "I don't have guidance on that in my sources. Ready.gov and your local emergency management office are good places to ask.";
-  }
-  const [best, ...rest] = passages;
-  if (channel === 'sms') {
-    return `${firstSentences(best!.content, 300)} (Source: ${best!.source})`;
-  }
-  const lines = [
-    channel === 'web'
-      ? `According to **${best!.source}** (${best!.title}):`
-      : `According to *${best!.source}*:`,
-    '',
-    firstSentences(best!.content, channel === 'web' ? 700 : 400),
-  ];
-  const other = rest.find((p) => p.source !== best!.source || p.title !== best!.title);
-  if (other && channel === 'web') {
-    lines.push('', `**${other.source}** (${other.title}) adds: ${firstSentences(other.content, 350)}`);
-  }
-  const sources = [
-    ...new Set(
-      passages
-        .slice(0, channel === 'web' ? 2 : 1)
-        .map((p) => (p.sourceUrl ? `${p.source}: ${p.sourceUrl}` : p.source)),
-    ),
-  ];
-  lines.push('', `Sources: ${sources.join('; ')}`);
-  void question;
-  return lines.join('\n');
-}
-
 export type InventoryChange = {
   action: 'add' | 'remove' | 'set';
   name: string;

@@ -3,7 +3,13 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { profiles } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
-import { type HouseholdDraft, HouseholdDraftSchema, readDraft } from '../../domain/household-draft.ts';
+import {
+  type HouseholdDraft,
+  HouseholdDraftSchema,
+  type OwnedChange,
+  readDraft,
+  recordOwned,
+} from '../../domain/household-draft.ts';
 import {
   applyHouseholdEdits,
   type EditResult,
@@ -155,4 +161,15 @@ export async function editHouseholdFor(
   const result = apply(stored);
   await setConversationHousehold(db, actor, conversationId, { ...extrasOf(stored), ...result.draft });
   return result;
+}
+
+/** Records stock stated in conversation on the household (for people without inventory tracking). */
+export async function recordOwnedFor(
+  db: Db,
+  actor: Actor,
+  conversationId: string,
+  changes: readonly OwnedChange[],
+): Promise<HouseholdProfile> {
+  const current = await getHouseholdFor(db, actor, conversationId);
+  return updateHouseholdFor(db, actor, conversationId, { owned: recordOwned(current.owned ?? [], changes) });
 }

@@ -1,0 +1,127 @@
+/**
+ * Guidance answers from the knowledge base: the steps and amounts of the passages that answer the question,
+ * with the organization named. Below the relevance floor the honest answer is "I don't know".
+ */
+
+export type Passage = {
+  document?: string;
+  chunk?: number;
+  title: string;
+  source: string;
+  sourceUrl: string | null;
+  content: string;
+  score?: number;
+};
+
+type Channel = 'web' | 'telegram' | 'sms';
+
+/** Scores of unrelated questions stay near 0.1 with the offline embedder; answers start above this. */
+export const RELEVANCE_FLOOR = 0.2;
+
+/** Words a question uses and the words the guidance uses for the same thing. */
+const SYNONYMS: [RegExp, string][] = [
+  [
+    /\b(purif\w*|clean water|safe to drink|drinkable|potable|treat\w*|make \w+ water safe)\b/,
+    'rolling boil 1 minute bleach drops per gallon',
+  ],
+  [/\bbleach\b/, 'drops per gallon disinfect wait 30 minutes'],
+  [/\bboil\w*\b/, 'rolling boil minute'],
+  [/\bwarning\b/, 'watch warning evacuate'],
+  [/\b(generator)\b/, 'carbon monoxide outdoors'],
+  [/\b(stor\w+) water\b/, 'gallon per person containers'],
+];
+
+/** The question as sent to the search, with the guidance's own words for it added. */
+export function searchQuery(question: string): string {
+  const q = question.toLowerCase();
+  const extra = SYNONYMS.filter(([re]) => re.test(q)).map(([, words]) => words);
+  return [question, ...extra].join(' ').slice(0, 500);
+}
+
+/** Markdown chunk → plain lines: headings dropped, tables read as "row: value per column". */
+function lines(content: string): string[] {
+  const out: string[] = [];
+  let header: string[] | null = null;
+  for (const raw of content.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || /^#+\s/.test(line) || /^\|?\s*-{3,}/.test(line)) continue;
+    if (line.startsWith('|')) {
+      const cells = line
+        .split('|')
+        .map((c) => c.trim())
+        .filter(Boolean);
+      if (!header) header = cells;
+      else
+        out.push(
+          `- ${cells[0]}: ${cells
+            .slice(1)
+            .map((c, i) => `${c} ${(header![i + 1] ?? '').toLowerCase()}`.trim())
+            .join(', ')}`,
+        );
+      continue;
+    }
+    header = null;
+    out.push(line.replace(/\*\*(.+?)\*\*/g, '$1').replace(/(^|\s)\*([^*]+)\*/g, '$1$2'));
+  }
+  return out;
+}
+
+/** Lines with steps, amounts or times first, kept in their order, within the length a channel allows. */
+function clip(all: string[], max: number): string[] {
+  const out: string[] = [];
+  let used = 0;
+  for (const l of all) {
+    if (used + l.length > max) {
+      if (out.length === 0) out.push(`${l.slice(0, max - 1).replace(/\s+\S*$/, '')}…`);
+      break;
+    }
+    out.push(l);
+    used += l.length + 1;
+  }
+  return out;
+}
+
+const heading = (content: string) => /^#+\s+(.+)$/m.exec(content)?.[1]?.trim() ?? null;
+
+export function guidanceAnswer(question: string, passages: Passage[], channel: Channel): string {
+  const useful = passages.filter((p) => lines(p.content).join(' ').length > 40);
+  const best = useful[0];
+  if (!best || (best.score !== undefined && best.score < RELEVANCE_FLOOR)) {
+    return channel === 'sms'
+      ? "I don't know that one. I can build your plan, track what you have, or answer preparedness questions (water, food, power outages, first aid)."
+      : "I don't have guidance on that, so I won't guess. I can build or change your plan, track what you have, or answer preparedness questions — water, food, power outages, first aid, evacuations.";
+  }
+  // The best document's passages that also answer it, in the document's order (a table and its "then" steps).
+  const floor = (best.score ?? 0) - 0.12;
+  const same = useful
+    .filter((p) => p.document === best.document && p.title === best.title && (p.score ?? 0) >= floor)
+    .sort((a, b) => (a.chunk ?? 0) - (b.chunk ?? 0));
+  // Passages with steps or amounts answer "how"; an introduction without them goes when they are there.
+  const practical = (p: Passage) => /\d|^\s*[-*]\s|^\s*\d+\./m.test(p.content);
+  const chosen = same.some(practical) ? same.filter(practical) : same;
+  const max = channel === 'sms' ? 300 : channel === 'telegram' ? 600 : 1100;
+  const b = (t: string) => (channel === 'web' ? `**${t}**` : channel === 'telegram' ? `*${t}*` : t);
+  const all = chosen.flatMap((p, i) => {
+    const h = heading(p.content);
+    return [...(h && i > 0 && channel !== 'sms' ? [b(h)] : []), ...lines(p.content)];
+  });
+  // A text message has room for a few lines: the ones with amounts and times go first.
+  const amounts = (l: string) =>
+    /\b\d+(?:[./]\d+)?\s*(drops?|minutes?|gallons?|teaspoons?|tablespoons?|hours?|days?|quarts?|cups?|feet)\b/.test(
+      l,
+    );
+  const body = clip(
+    channel === 'sms' ? [...all.filter(amounts), ...all.filter((l) => !amounts(l))] : all,
+    max,
+  );
+  const label = heading(chosen[0]!.content);
+  const who = best.source;
+  void question;
+  if (channel === 'sms') return `${who}: ${body.join(' ').replace(/^- /gm, '')}`;
+  const lead =
+    channel === 'web'
+      ? `According to **${who}**${label ? ` (${label})` : ''}:`
+      : `According to *${who}*${label ? ` (${label})` : ''}:`;
+  const link = best.sourceUrl ? `Source: ${who}, ${best.sourceUrl}` : `Source: ${who}`;
+  return [lead, '', ...body, '', link].join('\n');
+}
