@@ -5,6 +5,8 @@ import { classify } from './classify.ts';
 import { derive } from './derive.ts';
 import { GATES } from './gates/index.ts';
 import { dgaRange } from './gates/rules.ts';
+import { compare, SCORE_TOLERANCE, toBaseline } from './report.ts';
+import type { CaseResult } from './suite.ts';
 import type { PlanView } from './view.ts';
 
 /** The gates on hand-made plans and a five-product catalog: no database, each rule shown failing and passing. */
@@ -293,5 +295,36 @@ describe('plan gates', () => {
     const p = plan([['water', 9]]);
     expect(gate('budget.sum-and-limit', p).status).toBe('pass');
     expect(gate('budget.sum-and-limit', { ...p, budget: { ...p.budget, spent: 10 } }).status).toBe('fail');
+  });
+});
+
+describe('baseline comparison', () => {
+  const result = (gateStatus: 'pass' | 'fail', variety: number) =>
+    ({
+      id: 'c',
+      title: 'c',
+      ms: 1,
+      notes: [],
+      gates: { 'fit.snow-tools': { type: 'fit', status: gateStatus, message: 'm' } },
+      scores: {
+        lifeNeeds: { value: 1, pass: true, detail: '' },
+        foodBalance: { value: null, pass: null, detail: '' },
+        variety: { value: variety, pass: true, detail: '' },
+      },
+      bought: { spent: 0, limit: 0, items: [] },
+    }) satisfies CaseResult;
+
+  it('a gate that passed and now fails, or a score down by more than the tolerance, is a regression', () => {
+    const baseline = toBaseline([result('pass', 0.9)], 'then');
+    expect(compare(baseline, [result('pass', 0.9 - SCORE_TOLERANCE / 2)]).regressions).toEqual([]);
+    expect(compare(baseline, [result('fail', 0.9)]).regressions).toEqual([
+      expect.stringMatching(/fit.snow-tools: passed, now fails/),
+    ]);
+    expect(compare(baseline, [result('pass', 0.8)]).regressions).toEqual([
+      expect.stringMatching(/variety: 0.9 → 0.8/),
+    ]);
+    expect(
+      compare(toBaseline([result('fail', 0.5)], 'then'), [result('pass', 0.9)]).improvements,
+    ).toHaveLength(2);
   });
 });
