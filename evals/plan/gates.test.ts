@@ -291,6 +291,18 @@ describe('plan gates', () => {
     expect(gate('rules.calories', plan([])).status).toBe('pass');
   });
 
+  it('a plan without the v2 fields fails the v2 gates with "missing v2 field" instead of crashing', () => {
+    const p = plan([['water', 9]]);
+    expect(gate('quantities.v2-provides', p)).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/missing v2 field items\[\]\.provides/),
+    });
+    expect(gate('coverage.v2-needs-consistent', p)).toMatchObject({
+      status: 'fail',
+      message: expect.stringMatching(/missing v2 field budget\.needs/),
+    });
+  });
+
   it('budget: spent must equal the sum of the lines and stay within the limit', () => {
     const p = plan([['water', 9]]);
     expect(gate('budget.sum-and-limit', p).status).toBe('pass');
