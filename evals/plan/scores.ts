@@ -2,7 +2,7 @@ import type { Catalog } from './catalog.ts';
 import { FOOD_GROUPS, type FoodGroup } from './classify.ts';
 import type { Derived } from './derive.ts';
 import { lifeNeeds, ratio } from './gates/coverage.ts';
-import { foodLines, groupShares, kcalByProduct, minFoods } from './gates/diet.ts';
+import { foodLines, groupShares, kcalByFood, minFoods } from './gates/diet.ts';
 import { isLifeNeed } from './gates/order.ts';
 import type { PlanView } from './view.ts';
 
@@ -83,7 +83,7 @@ export function scoreCase(plan: PlanView, d: Derived, catalog: Catalog): Scores 
           `life needs ${Math.round(coverage * 100)}% covered (${needs.map((n) => `${n.key} ${Math.round(ratio(n) * 100)}%`).join(', ')}); ${Math.round(lineSpend > 0 ? (100 * lifeSpend) / lineSpend : 0)}% of spend on them; +${perHundred.toFixed(1)} pts per $100`,
         );
 
-  const foods = kcalByProduct(d);
+  const foods = kcalByFood(d);
   if (foodLines(d).length === 0 || plan.durationDays < 14)
     return {
       lifeNeeds: lifeNeedsScore,

@@ -16,13 +16,18 @@ export const minFoods = (days: number) => (days >= 90 ? 5 : days >= 14 ? 3 : 1);
 export const foodLines = (d: Derived): Line[] =>
   d.lines.filter((l) => (l.product?.traits.food?.kcal ?? 0) > 0);
 
-/** Calories per distinct product (bundle parts merged with the same product bought alone). */
-export function kcalByProduct(d: Derived): Map<string, { name: string; kcal: number; pack: number }> {
+/**
+ * Calories per distinct food: products of one master item are one food (Skippy, Jif and a store brand are
+ * all "Peanut Butter"), so three jars of peanut butter do not count as variety. The rounding allowance is
+ * the largest pack of that food.
+ */
+export function kcalByFood(d: Derived): Map<string, { name: string; kcal: number; pack: number }> {
   const out = new Map<string, { name: string; kcal: number; pack: number }>();
   for (const l of foodLines(d)) {
     const pack = l.product!.traits.food!.kcal;
-    const prev = out.get(l.product!.id) ?? { name: l.name, kcal: 0, pack };
-    out.set(l.product!.id, { ...prev, kcal: prev.kcal + pack * l.quantity });
+    const key = l.product!.masterItem ?? l.product!.id;
+    const prev = out.get(key) ?? { name: l.product!.masterItem ?? l.name, kcal: 0, pack };
+    out.set(key, { name: prev.name, kcal: prev.kcal + pack * l.quantity, pack: Math.max(prev.pack, pack) });
   }
   return out;
 }
@@ -47,14 +52,14 @@ export const dietGates: Gate[] = [
     id: 'diet.variety',
     type: 'diet',
     run: ({ plan, d }) => {
-      const foods = kcalByProduct(d);
+      const foods = kcalByFood(d);
       if (plan.durationDays < 14) return na('plan under 14 days');
       if (foods.size === 0) return na('no food bought');
       const min = minFoods(plan.durationDays);
       return foods.size >= min
         ? pass(`${foods.size} foods`)
         : failIf([
-            `food calories come from ${foods.size} product(s) (${[...foods.values()].map((f) => f.name).join(', ')}); a ${plan.durationDays}-day plan needs at least ${min}`,
+            `food calories come from ${foods.size} food(s) (${[...foods.values()].map((f) => f.name).join(', ')}); a ${plan.durationDays}-day plan needs at least ${min}`,
           ]);
     },
   },
@@ -63,7 +68,7 @@ export const dietGates: Gate[] = [
     type: 'diet',
     run: ({ plan, d }) => {
       if (plan.durationDays < 14) return na('plan under 14 days');
-      const foods = [...kcalByProduct(d).values()];
+      const foods = [...kcalByFood(d).values()];
       const total = foods.reduce((s, f) => s + f.kcal, 0);
       if (total === 0) return na('no food bought');
       // One pack of rounding is allowed: the cap binds only if the product is over it even one pack lighter.
