@@ -139,6 +139,23 @@ export function compare(baseline: Baseline, results: CaseResult[]): Comparison {
 
 const pct = (p: number, t: number) => (t === 0 ? '—' : `${p}/${t} (${Math.round((100 * p) / t)}%)`);
 
+/** The gates that fail, most failures first, each with one example: what the engine still gets wrong. */
+export function failingText(results: CaseResult[], limit = 20): string {
+  const by = new Map<string, { n: number; example: string }>();
+  for (const r of results)
+    for (const [id, g] of Object.entries(r.gates)) {
+      if (g.status !== 'fail') continue;
+      const prev = by.get(id);
+      by.set(id, { n: (prev?.n ?? 0) + 1, example: prev?.example ?? `${r.id}: ${g.message.slice(0, 160)}` });
+    }
+  const rows = [...by].sort((a, b) => b[1].n - a[1].n).slice(0, limit);
+  if (rows.length === 0) return 'failing gates: none';
+  return [
+    'failing gates (cases; first example):',
+    ...rows.map(([id, v]) => `  ${id} ×${v.n} — ${v.example}`),
+  ].join('\n');
+}
+
 export function summaryText(s: Summary): string {
   const lines = [
     `plan evals: ${s.cases} cases, ${s.errors} engine errors, ${s.casesAllGatesPass} with every gate passing`,
@@ -154,7 +171,16 @@ export function summaryText(s: Summary): string {
 }
 
 export function markdown(results: CaseResult[], s: Summary, cmp: Comparison | null, when: string): string {
-  const out: string[] = [`# Plan evals — ${when}`, '', '```', summaryText(s), '```', ''];
+  const out: string[] = [
+    `# Plan evals — ${when}`,
+    '',
+    '```',
+    summaryText(s),
+    '',
+    failingText(results, 50),
+    '```',
+    '',
+  ];
   if (cmp) {
     out.push(
       `## Against the baseline`,

@@ -8,7 +8,15 @@ import { buildPlan } from '../../src/services/plans/index.ts';
 import { CASES } from './cases.ts';
 import { loadCatalog } from './catalog.ts';
 import { evalDatabase } from './db.ts';
-import { BaselineSchema, compare, markdown, summarize, summaryText, toBaseline } from './report.ts';
+import {
+  BaselineSchema,
+  compare,
+  failingText,
+  markdown,
+  summarize,
+  summaryText,
+  toBaseline,
+} from './report.ts';
 import { runSuite } from './suite.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -72,6 +80,7 @@ for (const name of [`plan-${stamp}`, 'plan-latest']) {
 }
 
 console.log(summaryText(summary));
+console.log(failingText(results));
 console.log(
   `wall time ${(wallMs / 1000).toFixed(1)} s (database ${(setupMs / 1000).toFixed(1)} s); report: evals/results/plan-${stamp}.md`,
 );
