@@ -1,4 +1,4 @@
-import { fmt } from '../derive.ts';
+import { fmt, linePriority } from '../derive.ts';
 import { failIf, type Gate, MISSING_V2, na } from './types.ts';
 
 const EPS = 1e-6;
@@ -66,6 +66,26 @@ export const quantityGates: Gate[] = [
           );
       }
       return failIf(problems);
+    },
+  },
+  {
+    id: 'quantities.spend-share',
+    type: 'quantities',
+    run: ({ plan, d }) => {
+      // Issue 9: "7,300 contractor bags ($3,938, a third of its spend)". No line bought for a priority 2/3 need
+      // may take more than a quarter of a plan's spending (the eval's bar; plans under $500 are exempt).
+      if (plan.budget.spent < 500) return na('spends under $500');
+      const heavy = d.lines.filter(
+        (l) =>
+          linePriority(l, d) > 1 &&
+          (l.product?.price ?? l.item.unitPrice) * l.quantity > 0.25 * plan.budget.spent,
+      );
+      return failIf(
+        heavy.map(
+          (l) =>
+            `${l.quantity} × ${l.name} is $${fmt((l.product?.price ?? l.item.unitPrice) * l.quantity, 2)}, ${fmt((100 * (l.product?.price ?? l.item.unitPrice) * l.quantity) / plan.budget.spent, 0)}% of the $${fmt(plan.budget.spent, 2)} spent, for a priority-${linePriority(l, d)} need`,
+        ),
+      );
     },
   },
 ];
