@@ -101,6 +101,8 @@ export function summarize(results: CaseResult[]): Summary {
 
 export type Comparison = {
   regressions: string[];
+  /** Regressions that did not repeat when the case was built again (set by run.ts). */
+  flaky: string[];
   improvements: string[];
   newCases: string[];
   missingCases: string[];
@@ -108,7 +110,7 @@ export type Comparison = {
 
 /** Per case, per gate, per score: a gate that passed and now fails, or a score down by more than the tolerance. */
 export function compare(baseline: Baseline, results: CaseResult[]): Comparison {
-  const out: Comparison = { regressions: [], improvements: [], newCases: [], missingCases: [] };
+  const out: Comparison = { regressions: [], flaky: [], improvements: [], newCases: [], missingCases: [] };
   const seen = new Set<string>();
   for (const r of results) {
     seen.add(r.id);
@@ -189,6 +191,7 @@ export function markdown(results: CaseResult[], s: Summary, cmp: Comparison | nu
       '',
     );
     for (const r of cmp.regressions) out.push(`- REGRESSION ${r}`);
+    for (const r of cmp.flaky) out.push(`- flaky (did not repeat) ${r}`);
     for (const r of cmp.improvements) out.push(`- improved ${r}`);
     out.push('');
   }
