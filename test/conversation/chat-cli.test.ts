@@ -57,7 +57,8 @@ describe('npm run chat', () => {
     expect(replies[0]).toMatch(/^ReadyPlan builds your emergency plan/);
     expect(replies[1]).toMatch(/^Tampa, FL, 2 people, 14 days/);
     expect(replies[1]).toContain('https://readyplan.test/signup');
-    expect(replies[2]).toMatch(/\(Source: [^)]+\)/);
+    // SMS guidance leads with the organization it comes from.
+    expect(replies[2]).toMatch(/^(CDC|FEMA|American Red Cross|EPA|USDA)[^:]*: /);
     for (const r of replies) expect(r.length).toBeLessThanOrEqual(459);
   });
 });

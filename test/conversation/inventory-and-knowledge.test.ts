@@ -66,15 +66,18 @@ describe('inventory by conversation', () => {
     expect(lights.reduce((s, r) => s + (r.quantityOwned ?? 0) * Number(r.unitAmount), 0)).toBe(2);
   });
 
-  it('tells free accounts inventory is a Basic feature, and anonymous visitors to sign up', async () => {
-    const free = person(h, { userId: await makeUser(h.database) }, 'sms');
+  it('without inventory tracking (Free, anonymous) notes what they have and points to Basic', async () => {
+    const userId = await makeUser(h.database);
+    const free = person(h, { userId }, 'sms');
     const said = await free.say('bought a case of water');
-    expect(said.reply.text).toMatch(/BASIC/);
-    expect(said.reply.link?.url).toBe(`${PUBLIC_URL}/pricing`);
+    expect(said.reply.text).toMatch(/^Noted/);
+    expect(said.reply.text).toMatch(/Basic/);
     expect(renderSms(said.reply).text).toContain(`${PUBLIC_URL}/pricing`);
+    // Kept on the household, not in the tracked inventory.
+    expect(await listInventory(h.database.db, userId)).toEqual([]);
     const anon = person(h, { anonymousKey: 'anon-inventory-test' });
     const a = await anon.say('we have 3 flashlights');
-    expect(a.reply.text).toMatch(/needs an account/);
+    expect(a.reply.text).toMatch(/^Noted/);
   });
 });
 
@@ -88,7 +91,7 @@ describe('knowledge answers', () => {
     const said = await me.say(question);
     expect(said.tools).toEqual(['searchGuidance']);
     expect(said.reply.text).toMatch(/^According to \*\*[^*]+\*\*/);
-    expect(said.reply.text).toMatch(/Sources: /);
+    expect(said.reply.text).toMatch(/Source: /);
     expect(said.reply.text).toMatch(topic);
     const org = /^According to \*\*([^*]+)\*\*/.exec(said.reply.text)![1]!;
     expect(org).toMatch(

@@ -242,10 +242,10 @@ describe('anonymous sessions', () => {
     const visitor = person(h, { anonymousKey });
     const said = await visitor.say('2 adults in Boise, ID, $200');
     expect(said.tools).toEqual(['updateHousehold', 'buildPlan', 'presentChoices']);
-    expect(said.reply.text).toContain("/signup");
+    expect(said.reply.text).toContain('/signup');
     expect(said.reply.link).toEqual({
       label: 'Create a free account to save it',
-      url: "/signup",
+      url: '/signup',
     });
     const draft = await getDraftPlan(h.database.db, { userId: null, anonymousKey }, said.conversationId);
     expect(draft?.location.state).toBe('ID');
@@ -255,6 +255,6 @@ describe('anonymous sessions', () => {
     expect(save.tools).toEqual(['savePlan']);
     expect(save.run.toolCalls[0]!.ok).toBe(false);
     expect(save.reply.text).toMatch(/needs an account/);
-    expect(save.reply.link?.url).toBe("/signup");
+    expect(save.reply.link?.url).toBe('/signup');
   });
 });

@@ -183,7 +183,7 @@ describe('tool contracts through the agent loop (mock model: step 1 a tool call,
     expect(out.resources.every((r) => r.skillId === 'first-aid' && r.url.startsWith('http'))).toBe(true);
   });
 
-  it('checkTier and updateInventory: free accounts are told inventory tracking is a Basic feature', async () => {
+  it('checkTier and updateInventory: a free account’s stock is kept on the household, not tracked', async () => {
     const userId = await makeUser(h.database);
     const model = scripted(
       {
@@ -205,11 +205,15 @@ describe('tool contracts through the agent loop (mock model: step 1 a tool call,
       entitlements: { inventoryTracking: false, savedPlans: 1 },
     });
     expect(inventory!.output.value).toMatchObject({
-      ok: false,
-      error: { code: 'TIER_LIMIT' },
-      url: '/pricing',
+      ok: true,
+      tracked: false,
+      upgradeUrl: '/pricing',
+      changes: [{ supplyKey: 'water-storage', supplyUnit: 'gal' }],
     });
     expect(await listInventory(h.database.db, userId)).toEqual([]);
+    expect((await getHousehold(h.database.db, userId)).owned).toEqual([
+      { supplyKey: 'water-storage', quantity: expect.any(Number) },
+    ]);
   });
 
   it('updateInventory (Basic) reconciles units and reports days of supply', async () => {

@@ -199,6 +199,11 @@ function begin(r: ReadPrompt): Conclusion {
   }
 }
 
+/** Said as soon as a place abroad is heard, so nobody waits for a plan to learn it is generic. */
+function abroadNote(place: string): string {
+  return `${place} is outside the United States, so I'll make a generic plan: no local hazard data, a temperate climate, and the scenarios you choose.`;
+}
+
 function whichPlace(place: { name: string; states: string[] }): Conclusion {
   return say(
     `Which ${place.name} do you mean: ${place.states.map((s) => `${place.name}, ${s}`).join(' or ')}? Reply with the state (or a ZIP code).`,
@@ -276,7 +281,12 @@ function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
       const household = (out.household ?? {}) as Profile;
       const missing = (out.missing as ('location' | 'members')[] | undefined) ?? [];
       if (missing[0] === 'location' && facts.ambiguousPlace) return whichPlace(facts.ambiguousPlace);
-      if (missing.length > 0) return ask(missing[0]!, household, channel, facts.assumptions);
+      if (missing.length > 0) {
+        const asked = ask(missing[0]!, household, channel, facts.assumptions);
+        return facts.abroad && 'text' in asked
+          ? { ...asked, text: `${abroadNote(household.location ?? '')} ${asked.text}` }
+          : asked;
+      }
       if (Number(out.changes ?? 0) === 0 && (ctx.hasDraft || ctx.planId))
         return say(
           `Nothing changed: ${String(out.changed || 'that is what I already have')}.`.replace(/\.\.$/, '.'),

@@ -117,7 +117,7 @@ export function guidanceAnswer(question: string, passages: Passage[], channel: C
   const label = heading(chosen[0]!.content);
   const who = best.source;
   void question;
-  if (channel === 'sms') return `${who}: ${body.join(' ').replace(/^- /gm, '')}`;
+  if (channel === 'sms') return `${who}: ${body.map((l) => l.replace(/^- /, '')).join('; ')}`;
   const lead =
     channel === 'web'
       ? `According to **${who}**${label ? ` (${label})` : ''}:`

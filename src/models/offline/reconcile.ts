@@ -105,6 +105,9 @@ function knownEdits(
     if (headCount !== undefined) edits.headCount = headCount;
     return { edits, assumptions: [] };
   }
+  // "We're a family of 4 …" again: a whole new description with a head count replaces everyone.
+  if (mention.whole && mention.count !== null && mention.members.length === mention.count)
+    return { edits: { members: mention.members.map(toMemberInput) }, assumptions: [...mention.assumptions] };
   if (mention.whole && !guessed && coversAllGroups(named, known))
     return { edits: { members: named }, assumptions };
   return { edits: restateGroups(known, named), assumptions: [] };

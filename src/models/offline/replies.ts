@@ -160,7 +160,7 @@ export function planReply(plan: PlanSummary, channel: Channel, options: PlanRepl
   if (options.previous) return updateReply(plan, channel, options);
   const assumed = [...new Set([...options.assumptions, ...defaultsText(options.defaultsUsed)])];
   const who = `${plan.people} ${plan.people === 1 ? 'person' : 'people'}${plan.pets.length ? ` + ${petsText(plan.pets)}` : ''}`;
-  const hazards = (plan.scenarioNames ?? plan.scenarios).slice(0, 4).join(', ');
+  const hazards = (plan.scenarioNames ?? plan.scenarios).slice(0, 4).join(', ') || 'no local hazard data';
   const care = options.care ?? [];
   if (channel === 'sms') {
     const buys = plan.buyFirst
@@ -182,7 +182,6 @@ export function planReply(plan: PlanSummary, channel: Channel, options: PlanRepl
     return parts.filter(Boolean).join(' ');
   }
   const lines: string[] = [];
-  if (options.changed) lines.push(options.changed, '');
   const title = `Your ${days(plan.durationDays)} plan for ${plan.location.input}`;
   if (channel === 'web') lines.push(`## ${title}`);
   else lines.push(bold(channel, title));
