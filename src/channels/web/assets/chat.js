@@ -90,7 +90,13 @@
   }
 
   // ---- message elements
+  // Choices answer the latest message only: older ones lose theirs once the conversation moves on.
+  function clearChoices() {
+    for (const box of list.querySelectorAll('.choices')) box.remove();
+  }
+
   function addUser(text) {
+    clearChoices();
     const li = document.createElement('li');
     li.className = 'message user';
     const bubble = document.createElement('div');
@@ -182,6 +188,7 @@
       view.extras.append(p);
     }
     if (reply.choices?.length) {
+      clearChoices();
       const box = document.createElement('div');
       box.className = 'choices';
       for (const choice of reply.choices) {
