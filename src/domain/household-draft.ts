@@ -183,13 +183,17 @@ function ageText(age: number): string {
 }
 
 /** A member's facts in brackets: "78, diabetic", "38 f, pregnant", "6 mo". */
-function memberFacts(m: DraftMember, withSex = false): string[] {
-  // A role already says the sex ("grandma"); "you" does not.
-  const sex =
-    !withSex && m.role && m.role !== 'me' && m.role !== 'partner' && m.role !== 'roommate'
-      ? ''
-      : (m.sex ?? '');
-  const head = [m.ageAssumed ? '' : ageText(m.ageYears), sex].filter(Boolean).join(' ');
+/**
+ * A member's facts in brackets. Alone ("grandma (78, diabetic)") the role names them, so no sex; in a
+ * group list ("2 adults (38 f, 40 m)") the age comes with the sex, and a member without an age is named
+ * by role ("you", "wife").
+ */
+function memberFacts(m: DraftMember, inGroup = false): string[] {
+  const named = m.role && m.role !== 'me' && m.role !== 'partner' && m.role !== 'roommate';
+  const age = m.ageAssumed ? '' : ageText(m.ageYears);
+  const sex = inGroup ? (age ? (m.sex ?? '') : '') : named ? '' : (m.sex ?? '');
+  const who = inGroup && !age && m.role ? (m.role === 'me' ? 'you' : m.role) : '';
+  const head = [who, age, sex].filter(Boolean).join(' ');
   return [
     head,
     m.pregnant ? 'pregnant' : '',

@@ -235,7 +235,7 @@ describe('facts over a known profile: edits, never a rebuild', () => {
 
 describe('first messages people actually send', () => {
   it.each([
-    ['me and my gf in Austin, TX', '2 adults (?, f)'],
+    ['me and my gf in Austin, TX', '2 adults (you, girlfriend)'],
     ['me 40, my wife 38 who is diabetic, and my son 12', '2 adults (38 f, diabetic; 40), 1 child (12 m)'],
     ['81, diabetic, takes insulin', '1 senior (81, diabetic, takes insulin)'],
   ])('%s → %s', (text, expected) => {

@@ -148,7 +148,12 @@ function updateReply(plan: PlanSummary, channel: Channel, options: PlanReplyOpti
     options.changed || `Updated your ${days(plan.durationDays)} plan.`,
     ...(options.unmatched ?? []).map((u) => `(I could not apply: ${u}.)`),
     plan.location.message && /outside|generic/i.test(plan.location.message) ? plan.location.message : '',
-    `Water ${arrow(p.waterGallons, plan.water.totalGallons, ' gal', 1)} · food ${arrow(p.foodKcalPerDay, plan.food.kcalPerDay, ' kcal/day')} · buying ${money(plan.budget.spent)} of ${money(plan.budget.limit)} · readiness ${plan.readinessScore}/100.`,
+    [
+      `Water ${arrow(p.waterGallons, plan.water.totalGallons, ' gal', 1)}`,
+      `food ${arrow(p.foodKcalPerDay, plan.food.kcalPerDay, ' kcal/day')}`,
+      `buying ${money(plan.budget.spent)} of ${money(plan.budget.limit)}`,
+      `readiness ${plan.readinessScore}/100.`,
+    ].join(channel === 'sms' ? ', ' : ' · '),
     ...(options.care ?? []).slice(0, 2).map((c) => `${c}.`),
     url ? (channel === 'web' ? `[Open the full plan](${url})` : `Full plan: ${url}`) : '',
   ];
