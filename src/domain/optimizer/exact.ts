@@ -1,6 +1,6 @@
 import { solveMip } from './highs.ts';
 import { coveredAmounts, type Problem, priorityWeights, spendCents } from './model.ts';
-import { fitBudget, type LevelOutcome, levelValue, type Session, trimWaste } from './plan.ts';
+import { fitBudget, fitCaps, type LevelOutcome, levelValue, type Session, trimWaste } from './plan.ts';
 import type { Reduced } from './reduce.ts';
 import { enforceRequirements } from './requires.ts';
 
@@ -17,6 +17,10 @@ import { enforceRequirements } from './requires.ts';
  *   requirements  y_t ∈ {0, 1}, for each tag t some active candidate requires:
  *                 y_t - Σ_{j provides t} x_j <= 0                  (t is provided only if bought)
  *                 x_i - U_i y_t <= 0   for each i requiring t      (i only with t; U_i its bound)
+ *   cap groups    Σ_{j in g} (s_j / S_g) x_j <= 1                 (one row per listed group g that its
+ *                                                                  members' bounds could overfill; s_j
+ *                                                                  capacity one unit uses, S_g the
+ *                                                                  capacity left, scaled like needs)
  *
  * One indicator per tag keeps the requirement rows at two terms each: "x_i <= U_i Σ_j x_j" per
  * dependent would repeat every provider of a common tag (canned food) in every can opener's row.
@@ -117,6 +121,14 @@ export class ExactSession implements Session {
         rows.push(` r${k}_${d.candidate.index}: x${d.candidate.index} - ${d.upper} y${k} <= 0`);
       }
     });
+    for (const row of reduced.capRows) {
+      const S = problem.capGroups[row.group]!.capacity;
+      const entries = row.members.map((a): [number, string] => [
+        a.candidate.cap!.amount / S,
+        `x${a.candidate.index}`,
+      ]);
+      rows.push(` g${row.group}: ${linear(entries)} <= 1`);
+    }
     this.levels.forEach((level, k) => {
       const entries = reduced.needs
         .filter((i) => (level.weights[i] ?? 0) > 0)
@@ -167,7 +179,10 @@ export class ExactSession implements Session {
     }
     // Rounding can leave a dependent at 1 while its provider's 1e-7 rounds to 0: drop it rather than trust it.
     enforceRequirements(this.problem, x);
-    fitBudget(this.problem, x, priorityWeights(this.problem));
+    // Rounding within HiGHS's tolerances can overfill a group (or the budget) by a hair: trim to fit.
+    const weights = priorityWeights(this.problem);
+    fitCaps(this.problem, x, weights);
+    fitBudget(this.problem, x, weights);
     return { x, outcome };
   }
 

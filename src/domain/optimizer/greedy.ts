@@ -1,3 +1,4 @@
+import { capLimit, capRoom, capUsed } from './caps.ts';
 import {
   coveredAmounts,
   fraction,
@@ -23,6 +24,9 @@ import { closeRequirements, enforceRequirements, missingTags, providedTags } fro
  * together with the cheapest providers that close it (one unit each): the value of its run plus
  * theirs, per cent of the whole move. The providers are bought first, so no plan ever holds a
  * dependent without its provider; a provider alone adds nothing unless it covers a need itself.
+ *
+ * Shared cap groups: a run never takes more units than the candidate's group has room for (after the
+ * providers of its move), and a candidate whose group is full is passed over while the others go on.
  */
 export class GreedySession implements Session {
   readonly x: number[];
@@ -45,6 +49,7 @@ export class GreedySession implements Session {
     const covered = coveredAmounts(problem, x);
     const provided = providedTags(problem, x);
     let remaining = problem.budgetCents - spendCents(problem, x);
+    const used = capUsed(problem, x);
     const gainOf = (covers: readonly ModelCover[], units = 1): number => {
       let gain = 0;
       for (const cover of covers) {
@@ -56,10 +61,13 @@ export class GreedySession implements Session {
       }
       return gain;
     };
-    /** Units of a worth buying in one run with `money`: until one of its weighted needs fills up. */
-    const runOf = (a: ActiveCandidate, money: number): number => {
+    /**
+     * Units of a worth buying in one run with `money` and group usage `capUse`: until one of its weighted
+     * needs fills up. Callers make sure at least one unit fits.
+     */
+    const runOf = (a: ActiveCandidate, money: number, capUse: readonly number[] = used): number => {
       const c = a.candidate;
-      let units = Math.min(a.upper - x[c.index]!, Math.floor(money / c.cents));
+      let units = Math.min(a.upper - x[c.index]!, Math.floor(money / c.cents), capRoom(problem, c, capUse));
       for (const cover of a.covers) {
         if ((weights[cover.need] ?? 0) <= 0) continue;
         const room = problem.needs[cover.need]!.quantity - covered[cover.need]!;
@@ -72,10 +80,17 @@ export class GreedySession implements Session {
       remaining -= units * c.cents;
       for (const cover of c.covers) covered[cover.need]! += units * cover.amount;
       for (const t of c.tags) provided.add(t);
+      if (c.cap) used[c.cap.group]! += units * c.cap.amount;
     };
     const usable = (c: ModelCandidate) => {
       const a = byIndex[c.index];
-      return a !== undefined && x[c.index]! < a.upper;
+      return a !== undefined && x[c.index]! < a.upper && capRoom(problem, c, used) >= 1;
+    };
+    /** Group usage once one unit of each extra is bought; null when that overfills a group. */
+    const usedWith = (extras: readonly ModelCandidate[]): number[] | null => {
+      const after = used.slice();
+      for (const e of extras) if (e.cap) after[e.cap.group]! += e.cap.amount;
+      return after.every((u, g) => u <= capLimit(problem.capGroups[g]!.capacity)) ? after : null;
     };
     for (;;) {
       let best: ActiveCandidate | undefined;
@@ -83,7 +98,7 @@ export class GreedySession implements Session {
       let bestRatio = 0;
       for (const a of this.reduced.active) {
         const c = a.candidate;
-        if (c.cents > remaining || x[c.index]! >= a.upper) continue;
+        if (c.cents > remaining || x[c.index]! >= a.upper || capRoom(problem, c, used) < 1) continue;
         const gain = gainOf(a.covers);
         if (gain <= 0) continue;
         let ratio = gain / c.cents;
@@ -91,7 +106,9 @@ export class GreedySession implements Session {
         if (missingTags(c, provided).length > 0) {
           const move = closeRequirements(problem, c, provided, usable, remaining - c.cents);
           if (!move) continue;
-          const units = runOf(a, remaining - move.cents);
+          const capUse = usedWith(move.extras);
+          if (!capUse || capRoom(problem, c, capUse) < 1) continue;
+          const units = runOf(a, remaining - move.cents, capUse);
           let value = gainOf(a.covers, units);
           for (const e of move.extras) value += gainOf(byIndex[e.index]!.covers);
           ratio = value / (units * c.cents + move.cents);

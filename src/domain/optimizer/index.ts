@@ -6,9 +6,10 @@
  *
  * solved exactly as a MIP by HiGHS (see exact.ts for the model and the lowest-spend
  * tie-break), with a greedy fallback behind the same interface. The urgent parts of needs (the
- * first 72 hours) are maximised first, and system requirements (fuel only with its stove) hold
- * in every plan.
+ * first 72 hours) are maximised first, and system requirements (fuel only with its stove) and shared
+ * cap groups (several brands of one food together) hold in every plan.
  */
+import { overCap } from './caps.ts';
 import {
   budgetToCents,
   buildProblem,
@@ -35,7 +36,13 @@ export { OptimizerError };
 export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
   const started = performance.now();
   const opts = optimizeInputSchema.parse(input);
-  const problem = buildProblem(opts.needs, opts.candidates, budgetToCents(opts.budget), opts.satisfiedTags);
+  const problem = buildProblem(
+    opts.needs,
+    opts.candidates,
+    budgetToCents(opts.budget),
+    opts.satisfiedTags,
+    opts.capGroups,
+  );
   const levels = objectiveLevels(problem);
   const reduced = reduce(problem, levels, opts.prune);
   const run = await runWithStrategy(problem, reduced, opts.strategy, opts, async (session) => {
@@ -46,6 +53,9 @@ export async function optimize(input: OptimizeInput): Promise<OptimizeResult> {
   const spent = spendCents(problem, run.x);
   if (spent > problem.budgetCents)
     throw new OptimizerError(`plan costs ${spent}¢ over a ${problem.budgetCents}¢ budget`);
+  const over = overCap(problem, run.x);
+  if (over.length > 0)
+    throw new OptimizerError(`plan overfills cap group ${problem.capGroups[over[0]!]!.key}`);
   const covered = coveredAmounts(problem, run.x);
   return {
     strategy: run.strategy,

@@ -1,4 +1,11 @@
-import { type Candidate, type Need, PRIORITY_WEIGHT, type Priority, URGENT_WEIGHT } from './types.ts';
+import {
+  type Candidate,
+  type CapGroups,
+  type Need,
+  PRIORITY_WEIGHT,
+  type Priority,
+  URGENT_WEIGHT,
+} from './types.ts';
 
 /**
  * A need counts as fully covered once covered >= quantity * (1 - SATURATION_TOL). Sums of
@@ -39,6 +46,15 @@ export interface ModelCandidate {
   tags: readonly string[];
   /** Required tags not already satisfied by owned stock (or, in a schedule, by earlier months). */
   requires: readonly string[];
+  /** Its shared cap group (index into Problem.capGroups) and what one unit uses; absent when uncapped. */
+  cap?: { group: number; amount: number };
+}
+
+/** A shared cap group listed in the input (see capGroupsSchema). */
+export interface ModelCapGroup {
+  key: string;
+  /** Capacity still left for this purchase (in a schedule: less what earlier months used). */
+  capacity: number;
 }
 
 export interface Problem {
@@ -49,6 +65,8 @@ export interface Problem {
   base: number[];
   /** Candidate indices providing each tag, cheapest first (ties: lower index). */
   providers: ReadonlyMap<string, readonly number[]>;
+  /** Listed cap groups; only candidates with `cap` use them. */
+  capGroups: ModelCapGroup[];
 }
 
 /** A budget in cents, rounded down so that a plan in cents never exceeds the dollar budget. */
@@ -69,13 +87,15 @@ export function centsToUsd(cents: number): number {
  * Needs with the same key are merged: quantities (and urgent parts) add up, the most critical priority
  * wins. A need with an urgent part gets a virtual need after all real ones (see ModelNeed.urgentOf),
  * covered by the same products. Covers are mapped to need indices; covers of keys that are not needs are
- * dropped. Requirements already met by `satisfiedTags` are dropped too.
+ * dropped. Requirements already met by `satisfiedTags` are dropped too. A candidate is capped only when
+ * its `capGroup` is listed in `capGroups`.
  */
 export function buildProblem(
   needs: readonly Need[],
   candidates: readonly Candidate[],
   budgetCents: number,
   satisfiedTags: readonly string[] = [],
+  capGroups: CapGroups = {},
 ): Problem {
   const merged: ModelNeed[] = [];
   const urgent: number[] = [];
@@ -107,6 +127,8 @@ export function buildProblem(
     });
   }
   const satisfied = new Set(satisfiedTags);
+  const groups: ModelCapGroup[] = Object.entries(capGroups).map(([key, capacity]) => ({ key, capacity }));
+  const groupOf = new Map(groups.map((g, k) => [g.key, k]));
   const modelCandidates = candidates.map((source, index): ModelCandidate => {
     const amounts = new Map<number, number>();
     for (const cover of source.covers) {
@@ -124,6 +146,7 @@ export function buildProblem(
       stock: source.maxQuantity ?? Number.POSITIVE_INFINITY,
       tags: [...new Set(source.tags ?? [])],
       requires: [...new Set(source.requires ?? [])].filter((t) => !satisfied.has(t)),
+      ...capOf(source, groupOf),
     };
   });
   return {
@@ -132,7 +155,14 @@ export function buildProblem(
     budgetCents,
     base: merged.map(() => 0),
     providers: providerIndex(modelCandidates),
+    capGroups: groups,
   };
+}
+
+function capOf(source: Candidate, groupOf: ReadonlyMap<string, number>): Pick<ModelCandidate, 'cap'> {
+  const group = source.capGroup === undefined ? undefined : groupOf.get(source.capGroup);
+  if (group === undefined || source.capAmount === undefined) return {};
+  return { cap: { group, amount: source.capAmount } };
 }
 
 /** Candidate indices by provided tag, cheapest first. */

@@ -1,3 +1,4 @@
+import { capLimit, capUsed, overCap } from './caps.ts';
 import {
   coveredAmounts,
   fraction,
@@ -12,7 +13,8 @@ import { enforceRequirements, strandedWithout } from './requires.ts';
  * Removes units that add nothing: a unit goes when every need it covers stays fully covered without it
  * and it is not the last provider of a tag that another bought candidate requires. Coverage of every need
  * is unchanged; spend only falls. Most expensive first, repeated until nothing changes: a dependent
- * removed late can free the provider checked before it.
+ * removed late can free the provider checked before it. Only removes units: spend and every cap group's
+ * usage only fall.
  */
 export function trimWaste(problem: Problem, x: number[]): number[] {
   const covered = coveredAmounts(problem, x);
@@ -51,49 +53,106 @@ function removalOf(problem: Problem, x: readonly number[], c: ModelCandidate): [
  * Guard against floating error in a solver's answer: if the plan costs more than the budget
  * (compared in integer cents), drop single units with the least weighted-coverage loss per
  * cent of the overshoot they remove until it fits. Dropping a provider's last unit drops the dependents it leaves stranded
- * with it, so no requirement is ever left unmet. A correct MIP solution never needs this.
+ * with it, so no requirement is ever left unmet. A correct MIP solution never needs this. It only removes
+ * units, so a plan within its cap groups stays within them.
  */
 export function fitBudget(problem: Problem, x: number[], weights: readonly number[]): number[] {
   let spent = spendCents(problem, x);
   if (spent <= problem.budgetCents) return x;
   const covered = coveredAmounts(problem, x);
   while (spent > problem.budgetCents) {
-    let best: [ModelCandidate, number][] = [];
-    let bestLoss = Number.POSITIVE_INFINITY;
-    for (const c of problem.candidates) {
-      if ((x[c.index] ?? 0) <= 0) continue;
-      const removal = removalOf(problem, x, c);
-      const after = covered.slice();
-      let cents = 0;
-      for (const [d, units] of removal) {
-        cents += d.cents * units;
-        for (const cover of d.covers) after[cover.need]! -= cover.amount * units;
-      }
-      let loss = 0;
-      for (const [d] of removal) {
-        for (const cover of d.covers) {
-          const q = problem.needs[cover.need]!.quantity;
-          loss +=
-            (weights[cover.need] ?? 0) *
-            (fraction(covered[cover.need]!, q) - fraction(after[cover.need]!, q));
-          after[cover.need] = covered[cover.need]!; // count each need's loss once
-        }
-      }
-      // Removing more than the overshoot earns nothing: otherwise dropping a provider with all its
-      // dependents would look cheap per cent while losing far more than a single unit would.
-      const perCent = loss / Math.min(cents, spent - problem.budgetCents);
-      if (perCent < bestLoss) {
-        bestLoss = perCent;
-        best = removal;
-      }
-    }
-    for (const [d, units] of best) {
-      x[d.index]! -= units;
-      spent -= d.cents * units;
-      for (const cover of d.covers) covered[cover.need]! -= cover.amount * units;
-    }
+    const over = spent - problem.budgetCents;
+    const removal = leastLossRemoval(problem, x, covered, weights, (r) =>
+      Math.min(
+        over,
+        r.reduce((s, [d, units]) => s + d.cents * units, 0),
+      ),
+    );
+    spent -= remove(x, covered, removal, (d) => d.cents);
   }
   return x;
+}
+
+/**
+ * The same guard for shared cap groups: while a group is used past its capacity (a solver's rounding),
+ * drop the unit of that group whose loss of weighted coverage per unit of capacity freed is least, with
+ * the dependents it strands. Only removes units, so spend only falls.
+ */
+export function fitCaps(problem: Problem, x: number[], weights: readonly number[]): number[] {
+  let over = overCap(problem, x);
+  if (over.length === 0) return x;
+  const covered = coveredAmounts(problem, x);
+  while (over.length > 0) {
+    const g = over[0]!;
+    const excess = capUsed(problem, x)[g]! - capLimit(problem.capGroups[g]!.capacity);
+    const removal = leastLossRemoval(problem, x, covered, weights, (r) =>
+      Math.min(
+        excess,
+        r.reduce((s, [d, units]) => s + (d.cap?.group === g ? d.cap.amount * units : 0), 0),
+      ),
+    );
+    remove(x, covered, removal, () => 0);
+    over = overCap(problem, x);
+  }
+  return x;
+}
+
+/**
+ * Of the removals `x` allows (one unit of a bought candidate, with the dependents it strands), the one
+ * losing the least weighted coverage per unit of `freed` (what it frees of the resource in excess, at most
+ * the excess: freeing more earns nothing, or dropping a provider with all its dependents would look cheap
+ * while losing far more than a single unit would). Removals freeing nothing are never chosen.
+ */
+function leastLossRemoval(
+  problem: Problem,
+  x: readonly number[],
+  covered: readonly number[],
+  weights: readonly number[],
+  freed: (removal: readonly [ModelCandidate, number][]) => number,
+): [ModelCandidate, number][] {
+  let best: [ModelCandidate, number][] = [];
+  let bestLoss = Number.POSITIVE_INFINITY;
+  for (const c of problem.candidates) {
+    if ((x[c.index] ?? 0) <= 0) continue;
+    const removal = removalOf(problem, x, c);
+    const gain = freed(removal);
+    if (gain <= 0) continue;
+    const after = covered.slice();
+    for (const [d, units] of removal)
+      for (const cover of d.covers) after[cover.need]! -= cover.amount * units;
+    let loss = 0;
+    for (const [d] of removal) {
+      for (const cover of d.covers) {
+        const q = problem.needs[cover.need]!.quantity;
+        loss +=
+          (weights[cover.need] ?? 0) * (fraction(covered[cover.need]!, q) - fraction(after[cover.need]!, q));
+        after[cover.need] = covered[cover.need]!; // count each need's loss once
+      }
+    }
+    if (loss / gain < bestLoss) {
+      bestLoss = loss / gain;
+      best = removal;
+    }
+  }
+  // Unreachable while the resource is in excess: some bought unit then uses it.
+  if (best.length === 0) throw new Error('nothing left to remove');
+  return best;
+}
+
+/** Applies a removal to `x` and `covered`; returns the sum of `cost` over the units removed. */
+function remove(
+  x: number[],
+  covered: number[],
+  removal: readonly [ModelCandidate, number][],
+  cost: (c: ModelCandidate) => number,
+): number {
+  let total = 0;
+  for (const [d, units] of removal) {
+    x[d.index]! -= units;
+    total += cost(d) * units;
+    for (const cover of d.covers) covered[cover.need]! -= cover.amount * units;
+  }
+  return total;
 }
 
 export type LevelOutcome = 'optimal' | 'time-limit' | 'error';

@@ -1,3 +1,4 @@
+import { capLimit, capRoom } from './caps.ts';
 import { isSaturated, type ModelCandidate, type ModelCover, type Problem } from './model.ts';
 import { missingTags } from './requires.ts';
 
@@ -20,6 +21,13 @@ export interface RequirementLink {
   dependents: ActiveCandidate[];
 }
 
+/** A cap group whose active members could overfill it: it needs its own row in the MIP. */
+export interface CapRow {
+  /** Index into Problem.capGroups. */
+  group: number;
+  members: ActiveCandidate[];
+}
+
 export interface Reduced {
   /** Indices of needs that carry weight in some level and are not yet fully covered. */
   needs: number[];
@@ -30,6 +38,8 @@ export interface Reduced {
   useful: number;
   /** Requirements among the active candidates (each dependent has at least one active provider). */
   links: RequirementLink[];
+  /** Cap groups the active candidates' bounds alone do not keep within capacity. */
+  capRows: CapRow[];
 }
 
 /**
@@ -61,6 +71,16 @@ export interface Reduced {
  * With requirements the replacement argument needs k to provide and require exactly what j does (then
  * swapping j for k keeps every requirement met), so candidates are compared only within the same
  * tags/requires signature, and bundles with tags or requirements are never dropped.
+ *
+ * With shared cap groups the replacement must not use more of any group than j did. It puts at most
+ * m·x_j units of k in place of x_j units of j (fewer when k alone covers G), so k may dominate j when
+ *   k is uncapped (it uses no group; j's units leave its own group, if any, only emptier), or
+ *   k is in j's group and m · s_k <= s_j (s: capacity one unit uses).
+ * Never a capped k for an uncapped j or one in another group: that would fill a group j left alone.
+ * This stays transitive (m(j,l) <= m(j,k)·m(k,l)), and the useful bound of the replacement still holds:
+ * the group's usage does not grow. Only uncapped singles stand in for a bundle (capped or not).
+ * A candidate's bound `upper` also counts the units its group has room for, and a group whose members'
+ * bounds cannot overfill it needs no row (capRows).
  */
 export function reduce(problem: Problem, levels: readonly (readonly number[])[], prune: boolean): Reduced {
   const { needs, base, budgetCents } = problem;
@@ -69,14 +89,21 @@ export function reduce(problem: Problem, levels: readonly (readonly number[])[],
     (n, i) => !isSaturated(base[i]!, n.quantity) && levels.some((w) => (w[i] ?? 0) > 0),
   );
   const active: ActiveCandidate[] = [];
-  const buyable = (c: ModelCandidate) => c.cents <= budgetCents && c.stock >= 1;
+  const empty = problem.capGroups.map(() => 0);
+  const buyable = (c: ModelCandidate) =>
+    c.cents <= budgetCents && c.stock >= 1 && capRoom(problem, c, empty) >= 1;
   for (const candidate of problem.candidates) {
     if (!buyable(candidate)) continue;
     const covers = candidate.covers.filter((c) => relevant[c.need]);
     if (covers.length === 0) continue;
     let useful = 0;
     for (const c of covers) useful = Math.max(useful, Math.ceil(gap[c.need]! / c.amount));
-    const upper = Math.min(candidate.stock, Math.floor(budgetCents / candidate.cents), useful);
+    const upper = Math.min(
+      candidate.stock,
+      Math.floor(budgetCents / candidate.cents),
+      useful,
+      capRoom(problem, candidate, empty),
+    );
     if (upper >= 1) active.push({ candidate, covers, upper });
   }
   const kept = withRequirements(problem, active, buyable);
@@ -86,10 +113,33 @@ export function reduce(problem: Problem, levels: readonly (readonly number[])[],
     active: kept,
     useful: kept.length,
     links: [],
+    capRows: [],
   };
   if (prune) result.active = dropDominated(problem, kept, gap);
   result.links = linksOf(result.active);
+  result.capRows = capRowsOf(problem, result.active);
   return result;
+}
+
+function capRowsOf(problem: Problem, active: readonly ActiveCandidate[]): CapRow[] {
+  const rows = new Map<number, CapRow>();
+  for (const a of active) {
+    const cap = a.candidate.cap;
+    if (!cap) continue;
+    const row = rows.get(cap.group) ?? { group: cap.group, members: [] };
+    row.members.push(a);
+    rows.set(cap.group, row);
+  }
+  return [...rows.values()].filter((row) => {
+    const most = row.members.reduce((s, a) => s + a.candidate.cap!.amount * a.upper, 0);
+    return most > capLimit(problem.capGroups[row.group]!.capacity);
+  });
+}
+
+/** Whether replacing j's units by up to m of k's per unit keeps every cap group's usage from growing. */
+function capAllows(k: ModelCandidate, j: ModelCandidate, m: number): boolean {
+  if (!k.cap) return true;
+  return j.cap !== undefined && j.cap.group === k.cap.group && m * k.cap.amount <= j.cap.amount;
 }
 
 /** Adds the providers that requirements call for, then drops candidates whose requirement cannot be met. */
@@ -167,11 +217,13 @@ function dropDominated(
     const need = real.get(group[0]!)![0]!.need;
     const G = gap[need]!;
     const amountOf = (a: ActiveCandidate) => real.get(a)![0]!.amount;
-    const capOk = (a: ActiveCandidate) => a.candidate.stock >= Math.ceil(G / amountOf(a));
+    const stockOk = (a: ActiveCandidate) => a.candidate.stock >= Math.ceil(G / amountOf(a));
     const multiple = (j: ActiveCandidate, k: ActiveCandidate) =>
       Math.min(Math.ceil(amountOf(j) / amountOf(k)), Math.ceil(G / amountOf(k)));
     const dominates = (k: ActiveCandidate, j: ActiveCandidate) =>
-      capOk(k) && multiple(j, k) * k.candidate.cents <= j.candidate.cents;
+      stockOk(k) &&
+      multiple(j, k) * k.candidate.cents <= j.candidate.cents &&
+      capAllows(k.candidate, j.candidate, multiple(j, k));
     group.sort((a, b) => a.candidate.cents - b.candidate.cents || a.candidate.index - b.candidate.index);
     for (const j of group) {
       for (const k of group) {
@@ -188,7 +240,7 @@ function dropDominated(
     dominators.set(need, [
       ...(dominators.get(need) ?? []),
       ...group
-        .filter((a) => !dropped.has(a) && capOk(a))
+        .filter((a) => !dropped.has(a) && stockOk(a) && !a.candidate.cap)
         .map((a) => ({ amount: amountOf(a), cents: a.candidate.cents })),
     ]);
   }

@@ -1,3 +1,4 @@
+import { capRoom, capUsed } from './caps.ts';
 import { centsToUsd, fraction, isSaturated, type ModelCandidate, type Problem } from './model.ts';
 import { missingTags, providedTags } from './requires.ts';
 import type { LeftOut, PerNeed, PlanItem } from './types.ts';
@@ -52,15 +53,19 @@ export function perNeed(problem: Problem, covered: readonly number[]): PerNeed[]
   });
 }
 
+interface Option {
+  amount: number;
+  cents: number;
+  stock: number;
+  cap: ModelCandidate['cap'];
+}
+
 /**
  * Cheapest way found to add `shortfall` to one need, in cents (an upper bound on the true
  * minimum): the best of one product alone and of "as many whole units of one product as fit,
  * then top up with one product". Infinity when stock cannot cover it.
  */
-function completionCents(
-  options: readonly { amount: number; cents: number; stock: number }[],
-  shortfall: number,
-) {
+function completionCents(options: readonly Option[], shortfall: number) {
   const single = (o: { amount: number; cents: number; stock: number }, r: number): number => {
     const units = Math.ceil(r / o.amount);
     return units <= o.stock ? units * o.cents : Number.POSITIVE_INFINITY;
@@ -76,6 +81,8 @@ function completionCents(
       continue;
     }
     for (const top of options) {
+      // Two products of one cap group share its room: topping up with the other could overfill it.
+      if (top !== main && top.cap && top.cap.group === main.cap?.group) continue;
       const left = top === main ? { ...top, stock: top.stock - units } : top;
       best = Math.min(best, units * main.cents + single(left, rest));
     }
@@ -83,17 +90,43 @@ function completionCents(
   return best;
 }
 
+/**
+ * The most the options can still add to one need: uncapped ones all their stock; the members of a cap
+ * group together no more than its room left allows, at the best amount per unit of capacity among them.
+ */
+function availableAmount(problem: Problem, options: readonly Option[], used: readonly number[]): number {
+  let total = 0;
+  const groups = new Map<number, { sum: number; best: number }>();
+  for (const o of options) {
+    if (!o.cap) {
+      total += o.amount * o.stock;
+      continue;
+    }
+    const g = groups.get(o.cap.group) ?? { sum: 0, best: 0 };
+    g.sum += o.amount * o.stock;
+    g.best = Math.max(g.best, o.amount / o.cap.amount);
+    groups.set(o.cap.group, g);
+  }
+  for (const [k, g] of groups) {
+    const room = Math.max(0, problem.capGroups[k]!.capacity - used[k]!);
+    total += Math.min(g.sum, room * g.best);
+  }
+  return total;
+}
+
 /** Why each need that is not fully covered was left short. */
 export function leftOut(problem: Problem, x: readonly number[], covered: readonly number[]): LeftOut[] {
   const out: LeftOut[] = [];
   const provided = providedTags(problem, x);
+  const used = capUsed(problem, x);
   problem.needs.forEach((need, i) => {
     if (need.urgentOf !== undefined || isSaturated(covered[i]!, need.quantity)) return;
     const shortfall = need.quantity - covered[i]!;
+    // What each product can still add: its stock, and the room its cap group has left.
     const options = problem.candidates.flatMap((c) => {
       const cover = c.covers.find((cv) => cv.need === i);
-      const stock = c.stock - (x[c.index] ?? 0);
-      return cover && stock > 0 ? [{ amount: cover.amount, cents: c.cents, stock }] : [];
+      const stock = Math.min(c.stock - (x[c.index] ?? 0), capRoom(problem, c, used));
+      return cover && stock > 0 ? [{ amount: cover.amount, cents: c.cents, stock, cap: c.cap }] : [];
     });
     const covering = problem.candidates.filter((c) => c.covers.some((cv) => cv.need === i));
     if (covering.length === 0) {
@@ -118,11 +151,20 @@ export function leftOut(problem: Problem, x: readonly number[], covered: readonl
       });
       return;
     }
-    const available = options.reduce((s, o) => s + o.amount * o.stock, 0);
+    const available = availableAmount(problem, options, used);
     if (!isSaturated(available, shortfall)) {
+      // Groups that hold back a product with stock left: full, or without room for one more unit.
+      const held = covering.flatMap((c) =>
+        c.cap && c.stock > (x[c.index] ?? 0) && capRoom(problem, c, used) < c.stock - (x[c.index] ?? 0)
+          ? [c.cap.group]
+          : [],
+      );
+      const capped = problem.capGroups.filter((_, g) => held.includes(g));
+      const limits =
+        capped.length === 0 ? '' : ` within the variety limits (${capped.map((g) => g.key).join(', ')})`;
       out.push({
         key: need.key,
-        reason: `not enough in the catalog: the available products cover at most ${round(available)} more of ${round(shortfall)} missing`,
+        reason: `not enough in the catalog${limits}: the available products cover at most ${round(available)} more of ${round(shortfall)} missing`,
         code: 'stock',
         shortfall: tidy(shortfall),
       });

@@ -9,7 +9,7 @@ import {
   urgentWeights,
   weightedValue,
 } from './model.ts';
-import { fitBudget, type LevelOutcome, type Session } from './plan.ts';
+import { fitBudget, fitCaps, type LevelOutcome, type Session } from './plan.ts';
 import type { Reduced } from './reduce.ts';
 import { enforceRequirements } from './requires.ts';
 import { AUTO_TIME_LIMIT_SECONDS, type Strategy, URGENT_WEIGHT } from './types.ts';
@@ -58,8 +58,11 @@ export async function runWithStrategy(
   opts: { timeLimitSeconds?: number | undefined; tieBreakSeconds?: number | undefined },
   drive: Drive,
 ): Promise<RunResult> {
-  const finish = (x: number[]) =>
-    fitBudget(problem, enforceRequirements(problem, x), priorityWeights(problem));
+  // Guards only (each removes units, so none undoes another): a correct plan passes unchanged.
+  const finish = (x: number[]) => {
+    const weights = priorityWeights(problem);
+    return fitBudget(problem, fitCaps(problem, enforceRequirements(problem, x), weights), weights);
+  };
   if (requested === 'greedy') {
     const greedy = new GreedySession(problem, reduced);
     await drive(greedy);

@@ -1,3 +1,4 @@
+import { capRoom, capUsed } from './caps.ts';
 import {
   budgetToCents,
   buildProblem,
@@ -28,7 +29,8 @@ interface Level {
 /**
  * Can money `money` (cents) still raise the coverage of some need of `level`, given coverage
  * `covered` and the units `x` already bought this month? A candidate whose requirement is not met
- * counts only if the cheapest providers that close it fit in the money too.
+ * counts only if the cheapest providers that close it fit in the money too; one whose cap group is
+ * full does not count.
  */
 function advanceable(
   problem: Problem,
@@ -37,7 +39,9 @@ function advanceable(
   x: readonly number[],
   money: number,
 ) {
-  const inStock = (c: Problem['candidates'][number]) => c.stock - (x[c.index] ?? 0) >= 1;
+  const used = capUsed(problem, x);
+  const inStock = (c: Problem['candidates'][number]) =>
+    c.stock - (x[c.index] ?? 0) >= 1 && capRoom(problem, c, used) >= 1;
   let provided: Set<string> | undefined;
   return problem.candidates.some((c) => {
     if (c.cents > money || !inStock(c)) return false;
@@ -67,7 +71,8 @@ function advanceable(
  * Bundles bought for one tier count toward every need they cover.
  *
  * System requirements hold across months: tags bought in earlier months count as owned, so fuel
- * bought in month 3 may rely on the stove bought in month 1.
+ * bought in month 3 may rely on the stove bought in month 1. Shared cap groups hold over all months
+ * together: each month's capacity is what the earlier months left.
  *
  * Months run until every need is covered, nothing more can ever be bought, `totalBudget` (the
  * plan's whole budget) is spent, or the horizon ends: `months` when given, else the months it
@@ -82,8 +87,9 @@ export async function purchaseSchedule(input: ScheduleInput): Promise<ScheduleMo
     input.months !== undefined || !Number.isFinite(cap) || monthly <= 0
       ? opts.months
       : Math.min(120, Math.max(1, Math.ceil(cap / monthly)));
-  const template = buildProblem(opts.needs, opts.candidates, 0, opts.satisfiedTags);
+  const template = buildProblem(opts.needs, opts.candidates, 0, opts.satisfiedTags, opts.capGroups);
   const covered = template.needs.map(() => 0);
+  const capSpent = template.capGroups.map(() => 0);
   const bought = template.candidates.map(() => 0);
   const carriedTags = new Set<string>();
   const levels: Level[] = [
@@ -109,6 +115,10 @@ export async function purchaseSchedule(input: ScheduleInput): Promise<ScheduleMo
       base: covered.slice(),
       budgetCents: Math.min(available, capLeft),
       providers: template.providers,
+      capGroups: template.capGroups.map((g, k) => ({
+        key: g.key,
+        capacity: Math.max(0, g.capacity - capSpent[k]!),
+      })),
       candidates: template.candidates.map((c) => ({
         ...c,
         stock: c.stock - bought[c.index]!,
@@ -146,6 +156,9 @@ export async function purchaseSchedule(input: ScheduleInput): Promise<ScheduleMo
     };
     const run = await runWithStrategy(problem, reduced, opts.strategy, opts, drive);
     const spent = spendCents(problem, run.x);
+    capUsed(problem, run.x).forEach((u, k) => {
+      capSpent[k]! += u;
+    });
     for (const c of problem.candidates) {
       bought[c.index]! += run.x[c.index]!;
       if (run.x[c.index]! > 0) for (const t of c.tags) carriedTags.add(t);

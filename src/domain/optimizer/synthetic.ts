@@ -128,6 +128,8 @@ export interface SyntheticInstance {
   needs: Need[];
   candidates: Candidate[];
   budget: number;
+  /** Set with the `capGroups` option. */
+  capGroups?: Record<string, number>;
 }
 
 export interface SyntheticOptions {
@@ -139,6 +141,38 @@ export interface SyntheticOptions {
   systems?: boolean;
   /** Give water, food, medication and infant needs an urgent part (and make them critical). */
   urgent?: boolean;
+  /** Put products (and some bundles) in shared cap groups that bind (see addCapGroups). */
+  capGroups?: boolean;
+}
+
+/**
+ * Shared cap groups the way the planner makes them, from a PRNG of their own: per need up to two
+ * groups ("brands of one food") holding about 40% of its products each, the rest uncapped; a unit uses
+ * about its covered amount (±50%, so that neither size nor price alone orders the products) and a group
+ * holds 15-60% of the need. A third of the bundles join the group of their first need. Some groups are
+ * not listed (their members are uncapped), one listed group has no members.
+ */
+function addCapGroups(
+  rand: () => number,
+  needs: readonly Need[],
+  candidates: Candidate[],
+): { candidates: Candidate[]; capGroups: Record<string, number> } {
+  const capGroups: Record<string, number> = { 'nobody:listed': 100 };
+  for (const need of needs) {
+    for (const g of ['A', 'B']) {
+      if (rand() < 0.85) capGroups[`${need.key}:${g}`] = need.quantity * (0.15 + rand() * 0.45);
+    }
+  }
+  const decorated = candidates.map((c): Candidate => {
+    const first = c.covers[0]!;
+    const r = rand();
+    const spread = 0.5 + rand();
+    if (c.bundleId && r > 0.33) return c;
+    if (!c.bundleId && r > 0.8) return c;
+    const group = `${first.supply}:${c.bundleId || r < 0.4 ? 'A' : 'B'}`;
+    return { ...c, capGroup: group, capAmount: first.amount * spread };
+  });
+  return { candidates: decorated, capGroups };
 }
 
 /** Kerosene has fuel but never a burner here: its fuel must never be bought. */
@@ -248,8 +282,8 @@ function addSystems(rand: () => number, candidates: Candidate[]): Candidate[] {
  * A realistic synthetic instance: `needCount` needs drawn from the real supply keys (priority
  * 1 / 2 / 3 about 25% / 40% / 35%), `candidateCount` products spread over them (pack sizes with
  * bulk discounts and price noise, ~10% with a stock cap), about 3% of them bundles covering 2-5
- * needs. Same seed, same instance. `systems` and `urgent` decorate that same instance (see
- * addSystems), adding a few providers.
+ * needs. Same seed, same instance. `systems`, `urgent` and `capGroups` decorate that same instance (see
+ * addSystems, addCapGroups), adding a few providers.
  */
 export function syntheticInstance(seed: number, opts: SyntheticOptions): SyntheticInstance {
   const rand = mulberry32(seed);
@@ -321,9 +355,8 @@ export function syntheticInstance(seed: number, opts: SyntheticOptions): Synthet
         return { ...n, priority: 1, urgentQuantity: Math.min(n.quantity, urgentQuantity) };
       })
     : needs;
-  return {
-    needs: urgentNeeds,
-    candidates: opts.systems ? addSystems(extra, candidates) : candidates,
-    budget: opts.budget,
-  };
+  const products = opts.systems ? addSystems(extra, candidates) : candidates;
+  if (!opts.capGroups) return { needs: urgentNeeds, candidates: products, budget: opts.budget };
+  const grouped = addCapGroups(mulberry32(seed ^ 0xca9), urgentNeeds, products);
+  return { needs: urgentNeeds, budget: opts.budget, ...grouped };
 }

@@ -40,26 +40,48 @@ export const coverSchema = z.object({
 });
 export type Cover = z.infer<typeof coverSchema>;
 
-export const candidateSchema = z.object({
-  productId: z.string().min(1),
-  name: z.string(),
-  /** USD per unit; rounded to whole cents (at least 1¢) for the budget arithmetic. */
-  price: z.number().positive(),
-  covers: z.array(coverSchema).min(1),
-  /** Units available (stock or a household-sensible cap). Absent: unlimited. */
-  maxQuantity: z.number().int().nonnegative().optional(),
-  /** Set when the candidate is a bundle (kit) of several products. */
-  bundleId: z.string().min(1).optional(),
-  /** System tags a bought unit provides to other candidates, e.g. 'burner:propane', 'canned-food', 'device:AA'. */
-  tags: z.array(z.string().min(1)).optional(),
-  /**
-   * Tags this candidate needs: it may be bought only when, for every tag listed, some bought candidate (or the
-   * household's own stock, `satisfiedTags`) provides it — fuel only with a stove that burns it, a can opener
-   * only with canned food, batteries only for a device that takes them.
-   */
-  requires: z.array(z.string().min(1)).optional(),
-});
+export const candidateSchema = z
+  .object({
+    productId: z.string().min(1),
+    name: z.string(),
+    /** USD per unit; rounded to whole cents (at least 1¢) for the budget arithmetic. */
+    price: z.number().positive(),
+    covers: z.array(coverSchema).min(1),
+    /** Units available (stock or a household-sensible cap). Absent: unlimited. */
+    maxQuantity: z.number().int().nonnegative().optional(),
+    /** Set when the candidate is a bundle (kit) of several products. */
+    bundleId: z.string().min(1).optional(),
+    /** System tags a bought unit provides to other candidates, e.g. 'burner:propane', 'canned-food', 'device:AA'. */
+    tags: z.array(z.string().min(1)).optional(),
+    /**
+     * Tags this candidate needs: it may be bought only when, for every tag listed, some bought candidate (or the
+     * household's own stock, `satisfiedTags`) provides it — fuel only with a stove that burns it, a can opener
+     * only with canned food, batteries only for a device that takes them.
+     */
+    requires: z.array(z.string().min(1)).optional(),
+    /**
+     * Shared cap group, e.g. 'food:Peanut Butter': the units of every candidate in a group listed in
+     * `capGroups` together use at most that group's capacity, so several brands of one food cannot make up
+     * most of the calories where the per-product `maxQuantity` would let each have its share. A group that
+     * is not listed caps nothing.
+     */
+    capGroup: z.string().min(1).optional(),
+    /** How much of its group's capacity one unit uses (e.g. its kcal). Set with `capGroup`. */
+    capAmount: z.number().positive().optional(),
+  })
+  .refine((c) => (c.capGroup === undefined) === (c.capAmount === undefined), {
+    // A group without an amount would have to guess what a unit uses (1? its kcal?): refuse instead.
+    message: 'capGroup and capAmount go together',
+    path: ['capAmount'],
+  });
 export type Candidate = z.infer<typeof candidateSchema>;
+
+/**
+ * Capacity of each shared cap group, in the unit of its members' `capAmount`:
+ *   Σ_{j in g} capAmount_j · x_j <= capGroups[g]   over the whole plan (a schedule: all months together).
+ */
+export const capGroupsSchema = z.record(z.string().min(1), z.number().nonnegative());
+export type CapGroups = z.infer<typeof capGroupsSchema>;
 
 export const strategySchema = z.enum(['exact', 'greedy', 'auto']);
 export type Strategy = z.infer<typeof strategySchema>;
@@ -74,6 +96,8 @@ export const optimizeInputSchema = z.object({
   budget: z.number().nonnegative(),
   /** System tags the household's own stock already provides (an owned propane stove: 'burner:propane'). */
   satisfiedTags: z.array(z.string().min(1)).default([]),
+  /** Shared cap groups (see capGroupsSchema); a candidate whose group is not listed is uncapped. */
+  capGroups: capGroupsSchema.default({}),
   /** Default 'auto': exact with a time limit, greedy if HiGHS fails or times out. */
   strategy: strategySchema.default('auto'),
   /** 'exact': none unless given; 'auto': AUTO_TIME_LIMIT_SECONDS unless given. */
@@ -98,6 +122,8 @@ export const scheduleInputSchema = z.object({
   totalBudget: z.number().nonnegative().optional(),
   /** As in optimize; tags bought in one month also count as owned in the months after it. */
   satisfiedTags: z.array(z.string().min(1)).default([]),
+  /** As in optimize, over all months together: what earlier months bought uses the capacity up. */
+  capGroups: capGroupsSchema.default({}),
   /**
    * Planning horizon cap in months (default 24). When absent and `totalBudget` is given, the months it
    * takes to save that budget (at most 120): after them no more money can arrive.
