@@ -430,7 +430,8 @@ function fuelTags(fuel: FuelKey): string[] {
  *   device (a Kaito radio that also takes AA) runs without them, so nothing forces a battery purchase.
  * - Batteries provide `battery:<size>` and require `device:<size>`.
  * - Canned food provides `canned-food`; a can opener requires it. Food that must be cooked requires `cooks`.
- * - Whole grain to be milled requires `grain-mill`; a grain mill provides it.
+ * - Whole grain to be milled requires `grain-mill` and provides `whole-grain`; a grain mill provides the one and
+ *   requires the other, so the two are bought together or not at all.
  */
 export function systemTags(
   fit: ProductFit | undefined,
@@ -478,8 +479,15 @@ export function systemTags(
   if (f.canned) tags.add('canned-food');
   if (covers.has('can-opener')) requires.add('canned-food');
   if (f.needsCooking) requires.add('cooks');
-  if (f.wholeGrain) requires.add('grain-mill');
-  if (covers.has('grain-mill')) tags.add('grain-mill');
+  if (f.wholeGrain) {
+    requires.add('grain-mill');
+    tags.add('whole-grain');
+  }
+  // A mill is only worth buying with whole grain to mill (flour needs none).
+  if (covers.has('grain-mill')) {
+    tags.add('grain-mill');
+    requires.add('whole-grain');
+  }
 
   for (const t of tags) requires.delete(t);
   return { tags: [...tags].sort(), requires: [...requires].sort() };

@@ -12,6 +12,8 @@ import { FOOD_72H, foodGroupKey, PET_FOOD_PREFIX, petFoodKey } from './virtual-n
 export type PurchaseCandidate = Candidate & {
   fit?: ProductFit | undefined;
   shelfLifeMonths?: number | null | undefined;
+  /** The catalog's master item ("Peanut Butter"): brands of one food share its cap. */
+  masterItem?: string | null | undefined;
   /** A bundle's products: its covers are the sum of theirs as the purchase model sees them. */
   parts?: readonly { productId: string; quantity: number }[] | undefined;
 };
@@ -37,6 +39,8 @@ export type PurchaseProblem = {
   needs: OptimizerNeed[];
   candidates: PurchaseCandidate[];
   satisfiedTags: string[];
+  /** Capacity (kcal) of each food family: every brand of one food together stays within the share cap. */
+  capGroups: Record<string, number>;
   excluded: Exclusion[];
   /** Product ids → the covers (real and virtual keys) the optimizer saw, for reporting what a line provides. */
   coversById: Map<string, Candidate['covers']>;
@@ -125,6 +129,7 @@ export function purchaseProblem(req: PurchaseRequest): PurchaseProblem {
   const excluded: Exclusion[] = [];
   const candidates: PurchaseCandidate[] = [];
   const coversById = new Map<string, Candidate['covers']>();
+  const capGroups: Record<string, number> = {};
   const quantityOf = new Map(needs.map((n) => [n.key, n.quantity]));
   const share = maxProductShare(req.durationDays);
   const productCovers = new Map<string, Candidate['covers']>();
@@ -141,14 +146,15 @@ export function purchaseProblem(req: PurchaseRequest): PurchaseProblem {
     if (covers.length === 0) continue;
     coversById.set(candidate.productId, covers);
     let cap = verdict.limit;
-    // No line buys more than its largest need plus one pack's rounding.
-    let useful = 0;
+    // No line buys more than its need plus one pack's rounding: a product or kit serving several needs stops
+    // at the smallest (a second survival kit for a second tarp would double its radio and lantern).
+    let useful = Number.POSITIVE_INFINITY;
     for (const c of covers) {
       const q = quantityOf.get(c.supply);
       if (q !== undefined && !c.supply.startsWith('food-kcal:'))
-        useful = Math.max(useful, Math.ceil(q / c.amount));
+        useful = Math.min(useful, Math.ceil(q / c.amount));
     }
-    if (useful > 0) cap = min(cap, useful);
+    if (Number.isFinite(useful)) cap = min(cap, useful);
     const kcal = covers.find((c) => c.supply === 'food-kcal')?.amount ?? 0;
     if (kcal > 0 && foodLeft > 0) cap = min(cap, foodUnitsCap(candidate, kcal, share * foodLeft, foodLeft));
     for (const c of covers) {
@@ -161,13 +167,16 @@ export function purchaseProblem(req: PurchaseRequest): PurchaseProblem {
     if (!shortPlan && candidate.fit?.wholeGrain === false && covers.some((c) => c.supply === 'food-grains')) {
       cap = min(cap, flourCap(candidate, quantityOf.get('food-grains') ?? 0, req.durationDays));
     }
+    const family = kcal > 0 && foodLeft > 0 && !candidate.parts ? foodFamily(candidate) : undefined;
+    if (family) capGroups[family] = share * foodLeft;
     candidates.push({
       ...candidate,
       covers,
       ...(cap !== undefined ? { maxQuantity: min(candidate.maxQuantity, cap) } : {}),
+      ...(family ? { capGroup: family, capAmount: kcal } : {}),
     });
   }
-  return { needs, candidates, satisfiedTags: ownedTags(req.owned), excluded, coversById };
+  return { needs, candidates, satisfiedTags: ownedTags(req.owned), capGroups, excluded, coversById };
 }
 
 /**
@@ -255,6 +264,17 @@ export function isIngredient(fit: ProductFit | undefined): boolean {
   return (groups['fats-oils'] ?? 0) + (groups.sugars ?? 0) >= 0.8;
 }
 
+/**
+ * One food, whatever the brand: the catalog's master item and the food group most of its calories come from
+ * (a master item such as "No-Cook Canned & Cup Food" holds fruit, vegetables and ravioli, which are different
+ * foods). Products of one family share the cap on any one food's share of the calories.
+ */
+export function foodFamily(candidate: PurchaseCandidate): string {
+  const groups = Object.entries(candidate.fit?.foodGroups ?? {}) as [string, number][];
+  const main = groups.sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'food';
+  return `food:${candidate.masterItem ?? candidate.productId}|${main}`;
+}
+
 function bundleCovers(
   parts: NonNullable<PurchaseCandidate['parts']>,
   productCovers: ReadonlyMap<string, Candidate['covers']>,
@@ -293,9 +313,10 @@ function coversFor(
     if (shortPlan && !covers.some((c) => c.supply === 'food-kcal') && isEasyFood(candidate)) {
       covers.push({ supply: 'food-kcal', amount: kcal });
     }
-    if (candidate.fit?.readyToEat) covers.push({ supply: FOOD_72H, amount: kcal });
+    const eaten = covers.some((c) => c.supply === 'food-kcal');
+    if (candidate.fit?.readyToEat && eaten) covers.push({ supply: FOOD_72H, amount: kcal });
     for (const [group, s] of Object.entries(candidate.fit?.foodGroups ?? {})) {
-      if (s && s > 0 && group in DIET_SHARES)
+      if (eaten && s && s > 0 && group in DIET_SHARES)
         covers.push({ supply: foodGroupKey(group as DietGroup), amount: kcal * s });
     }
   }

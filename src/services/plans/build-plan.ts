@@ -69,7 +69,14 @@ function fitVerdict(candidate: CatalogCandidate, context: FitContext): FitVerdic
     candidate.weightLb ?? undefined,
   );
   if (!r.ok) return r;
-  const limit = fitLimit(candidate.fit, context);
+  // A multi-pack serves as many people or pets as it holds (a 2-pack of ponchos serves two).
+  const perUnit = Math.max(1, candidate.covers[0]?.amount ?? 1);
+  const limit = fitLimit(
+    candidate.fit,
+    context,
+    perUnit,
+    candidate.covers.map((c) => c.supply),
+  );
   return { ok: true, ...(limit !== null ? { limit } : {}) };
 }
 
@@ -179,7 +186,7 @@ export async function buildPlan(
   });
   const toBuy = problem.needs;
   const choices = problem.candidates.map(
-    ({ productId, name, price, covers, maxQuantity, bundleId, tags, requires }) => ({
+    ({ productId, name, price, covers, maxQuantity, bundleId, tags, requires, capGroup, capAmount }) => ({
       productId,
       name,
       price,
@@ -188,12 +195,14 @@ export async function buildPlan(
       ...(bundleId ? { bundleId } : {}),
       ...(tags ? { tags } : {}),
       ...(requires ? { requires } : {}),
+      ...(capGroup && capAmount ? { capGroup, capAmount } : {}),
     }),
   );
   const optimizer = await optimizeOffThread({
     needs: toBuy,
     candidates: choices,
     satisfiedTags: problem.satisfiedTags,
+    capGroups: problem.capGroups,
     budget: request.budget,
     strategy: options.strategy ?? 'auto',
     timeLimitSeconds: options.timeLimitSeconds ?? PLAN_SOLVE_SECONDS,
@@ -205,6 +214,7 @@ export async function buildPlan(
           needs: toBuy,
           candidates: choices,
           satisfiedTags: problem.satisfiedTags,
+          capGroups: problem.capGroups,
           monthlyBudget: request.monthlyBudget,
           ...(request.budget > 0 ? { totalBudget: request.budget } : {}),
           strategy: options.strategy ?? 'auto',
