@@ -314,22 +314,25 @@ export function planRequestOf(draft: HouseholdDraft): {
   };
 }
 
-const CARE: Record<string, string> = {
-  'diabetic-insulin':
-    'insulin has to stay cool without power: a medication cooling case and a sharps container',
-  diabetic: 'diabetes: extra glucose tablets, testing supplies and regular meals',
-  oxygen: 'oxygen needs backup power or spare tanks',
-  dialysis: 'dialysis: know your backup center and keep the emergency diet',
-  'mobility-aid': 'a mobility aid: plan an evacuation route it can use',
+const CARE: Record<string, (who: string) => string> = {
+  'diabetic-insulin': (who) =>
+    `${who} insulin has to stay cool without power: the plan adds a medication cooling case and a sharps container`,
+  diabetic: (who) => `For ${who} diabetes: extra glucose tablets, testing supplies and regular meals`,
+  oxygen: (who) => `${who} oxygen needs backup power or spare tanks`,
+  dialysis: (who) => `For ${who} dialysis: know the backup center and keep the emergency diet`,
+  'mobility-aid': (who) => `${who} mobility aid: plan an evacuation route it can use`,
 };
+
+const capital = (s: string) => s.replace(/^(\w)/, (c) => c.toUpperCase());
 
 /** What a member's conditions add to the plan, in words a person reads (one line per condition). */
 export function careNotes(members: readonly DraftMember[]): string[] {
   const notes = new Set<string>();
   for (const m of members) {
     for (const c of m.conditions ?? []) {
-      const who = m.role && m.role !== 'me' ? `${m.role}'s ` : '';
-      if (CARE[c]) notes.add(`${who}${CARE[c]}`.replace(/^(\w)/, (x) => x.toUpperCase()));
+      const who = m.role && m.role !== 'me' ? `${m.role}'s` : m.role === 'me' ? 'your' : 'the';
+      const note = CARE[c];
+      if (note) notes.add(capital(note(who)));
       else if (c.startsWith('allergy-')) notes.add(`No ${c.slice(8).replace(/-/g, ' ')} in the food you buy`);
     }
   }

@@ -367,7 +367,8 @@ const FIELD_NAMES: Record<FieldName, string> = {
 };
 
 function petText(p: DraftPet): string {
-  return `a ${p.weightLb} lb ${p.breed ?? (p.species === 'other' ? 'pet' : p.species)}`;
+  const an = /^(8|11|18)(\d\d)?$/.test(String(Math.round(p.weightLb))) ? 'an' : 'a';
+  return `${an} ${p.weightLb} lb ${p.breed ?? (p.species === 'other' ? 'pet' : p.species)}`;
 }
 
 function joinList(items: string[]): string {
@@ -394,7 +395,7 @@ export function describeChanges(changes: readonly HouseholdChange[]): string {
   if (petsRemoved.length) sentences.push(`Removed ${joinList(petsRemoved)}`);
   for (const c of changes) {
     if (c.type === 'pet-changed')
-      sentences.push(`Updated the ${c.after.species}: ${petText(c.after).slice(2)}`);
+      sentences.push(`Updated the ${c.after.species}: ${petText(c.after).replace(/^an? /, '')}`);
     if (c.type === 'field') {
       const after = fieldValue(c.field, c.after);
       sentences.push(

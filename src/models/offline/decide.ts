@@ -126,6 +126,8 @@ function begin(r: ReadPrompt): Conclusion {
   const channel = ctx.channel as Channel;
   const profile = ctx.household;
   const { intent, facts } = turnIntent(r.current, profile);
+  const refusal = refuse(r.current, ctx.publicUrl, channel);
+  if (refusal) return say(refusal);
   const chat = hasFacts(facts.edits) ? null : smallTalk(r.current);
   if (chat) return say(chat);
   if (facts.ambiguousPlace && !hasFacts(facts.edits)) return whichPlace(facts.ambiguousPlace);
@@ -197,6 +199,30 @@ function begin(r: ReadPrompt): Conclusion {
       return call('buildPlan', {}, preamble(profile, channel));
     }
   }
+}
+
+/**
+ * Requests no message can grant: another account's data, a tier set by asking, the rules switched off.
+ * Answered before anything runs, so nothing changes.
+ */
+function refuse(text: string, publicUrl: string, channel: Channel): string | null {
+  const t = text.toLowerCase();
+  if (
+    /\b(set|change|make|switch|give|put)\b.*\b(my|me|this)\b.*\b(tier|plan|account|subscription)?\b.*\b(to|on|as)\s+(pro|basic|premium|free)\b|\bgive me (pro|basic|premium)\b/.test(
+      t,
+    )
+  ) {
+    const url = `${publicUrl}/pricing`;
+    return `I can't change a subscription from the chat. Plans and upgrades are on the pricing page: ${channel === 'web' ? `[see plans](${url})` : url}`;
+  }
+  if (
+    /\b(another|other|someone else'?s?|different|a different)\s+(user|person|account|customer|member|people)('?s)?\b|\b(user|account)\s+id\b|\bignore (your|all|the|previous|prior) (rules|instructions|prompt)|\b(system prompt|developer mode|jailbreak)\b/.test(
+      t,
+    )
+  ) {
+    return 'I can only work with your own household and plan, and I keep to my rules. Want to see or change your plan?';
+  }
+  return null;
 }
 
 /** Said as soon as a place abroad is heard, so nobody waits for a plan to learn it is generic. */

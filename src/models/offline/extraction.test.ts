@@ -227,6 +227,19 @@ describe('facts over a known profile: edits, never a rebuild', () => {
     ]);
   });
 
+  it('reads an age said apart, pets corrected or removed, hours that are not dollars', () => {
+    const withDog = extractFacts('we have a 70 lb golden', known).next;
+    const mom = extractFacts("my mom is moving in, she's 72 and uses a walker", withDog);
+    expect(mom.edits.addMembers).toEqual([
+      { kind: 'senior', role: 'mom', ageYears: 72, sex: 'f', conditions: ['mobility-aid'] },
+    ]);
+    expect(extractFacts('the dog is actually 80 lb', withDog).edits).toEqual({
+      changePets: [{ match: { species: 'dog' }, set: { species: 'dog', weightLb: 80 } }],
+    });
+    expect(extractFacts('remove the dog', withDog).edits).toEqual({ removePets: [{ position: 1 }] });
+    expect(extractFacts('make it 72 hours', known).edits).toEqual({ durationDays: 3 });
+  });
+
   it('answers a pending question with a bare reply', () => {
     expect(extractFacts('Boise', {}).edits.location).toBe('Boise, ID');
     expect(extractFacts('4', { location: 'Boise, ID' }).next.members).toHaveLength(4);

@@ -34,7 +34,7 @@ export type FactsResult = {
 function budgetCorrection(t: string, profile: Profile): number | null {
   if (profile.budget === undefined) return null;
   const m =
-    /\b(?:make (?:that|it)|change (?:that|it) to|actually|instead|let's say|lets say|no,?)\s+\$?(\d[\d,]*(?:\.\d+)?)\s*(k)?\b(?!\s*(?:days?|weeks?|months?|years?|people|of us|kids?|adults?|gal|gallons?|lbs?|pounds|%))/.exec(
+    /\b(?:make (?:that|it)|change (?:that|it) to|actually|instead|let's say|lets say|no,?)\s+\$?(\d[\d,]*(?:\.\d+)?)\s*(k)?\b(?!\s*(?:hours?|hrs?|h\b|days?|weeks?|months?|years?|people|of us|kids?|adults?|gal|gallons?|lbs?|pounds|%))/.exec(
       t,
     );
   if (!m) return null;

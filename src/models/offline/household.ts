@@ -410,6 +410,19 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
   state('pregnant');
   state('nursing');
 
+  // An age said apart from the name: "my mom is moving in, she's 72" → the person named just before.
+  const apart =
+    /\b(?:she's|he's|she is|he is|who is|who's|is)\s+(\d{1,3})\b(?!\s*(?:lbs?|pounds|gal|gallons|days?|weeks?|months?|%))/g;
+  for (let m = apart.exec(normalized); m !== null; m = apart.exec(normalized)) {
+    const before = found.filter((f) => f.index <= m!.index && f.members.length === 1);
+    const who = before[before.length - 1]?.members[0];
+    const age = Number(m[1]);
+    if (who && who.ageYears === undefined && age <= 110) {
+      who.ageYears = age;
+      who.kind = kindForAge(age);
+    }
+  }
+
   // Conditions attach to the person named just before them ("grandma who is 78 and diabetic").
   attachConditions(normalized, found);
 

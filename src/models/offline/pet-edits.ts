@@ -33,7 +33,22 @@ export function petEdits(
   }
   if (mention.none) return { edits: known.length ? { pets: [] } : {}, assumptions: [] };
   const pets = mention.pets.map(clean);
+  // "remove the dog", "we gave away the cat": those pets leave.
+  if (
+    known.length > 0 &&
+    /\b(remove|delete|no longer have|gave away|rehomed|lost|passed away|died|minus)\b/.test(normalized)
+  ) {
+    const removePets = pets
+      .map((p) => known.findIndex((k) => k.species === p.species && (!p.breed || k.breed === p.breed)))
+      .filter((i, n, all) => i >= 0 && all.indexOf(i) === n)
+      .sort((a, b) => b - a)
+      .map((i) => ({ position: i + 1 }));
+    return { edits: removePets.length ? { removePets } : {}, assumptions: [] };
+  }
   if (known.length === 0) return { edits: { pets }, assumptions };
+  // "the dog", "our cat" with no new fact about it: a reference to a known pet, not a new one.
+  const referenced = mention.pets.every((p) => p.assumedWeight && known.some((k) => k.species === p.species));
+  if (referenced && /\b(the|our|my)\s/.test(normalized)) return { edits: {}, assumptions: [] };
   if (mention.additive) return { edits: { addPets: pets }, assumptions };
   // "the dog is 50 lb now": one known pet of that species, one said with a weight → change it.
   const single = pets.length === 1 && !mention.pets[0]!.assumedWeight ? pets[0]! : null;

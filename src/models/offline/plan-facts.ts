@@ -106,7 +106,7 @@ export function extractPets(t: string): PetMention | null {
     // "dog (30 lbs)", "a dog that weighs 45 pounds", "lab, 70 lb"
     {
       re: new RegExp(
-        String.raw`\b(a|an|\d+|our|my|the)?\s*${animal}\s*(?:\(|,|that|who|which)?\s*(?:is|weighs|weighing|of|about|around|~)?\s*(?:about|around|~)?\s*${weight}\)?`,
+        String.raw`\b(a|an|\d+|our|my|the)?\s*${animal}\s*(?:\(|,|that|who|which)?\s*(?:is|weighs|weighing|of|about|around|~)?\s*(?:actually|really|now|only|just)?\s*(?:about|around|~)?\s*${weight}\)?`,
         'g',
       ),
       count: 1,
