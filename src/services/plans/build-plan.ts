@@ -21,6 +21,7 @@ import {
 import { assemblePlan, type ProductInfo } from '../../domain/plan/assemble.ts';
 import { costToCover, providesPerUnit } from '../../domain/plan/needs-report.ts';
 import { type FitVerdict, kcalPerUnit, purchaseProblem } from '../../domain/plan/purchase-problem.ts';
+import { trimSurplus } from '../../domain/plan/trim-surplus.ts';
 import { checkBundleFit, checkFit, type FitContext, fitLimit } from '../../domain/product-fit.ts';
 import { matchBundles } from '../bundles/match.ts';
 import type { DbOrTx } from '../database.ts';
@@ -198,7 +199,7 @@ export async function buildPlan(
       ...(capGroup && capAmount ? { capGroup, capAmount } : {}),
     }),
   );
-  const optimizer = await optimizeOffThread({
+  const solved = await optimizeOffThread({
     needs: toBuy,
     candidates: choices,
     satisfiedTags: problem.satisfiedTags,
@@ -208,6 +209,7 @@ export async function buildPlan(
     timeLimitSeconds: options.timeLimitSeconds ?? PLAN_SOLVE_SECONDS,
     tieBreakSeconds: PLAN_TIE_BREAK_SECONDS,
   });
+  const optimizer = { ...solved, ...trimSurplus(solved.items, toBuy, choices, problem.satisfiedTags) };
   const schedule =
     request.monthlyBudget !== undefined && request.monthlyBudget > 0
       ? await scheduleOffThread({
@@ -221,6 +223,8 @@ export async function buildPlan(
           timeLimitSeconds: options.timeLimitSeconds ?? PLAN_SOLVE_SECONDS,
         })
       : undefined;
+  // What a line provides is told in the plan's needs (a kit's fan says nothing in a plan that needs no cooling).
+  const needed = new Set(needs.map((n) => n.key));
   const products = new Map<string, ProductInfo>(
     candidates.map((c) => {
       const covers = problem.coversById.get(c.productId) ?? c.covers;
@@ -231,7 +235,7 @@ export async function buildPlan(
           productUrl: c.productUrl,
           category: c.category,
           ...(c.parts ? { parts: c.parts } : {}),
-          provides: providesPerUnit(covers),
+          provides: providesPerUnit(covers).filter((p) => needed.has(p.supply)),
           priceObservedAt: c.priceObservedAt,
           ...(kcal > 0 ? { kcalPerUnit: kcal, foodGroups: c.fit?.foodGroups ?? {} } : {}),
         },
