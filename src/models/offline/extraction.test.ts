@@ -251,6 +251,14 @@ describe('first messages people actually send', () => {
     ['me and my gf in Austin, TX', '2 adults (you, girlfriend)'],
     ['me 40, my wife 38 who is diabetic, and my son 12', '2 adults (38 f, diabetic; 40), 1 child (12 m)'],
     ['81, diabetic, takes insulin', '1 senior (81, diabetic, takes insulin)'],
+    [
+      "I'm pregnant, my sister is nursing and her baby lives with us",
+      '2 adults (you, pregnant; sister, nursing), 1 infant (6 mo)',
+    ],
+    ["we're 3, me and my husband, the 3rd is a baby", '2 adults (you, husband), 1 infant (6 mo)'],
+    ['me + wife + 3 kids', '2 adults (you, wife), 3 children'],
+    ['two adults and twins aged four', '2 adults, 2 children (4, 4)'],
+    ['my roommate and I', '2 adults (roommate, you)'],
   ])('%s → %s', (text, expected) => {
     expect(describeMembersOf(extractFacts(text, {}).next)).toBe(expected);
   });
@@ -264,6 +272,13 @@ describe('first messages people actually send', () => {
     expect(berlin.edits.location).toBe('Berlin, Germany');
     expect(berlin.abroad).toBe(true);
     expect(extractFacts('we live in LA', {}).edits.location).toBe('Los Angeles, CA');
+    for (const [text, place] of [
+      ['Toronto, Canada', 'Toronto, Canada'],
+      ['London, UK', 'London, UK'],
+      ['we live in Philly', 'Philadelphia, PA'],
+      ['near houston', 'Houston, TX'],
+    ])
+      expect(extractFacts(text!, {}).edits.location, text).toBe(place);
     expect(extractFacts('$300', { location: 'Tampa, FL' }).edits.budget).toBe(300);
   });
 });
