@@ -12,6 +12,8 @@ import { FOOD_72H, foodGroupKey, PET_FOOD_PREFIX, petFoodKey } from './virtual-n
 export type PurchaseCandidate = Candidate & {
   fit?: ProductFit | undefined;
   shelfLifeMonths?: number | null | undefined;
+  /** Calories per unit from the product's label, when stated. */
+  labelKcal?: number | null | undefined;
   /** The catalog's master item ("Peanut Butter"): brands of one food share its cap. */
   masterItem?: string | null | undefined;
   /** A bundle's products: its covers are the sum of theirs as the purchase model sees them. */
@@ -55,8 +57,17 @@ export const URGENT_DAYS = 3;
 const kcalPerLb = new Map<string, number>(FOOD_GROUPS.map((g) => [g.supplyKey, g.kcalPerLb]));
 kcalPerLb.set('food-variety', 0);
 
-/** Calories one unit of a food product provides, from whichever food key it covers. */
-export function kcalPerUnit(candidate: Pick<Candidate, 'covers'>): number {
+/**
+ * Calories one unit of a food product provides: the catalog's calorie cover (food-kcal, food-variety), else the
+ * label (kcal per serving × servings), else the staple's pounds at LDS calories per pound. A jar of peanut
+ * butter stored as "2 lb of fats and oils" holds 10,830 kcal by its label, not 8,000.
+ */
+export function kcalPerUnit(
+  candidate: Pick<Candidate, 'covers'> & { labelKcal?: number | null | undefined },
+): number {
+  const stated = candidate.covers.find((c) => c.supply === 'food-kcal' || c.supply === 'food-variety');
+  if (stated) return stated.amount;
+  if (candidate.labelKcal && candidate.labelKcal > 0) return candidate.labelKcal;
   let kcal = 0;
   for (const c of candidate.covers) {
     if (c.supply === 'food-kcal' || c.supply === 'food-variety') kcal = Math.max(kcal, c.amount);

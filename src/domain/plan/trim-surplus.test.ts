@@ -42,7 +42,9 @@ describe('trim surplus', () => {
     expect(total).toBeGreaterThanOrEqual(10_000);
     expect(kcal('bars') * 3000).toBeGreaterThanOrEqual(6_000);
     // No single unit could go and still leave the calories covered: the need plus at most one pack.
-    expect(total - Math.min(...items.map((i) => (i.productId === 'bars' ? 3000 : 1000)))).toBeLessThan(10_000);
+    expect(total - Math.min(...items.map((i) => (i.productId === 'bars' ? 3000 : 1000)))).toBeLessThan(
+      10_000,
+    );
     expect(spent).toBeLessThan(52);
   });
 

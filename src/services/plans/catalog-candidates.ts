@@ -17,6 +17,8 @@ export type CatalogCandidate = Candidate & {
   volumeL: number | null;
   /** Day the price was written down (ISO date), so a plan can label it: "price as of 2026-11-15". */
   priceObservedAt: string | null;
+  /** Calories per unit from the label (kcal per serving × servings), when the listing states them. */
+  labelKcal: number | null;
   /** System tags provided and required (systemTags()); always set, possibly empty. */
   tags: string[];
   requires: string[];
@@ -36,6 +38,12 @@ export type CatalogCandidate = Candidate & {
 };
 
 type Cover = { supply: string; amount: number };
+
+function labelKcal(metadata: Record<string, unknown> | null | undefined): number | null {
+  const perServing = positiveNumber(metadata?.kcalPerServing);
+  const servings = positiveNumber(metadata?.servings);
+  return perServing !== null && servings !== null ? perServing * servings : null;
+}
 
 function validCovers(covers: unknown): Cover[] {
   if (!Array.isArray(covers)) return [];
@@ -127,6 +135,7 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       masterItem: p.masterItem,
       category: p.category,
       shelfLifeMonths: typeof p.metadata?.shelfLifeMonths === 'number' ? p.metadata.shelfLifeMonths : null,
+      labelKcal: labelKcal(p.metadata),
       fit,
       weightLb: known.weightLb,
       volumeL: known.volumeL,
@@ -204,6 +213,7 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       bundleId,
       name: `${kit.name} (bundle)`,
       price: Math.round(kit.price * 100) / 100,
+      labelKcal: null,
       covers: [...kit.covers].map(([supply, amount]) => ({ supply, amount })),
       productUrl: null,
       masterItem: null,
