@@ -223,6 +223,8 @@ function urgent(need: Need, quantity: number, req: PurchaseRequest): Pick<Optimi
   else if (need.key === 'water-carry' && req.mobility === 'BUG_OUT') part = water;
   else if (infantPart(need.key)) part = perDay(need.quantity);
   else if (need.key === 'medication-cooling' || need.key === 'sharps-container') part = need.quantity;
+  // A bug-out kit is carried: without the packs nothing else leaves the house.
+  else if (need.key === 'backpack' && req.mobility === 'BUG_OUT') part = need.quantity;
   else if (
     (need.key === 'sleeping-bag' || need.key === 'emergency-blanket') &&
     (isColdClimate(req.rations.climate) || req.scenarios.includes('winter-storm'))
