@@ -75,12 +75,14 @@ const QuantitySchema = z.union([
   z.object({ computed: z.enum(COMPUTED) }),
   z.object({
     // teen-or-adult: a member 13+, who keeps a full go-bag of their own (a mobility-aid user's rides on the
-    // chair or goes with a helper); insulin-user: a member on insulin.
+    // chair or goes with a helper); sleeper: a member past infancy (AAP safe sleep: no bags or blankets for
+    // babies under 1); insulin-user: a member on insulin.
     per: z.enum([
       'household',
       'person',
       'adult',
       'teen-or-adult',
+      'sleeper',
       'insulin-user',
       'pet',
       'person-day',
@@ -251,6 +253,8 @@ function amount(rule: NeedRule, req: NeedsRequest, computed: Record<ComputedName
     case 'teen-or-adult':
       // A household of young children still has one bag, carried by whoever leads them.
       return q.amount * Math.max(1, req.household.members.filter((m) => m.ageYears >= GO_BAG_MIN_AGE).length);
+    case 'sleeper':
+      return q.amount * Math.max(1, req.household.members.filter((m) => !isInfant(m)).length);
     case 'insulin-user':
       return q.amount * req.household.members.filter(usesInsulin).length;
     case 'pet':

@@ -228,3 +228,25 @@ describe('short plans eat easy food', () => {
     });
   });
 });
+
+describe('babies sleep without bags', () => {
+  it('sizes sleeping bags and blankets for members past infancy (AAP safe sleep)', () => {
+    const family = HouseholdSchema.parse({
+      members: [
+        { kind: 'adult', ageYears: 34 },
+        { kind: 'child', ageYears: 7 },
+        { kind: 'infant', ageYears: 0.5 },
+      ],
+    });
+    const rations = calcRations(family, 14, 'cold', ['winter-storm']);
+    const needs = computeNeeds({
+      household: family,
+      durationDays: 14,
+      scenarios: ['winter-storm'],
+      mobility: 'SHELTER_IN_PLACE',
+      climate: 'cold',
+      rations,
+    });
+    expect(needs.find((n) => n.key === 'sleeping-bag')?.quantity).toBe(2);
+  });
+});
