@@ -9,6 +9,7 @@ import { badInput } from '../src/services/errors.ts';
 import { getHouseholdFor } from '../src/services/profiles/profiles.ts';
 import { actorFor, attempt, type ToolContext } from './context.ts';
 import { householdEdits } from './household-input.ts';
+import { plainText } from './plan-summary.ts';
 
 /** Water and food for the household over a duration, from the published rules (no saving). */
 /** Built once: the SDK caches the JSON schema a Schema object carries. */
@@ -60,13 +61,13 @@ export function calcRationsTool(ctx: ToolContext) {
             totalGallons: rations.water.totalGallons,
             storageGallons: rations.water.storageGallons,
             storageDays: rations.water.storageDays,
-            adjustments: rations.water.adjustments,
-            basis: rations.water.basis,
+            adjustments: rations.water.adjustments.map(plainText),
+            basis: plainText(rations.water.basis),
           },
           food: {
             kcalPerDay: rations.food.kcalPerDay,
             totalKcal: rations.food.totalKcal,
-            basis: rations.food.basis,
+            basis: plainText(rations.food.basis),
           },
           members: rations.members.map((m) => ({
             label: m.label,

@@ -4,6 +4,7 @@ import { extractFacts, hasFacts, nextMissing, type Profile } from './facts.ts';
 import { guidanceAnswer, type Passage, searchQuery } from './guidance.ts';
 import { classify, type Intent, planWords } from './intent.ts';
 import type { InventoryStatement } from './inventory.ts';
+import { stateOnly } from './location.ts';
 import type { ReadPrompt, ToolExchange } from './prompt.ts';
 import {
   askFor,
@@ -121,12 +122,16 @@ function statementInput(s: InventoryStatement): Record<string, unknown> {
 }
 
 /** The first step of a turn: decide from the message alone. */
-function begin(r: ReadPrompt): Conclusion {
+function begin(said: ReadPrompt): Conclusion {
+  // "illinois" answering "Which Springfield?": the choice it names.
+  const picked = stateOnly(said.current);
+  const choice = picked ? said.context.lastChoices.find((c) => c.value.endsWith(`, ${picked}`)) : undefined;
+  const r = choice ? { ...said, current: choice.value } : said;
   const ctx = r.context;
   const channel = ctx.channel as Channel;
   const profile = ctx.household;
   const { intent, facts } = turnIntent(r.current, profile);
-  const refusal = refuse(r.current, ctx.publicUrl, channel);
+  const refusal = refuse(r.current, ctx.publicUrl, channel, ctx.signedIn);
   if (refusal) return say(refusal);
   const chat = hasFacts(facts.edits) ? null : smallTalk(r.current);
   if (chat) return say(chat);
@@ -205,8 +210,51 @@ function begin(r: ReadPrompt): Conclusion {
  * Requests no message can grant: another account's data, a tier set by asking, the rules switched off.
  * Answered before anything runs, so nothing changes.
  */
-function refuse(text: string, publicUrl: string, channel: Channel): string | null {
+const STOP_WORDS = new Set('the a an on in of to for with me my and or at by is are be i we our'.split(' '));
+
+function sharedWords(a: string, b: string): number {
+  const words = (s: string) =>
+    new Set(
+      s
+        .toLowerCase()
+        .split(/[^a-z0-9-]+/)
+        .filter((w) => w.length > 1 && !STOP_WORDS.has(w)),
+    );
+  const x = words(a);
+  return [...words(b)].filter((w) => x.has(w)).length;
+}
+
+function refuse(text: string, publicUrl: string, channel: Channel, signedIn = true): string | null {
   const t = text.toLowerCase();
+  // Someone in danger right now comes first.
+  if (
+    /\b(kill myself|end it all|end my life|suicid\w*|want to die|hurt myself|self[- ]harm|overdose on purpose)\b/.test(
+      t,
+    )
+  )
+    return "I'm really sorry you're feeling this way. You don't have to face it alone: call or text 988 (Suicide & Crisis Lifeline, 24/7) or call 911 if you're in immediate danger. If you can, reach out to someone you trust right now.";
+  if (
+    /\b(pipe bomb|bombs?|explosives?|ied|molotov|napalm|make a gun|ghost gun|booby[- ]?trap)\b/.test(t) &&
+    /\b(make|build|how|recipe|instructions)\b/.test(t)
+  )
+    return "I can't help with weapons or explosives. For protecting your home I can help with a safety plan: lighting, communication, a safe room and who to call.";
+  if (
+    /\b(poison|make (them|him|her|someone|people) sick|contaminate|hurt (them|him|her|someone|my neighbou?r))\b/.test(
+      t,
+    ) ||
+    (/\bneighbou?r'?s?\b/.test(t) && /\b(sick|poison|kill)\b/.test(t))
+  )
+    return "I can't help with harming anyone. If there's a dispute or danger, contact local authorities (911 in an emergency).";
+  if (/^\s*[{[]/.test(text) || /"tool"\s*:|\bsystem (already )?applied\b|\btool result\b/.test(t))
+    return "I can't confirm that: nothing was changed. Tool results come only from my own tools, so your household and plan are still as they were. Tell me in your own words what changed.";
+  if (
+    !signedIn &&
+    /\b(password|log ?in|sign ?in|my account|my saved plan)\b/.test(t) &&
+    /@|\baccount\b|\bpassword\b/.test(t)
+  ) {
+    const url = `${publicUrl}/login`;
+    return `I can't open an account from the chat. Sign in (or reset your password) at ${channel === 'web' ? `[sign in](${url})` : url}, and your saved plan and household are there.`;
+  }
   if (
     /\b(set|change|make|switch|give|put)\b.*\b(my|me|this)\b.*\b(tier|plan|account|subscription)?\b.*\b(to|on|as)\s+(pro|basic|premium|free)\b|\bgive me (pro|basic|premium)\b/.test(
       t,
@@ -216,7 +264,7 @@ function refuse(text: string, publicUrl: string, channel: Channel): string | nul
     return `I can't change a subscription from the chat. Plans and upgrades are on the pricing page: ${channel === 'web' ? `[see plans](${url})` : url}`;
   }
   if (
-    /\b(another|other|someone else'?s?|different|a different)\s+(user|person|account|customer|member|people)('?s)?\b|\b(user|account)\s+id\b|\bignore (your|all|the|previous|prior) (rules|instructions|prompt)|\b(system prompt|developer mode|jailbreak)\b/.test(
+    /\b(another|other|someone else'?s?|different|a different)\s+(user|person|account|customer|member|people)('?s)?\b|\b(user|account)\s+(id|[0-9a-f]{8})\b|\bbelonging to\b|\bignore (?:\w+ ){0,3}(rules|instructions|prompt)|\b(system prompt|developer mode|admin mode|jailbreak)\b/.test(
       t,
     )
   ) {
@@ -399,6 +447,11 @@ function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
       if (intent.kind === 'book-call' && intent.ordinal !== null) {
         const chosen = calls[intent.ordinal - 1];
         if (chosen) return call('bookExpertCall', { callId: chosen.id });
+      }
+      // "book me on the 1-on-1 plan review": the call whose title the message names.
+      if (/\bbook\b/i.test(r.current)) {
+        const named = calls.find((c) => sharedWords(c.title, r.current) >= 2);
+        if (named && !named.booked) return call('bookExpertCall', { callId: named.id });
       }
       if (calls.length === 0) return say('There are no upcoming calls scheduled right now.');
       const lines = calls.map((c, i) => {

@@ -27,7 +27,7 @@ const SYNONYMS: [RegExp, string][] = [
   [/\bbleach\b/, 'drops per gallon disinfect wait 30 minutes'],
   [/\bboil\w*\b/, 'rolling boil minute'],
   [/\bwarning\b/, 'watch warning evacuate'],
-  [/\b(generator)\b/, 'carbon monoxide outdoors'],
+  [/\b(generator)\b/, 'never run a generator inside garage carbon monoxide'],
   [/\b(stor\w+) water\b/, 'gallon per person containers'],
 ];
 
@@ -36,6 +36,37 @@ export function searchQuery(question: string): string {
   const q = question.toLowerCase();
   const extra = SYNONYMS.filter(([re]) => re.test(q)).map(([, words]) => words);
   return [question, ...extra].join(' ').slice(0, 500);
+}
+
+const stem = (w: string) => w.toLowerCase().replace(/(ies|es|s)$/, '');
+const QUESTION_NOISE = new Set(
+  'how what can should do does is the my a an i if it to of in and run use ok'.split(' '),
+);
+
+/**
+ * A text message has room for a few sentences: the ones that answer the question's own words (the garage),
+ * then the ones with amounts and times, each cut to its first sentence.
+ */
+function forText(all: string[], question: string, amounts: (l: string) => boolean): string[] {
+  const words = question
+    .split(/[^A-Za-z]+/)
+    .filter((w) => w.length > 2 && !QUESTION_NOISE.has(w.toLowerCase()))
+    .map(stem);
+  const score = (l: string) => {
+    const have = new Set(l.split(/[^A-Za-z]+/).map(stem));
+    return words.filter((w) => have.has(w)).length * 2 + (amounts(l) ? 3 : 0);
+  };
+  const first = (l: string) => (/^[^.!?]*[.!?](?=\s|$)/.exec(l)?.[0] ?? l).trim();
+  const ranked = all.map((l, i) => ({ l, i, s: score(l) })).sort((a, b) => b.s - a.s || a.i - b.i);
+  // The line that answers the question's words, whole; then two with amounts; then the rest, shortened.
+  const answer = ranked.find((x) => x.s >= 2 && !amounts(x.l)) ?? ranked[0];
+  const withAmounts = ranked.filter((x) => x !== answer && amounts(x.l)).slice(0, 2);
+  const rest = ranked.filter((x) => x !== answer && !withAmounts.includes(x));
+  return [
+    ...(answer ? [answer.l] : []),
+    ...withAmounts.map((x) => first(x.l)),
+    ...rest.map((x) => first(x.l)),
+  ];
 }
 
 /** Markdown chunk → plain lines: headings dropped, tables read as "row: value per column". */
@@ -99,7 +130,7 @@ export function guidanceAnswer(question: string, passages: Passage[], channel: C
   // Passages with steps or amounts answer "how"; an introduction without them goes when they are there.
   const practical = (p: Passage) => /\d|^\s*[-*]\s|^\s*\d+\./m.test(p.content);
   const chosen = same.some(practical) ? same.filter(practical) : same;
-  const max = channel === 'sms' ? 300 : channel === 'telegram' ? 600 : 1100;
+  const max = channel === 'sms' ? 400 : channel === 'telegram' ? 600 : 1100;
   const b = (t: string) => (channel === 'web' ? `**${t}**` : channel === 'telegram' ? `*${t}*` : t);
   const all = chosen.flatMap((p, i) => {
     const h = heading(p.content);
@@ -110,10 +141,7 @@ export function guidanceAnswer(question: string, passages: Passage[], channel: C
     /\b\d+(?:[./]\d+)?\s*(drops?|minutes?|gallons?|teaspoons?|tablespoons?|hours?|days?|quarts?|cups?|feet)\b/.test(
       l,
     );
-  const body = clip(
-    channel === 'sms' ? [...all.filter(amounts), ...all.filter((l) => !amounts(l))] : all,
-    max,
-  );
+  const body = clip(channel === 'sms' ? forText(all, question, amounts) : all, max);
   const label = heading(chosen[0]!.content);
   const who = best.source;
   void question;

@@ -186,7 +186,7 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
 
   // Partners and relatives: "my pregnant wife", "my husband", "grandma (78)", "my elderly mother", "my parents"
   take(
-    /\b(?:my|our|his|her|the)?\s*(pregnant|nursing|breastfeeding|elderly|aging|old|older|disabled)?\s*(?<!single\s)(?<!single-)(?<!stay-at-home\s)(wife|wifey|husband|hubby|spouse|partner|girlfriend|boyfriend|gf|bf|fianc[eé]e?|mom|mum|mother|dad|father|parents|grandma|grandmother|grandpa|grandfather|grandparents|mother-in-law|father-in-law|in-laws|sister|brother|aunt|uncle|roommate|housemate|son|daughter|stepson|stepdaughter|baby|newborn|toddler|teenager|teen)\b(?:\s*(?:\(|,|who is|who's|is|aged?)?\s*(\d{1,3})(?![\d.])(?!\s*(?:dogs?|cats?|pets?|adults?|people|persons|kids?|children|teens?|teenagers?|babies|infants?|weeks?|days?|months?|years? (?!old)|lbs?|pounds|gallons|cans|seniors?))\)?)?/g,
+    /\b(?:my|our|his|her|the)?\s*(pregnant|nursing|breastfeeding|elderly|aging|old|older|disabled)?\s*(?<!single\s)(?<!single-)(?<!stay-at-home\s)(mother-in-law|father-in-law|in-laws|wife|wifey|husband|hubby|spouse|partner|girlfriend|boyfriend|gf|bf|fianc[eé]e?|mom|mum|mother|dad|father|parents|grandma|grandmother|grandpa|grandfather|grandparents|sister|brother|aunt|uncle|roommate|housemate|son|daughter|stepson|stepdaughter|baby|newborn|toddler|teenager|teen)\b(?:\s*(?:\(|,|who is|who's|is|aged?)?\s*(\d{1,3})(?![\d.])(?!\s*(?:dogs?|cats?|pets?|adults?|people|persons|kids?|children|teens?|teenagers?|babies|infants?|weeks?|days?|months?|years? (?!old)|lbs?|pounds|gallons|cans|seniors?))\)?)?/g,
     (m) => {
       const modifier = m[1] ?? '';
       const word = CANONICAL_ROLE[m[2]!] ?? m[2]!;
@@ -205,7 +205,7 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
       const withAge = (kind: MemberKind): MemberDraft =>
         member(age === undefined ? kind : kindForAge(age), {
           ...(age === undefined ? {} : { ageYears: age }),
-          role: word.replace(/-in-law$/, ' in law'),
+          role: word,
           sex: sex ?? sexAfter(t, m.index + m[0].length),
           ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)),
         });
@@ -300,7 +300,7 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
   if (!self) {
     // "I'm 40", "me 40", "me, 38, female", or a bare age opening an answer: "81, diabetic, takes insulin".
     const aged =
-      /\b(?:i'm|i am|im|me|myself)\s*,?\s*(\d{2,3})\b(?!\s*(?:dogs?|cats?|kids?|people|adults?|lbs?|pounds|weeks?|days?|months?|miles?|gal))|^\s*(\d{2,3})\s*(?=,|$|\s*(?:yo|y\/o|years? old)\b)/.exec(
+      /\b(?:i'm|i am|im|me|myself)\s*[,(]?\s*(\d{2,3})\b(?!\s*(?:dogs?|cats?|kids?|people|adults?|lbs?|pounds|weeks?|days?|months?|miles?|gal))|^\s*(\d{2,3})\s*(?=,|$|\s*(?:yo|y\/o|years? old)\b)/.exec(
         t,
       );
     if (aged) {
@@ -318,7 +318,7 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
   }
   if (!self && selfFound.length === 0) {
     const re =
-      /(?:^\s*|[,:;(]\s*|\b(?:just|only|and|with|plus|for|includes?|including)\s+)(me|myself)\b|\b(?:and|&)\s+i\b(?!')|\bi\s+live\s+alone\b|\bby\s+myself\b|\bon\s+my\s+own\b|\bsingle\s+(?:person|guy|woman|man|adult|household)\b/g;
+      /(?:^\s*|[,:;(.]\s*|\b(?:just|only|and|with|plus|for|includes?|including)\s+)(me|myself)\b|\b(?:and|&)\s+i\b(?!')|\bi\s+live\s+alone\b|\bby\s+myself\b|\bon\s+my\s+own\b|\bsingle\s+(?:person|guy|woman|man|adult|household)\b/g;
     const m = re.exec(t);
     if (m) {
       selfFound.push({
@@ -360,6 +360,16 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
   }
   found.sort((a, b) => a.index - b.index);
   const members = found.flatMap((f) => f.members);
+  // "oh and I'm pregnant": a fact about the speaker, who is already in the household.
+  const aboutMe = /\b(?:i'm|i am|im)\s+(?:also\s+)?(pregnant|expecting|nursing|breastfeeding)\b/.exec(
+    normalized,
+  );
+  if (members.length === 0 && count === null && aboutMe) {
+    const me = member('adult', { role: 'me', sex: 'f' });
+    if (/nursing|breastfeeding/.test(aboutMe[1]!)) me.nursing = true;
+    else me.pregnant = true;
+    return { members: [me], count: null, additive: false, whole: false, assumptions: [] };
+  }
   if (members.length === 0 && count === null) return null;
   if (count !== null) whole = true;
 
@@ -409,6 +419,20 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
   };
   state('pregnant');
   state('nursing');
+  // "me (29, pregnant)", "my sister, nursing": the word right after someone named is about them.
+  const after =
+    /\b(pregnant|expecting|nursing|breastfeeding)\b(?!\s+(?:wife|sister|partner|girlfriend|daughter|mom|mother|woman|friend|mum))/g;
+  for (let m = after.exec(normalized); m !== null; m = after.exec(normalized)) {
+    const before = found.filter(
+      (f) => f.index <= m!.index && m!.index - f.index < 30 && f.members.length === 1,
+    );
+    const who =
+      before[before.length - 1]?.members[0] ?? selfFound.find((f) => f.index <= m!.index)?.members[0];
+    if (!who || who.sex === 'm' || !(who.kind === 'adult' || who.kind === 'teen')) continue;
+    who.sex = 'f';
+    if (/pregnant|expecting/.test(m[1]!)) who.pregnant = true;
+    else who.nursing = true;
+  }
 
   // An age said apart from the name: "my mom is moving in, she's 72" → the person named just before.
   const apart =

@@ -55,7 +55,7 @@ export function classify(text: string): Intent {
     return { kind: 'book-call', callId: null, ordinal: map[ordinal[1]!] ?? Number(ordinal[1]) };
   }
   if (
-    /\b(expert|founder|1[- ]on[- ]1|one[- ]on[- ]one|group) calls?\b|\b(book|schedule) a call\b|\btalk to an expert\b/.test(
+    /\b(expert|founder|1[- ]on[- ]1|one[- ]on[- ]one|group) calls?\b|\b(book|schedule) a call\b|\btalk to an expert\b|\bbook (me )?(on|for|into) (the|a)\b.*\b(1[- ]on[- ]1|review|call|session|advisor|consultation)\b/.test(
       t,
     )
   ) {

@@ -150,6 +150,8 @@ function usPlace(original: string, options: { expecting?: boolean }): LocationMe
     if (alias) return { location: `${alias[0]}, ${alias[1]}`, how: 'city' };
     const rows = citiesByName.get(name) ?? [];
     const states = [...new Set(citiesNamed(rows[0]?.[0] ?? name).map((c) => c.state))];
+    // "charleston sc": lower-case letters after a shared name that are one of its states are that state.
+    if (!state && m[2]?.length === 2 && states.includes(m[2].toUpperCase())) state = stateByAbbr.get(m[2]);
     if (!state && states.length > 1)
       return { location: null, how: 'ambiguous', name: rows[0]?.[0] ?? titleCase(name), states };
     const row = state ? rows.find((r) => r[1] === state.abbr) : rows[0];
@@ -185,4 +187,16 @@ function usPlace(original: string, options: { expecting?: boolean }): LocationMe
     if (state) return { location: state.name, how: 'state' };
   }
   return null;
+}
+
+/** A reply that is only a state ("illinois", "IL"), as its abbreviation; null otherwise. */
+export function stateOnly(text: string): string | null {
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
+  const byName = stateByName.get(t);
+  if (byName) return byName.abbr;
+  const byAbbr = /^[a-z]{2}$/.test(t) ? stateByAbbr.get(t) : undefined;
+  return byAbbr ? byAbbr.abbr : null;
 }

@@ -55,6 +55,8 @@ export function normalizeText(text: string): string {
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2013\u2014]/g, '-')
     .replace(/&/g, ' and ')
+    // Texting shorthand: "6 n 9", "kids 6 & 9".
+    .replace(/(\d)\s+n\s+(\d)/g, '$1 and $2')
     .replace(/\s+/g, ' ');
   t = t.replace(/\ba dozen\b/g, '12').replace(/\bdozen\b/g, '12');
   t = t.replace(/\bhalf a\b/g, '0.5');

@@ -194,6 +194,14 @@ export function extractDuration(text: string): number | null {
     // "6 years old", "a 9-year-old", "2 days ago", "in 3 weeks" are ages and dates, not the plan's length.
     if (/^[\s-]*olds?\b/.test(after) || /^\s*ago\b/.test(after)) continue;
     if (/\b(in|within|ago|expires?|expired|expiring|exp|every|after)\s*$/.test(before)) continue;
+    // "calories a day", "2 gallons per day": a rate, not the plan's length.
+    if (
+      /^(a|an|one)$/.test(m[1]!) &&
+      /\b(calories|kcal|gallons?|gal|water|food|meals?|cups?|times|doses?|liters?|quarts?|pounds?|lbs?|eat|drink|need|use)\s*$/.test(
+        before,
+      )
+    )
+      continue;
     const q = m[1]!;
     const n =
       q === 'a' || q === 'an' || q === 'one'

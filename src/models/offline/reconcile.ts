@@ -86,7 +86,8 @@ function knownEdits(
     return { edits: headCount !== undefined ? { headCount } : {}, assumptions };
   }
   if (REMOVE_WORDS.test(normalized) && !ADD_WORDS.test(normalized)) {
-    const removeMembers = mention.members
+    // Only the people named leave ("my mother-in-law moved out"); "the three of us" is what remains.
+    const removeMembers = named
       .map((m) =>
         m.role
           ? { role: m.role }
@@ -96,7 +97,23 @@ function knownEdits(
     return { edits: { removeMembers }, assumptions: [] };
   }
   // Named people who are already known by their role are corrections, whatever else the message says.
-  const byRole = named.filter((m) => m.role && m.role !== 'me' && known.some((k) => k.role === m.role));
+  const byRole = named.filter((m) => m.role && known.some((k) => k.role === m.role));
+  // "I'm pregnant" in a household stored without roles: the woman (or an adult of unknown sex) it means.
+  const aboutMe = named.length === 1 && named[0]!.role === 'me' && !known.some((k) => k.role === 'me');
+  if (aboutMe && (named[0]!.pregnant || named[0]!.nursing)) {
+    const woman = known.findIndex((k) => k.kind === 'adult' && k.sex === 'f');
+    const i = woman >= 0 ? woman : known.findIndex((k) => k.kind === 'adult' && k.sex == null);
+    if (i >= 0)
+      return {
+        edits: { changeMembers: [{ match: { position: i + 1 }, ...changeOf(named[0]!) }] },
+        assumptions: [],
+      };
+  }
+  if (byRole.length === named.length && !mention.whole)
+    return {
+      edits: { changeMembers: byRole.map((m) => ({ match: { role: m.role! }, ...changeOf(correction(m)) })) },
+      assumptions: [],
+    };
   if (ADD_WORDS.test(normalized) || mention.additive) {
     const fresh = named.filter((m) => !byRole.includes(m));
     const edits: HouseholdEditsInput = { addMembers: fresh };
@@ -111,6 +128,12 @@ function knownEdits(
   if (mention.whole && !guessed && coversAllGroups(named, known))
     return { edits: { members: named }, assumptions };
   return { edits: restateGroups(known, named), assumptions: [] };
+}
+
+/** A correction names only what it says: "I'm pregnant" is not also "I'm an adult of unknown age". */
+function correction(m: MemberInput): MemberInput {
+  const { kind: _kind, ...rest } = m;
+  return (m.ageYears !== undefined ? m : rest) as MemberInput;
 }
 
 function coversAllGroups(named: MemberInput[], known: readonly DraftMember[]): boolean {
