@@ -1,4 +1,3 @@
-export type { PlanSummary, ToolContext } from '../tools/index.ts';
 export {
   createModel,
   createOfflineModel,
@@ -6,4 +5,5 @@ export {
   modelName,
   OFFLINE_MODEL_ID,
 } from '../src/models/index.ts';
+export type { PlanSummary, ToolContext } from '../tools/index.ts';
 export * from './planner.ts';

@@ -1,5 +1,4 @@
 import { tool, zodSchema } from 'ai';
-import { z } from 'zod';
 import { memberForPlan, PLAN_DEFAULTS } from '../src/domain/household-draft.ts';
 import { applyHouseholdEdits } from '../src/domain/household-edits.ts';
 import { resolveLocation } from '../src/domain/location.ts';

@@ -4,7 +4,7 @@ import { createConversation } from '../../src/conversation/index.ts';
 import { listAiRuns } from '../../src/services/conversations/conversations.ts';
 import { getLatestPlan } from '../../src/services/plans/index.ts';
 import { type Answer, type ChatRequest, startOpenAIServer, USAGE } from '../support/openai-server.ts';
-import { type Harness, harness, makeUser, PUBLIC_URL } from './support.ts';
+import { type Harness, harness, makeUser } from './support.ts';
 
 let h: Harness;
 let server: Awaited<ReturnType<typeof startOpenAIServer>>;

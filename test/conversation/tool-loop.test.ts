@@ -4,7 +4,7 @@ import { getDraftPlan, listAiRuns } from '../../src/services/conversations/conve
 import { listInventory } from '../../src/services/inventory/inventory.ts';
 import { getHousehold } from '../../src/services/profiles/profiles.ts';
 import { scripted, toolResultsSeen } from './mock-steps.ts';
-import { type Harness, harness, makeUser, PUBLIC_URL } from './support.ts';
+import { type Harness, harness, makeUser } from './support.ts';
 
 let h: Harness;
 beforeAll(async () => {

@@ -39,15 +39,12 @@ export function memberEdits(
   const assumptions = [...mention.assumptions];
   if (known.length > 0) return knownEdits(known, mention, normalized);
   const named = mention.members.map(toMemberInput);
-  {
-    if (named.length > 0) return { edits: { members: named }, assumptions };
-    const made = membersForCount(mention.count!, /\bfamily\b/.test(normalized));
-    return {
-      edits: { members: made.members.map(toMemberInput) },
-      assumptions: [...assumptions, made.assumption],
-    };
-  }
-  return { edits: {}, assumptions };
+  if (named.length > 0) return { edits: { members: named }, assumptions };
+  const made = membersForCount(mention.count!, /\bfamily\b/.test(normalized));
+  return {
+    edits: { members: made.members.map(toMemberInput) },
+    assumptions: [...assumptions, made.assumption],
+  };
 }
 
 /**
