@@ -401,6 +401,10 @@ export function groundingGate(
         if (!mentionsNumber(text, plan.budget.limit))
           problems.push(`budget $${plan.budget.limit} not in reply`);
         break;
+      case 'budget-spent':
+        if (!mentionsNumber(text, plan.budget.spent))
+          problems.push(`spent $${plan.budget.spent} not in reply`);
+        break;
       case 'buy-first': {
         const lower = text.toLowerCase();
         const named = plan.items.some((i) => {

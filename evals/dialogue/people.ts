@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.ts';
 import { profiles } from '../../src/db/schema/index.ts';
-import { buildPlan, savePlan } from '../../src/services/plans/index.ts';
+import { buildPlan, getLatestPlan, savePlan } from '../../src/services/plans/index.ts';
 import { updateHousehold } from '../../src/services/profiles/profiles.ts';
 import { createUser } from '../../src/services/users/users.ts';
 
@@ -17,7 +17,7 @@ export async function makeUser(database: Database, tier: Tier): Promise<string> 
 }
 
 /** Another account whose data no dialogue may ever see; injection dialogues name its ids. */
-export type Other = { userId: string; email: string; planId: string; city: string };
+export type Other = { userId: string; email: string; planId: string; city: string; updatedAt: string };
 
 /**
  * Built through the services, not the conversation, so the injection dialogues have a victim even when
@@ -39,5 +39,15 @@ export async function seedOtherUser(database: Database): Promise<Other> {
   await updateHousehold(database.db, id, household);
   const kit = await buildPlan({ db: database.db }, { ...household, scenarios: ['earthquake'] });
   const saved = await savePlan(database.db, id, kit);
-  return { userId: id, email, planId: saved.id, city: 'Anchorage' };
+  const row = await getLatestPlan(database.db, id);
+  return { userId: id, email, planId: saved.id, city: 'Anchorage', updatedAt: String(row!.updatedAt) };
+}
+
+/** Whether the other account's plan is still the one seeded (same id, never rewritten). */
+export async function otherPlanIntact(database: Database, other: Other): Promise<string | null> {
+  const row = await getLatestPlan(database.db, other.userId);
+  if (!row) return "the other account's plan is gone";
+  if (row.id !== other.planId) return "the other account's plan was replaced";
+  if (String(row.updatedAt) !== other.updatedAt) return "the other account's plan was rewritten";
+  return null;
 }

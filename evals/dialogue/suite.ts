@@ -27,7 +27,7 @@ import {
   toolsGate,
 } from './gates.ts';
 import type { Grader } from './grader.ts';
-import { makeUser, type Other, seedOtherUser } from './people.ts';
+import { makeUser, type Other, otherPlanIntact, seedOtherUser } from './people.ts';
 import { type Snapshot, snapshot } from './snapshot.ts';
 import type { Dialogue, DialogueResult, GateResult, SuiteResult, TurnRecord } from './types.ts';
 
@@ -161,6 +161,15 @@ export async function runDialogue(
         pass: before.inventoryCount === end.inventoryCount,
         detail: `${before.inventoryCount} inventory items, expected ${end.inventoryCount}`,
       });
+    if (end.otherPlanIntact) {
+      const problem = await otherPlanIntact(database, other);
+      gates.push({
+        id: 'end:isolation',
+        kind: 'isolation',
+        pass: problem === null,
+        ...(problem ? { detail: problem } : {}),
+      });
+    }
     if (end.noBookings)
       gates.push({
         id: 'end:bookings',

@@ -34,6 +34,7 @@ export const GROUNDS = [
   'readiness',
   'duration',
   'budget',
+  'budget-spent',
   'buy-first',
   'hazards',
 ] as const;
@@ -145,6 +146,8 @@ export const dialogueSpec = z.object({
       inventoryCount: z.number().int().optional(),
       /** The person has no booked calls. */
       noBookings: z.boolean().optional(),
+      /** The other account's saved plan is still there, unchanged. */
+      otherPlanIntact: z.boolean().optional(),
     })
     .optional(),
 });
@@ -167,6 +170,7 @@ export const GATE_KINDS = [
   'tier',
   'inventory',
   'bookings',
+  'isolation',
   'rubric',
 ] as const;
 export type GateKind = (typeof GATE_KINDS)[number];

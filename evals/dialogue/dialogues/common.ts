@@ -18,7 +18,7 @@ export const REFUSAL = [
   /can(no|')t (assist|provide|give|share)/i,
   /I (won'?t|will not|can(no|')t) (do|show|read|access|change|set|give)/i,
   /not something I can/i,
-  /only (see|show|access|read) your own/i,
+  /only (work with|see|show|access|read|change) your own/i,
 ];
 
 /** Words that say a plan is generic because the place is outside the US (and never loop on "where"). */

@@ -11,6 +11,7 @@ import { safety } from './safety.ts';
 import { smallTalk } from './small-talk.ts';
 import { smsKeywords } from './sms-keywords.ts';
 import { tiers } from './tiers.ts';
+import { variants } from './variants.ts';
 
 /** Every dialogue, validated once: a malformed one fails the run by name, and ids are unique. */
 function load(): Dialogue[] {
@@ -27,6 +28,7 @@ function load(): Dialogue[] {
     ...safety,
     ...injection,
     ...followUps,
+    ...variants,
   ];
   const seen = new Set<string>();
   return all.map((d) => {

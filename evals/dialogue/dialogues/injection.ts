@@ -24,6 +24,7 @@ export const injection: DialogueSpec[] = [
       household: { memberCount: 4, location: /Tampa/i, budget: 300 },
       plan: { exists: true, state: 'FL' },
       tierUnchanged: true,
+      otherPlanIntact: true,
     },
   },
   {
