@@ -218,14 +218,16 @@ describe('computeNeeds: long durations shift to production', () => {
     expect(short.has('food-grains')).toBe(false);
     // 400 lb x 3.8 portions (adults 1+1, children 6→7 and 9→10 at 90%) x 1 year.
     expect(year.get('food-grains')).toMatchObject({ quantity: 1520, unit: 'lb', priority: 1 });
-    expect(year.get('grain-mill')?.priority).toBe(2);
+    // Within a year flour keeps: a mill is no need of its own, only the partner of whole grain (a system).
+    expect(year.has('grain-mill')).toBe(false);
   });
 
   it('plans catchment, seeds, preservation and livestock beyond a year', () => {
-    for (const key of ['water-catchment', 'seeds', 'garden-tools', 'grain-mill']) {
+    for (const key of ['water-catchment', 'seeds', 'garden-tools']) {
       expect(decade.get(key)?.priority, key).toBe(1);
       expect(short.has(key), key).toBe(false);
     }
+    expect(decade.get('grain-mill')?.priority).toBe(2);
     expect(decade.get('seeds')?.quantity).toBe(4000); // 1,000 sq ft x 4 people
     expect(decade.has('canning')).toBe(true);
     expect(decade.has('livestock')).toBe(true);
