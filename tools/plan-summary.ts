@@ -7,6 +7,9 @@ export { missingForPlan } from '../src/domain/household-draft.ts';
 export function plainText(text: string): string {
   return text
     .replace(/\s*\[[A-Z0-9_]+(?:\s*,\s*[A-Z0-9_]+)*\]/g, '')
+    .replace(/\b(extreme-heat|grid-down|winter-storm|civil-unrest|economic-collapse)\b/g, (id) =>
+      scenarioText(id),
+    )
     .replace(/\s{2,}/g, ' ')
     .trim();
 }

@@ -333,7 +333,10 @@ export function durationText(days: number): string {
 }
 
 export function scenarioText(id: string): string {
-  return (SCENARIO_NAMES[id as ScenarioId] ?? id.replace(/-/g, ' ')).toLowerCase();
+  // "Extreme heat" → "extreme heat", "Grid down / EMP" keeps its acronym.
+  return (SCENARIO_NAMES[id as ScenarioId] ?? id.replace(/-/g, ' ')).replace(/^[A-Z](?=[a-z])/, (c) =>
+    c.toLowerCase(),
+  );
 }
 
 function fieldValue(field: FieldName, value: unknown): string {

@@ -239,7 +239,8 @@ export function planReply(plan: PlanSummary, channel: Channel, options: PlanRepl
 }
 
 function firstSentence(text: string): string {
-  return (/^[^.]*\([^)]*\)[^.]*\.|^[^.]+\./.exec(text)?.[0] ?? text).trim();
+  // A period ends a sentence only before a space or the end ("4.5 gal" does not).
+  return (/^[\s\S]+?\.(?=\s|$)/.exec(text)?.[0] ?? text).trim();
 }
 
 export type InventoryChange = {
