@@ -284,3 +284,21 @@ describe('skills', () => {
     expect(gaps.every((g) => g.why.length > 0)).toBe(true);
   });
 });
+
+describe('a household that left', () => {
+  it('lives on what it carries, not on stored water', async () => {
+    const { simulationLog } = await import('./simulation.ts');
+    const { calcRations } = await import('./rations.ts');
+    const { HouseholdSchema } = await import('./plan-input.ts');
+    const household = HouseholdSchema.parse({ members: [{ kind: 'adult', ageYears: 35 }] });
+    const rations = calcRations(household, 3, 'temperate', ['earthquake']);
+    const log = simulationLog({
+      scenarios: ['earthquake'],
+      durationDays: 3,
+      mobility: 'BUG_OUT',
+      rations,
+      owned: [],
+    });
+    expect(log.map((d) => d.text).join(' ')).not.toContain('stored water');
+  });
+});

@@ -77,6 +77,13 @@ export function startingStock(items: readonly ProvidedSupply[]): {
  * each day uses the plan's daily water and food, drawn from what the household will have (owned + bought),
  * and the day stored water or food runs out is the day the arithmetic says.
  */
+function onTheMove(story: string): string {
+  return story
+    .replaceAll('stored water', 'the water it carries')
+    .replaceAll('what it stored', 'what it carries')
+    .replaceAll('stored food', 'the food it carries');
+}
+
 export function simulationLog(input: SimulationInput): SimulationDay[] {
   const { rations } = input;
   const primary = input.scenarios[0];
@@ -94,7 +101,8 @@ export function simulationLog(input: SimulationInput): SimulationDay[] {
       template?.days[day - 1] ??
       template?.later ??
       'Services are disrupted; the household lives on what it stored and follows official updates on the radio.';
-    const parts = [story];
+    // The scenario stories are told from home; a household that left lives on what it carries.
+    const parts = [input.mobility === 'BUG_OUT' ? onTheMove(story) : story];
     if (day === 1) {
       const others = input.scenarios.slice(1).map((s) => SCENARIO_NAMES[s].toLowerCase());
       if (others.length > 0) parts.push(`Also planned for: ${others.join(', ')}.`);
