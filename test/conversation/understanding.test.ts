@@ -238,3 +238,14 @@ describe('SMS keywords', () => {
     expect((await web.say('stop')).run.model).not.toBe('keyword');
   });
 });
+
+describe('pleasantries and text-speak', () => {
+  it('"ok cool bye" gets a goodbye, "hw long do i boil water" the CDC answer', async () => {
+    const sms = person(h, anon(), 'sms');
+    const bye = await sms.say('ok cool bye');
+    expect(bye.tools).toEqual([]);
+    expect(bye.reply.text).toMatch(/Take care/);
+    const boil = await sms.say('hw long do i boil water');
+    expect(boil.reply.text).toMatch(/rolling boil for 1 minute/);
+  });
+});

@@ -119,8 +119,23 @@ export function planAnswer(topic: PlanTopic, question: string, plan: PlanSummary
 }
 
 /** Thanks, greetings in passing and chit-chat: a short friendly reply, never "I didn't catch that". */
+const CHIT_CHAT = new Set(
+  'ok okay k kk cool thanks thank thx ty you bye goodbye great perfect awesome nice got it sounds good looks see ya later cheers alright sweet appreciate much lol haha all set done that helps this is love night gn'.split(
+    ' ',
+  ),
+);
+
 export function smallTalk(text: string): string | null {
   const t = normalizeText(text).replace(/[!.?\s]+$/, '');
+  const words = t.split(/[^a-z']+/).filter(Boolean);
+  // "ok cool bye", "thanks, see ya": nothing but pleasantries.
+  if (words.length > 0 && words.length <= 8 && words.every((w) => CHIT_CHAT.has(w))) {
+    return /\b(bye|goodbye|later|night|gn)\b/.test(t)
+      ? 'Take care! Your plan will be here when you come back.'
+      : /\b(thanks|thank|thx|ty|appreciate|cheers)\b/.test(t)
+        ? "You're welcome! I'm here whenever you want to change the plan, log what you bought, or ask a question."
+        : 'Glad it helps! Tell me if anything changes, or what you buy, and I will keep the plan up to date.';
+  }
   if (
     /^(thanks|thank you|thx|ty|cheers|much appreciated|appreciate it)\b|\b(looks good|sounds good|perfect|great|awesome|that helps|this is great|love it)\b.*\b(thanks|thank you)\b/.test(
       t,

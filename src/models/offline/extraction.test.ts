@@ -238,6 +238,12 @@ describe('facts over a known profile: edits, never a rebuild', () => {
     });
     expect(extractFacts('remove the dog', withDog).edits).toEqual({ removePets: [{ position: 1 }] });
     expect(extractFacts('make it 72 hours', known).edits).toEqual({ durationDays: 3 });
+    expect(extractFacts("we don't have the dog anymore", withDog).edits).toEqual({
+      removePets: [{ position: 1 }],
+    });
+    expect(extractFacts('how many calories a day do we need?', known).edits).toEqual({});
+    expect(extractFacts('nr philly, 400$', {}).edits).toEqual({ location: 'Philadelphia, PA', budget: 400 });
+    expect(extractFacts('tampa fl. me wife 2 kids 6 n 9, $300', {}).next).toMatchObject({ budget: 300 });
   });
 
   it('answers a pending question with a bare reply', () => {
@@ -259,6 +265,8 @@ describe('first messages people actually send', () => {
     ['me + wife + 3 kids', '2 adults (you, wife), 3 children'],
     ['two adults and twins aged four', '2 adults, 2 children (4, 4)'],
     ['my roommate and I', '2 adults (roommate, you)'],
+    ['me, my roommate and my twin boys (7)', '2 adults (you, roommate), 2 children (7 m, 7 m)'],
+    ['2 adlts 3 kids (2,5,11)', '2 adults, 3 children (2, 5, 11)'],
   ])('%s → %s', (text, expected) => {
     expect(describeMembersOf(extractFacts(text, {}).next)).toBe(expected);
   });

@@ -56,12 +56,20 @@ function forText(all: string[], question: string, amounts: (l: string) => boolea
     const have = new Set(l.split(/[^A-Za-z]+/).map(stem));
     return words.filter((w) => have.has(w)).length * 2 + (amounts(l) ? 3 : 0);
   };
-  const first = (l: string) => (/^[^.!?]*[.!?](?=\s|$)/.exec(l)?.[0] ?? l).trim();
+  // The first sentence, list numbering aside ("1. Bring the water to a rolling boil for 1 minute.").
+  const first = (l: string) => {
+    const body = l.replace(/^\d+\.\s+/, '');
+    return (/^[\s\S]+?[.!?](?=\s|$)/.exec(body)?.[0] ?? body).trim();
+  };
   const ranked = all.map((l, i) => ({ l, i, s: score(l) })).sort((a, b) => b.s - a.s || a.i - b.i);
   // The line that answers the question's words, whole; then two with amounts; then the rest, shortened.
-  const answer = ranked.find((x) => x.s >= 2 && !amounts(x.l)) ?? ranked[0];
-  const withAmounts = ranked.filter((x) => x !== answer && amounts(x.l)).slice(0, 2);
-  const rest = ranked.filter((x) => x !== answer && !withAmounts.includes(x));
+  const answer = ranked[0];
+  const withAmounts = ranked.filter((x) => x !== answer && amounts(x.l)).slice(0, 1);
+  // Then what the question's own words find (bleach: "regular, unscented"), before more amounts.
+  const asked = (x: { l: string; s: number }) => x.s - (amounts(x.l) ? 3 : 0);
+  const rest = ranked
+    .filter((x) => x !== answer && !withAmounts.includes(x))
+    .sort((a, b) => asked(b) - asked(a) || a.i - b.i);
   return [
     ...(answer ? [answer.l] : []),
     ...withAmounts.map((x) => first(x.l)),
@@ -130,7 +138,7 @@ export function guidanceAnswer(question: string, passages: Passage[], channel: C
   // Passages with steps or amounts answer "how"; an introduction without them goes when they are there.
   const practical = (p: Passage) => /\d|^\s*[-*]\s|^\s*\d+\./m.test(p.content);
   const chosen = same.some(practical) ? same.filter(practical) : same;
-  const max = channel === 'sms' ? 400 : channel === 'telegram' ? 600 : 1100;
+  const max = channel === 'sms' ? 440 : channel === 'telegram' ? 600 : 1100;
   const b = (t: string) => (channel === 'web' ? `**${t}**` : channel === 'telegram' ? `*${t}*` : t);
   const all = chosen.flatMap((p, i) => {
     const h = heading(p.content);

@@ -57,6 +57,15 @@ export function normalizeText(text: string): string {
     .replace(/&/g, ' and ')
     // Texting shorthand: "6 n 9", "kids 6 & 9".
     .replace(/(\d)\s+n\s+(\d)/g, '$1 and $2')
+    .replace(/\bhw\b/g, 'how')
+    .replace(/\b(wht|wat)\b/g, 'what')
+    .replace(/\bur\b/g, 'your')
+    .replace(/\bu\b/g, 'you')
+    .replace(/\badlts?\b/g, 'adults')
+    .replace(/\bnr\b/g, 'near')
+    .replace(/\btwin (boys|girls|sons|daughters|kids|babies)\b/g, '2 $1')
+    // "400$" is "$400".
+    .replace(/\b(\d[\d,]*(?:\.\d+)?k?)\s?\$(?!\s*\d)/g, '$$$1')
     .replace(/\s+/g, ' ');
   t = t.replace(/\ba dozen\b/g, '12').replace(/\bdozen\b/g, '12');
   t = t.replace(/\bhalf a\b/g, '0.5');

@@ -36,7 +36,9 @@ export function petEdits(
   // "remove the dog", "we gave away the cat": those pets leave.
   if (
     known.length > 0 &&
-    /\b(remove|delete|no longer have|gave away|rehomed|lost|passed away|died|minus)\b/.test(normalized)
+    /\b(remove|delete|no longer have|don't have|do not have|anymore|no more|gave away|rehomed|lost|passed away|died|minus)\b/.test(
+      normalized,
+    )
   ) {
     const removePets = pets
       .map((p) => known.findIndex((k) => k.species === p.species && (!p.breed || k.breed === p.breed)))
