@@ -5,7 +5,8 @@ import type { Database } from '../../db/client.ts';
 import { rowsOf } from '../../db/migrate.ts';
 import { createOfflineEmbedder } from '../embeddings/offline.ts';
 import { AppError } from '../errors.ts';
-import { searchProducts } from './search.ts';
+import { searchProducts, searchProductsPlanned } from './search.ts';
+import { EXACT_SCAN_MAX_ROWS } from './search-plan.ts';
 
 describe('searchProducts filters', () => {
   let database: Database;
@@ -85,12 +86,36 @@ describe('searchProducts filters', () => {
     expect(first!.why.matchedTerms.some((t) => t.startsWith('creek→'))).toBe(true);
   });
 
-  it('fills a filtered page through the HNSW index (iterative scan), the same as an exact scan', async () => {
-    const input = { q: 'keep food cold', categorySlug: 'food', maxPrice: 30, limit: 10 } as const;
-    const exact = await database.db.transaction(async (tx) => {
+  /** The exact answer: the same statement with index scans off, so Postgres must compute every distance. */
+  const exactScan = (input: Parameters<typeof searchProducts>[2]) =>
+    database.db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_indexscan = off`);
-      return searchProducts(tx, embedder, input);
+      return (await searchProductsPlanned(tx, embedder, input, { exactScanMaxRows: 0 })).results;
     });
+
+  it('answers a selective filter by exact scan: the same top 10 as the exact answer', async () => {
+    const input = { q: 'keep food cold', categorySlug: 'food', maxPrice: 30, limit: 10 } as const;
+    const matching = rowsOf<{ n: number }>(
+      await database.db.execute(sql`
+        with recursive t as (select id from categories where slug = 'food'
+          union all select c.id from categories c join t on c.parent_id = t.id)
+        select count(*)::int as n from master_items mi where mi.category_id in (select id from t)
+          and exists (select 1 from specific_products sp where sp.master_item_id = mi.id and sp.price <= 30)`),
+    )[0]!.n;
+    expect(matching).toBeGreaterThan(10);
+    expect(matching).toBeLessThanOrEqual(EXACT_SCAN_MAX_ROWS);
+
+    const searched = await searchProductsPlanned(database.db, embedder, input);
+    expect(searched.plan).toBe('exact');
+    const exact = await exactScan(input);
+    expect(exact).toHaveLength(10);
+    expect(searched.results.map((r) => r.productId)).toEqual(exact.map((r) => r.productId));
+  });
+
+  it('walks the HNSW index without filters, and for filters that leave more rows than the threshold', async () => {
+    expect((await searchProductsPlanned(database.db, embedder, { q: 'keep food cold' })).plan).toBe('hnsw');
+    // The test catalog is small, so a threshold of 10 rows stands in for a broad filter on a large one.
+    const input = { q: 'keep food cold', categorySlug: 'food', maxPrice: 30, limit: 10 } as const;
     const viaIndex = await database.db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
       const plan = rowsOf<{ 'QUERY PLAN': string }>(
@@ -98,11 +123,13 @@ describe('searchProducts filters', () => {
           order by embedding <=> (select embedding from master_items limit 1) limit 10`),
       );
       expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toContain('idx_master_items_embedding');
-      return searchProducts(tx, embedder, input);
+      return searchProductsPlanned(tx, embedder, input, { exactScanMaxRows: 10 });
     });
-    expect(exact).toHaveLength(10);
-    expect(viaIndex).toHaveLength(10);
-    expect(viaIndex.map((r) => r.productId)).toEqual(exact.map((r) => r.productId));
+    expect(viaIndex.plan).toBe('hnsw');
+    // Iterative scan fills the filtered page from the graph, and on this catalog finds the exact answer.
+    expect(viaIndex.results.map((r) => r.productId)).toEqual(
+      (await exactScan(input)).map((r) => r.productId),
+    );
   });
 
   it('refuses bad input naming the field, and says when the catalog was embedded by another embedder', async () => {

@@ -8,6 +8,7 @@ import { type Embedder, embedOne, toVectorLiteral } from '../embeddings/embedder
 import { contentTerms, expansions } from '../embeddings/text.ts';
 import { AppError, badInput } from '../errors.ts';
 import { CLIMATE_TAGS, climateTags, oneOf, SEARCH_CLIMATES } from './climate.ts';
+import { EF_SEARCH, EXACT_SCAN_MAX_ROWS, efSearchFor } from './search-plan.ts';
 
 /** The database handle searches take (a transaction works too), named here so channels need not import db. */
 export type SearchDb = DbOrTx;
@@ -58,11 +59,13 @@ export type ProductSearchResult = {
 };
 
 /**
- * hnsw.ef_search for a search: how many candidates the HNSW graph walk keeps. Short natural-language queries
- * land far from every catalog vector, where the walk needs a wide beam to find the true nearest items;
- * bench/search.ts measures recall and latency per setting (npm run bench:search).
+ * hnsw.ef_search for a natural-language query (guidance search uses it too); searchProducts picks per query kind
+ * (search-plan.ts, measured by npm run bench:search).
  */
-export const SEARCH_EF_SEARCH = 800;
+export const SEARCH_EF_SEARCH = EF_SEARCH['natural-language'];
+
+/** How a search found its nearest items: the HNSW graph walk, or an exact scan of the rows the filters leave. */
+export type SearchPlan = 'hnsw' | 'exact';
 
 /** Master items fetched from the index per request: enough for the page plus room for the product ranking. */
 const candidateCount = (limit: number) => Math.min(100, Math.max(12, limit * 2));
@@ -113,6 +116,19 @@ export async function searchProducts(
   embedder: Embedder,
   input: ProductSearchInput,
 ): Promise<ProductSearchResult[]> {
+  return (await searchProductsPlanned(db, embedder, input)).results;
+}
+
+/**
+ * searchProducts, also saying which plan found the nearest items (for tests and diagnostics). `exactScanMaxRows`
+ * overrides the measured threshold, so a test can force either plan on a small catalog.
+ */
+export async function searchProductsPlanned(
+  db: DbOrTx,
+  embedder: Embedder,
+  input: ProductSearchInput,
+  tuning: { exactScanMaxRows?: number } = {},
+): Promise<{ plan: SearchPlan; results: ProductSearchResult[] }> {
   const parsed = productSearchSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -143,18 +159,53 @@ export async function searchProducts(
   if (options.categorySlug) itemFilters.push(sql`mi.category_id in (select id from subtree)`);
   if (options.climate) itemFilters.push(suitsClimate(sql.raw('mi.locations'), options.climate));
 
-  const query = sql`
-    with recursive subtree as (
+  const subtree = sql`subtree as (
       select id from categories where slug = ${options.categorySlug ?? null}
       union all
       select c.id from categories c join subtree s on c.parent_id = s.id
-    ),
+    )`;
+  const matching = sql`from master_items mi
+      where ${sql.join(itemFilters, sql` and `)}
+        and exists (select 1 from specific_products sp where sp.master_item_id = mi.id ${productFilter('sp')})`;
+  const filtered =
+    options.categorySlug !== undefined ||
+    options.climate !== undefined ||
+    options.scenario !== undefined ||
+    options.maxPrice !== undefined ||
+    options.status !== undefined ||
+    options.inStock === true;
+
+  const rows = await db.transaction(async (tx) => {
+    if (options.categorySlug) {
+      const found = rowsOf(
+        await tx.execute(sql`select 1 from categories where slug = ${options.categorySlug}`),
+      );
+      if (found.length === 0) throw badInput(`No category "${options.categorySlug}"`, 'categorySlug');
+    }
+    const plan = filtered
+      ? await choosePlan(tx, subtree, matching, tuning.exactScanMaxRows ?? EXACT_SCAN_MAX_ROWS)
+      : 'hnsw';
+    // The exact plan orders by an expression the HNSW index cannot serve (distance + 0), so Postgres computes the
+    // distance of every matching row (reached through the category index where there is one) and keeps the top k.
+    const order =
+      plan === 'exact'
+        ? sql`(mi.embedding <=> ${vector}::vector) + 0`
+        : sql`mi.embedding <=> ${vector}::vector`;
+    if (plan === 'hnsw') {
+      // ef_search bounds the candidate list the graph walk keeps; iterative scan resumes the walk when filters
+      // reject rows, so a filtered page still fills (pgvector 0.8). Both apply to this transaction only.
+      await tx.execute(
+        sql`select set_config('hnsw.ef_search', ${String(efSearchFor(options.q, k))}, true),
+                   set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
+      );
+    }
+    const found = rowsOf<Row>(
+      await tx.execute(sql`
+    with recursive ${subtree},
     nearest as (
       select mi.id, mi.embedding <=> ${vector}::vector as distance
-      from master_items mi
-      where ${sql.join(itemFilters, sql` and `)}
-        and exists (select 1 from specific_products sp where sp.master_item_id = mi.id ${productFilter('sp')})
-      order by mi.embedding <=> ${vector}::vector
+      ${matching}
+      order by ${order}
       limit ${k}
     )
     select sp.id as product_id, sp.sku, sp.name as product_name, sp.description as product_description,
@@ -167,26 +218,27 @@ export async function searchProducts(
     join specific_products sp on sp.master_item_id = mi.id ${productFilter('sp')}
     left join categories c on c.id = mi.category_id
     left join suppliers s on s.id = sp.supplier_id
-    order by n.distance, sp.id`;
-
-  const rows = await db.transaction(async (tx) => {
-    if (options.categorySlug) {
-      const found = rowsOf(
-        await tx.execute(sql`select 1 from categories where slug = ${options.categorySlug}`),
-      );
-      if (found.length === 0) throw badInput(`No category "${options.categorySlug}"`, 'categorySlug');
-    }
-    // ef_search bounds the candidate list the graph walk keeps; iterative scan resumes the walk when filters
-    // reject rows, so a filtered page still fills (pgvector 0.8). Both apply to this transaction only.
-    await tx.execute(
-      sql`select set_config('hnsw.ef_search', ${String(Math.max(SEARCH_EF_SEARCH, k * 2))}, true),
-                 set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
+    order by n.distance, sp.id`),
     );
-    return rowsOf<Row>(await tx.execute(query));
+    return { plan, found };
   });
 
-  if (rows.length === 0) await assertEmbedded(db, embedder);
-  return rank(rows, options).slice(0, options.limit);
+  if (rows.found.length === 0) await assertEmbedded(db, embedder);
+  return { plan: rows.plan, results: rank(rows.found, options).slice(0, options.limit) };
+}
+
+/**
+ * Exact scan or HNSW for a filtered search, by how many master items the filters leave: counted, but only up to
+ * the threshold (LIMIT stops the count there), so a broad filter costs a few thousand cheap row checks and never
+ * a distance. A count rather than the planner's estimate, because PGlite never analyzes on its own and a
+ * category subtree's size is invisible to the planner's statistics.
+ */
+async function choosePlan(tx: DbOrTx, subtree: SQL, matching: SQL, maxRows: number): Promise<SearchPlan> {
+  const counted = rowsOf<{ n: number }>(
+    await tx.execute(sql`with recursive ${subtree}
+      select count(*)::int as n from (select 1 ${matching} limit ${maxRows + 1}) f`),
+  )[0];
+  return Number(counted?.n ?? 0) <= maxRows ? 'exact' : 'hnsw';
 }
 
 /** An empty answer because the catalog was embedded by another embedder is an operator's problem: say so. */
