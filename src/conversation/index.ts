@@ -1,3 +1,4 @@
+export { SMS_REPLIES, type SmsKeyword, smsKeyword } from './keywords.ts';
 export { estimateCostUsd, PRICES_PER_MILLION } from './pricing.ts';
 export {
   mapChoice,
