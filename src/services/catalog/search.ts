@@ -185,12 +185,15 @@ export async function searchProductsPlanned(
     const plan = filtered
       ? await choosePlan(tx, subtree, matching, tuning.exactScanMaxRows ?? EXACT_SCAN_MAX_ROWS)
       : 'hnsw';
-    // The exact plan orders by an expression the HNSW index cannot serve (distance + 0), so Postgres computes the
-    // distance of every matching row (reached through the category index where there is one) and keeps the top k.
-    const order =
+    // The exact plan measures every matching row (reached through the category index where there is one): the
+    // distances are computed once in a subquery that OFFSET 0 keeps from being merged into the outer query, so
+    // the ORDER BY is over a plain column the HNSW index cannot serve.
+    const nearest =
       plan === 'exact'
-        ? sql`(mi.embedding <=> ${vector}::vector) + 0`
-        : sql`mi.embedding <=> ${vector}::vector`;
+        ? sql`select id, distance from (select mi.id, mi.embedding <=> ${vector}::vector as distance
+            ${matching} offset 0) f order by distance limit ${k}`
+        : sql`select mi.id, mi.embedding <=> ${vector}::vector as distance
+            ${matching} order by mi.embedding <=> ${vector}::vector limit ${k}`;
     if (plan === 'hnsw') {
       // ef_search bounds the candidate list the graph walk keeps; iterative scan resumes the walk when filters
       // reject rows, so a filtered page still fills (pgvector 0.8). Both apply to this transaction only.
@@ -202,12 +205,7 @@ export async function searchProductsPlanned(
     const found = rowsOf<Row>(
       await tx.execute(sql`
     with recursive ${subtree},
-    nearest as (
-      select mi.id, mi.embedding <=> ${vector}::vector as distance
-      ${matching}
-      order by ${order}
-      limit ${k}
-    )
+    nearest as (${nearest})
     select sp.id as product_id, sp.sku, sp.name as product_name, sp.description as product_description,
       sp.price::text as price, sp.type, sp.status, sp.product_url, sp.image_url, sp.metadata,
       sp.scenarios as product_scenarios, mi.id as master_item_id, mi.name as master_item,
