@@ -1,6 +1,7 @@
 import { type Dialogue, dialogueSpec } from '../types.ts';
 import { corrections } from './corrections.ts';
 import { followUps } from './follow-ups.ts';
+import { fresh } from './fresh.ts';
 import { guidance } from './guidance.ts';
 import { injection } from './injection.ts';
 import { intake } from './intake.ts';
@@ -29,6 +30,7 @@ function load(): Dialogue[] {
     ...injection,
     ...followUps,
     ...variants,
+    ...fresh,
   ];
   const seen = new Set<string>();
   return all.map((d) => {
