@@ -8,7 +8,9 @@ let failed = false;
 for (const suite of suites) {
   const path = fileURLToPath(new URL(suite, import.meta.url));
   if (!existsSync(path)) continue;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', path, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  });
   if (run.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

@@ -1,4 +1,4 @@
-import { isMobilityLimited, round } from './household.ts';
+import { round } from './household.ts';
 import type { Household, Member } from './plan-input.ts';
 import { cite } from './sources.ts';
 
