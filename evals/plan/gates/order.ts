@@ -147,6 +147,9 @@ export const orderGates: Gate[] = [
     run: ({ plan }) => {
       const schedule = plan.purchaseSchedule;
       if (!schedule) return na('no monthly schedule');
+      // --budget 0 means "nothing now" (plan-cli.md): with a monthly budget the schedule alone decides, up to
+      // its month cap, so there is no plan budget to hold it to.
+      if (plan.budget.limit === 0) return na('no lump budget: the monthly budget alone sets the schedule');
       const total = schedule.reduce((s, m) => s + m.spent, 0);
       return total <= plan.budget.limit + 0.01
         ? pass(`${schedule.length} months, $${fmt(total, 2)}`)

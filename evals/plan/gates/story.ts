@@ -67,7 +67,8 @@ export const storyGates: Gate[] = [
         ...plan.phases.flatMap((p) => p.focus),
         ...plan.simulationLog.map((l) => l.text),
       ].join('\n');
-      if (/\b1 gallons\b/.test(all)) problems.push('"1 gallons"');
+      // "1 gallons", but not "32.1 gallons".
+      if (/(?<![\d.,])1 gallons\b/.test(all)) problems.push('"1 gallons"');
       const targets = [plan.rationPlan.water.totalGallons, d.need.get('water-storage')?.quantity ?? -1];
       for (const m of plan.summary.matchAll(/([\d,.]+) gallons? to store/g)) {
         const said = num(m[1]!);

@@ -20,7 +20,7 @@ describe('matchBundles', () => {
       people: 4,
       ageGroups: ['adult', 'child'],
       climate: 'hot-humid',
-      limit: 30,
+      limit: 50,
     });
     const top = matches[0]!;
     expect(top.matchedScenarios).toEqual(['hurricane', 'flood']);
@@ -43,13 +43,13 @@ describe('matchBundles', () => {
       scenarios: ['hurricane'],
       people: 3,
       ageGroups: ['adult', 'infant'],
-      limit: 30,
+      limit: 50,
     });
     const without = await matchBundles(database.db, {
       scenarios: ['hurricane'],
       people: 3,
       ageGroups: ['adult'],
-      limit: 30,
+      limit: 50,
     });
     const infantWith = withBaby.find((m) => m.slug === 'infant-kit')!;
     const infantWithout = without.find((m) => m.slug === 'infant-kit')!;
@@ -62,7 +62,7 @@ describe('matchBundles', () => {
       scenarios: ['earthquake'],
       people: 1,
       ageGroups: ['adult'],
-      limit: 30,
+      limit: 50,
     });
     const family = solo.find((m) => m.slug === '72-hour-family-kit')!;
     expect(family.components.familySize).toBeLessThan(1);
@@ -71,7 +71,7 @@ describe('matchBundles', () => {
       scenarios: ['earthquake'],
       people: 9,
       ageGroups: ['adult'],
-      limit: 30,
+      limit: 50,
     });
     expect(big.find((m) => m.slug === '72-hour-family-kit')!.reasons.join(' ')).toMatch(/needs 2 of it/);
   });
@@ -81,7 +81,7 @@ describe('matchBundles', () => {
       scenarios: ['grid-down'],
       people: 4,
       budget: 300,
-      limit: 30,
+      limit: 50,
     });
     const over = matches.filter((m) => m.withinBudget === false);
     const under = matches.filter((m) => m.withinBudget === true);
@@ -239,13 +239,13 @@ describe('matchBundles and special needs', () => {
       scenarios: ['hurricane'],
       people: 4,
       ageGroups: ['adult', 'child', 'pet'],
-      limit: 30,
+      limit: 50,
     });
     const noPet = await matchBundles(database.db, {
       scenarios: ['hurricane'],
       people: 4,
       ageGroups: ['adult', 'child'],
-      limit: 30,
+      limit: 50,
     });
     const dog = withPet.find((m) => m.slug === 'pet-kit-dog')!;
     expect(dog.components.ageGroups).toBe(1);
