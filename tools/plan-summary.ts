@@ -1,5 +1,6 @@
 import type { GeneratedKit } from '../src/domain/generated-kit.ts';
 import { scenarioText } from '../src/domain/household-edits.ts';
+import { LIFE_NEEDS } from '../src/domain/plan/needs-report.ts';
 
 export { missingForPlan } from '../src/domain/household-draft.ts';
 
@@ -61,6 +62,8 @@ export type PlanSummary = {
     spent: number;
     coverage: number;
     coverageByPriority?: GeneratedKit['budget']['coverageByPriority'];
+    /** The critical need least covered, in its unit: every channel names it beside the percentages. */
+    leastCoveredCritical?: GeneratedKit['budget']['leastCoveredCritical'];
     /** How many needs the budget leaves uncovered. */
     leftOut: number;
   };
@@ -79,10 +82,14 @@ export type PlanSummary = {
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
-/** Chosen items, most critical need first (water and food before whistles), then the larger spend. */
+/**
+ * Chosen items, most critical first: life needs (water, food, formula, medicine) before the rest of the critical
+ * kit, then important and useful needs, each by the larger spend.
+ */
 function byPriority(kit: GeneratedKit) {
   const priority = new Map(kit.supplies.filter((s) => s.key).map((s) => [s.key!, s.priority]));
-  const rank = (covers: string[]) => Math.min(4, ...covers.map((k) => priority.get(k) ?? 4));
+  const rankOf = (k: string) => (LIFE_NEEDS.has(k) ? 0.5 : (priority.get(k) ?? 4));
+  const rank = (covers: string[]) => Math.min(4, ...covers.map(rankOf));
   return [...kit.items].sort((a, b) => rank(a.covers) - rank(b.covers) || b.lineTotal - a.lineTotal);
 }
 
@@ -142,6 +149,7 @@ export function summarizePlan(
       spent: round(kit.budget.spent),
       coverage: round(kit.budget.coverage, 3),
       ...(kit.budget.coverageByPriority ? { coverageByPriority: kit.budget.coverageByPriority } : {}),
+      ...(kit.budget.leastCoveredCritical ? { leastCoveredCritical: kit.budget.leastCoveredCritical } : {}),
       leftOut: kit.budget.leftOut?.length ?? 0,
     },
     readinessScore: kit.readinessScore,

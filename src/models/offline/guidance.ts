@@ -117,6 +117,8 @@ function clip(all: string[], max: number): string[] {
     out.push(l);
     used += l.length + 1;
   }
+  // A heading or a lead-in ("Then:") whose lines did not fit would promise what the answer does not give.
+  while (out.length > 1 && /(:|\*\*)$|^\*.*\*$/.test(out[out.length - 1]!.trim())) out.pop();
   return out;
 }
 
@@ -140,10 +142,13 @@ export function guidanceAnswer(question: string, passages: Passage[], channel: C
   const chosen = same.some(practical) ? same.filter(practical) : same;
   const max = channel === 'sms' ? 440 : channel === 'telegram' ? 600 : 1100;
   const b = (t: string) => (channel === 'web' ? `**${t}**` : channel === 'telegram' ? `*${t}*` : t);
-  const all = chosen.flatMap((p, i) => {
-    const h = heading(p.content);
-    return [...(h && i > 0 && channel !== 'sms' ? [b(h)] : []), ...lines(p.content)];
-  });
+  const all = chosen
+    .flatMap((p, i) => {
+      const h = heading(p.content);
+      return [...(h && i > 0 && channel !== 'sms' ? [b(h)] : []), ...lines(p.content)];
+    })
+    // Neighbouring passages overlap by a line or two (the splitter's overlap): say each line once.
+    .filter((l, i, list) => i === 0 || l !== list[i - 1]);
   // A text message has room for a few lines: the ones with amounts and times go first.
   const amounts = (l: string) =>
     /\b\d+(?:[./]\d+)?\s*(drops?|minutes?|gallons?|teaspoons?|tablespoons?|hours?|days?|quarts?|cups?|feet)\b/.test(
