@@ -19,23 +19,30 @@ export type QueryKind = 'product-like' | 'natural-language';
 export const PRODUCT_LIKE_MIN_TERMS = 12;
 
 /**
- * hnsw.ef_search per kind: the smallest setting in the bench's sweep meeting recall@10 ≥ 0.95 with p95 < 20 ms,
- * with a step of margin for natural language (its recall climbs slowly: 0.948 at 400, 0.968 at 800).
+ * hnsw.ef_search per kind, from the bench's sweep at 50,000 rows. Product-like queries sit among their neighbours
+ * and reach recall 0.97–0.98 at 40–64. Natural-language recall climbs slowly with ef while time grows with it:
+ * 600 is the largest setting whose p95 stayed under 20 ms in every run (17–18 ms), and its recall was 0.934 to
+ * 0.951 depending on the build (HNSW levels are drawn at random), short of 0.95 in some builds; 1000 reaches
+ * 0.950 at p95 33 ms. The loss is in one- and two-word queries (0.87 at 600, against 0.96 for three or four
+ * words), whose true ten nearest are spread over several distant clusters the walk does not all reach. A
+ * different build did not help (m 48 / ef_construction 200: 0.951 at 600 for 1.7× the build time; m 16: 0.921).
  */
 export const EF_SEARCH: Record<QueryKind, number> = {
   'product-like': 64,
-  'natural-language': 500,
+  'natural-language': 600,
 };
 
 /**
- * Below this many matching master items the filtered search is an exact scan, above it the HNSW index with
- * iterative scan. An exact scan costs one distance per matching row, so its time grows with the count; the
- * filtered graph walk costs more the rarer matches are, because it must pass over non-matching neighbours. The
- * bench's selectivity sweep (exact vs HNSW at 0.5–20% of 50,000 rows) puts the crossing between these counts;
- * the threshold is kept as a row count, not a share, because the scan's cost is per matching row at any table
- * size, while at a larger table the same count is a rarer filter and an even worse case for the graph walk.
+ * At or below this many matching master items the filtered search is an exact scan, above it the HNSW index with
+ * iterative scan. An exact scan costs one distance per matching row (~7.5 µs here), so its time grows with the
+ * count; the filtered graph walk costs more the rarer matches are, because it passes over non-matching
+ * neighbours, and its recall stays near 0.92–0.93. The bench's selectivity sweep (0.5–20% of 50,000 rows) finds
+ * the exact scan faster at p50 up to 964 rows and HNSW from 2,445, and the exact scan's p95 (a fitted line, 6.2
+ * ms + 7.5 ms per 1,000 rows) reaching 20 ms at ~1,800; 1,500 leaves room for the count that picks the plan.
+ * A row count, not a share: the scan's cost is per matching row at any table size, while in a larger table the
+ * same count is a rarer filter and a harder case for the graph walk.
  */
-export const EXACT_SCAN_MAX_ROWS = 2_500;
+export const EXACT_SCAN_MAX_ROWS = 1_500;
 
 export function queryKind(q: string): QueryKind {
   return contentTerms(q).length >= PRODUCT_LIKE_MIN_TERMS ? 'product-like' : 'natural-language';
