@@ -20,10 +20,10 @@ export const PRODUCT_LIKE_MIN_TERMS = 12;
 
 /**
  * hnsw.ef_search per kind, from the bench's sweep at 50,000 rows. Product-like queries sit among their neighbours
- * and reach recall 0.97–0.98 at 40–64. Natural-language recall climbs slowly with ef while time grows with it:
- * 600 is the largest setting whose p95 stayed under 20 ms in every run (17–18 ms), and its recall was 0.934 to
- * 0.951 depending on the build (HNSW levels are drawn at random), short of 0.95 in some builds; 1000 reaches
- * 0.950 at p95 33 ms. The loss is in one- and two-word queries (0.87 at 600, against 0.96 for three or four
+ * and reach recall 0.97–1.0 at 40–64. Natural-language recall climbs slowly with ef while time grows with it:
+ * at 600 three builds of the same data gave recall 0.951, 0.934 and 0.936 (HNSW draws its levels at random) at
+ * p95 17–21 ms, and 1000 gives 0.949–0.950 at p95 27–33 ms, so no setting meets both targets reliably; 600 keeps
+ * the latency budget. The loss is in one- and two-word queries (0.87–0.88 at 600, against 0.96 for three or four
  * words), whose true ten nearest are spread over several distant clusters the walk does not all reach. A
  * different build did not help (m 48 / ef_construction 200: 0.951 at 600 for 1.7× the build time; m 16: 0.921).
  */
@@ -36,9 +36,10 @@ export const EF_SEARCH: Record<QueryKind, number> = {
  * At or below this many matching master items the filtered search is an exact scan, above it the HNSW index with
  * iterative scan. An exact scan costs one distance per matching row (~7.5 µs here), so its time grows with the
  * count; the filtered graph walk costs more the rarer matches are, because it passes over non-matching
- * neighbours, and its recall stays near 0.92–0.93. The bench's selectivity sweep (0.5–20% of 50,000 rows) finds
- * the exact scan faster at p50 up to 964 rows and HNSW from 2,445, and the exact scan's p95 (a fitted line, 6.2
- * ms + 7.5 ms per 1,000 rows) reaching 20 ms at ~1,800; 1,500 leaves room for the count that picks the plan.
+ * neighbours, and its recall stays at 0.91–0.94. The bench's selectivity sweep (0.5–20% of 50,000 rows) finds
+ * the exact scan faster at p50 up to 964 rows and HNSW from 2,445, and the exact scan's p95 (a fitted line, about
+ * 7.5–7.9 ms per 1,000 rows) reaching 20 ms at ~1,800–2,300 rows in two runs; 1,500 leaves room for the count
+ * that picks the plan.
  * A row count, not a share: the scan's cost is per matching row at any table size, while in a larger table the
  * same count is a rarer filter and a harder case for the graph walk.
  */
