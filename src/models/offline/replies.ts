@@ -168,9 +168,15 @@ export function planReply(plan: PlanSummary, channel: Channel, options: PlanRepl
   const hazards = (plan.scenarioNames ?? plan.scenarios).slice(0, 4).join(', ') || 'no local hazard data';
   const care = options.care ?? [];
   if (channel === 'sms') {
-    const buys = plan.buyFirst
-      .slice(0, 5)
-      .map((b, i) => `${i + 1}) ${shortName(b.name, b.covers)}${b.quantity > 1 ? ` x${b.quantity}` : ''}`)
+    // A text has room for what to buy, not for brands: lines of one kind ("shelf-stable food") become one.
+    const kinds = new Map<string, number>();
+    for (const b of plan.buyFirst) {
+      const kind = shortName(b.name, b.covers);
+      kinds.set(kind, (kinds.get(kind) ?? 0) + b.quantity);
+    }
+    const buys = [...kinds]
+      .slice(0, 4)
+      .map(([kind, quantity], i) => `${i + 1}) ${kind}${quantity > 1 ? ` x${quantity}` : ''}`)
       .join(' ');
     const parts = [
       `${plan.location.input}, ${who}, ${plan.durationDays} days (${hazards}).`,
