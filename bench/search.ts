@@ -10,7 +10,8 @@
  *
  * Options: --rows N (default 50000), --queries N per query set (default 100), --m N, --ef-construction N,
  * --halfvec (also build a halfvec index and measure it, directly and re-ranked by the exact distance),
- * --maintenance-work-mem SIZE (default 512MB), --wire.
+ * --iterative (natural-language: larger candidate sets from iterative scan, re-ranked), --maintenance-work-mem SIZE
+ * (default 512MB), --wire.
  */
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -379,6 +380,28 @@ async function main() {
         `recall@${K} by query length (${termGroups.map(([l, idx]) => `${l}: ${idx.length}`).join(', ')} queries):`,
       );
       for (const line of byTerms) log(`  ef_search ${line}`);
+    }
+    if (flag('iterative') && kind === 'natural-language') {
+      // A larger candidate set from the graph than ef_search holds (iterative scan continues the walk past the
+      // first ef candidates), re-ranked by distance: does walking further reach the clusters a wider beam misses?
+      for (const [ef, pool] of [
+        [100, 300],
+        [200, 400],
+        [300, 800],
+      ] as const) {
+        const pooled = `select id, d from (select id, embedding <=> $1::vector as d from ${TABLE}
+          where embedding_model = 'offline' order by embedding <=> $1::vector limit ${pool}) c order by d limit ${K}`;
+        const it = await run(
+          pooled,
+          [
+            `set local hnsw.ef_search = ${ef}`,
+            'set local hnsw.iterative_scan = strict_order',
+            `set local hnsw.max_scan_tuples = ${pool * 50}`,
+          ],
+          queries,
+        );
+        log(`iterative scan, ef_search ${ef}, ${pool} candidates re-ranked: ${figures(it, exact)}`);
+      }
     }
     if (flag('halfvec')) {
       const ef = EF_SEARCH[kind];
