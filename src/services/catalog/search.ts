@@ -106,9 +106,10 @@ const suitsClimate = (column: SQL, climate: string) => {
 };
 
 /**
- * Semantic search over master items joined to their products, with filters, in one SQL statement: the nearest
- * master items by cosine distance come from the HNSW index (iterative scan, so filters do not starve the page),
- * then their products are ranked best first. Products whose latest offer says out of stock are left out when
+ * Semantic search over master items joined to their products, with filters: the nearest master items by cosine
+ * distance come from an exact scan when the filters leave few of them (search-plan.ts: EXACT_SCAN_MAX_ROWS),
+ * otherwise from the HNSW index at the query kind's ef_search (iterative scan, so filters do not starve the
+ * page); then their products are ranked best first. Products whose latest offer says out of stock are left out when
  * `inStock` is set; a product with no offer observed yet counts as available.
  */
 export async function searchProducts(
