@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { optimize } from '../../domain/optimizer/index.ts';
-import { optimizeOffThread, scheduleOffThread } from './solver-pool.ts';
+import { optimizeOffThread, SolverPool, scheduleOffThread, solverPoolStats } from './solver-pool.ts';
 
 const needs = [
   { key: 'water-storage', quantity: 56, priority: 1 as const },
@@ -20,9 +21,22 @@ const candidates = [
 describe('solves off the main thread', () => {
   it('gives the same plan as solving inline', async () => {
     const input = { needs, candidates, budget: 120, strategy: 'exact' as const };
+    const before = solverPoolStats();
     const [off, inline] = await Promise.all([optimizeOffThread(input), optimize(input)]);
     expect(off.items).toEqual(inline.items);
     expect(off.coverage).toBe(inline.coverage);
+    // The shared pool answered on a worker, not by quietly solving inline.
+    expect(solverPoolStats()).toEqual({ worker: before.worker + 1, inline: before.inline });
+  });
+
+  it('says a normal solve ran on a worker', async () => {
+    const pool = new SolverPool(1);
+    const solved = await pool.run({
+      kind: 'optimize',
+      input: { needs, candidates, budget: 120, strategy: 'exact' },
+    });
+    expect(solved.solvedIn).toBe('worker');
+    expect(pool.stats).toEqual({ worker: 1, inline: 0 });
   });
 
   it('keeps the event loop free while solving', async () => {
@@ -43,4 +57,41 @@ describe('solves off the main thread', () => {
     clearInterval(timer);
     expect(ticks).toBeGreaterThan(0);
   });
+});
+
+describe('when a worker fails', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  const crashing = {
+    'throws on a job': () =>
+      new Worker(
+        "require('node:worker_threads').parentPort.on('message', () => { throw new Error('solver crashed'); });",
+        { eval: true },
+      ),
+    'exits on a job': () =>
+      new Worker("require('node:worker_threads').parentPort.on('message', () => process.exit(7));", {
+        eval: true,
+      }),
+  };
+
+  for (const [how, startWorker] of Object.entries(crashing)) {
+    it(`re-solves inline and says so (worker ${how})`, async () => {
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+      const pool = new SolverPool(1, startWorker);
+      const input = { needs, candidates, budget: 120, strategy: 'exact' as const };
+      const solved = await pool.run({ kind: 'optimize', input });
+      expect(solved.solvedIn).toBe('inline');
+      expect((solved.result as Awaited<ReturnType<typeof optimize>>).items).toEqual(
+        (await optimize(input)).items,
+      );
+      expect(logged).toHaveBeenCalledTimes(1);
+      // The pool stops using workers: the next solve is inline too, and counted.
+      const next = await pool.run({ kind: 'schedule', input: { needs, candidates, monthlyBudget: 30 } });
+      expect(next.solvedIn).toBe('inline');
+      expect(Array.isArray(next.result) && next.result.length).toBeGreaterThan(0);
+      expect(pool.stats).toEqual({ worker: 0, inline: 2 });
+    });
+  }
 });
