@@ -27,7 +27,12 @@ const SYNONYMS: [RegExp, string][] = [
   [/\bbleach\b/, 'drops per gallon disinfect wait 30 minutes'],
   [/\bboil\w*\b/, 'rolling boil minute'],
   [/\bwarning\b/, 'watch warning evacuate'],
-  [/\b(generator)\b/, 'never run a generator inside garage carbon monoxide'],
+  [
+    /\b(generators?)\b/,
+    'never run a generator inside garage carbon monoxide generator placement outdoors at least 20 feet from the home',
+  ],
+  // What to do in a quake is the protective action, not the aftermath or the citation.
+  [/\b(earthquakes?|quakes?|shaking|tremors?|aftershocks?)\b/, 'during shaking drop cover hold on indoors'],
   [/\b(stor\w+) water\b/, 'gallon per person containers'],
 ];
 
@@ -43,6 +48,11 @@ const QUESTION_NOISE = new Set(
   'how what can should do does is the my a an i if it to of in and run use ok'.split(' '),
 );
 
+/** A question about where something may go or how far from something it must be. */
+const PLACEMENT =
+  /\b(where|garage|basement|shed|carport|porch|patio|balcony|deck|indoors?|inside|outside|outdoors|near|close|closer|far|away|distance|feet|ft|window|windows|doors?|tent|house|home)\b/;
+const DISTANCE = /\b\d+(?:\.\d+)?\s*(feet|foot|ft|yards?|meters?|metres?|miles?)\b/i;
+
 /**
  * A text message has room for a few sentences: the ones that answer the question's own words (the garage),
  * then the ones with amounts and times, each cut to its first sentence.
@@ -52,6 +62,8 @@ function forText(all: string[], question: string, amounts: (l: string) => boolea
     .split(/[^A-Za-z]+/)
     .filter((w) => w.length > 2 && !QUESTION_NOISE.has(w.toLowerCase()))
     .map(stem);
+  // "In the garage?", "how far from the house?": the line with the distance answers where, whatever its words.
+  const where = PLACEMENT.test(question.toLowerCase());
   const score = (l: string) => {
     const have = new Set(l.split(/[^A-Za-z]+/).map(stem));
     return words.filter((w) => have.has(w)).length * 2 + (amounts(l) ? 3 : 0);
@@ -64,7 +76,8 @@ function forText(all: string[], question: string, amounts: (l: string) => boolea
   const ranked = all.map((l, i) => ({ l, i, s: score(l) })).sort((a, b) => b.s - a.s || a.i - b.i);
   // The line that answers the question's words, whole; then two with amounts; then the rest, shortened.
   const answer = ranked[0];
-  const withAmounts = ranked.filter((x) => x !== answer && amounts(x.l)).slice(0, 1);
+  const withDistance = where ? ranked.filter((x) => x !== answer && DISTANCE.test(x.l)) : [];
+  const withAmounts = [...withDistance, ...ranked.filter((x) => x !== answer && amounts(x.l))].slice(0, 1);
   // Then what the question's own words find (bleach: "regular, unscented"), before more amounts.
   const asked = (x: { l: string; s: number }) => x.s - (amounts(x.l) ? 3 : 0);
   const rest = ranked
@@ -125,7 +138,12 @@ function clip(all: string[], max: number): string[] {
 const heading = (content: string) => /^#+\s+(.+)$/m.exec(content)?.[1]?.trim() ?? null;
 
 export function guidanceAnswer(question: string, passages: Passage[], channel: Channel): string {
-  const useful = passages.filter((p) => lines(p.content).join(' ').length > 40);
+  // A heading alone or the citation line ("Summarized from …") answers nothing.
+  const substance = (p: Passage) =>
+    lines(p.content)
+      .filter((l) => !/^(summari[sz]ed|adapted|source[sd]?)\b.*\.?$/i.test(l))
+      .join(' ').length > 40;
+  const useful = passages.filter(substance);
   const best = useful[0];
   if (!best || (best.score !== undefined && best.score < RELEVANCE_FLOOR)) {
     return channel === 'sms'

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { guidanceAnswer, type Passage, searchQuery } from './guidance.ts';
+
+const co: Passage[] = [
+  {
+    document: 'co',
+    chunk: 2,
+    title: 'Carbon monoxide',
+    source: 'CDC',
+    sourceUrl: null,
+    score: 0.54,
+    content:
+      '## Never use these indoors\n\n- **Never run a generator inside a home, basement, garage, carport or shed** — even with doors and windows open. Opening windows does not prevent CO buildup.\n- Never use a grill indoors, including in a garage or tent.\n- Never run a car in an attached garage, even with the garage door open. Clear the tailpipe first.',
+  },
+  {
+    document: 'co',
+    chunk: 3,
+    title: 'Carbon monoxide',
+    source: 'CDC',
+    sourceUrl: null,
+    score: 0.5,
+    content:
+      '## Generator placement\n\n- Place generators **outdoors, at least 20 feet from the home**, and away from windows, doors and vents.\n- Point the exhaust away from the home.\n- Protect the generator from rain with an open canopy designed for it; do not operate it in a closed enclosure.',
+  },
+];
+
+describe('guidance answers by text', () => {
+  it.each([
+    'is it ok to keep the generator running in the shed',
+    'how far from the house does the generator have to be',
+    'can I put my generator on the porch near the window',
+    'generator inside with the windows open, fine?',
+  ])('a question about where a generator goes gets the distance: %s', (q) => {
+    expect(searchQuery(q)).toMatch(/20 feet/);
+    const reply = guidanceAnswer(q, co, 'sms');
+    expect(reply).toMatch(/20 feet/);
+    expect(reply.length).toBeLessThan(480);
+  });
+});
+
+describe('passages that carry nothing', () => {
+  const quake = (chunk: number, content: string, score: number): Passage => ({
+    document: 'quake',
+    chunk,
+    title: 'Earthquakes',
+    source: 'FEMA / Ready.gov',
+    sourceUrl: null,
+    score,
+    content,
+  });
+  it('a citation line or a bare heading is not an answer', () => {
+    const reply = guidanceAnswer(
+      'what do we do when the ground starts shaking',
+      [
+        quake(8, '*Summarized from Ready.gov (FEMA), USGS and Earthquake Country Alliance guidance.*', 0.52),
+        quake(4, '## After the shaking', 0.51),
+        quake(
+          1,
+          '## During shaking\n\n1. **Drop** onto your hands and knees.\n2. **Cover** your head and neck.\n3. **Hold on** until the shaking stops.',
+          0.45,
+        ),
+      ],
+      'web',
+    );
+    expect(reply).toMatch(/Drop/);
+    expect(reply).toMatch(/Hold on/);
+  });
+  it.each(['tips for a quake', 'we felt a tremor, now what', 'how do I survive an earthquake at home'])(
+    'quake questions search for the protective action: %s',
+    (q) => expect(searchQuery(q)).toMatch(/drop cover hold on/),
+  );
+});
