@@ -87,8 +87,15 @@ describe('purchaseSchedule', () => {
   it('stops at the month cap and returns nothing without money', async () => {
     const inst = syntheticInstance(9, { needs: 30, candidates: 150, budget: 0 });
     const capped = await purchaseSchedule({ ...inst, monthlyBudget: 25, months: 3, strategy: 'greedy' });
-    expect(capped.length).toBeLessThanOrEqual(3);
+    // $25 a month cannot cover 30 needs in 3 months: the schedule runs to the cap, buying as it goes.
+    expect(capped.map((m) => m.month)).toEqual([1, 2, 3]);
+    expect(capped.every((m) => m.items.length > 0)).toBe(true);
+    expect(capped.at(-1)!.cumulativeCoverage).toBeLessThan(1);
     for (const m of capped) expect(m.spent).toBeLessThanOrEqual(m.available);
+    // The cap, not the work, ended it: one more month keeps buying.
+    const longer = await purchaseSchedule({ ...inst, monthlyBudget: 25, months: 4, strategy: 'greedy' });
+    expect(longer).toHaveLength(4);
+    expect(longer[3]!.items.length).toBeGreaterThan(0);
     expect(await purchaseSchedule({ ...inst, monthlyBudget: 0 })).toEqual([]);
   });
 });

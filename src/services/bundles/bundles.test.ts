@@ -149,16 +149,19 @@ describe('priceCustomBundle', () => {
   });
 
   it('removes optional items, and refuses to remove a required one', async () => {
-    const optional = lines.find((l) => l.optional);
+    // The seeded kit must have both kinds of item, or this case would test nothing.
+    const optional = lines.find((l) => l.optional)!;
     const required = lines.find((l) => !l.optional)!;
-    if (optional) {
-      const priced = await priceCustomBundle(database.db, {
-        bundleSlug: '72-hour-family-kit',
-        removeOptional: [optional.sku],
-      });
-      expect(priced.removed.map((r) => r.sku)).toEqual([optional.sku]);
-      expect(priced.difference).toBeCloseTo(-optional.price * optional.quantity, 2);
-    }
+    expect(optional, 'the 72-hour kit has an optional item').toBeDefined();
+    expect(required, 'the 72-hour kit has a required item').toBeDefined();
+    const priced = await priceCustomBundle(database.db, {
+      bundleSlug: '72-hour-family-kit',
+      removeOptional: [optional.sku],
+    });
+    expect(priced.removed.map((r) => r.sku)).toEqual([optional.sku]);
+    expect(priced.lines.map((l) => l.sku)).not.toContain(optional.sku);
+    expect(priced.difference).toBeCloseTo(-optional.price * optional.quantity, 2);
+    expect(priced.difference).toBeLessThan(0);
     const error = await priceCustomBundle(database.db, {
       bundleSlug: '72-hour-family-kit',
       removeOptional: [required.sku],
