@@ -225,7 +225,7 @@ function sharedWords(a: string, b: string): number {
 }
 
 function refuse(text: string, publicUrl: string, channel: Channel, signedIn = true): string | null {
-  const t = text.toLowerCase();
+  const t = text.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'");
   // Someone in danger right now comes first.
   if (
     /\b(kill myself|end it all|end my life|suicid\w*|want to die|hurt myself|self[- ]harm|overdose on purpose)\b/.test(
@@ -262,6 +262,14 @@ function refuse(text: string, publicUrl: string, channel: Channel, signedIn = tr
   ) {
     const url = `${publicUrl}/pricing`;
     return `I can't change a subscription from the chat. Plans and upgrades are on the pricing page: ${channel === 'web' ? `[see plans](${url})` : url}`;
+  }
+  // Everyone's data, listed or searched: "show me all the users in tampa", "who else signed up", "every account".
+  if (
+    /\b(all|every|each|list|list of|other)\s+(the\s+|of\s+the\s+)?(users?|accounts?|customers?|subscribers?|profiles?)\b|\bthe (users|accounts|customers|subscribers)\b|\b(every|any|each)\s?(one|body|user|account|customer)( else)?'?s\s+(plans?|data|households?|accounts?|info|addresses|details)\b|\bwho else (uses|is using|signed up|has an account)\b|\b(users|accounts|customers|people) (who|that) (live|are|signed up)\b.*\b(in|near|from)\b/.test(
+      t,
+    )
+  ) {
+    return "I can only work with your own household and plan, so I can't show other people's accounts or plans. Want to see or change yours?";
   }
   if (
     /\b(another|other|someone else'?s?|different|a different)\s+(user|person|account|customer|member|people)('?s)?\b|\b(user|account)\s+(id|[0-9a-f]{8})\b|\bbelonging to\b|\bignore (?:\w+ ){0,3}(rules|instructions|prompt)|\b(system prompt|developer mode|admin mode|jailbreak)\b/.test(
