@@ -111,7 +111,14 @@ export function extractLocation(
 function usPlace(original: string, options: { expecting?: boolean }): LocationMention | null {
   const text = original.trim();
   const lower = norm(text);
-  const short = lower.split(/\s+/).filter(Boolean).length <= 4;
+  const count = lower.split(/\s+/).filter(Boolean).length;
+  // Text-speak with no sentence around it ("72 hrs kit 2 ppl reno") names places as bare words too.
+  const telegraphic =
+    count <= 8 &&
+    !/\b(i|i'm|we|we're|my|our|you|your|is|are|was|were|do|does|should|can|could|what|how|why|when|where|the|a|an|to|of|if)\b/.test(
+      lower,
+    );
+  const short = count <= 4 || telegraphic;
   const lenient = options.expecting === true || short;
 
   const coords = /(-?\d{1,2}\.\d+)\s*[, ]\s*(-?\d{1,3}\.\d+)/.exec(text);

@@ -62,6 +62,8 @@ export function normalizeText(text: string): string {
     .replace(/\bur\b/g, 'your')
     .replace(/\bu\b/g, 'you')
     .replace(/\badlts?\b/g, 'adults')
+    // "2 ppl", "3 peeps", "4 pax", "5 ppls": people.
+    .replace(/\b(ppls?|peeps|pax|ppel|pple)\b/g, 'people')
     .replace(/\bnr\b/g, 'near')
     .replace(/\btwin (boys|girls|sons|daughters|kids|babies)\b/g, '2 $1')
     // "400$" is "$400".
