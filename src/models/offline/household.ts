@@ -91,7 +91,7 @@ function sexOf(word: string): 'm' | 'f' | null {
 }
 
 const CHILD_NOUNS =
-  'kids?|children|child|sons?|daughters?|boys?|girls?|stepsons?|stepdaughters?|twins|triplets';
+  'kids?|kiddos?|children|child|sons?|daughters?|boys?|girls?|stepsons?|stepdaughters?|teenagers?|teens?|tweens?|grandkids?|grandchildren|grandsons?|granddaughters?|twins|triplets';
 const AGE_LIST = String.raw`(\d{1,2}(?:\.\d)?(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2}(?:\.\d)?)*)`;
 
 function ages(list: string): number[] {

@@ -17,3 +17,19 @@ describe('text-speak intake', () => {
     expect(extractFacts('what should we do if a storm hits mobile homes', {}).edits.location).toBeUndefined();
   });
 });
+
+describe('ages listed after any word for the children are kept', () => {
+  const agesOf = (text: string) =>
+    (extractFacts(text, {}).edits.members ?? [])
+      .map((m) => m.ageYears)
+      .filter((a): a is number => a !== undefined)
+      .sort((a, b) => a - b);
+  it.each([
+    ['me and my husband, 2 teens 14 and 16', [14, 16]],
+    ['two teenagers (13, 18) and us two', [13, 18]],
+    ['our grandkids 4, 7 and 12 live with us', [4, 7, 12]],
+    ['my wife and I plus 3 tweens 10, 11 and 12', [10, 11, 12]],
+  ])('%s', (text, expected) => {
+    expect(agesOf(text)).toEqual(expected);
+  });
+});
