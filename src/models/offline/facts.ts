@@ -1,5 +1,6 @@
 import { describeHousehold, type HouseholdDraft, missingForPlan } from '../../domain/household-draft.ts';
 import { applyHouseholdEdits, type HouseholdEditsInput } from '../../domain/household-edits.ts';
+import { ageCorrection } from './age-corrections.ts';
 import { extractHousehold } from './household.ts';
 import { extractLocation } from './location.ts';
 import { normalizeText } from './numbers.ts';
@@ -60,7 +61,10 @@ export function extractFacts(text: string, profile: Profile): FactsResult {
     abroad = location.how === 'abroad';
   }
 
-  let mention = extractHousehold(t);
+  // "the older one is 11 not 10": one known person's age, and nothing else the numbers might mean.
+  const ageFix = ageCorrection(t, profile.members ?? []);
+  if (ageFix) edits.changeMembers = ageFix;
+  let mention = ageFix ? null : extractHousehold(t);
   // A bare number answering "how many people?": "4", "4 of us".
   if (
     !mention &&
@@ -83,11 +87,11 @@ export function extractFacts(text: string, profile: Profile): FactsResult {
     assumptions.push(...made.assumptions);
   }
 
-  const duration = extractDuration(t);
+  const duration = ageFix ? null : extractDuration(t);
   if (duration !== null && duration !== profile.durationDays) edits.durationDays = duration;
 
-  const budget = extractBudget(t);
-  const corrected = budget ? null : budgetCorrection(t, profile);
+  const budget = ageFix ? null : extractBudget(t);
+  const corrected = budget || ageFix ? null : budgetCorrection(t, profile);
   if (budget?.budget !== undefined && budget.budget !== profile.budget) edits.budget = budget.budget;
   if (corrected !== null && corrected !== profile.budget) edits.budget = corrected;
   if (budget?.monthlyBudget !== undefined && budget.monthlyBudget !== profile.monthlyBudget) {

@@ -33,3 +33,33 @@ describe('ages listed after any word for the children are kept', () => {
     expect(agesOf(text)).toEqual(expected);
   });
 });
+
+describe("one child's age corrected by how they are told apart", () => {
+  const known = extractFacts('2 adults in Austin TX, kids are 3 and 10, $400', {}).next;
+  const kidsAfter = (text: string) => {
+    const r = extractFacts(text, known);
+    return {
+      kids: (r.next.members ?? [])
+        .filter((m) => m.kind !== 'adult')
+        .map((m) => m.ageYears)
+        .sort((a, b) => a! - b!),
+      budget: r.next.budget,
+      size: r.next.members?.length,
+    };
+  };
+  it.each([
+    ['sorry, our eldest is actually 12', [3, 12]],
+    ["my mistake — the big one's 11", [3, 11]],
+    ['the little one just turned 4', [4, 10]],
+    ['the youngest kid is 2', [2, 10]],
+    ['the 10 year old is 9 actually', [3, 9]],
+    ['typo: 9, not 10', [3, 9]],
+  ])('%s', (text, kids) => {
+    expect(kidsAfter(text)).toEqual({ kids, budget: 400, size: 4 });
+  });
+  it('a question about ages changes nothing', () => {
+    const r = extractFacts('how old should the older one be to carry a go bag?', known);
+    expect(r.edits.changeMembers).toBeUndefined();
+    expect(r.next.members).toEqual(known.members);
+  });
+});
