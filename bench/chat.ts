@@ -1,10 +1,17 @@
 /**
- * `npm run bench:chat`: full-turn latency and time to the first streamed token of the conversation core
- * with the offline model, at 1, 10 and 50 concurrent conversations (p50/p95). Each conversation is a
- * realistic dialogue: a greeting, a full plan request (household update → plan build → save), a knowledge
- * question and an inventory update. Figures go to stdout; progress to stderr.
+ * `npm run bench:chat`: full-turn latency and time to the first text delta of the conversation core with the
+ * offline model, at 1, 10 and 50 concurrent conversations (p50/p95). Each conversation is a realistic
+ * dialogue: a greeting, a full plan request (household update → plan build → save), a knowledge question and
+ * an inventory update. Figures go to stdout; progress to stderr.
  *
- * Options: --levels 1,10,50  --target-ttft-ms 150 (checked at 10 concurrent)
+ * What is timed: the first `text-delta` part of the turn's full stream (not its `start` chunk, which comes
+ * before any work; that is shown too, as "first chunk"), and the spread from the first text delta to the
+ * last. The offline model generates nothing: it decides each step's text whole and sends it in back-to-back
+ * deltas (a plan turn's text spread is the tool work between its steps, not generation), so its "first
+ * text" is the server's latency to the first words, not a model's time to first token: the figures are
+ * labelled "offline model" and no TTFT target is judged on them.
+ *
+ * Options: --levels 1,10,50
  */
 import { eq } from 'drizzle-orm';
 import { createOfflineModel } from '../agents/index.ts';
@@ -20,7 +27,6 @@ const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
 const LEVELS = (args.get('levels') ?? '1,10,50').split(',').map(Number);
-const TARGET_TTFT = Number(args.get('target-ttft-ms') ?? 150);
 
 const CITIES = [
   'Tampa, FL',
@@ -42,7 +48,17 @@ const SCRIPT = (i: number) => [
   { kind: 'inventory', text: 'bought 24 cans of chili, expire March 2027' },
 ];
 
-type Sample = { kind: string; ttftMs: number; latencyMs: number };
+type Sample = {
+  kind: string;
+  /** The stream's first part of any kind (its `start`): sent before the model or any tool runs. */
+  firstChunkMs: number;
+  /** The first non-empty text delta. */
+  firstTextMs: number;
+  /** First to last text delta: near 0 when the whole text arrives at once. */
+  textSpreadMs: number;
+  deltas: number;
+  latencyMs: number;
+};
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
@@ -61,10 +77,12 @@ async function main() {
   await seedAll(database, embedder);
   log(`bench:chat: in-memory PGlite migrated and seeded in ${Math.round(performance.now() - started)} ms`);
 
+  const model = createOfflineModel();
+  const modelId = model.modelId;
   const core = createConversation({
     db: database.db,
     embedder,
-    model: createOfflineModel(),
+    model,
     publicUrl: 'http://localhost:3000',
   });
   let userCount = 0;
@@ -82,13 +100,29 @@ async function main() {
       const t0 = performance.now();
       const turn = await core.runTurn({ channel: 'web', userId, conversationId, text: step.text });
       conversationId = turn.conversationId;
-      let first: number | null = null;
-      for await (const delta of turn.stream.textStream) {
-        if (first === null && delta.length > 0) first = performance.now() - t0;
+      let firstChunk = Number.NaN;
+      let firstText = Number.NaN;
+      let lastText = Number.NaN;
+      let deltas = 0;
+      for await (const part of turn.stream.fullStream) {
+        const now = performance.now() - t0;
+        if (Number.isNaN(firstChunk)) firstChunk = now;
+        if (part.type === 'text-delta' && part.text.length > 0) {
+          if (Number.isNaN(firstText)) firstText = now;
+          lastText = now;
+          deltas += 1;
+        }
       }
       const reply = await turn.reply;
       if (reply.status !== 'ok') throw new Error(`turn failed: ${reply.text}`);
-      samples.push({ kind: step.kind, ttftMs: first ?? Number.NaN, latencyMs: performance.now() - t0 });
+      samples.push({
+        kind: step.kind,
+        firstChunkMs: firstChunk,
+        firstTextMs: firstText,
+        textSpreadMs: lastText - firstText,
+        deltas,
+        latencyMs: performance.now() - t0,
+      });
     }
     return samples;
   }
@@ -100,8 +134,11 @@ async function main() {
     level: number;
     kind: string;
     n: number;
-    ttft50: number;
-    ttft95: number;
+    chunk50: number;
+    text50: number;
+    text95: number;
+    spread95: number;
+    deltas50: number;
     lat50: number;
     lat95: number;
   }[] = [];
@@ -114,14 +151,23 @@ async function main() {
     );
     for (const kind of ['all', ...new Set(all.map((s) => s.kind))]) {
       const of = kind === 'all' ? all : all.filter((s) => s.kind === kind);
-      const ttft = of.map((s) => s.ttftMs).filter(Number.isFinite);
+      const text = of.map((s) => s.firstTextMs).filter(Number.isFinite);
       const lat = of.map((s) => s.latencyMs);
       rows.push({
         level,
         kind,
         n: of.length,
-        ttft50: percentile(ttft, 50),
-        ttft95: percentile(ttft, 95),
+        chunk50: percentile(
+          of.map((s) => s.firstChunkMs),
+          50,
+        ),
+        text50: percentile(text, 50),
+        text95: percentile(text, 95),
+        spread95: percentile(of.map((s) => s.textSpreadMs).filter(Number.isFinite), 95),
+        deltas50: percentile(
+          of.map((s) => s.deltas),
+          50,
+        ),
         lat50: percentile(lat, 50),
         lat95: percentile(lat, 95),
       });
@@ -130,18 +176,23 @@ async function main() {
   await database.close();
 
   const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(0).padStart(7) : '      -');
-  console.log('bench:chat — offline model, web channel, in-memory PGlite; times in ms');
-  console.log('concurrency  turn       n    TTFT p50  TTFT p95  turn p50  turn p95');
+  console.log(`bench:chat — offline model (${modelId}), web channel, in-memory PGlite; times in ms`);
+  console.log(
+    "offline model: each step's text is decided whole and sent in back-to-back deltas (no generation time), so \"first text\" is the server's latency to the first words, not a model's time to first token; text spread in a plan turn is the tool work between steps",
+  );
+  console.log(
+    'concurrency  turn       n  first chunk p50  first text p50  p95  text spread p95  deltas p50  turn p50  p95',
+  );
   for (const r of rows) {
     console.log(
-      `${String(r.level).padStart(11)}  ${r.kind.padEnd(9)} ${String(r.n).padStart(4)}   ${fmt(r.ttft50)}   ${fmt(r.ttft95)}   ${fmt(r.lat50)}   ${fmt(r.lat95)}`,
+      `${String(r.level).padStart(11)}  ${r.kind.padEnd(9)} ${String(r.n).padStart(4)}  ${fmt(r.chunk50)}          ${fmt(r.text50)}  ${fmt(r.text95)}  ${fmt(r.spread95)}          ${fmt(r.deltas50)}   ${fmt(r.lat50)}  ${fmt(r.lat95)}`,
     );
   }
-  const at10 = rows.find((r) => r.level === 10 && r.kind === 'all');
-  if (at10) {
-    const ok = at10.ttft95 < TARGET_TTFT;
+  const summary =
+    rows.find((r) => r.level === 10 && r.kind === 'all') ?? rows.findLast((r) => r.kind === 'all');
+  if (summary) {
     console.log(
-      `target: p95 TTFT < ${TARGET_TTFT} ms at 10 concurrent — ${ok ? 'met' : 'NOT met'} (${at10.ttft95.toFixed(0)} ms)`,
+      `offline model: p95 first text delta ${summary.text95.toFixed(0)} ms at ${summary.level} concurrent (first stream chunk p50 ${summary.chunk50.toFixed(0)} ms); not a TTFT, so no TTFT target is judged`,
     );
   }
 }
