@@ -6,6 +6,7 @@ import { extractLocation } from './location.ts';
 import { normalizeText } from './numbers.ts';
 import { petEdits } from './pet-edits.ts';
 import {
+  type BudgetMention,
   extractBudget,
   extractDuration,
   extractMobility,
@@ -41,6 +42,25 @@ function budgetCorrection(t: string, profile: Profile): number | null {
   if (!m) return null;
   const n = Number(m[1]!.replace(/,/g, '')) * (m[2] ? 1000 : 1);
   return Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+/**
+ * A number standing alone among the facts ("just me 27 f, chicago, 150") or as the whole reply once the
+ * household is known ("150"): the budget, when it is too big to be a head count or an age and not a ZIP.
+ */
+function bareBudget(t: string, profile: Profile, edits: HouseholdEditsInput): BudgetMention | null {
+  const parts = t
+    .split(/\s*(?:[,;\n/|]|\s-\s)\s*/)
+    .map((p) => p.trim().replace(/[.!]+$/, ''))
+    .filter(Boolean);
+  const bare = parts.filter((p) => /^\d{2,6}(?:\.\d{1,2})?$/.test(p) && p !== edits.location);
+  if (bare.length !== 1) return null;
+  const n = Number(bare[0]);
+  const alone = parts.length === 1;
+  const known = (profile.members?.length ?? 0) > 0 || (edits.members?.length ?? 0) > 0;
+  // Among other facts, or alone once there is a household (a head count is asked before any budget).
+  if (alone ? !known || n <= 30 : !known && !edits.location) return null;
+  return n >= 20 && n <= 100_000 ? { budget: n } : null;
 }
 
 /**
@@ -90,7 +110,7 @@ export function extractFacts(text: string, profile: Profile): FactsResult {
   const duration = ageFix ? null : extractDuration(t);
   if (duration !== null && duration !== profile.durationDays) edits.durationDays = duration;
 
-  const budget = ageFix ? null : extractBudget(t);
+  const budget = ageFix ? null : (extractBudget(t) ?? bareBudget(t, profile, edits));
   const corrected = budget || ageFix ? null : budgetCorrection(t, profile);
   if (budget?.budget !== undefined && budget.budget !== profile.budget) edits.budget = budget.budget;
   if (corrected !== null && corrected !== profile.budget) edits.budget = corrected;

@@ -63,3 +63,20 @@ describe("one child's age corrected by how they are told apart", () => {
     expect(r.next.members).toEqual(known.members);
   });
 });
+
+describe('a bare amount among the facts is the budget', () => {
+  it.each([
+    ['me 34 m, denver co, 200', 200],
+    ['2 adults / boise id / 75', 75],
+    ['my husband and I; tulsa ok; 500', 500],
+  ])('%s', (text, budget) => {
+    expect(extractFacts(text, {}).edits.budget).toBe(budget);
+  });
+  it('a bare reply once the household is known is the budget; small numbers and ZIPs are not', () => {
+    const known = extractFacts('2 adults in Denver, CO', {}).next;
+    expect(extractFacts('350', known).edits.budget).toBe(350);
+    expect(extractFacts('4', known).edits.budget).toBeUndefined();
+    expect(extractFacts('me and my wife, 80202', {}).edits.budget).toBeUndefined();
+    expect(extractFacts('we have 3 kids, 12', {}).edits.budget).toBeUndefined();
+  });
+});
