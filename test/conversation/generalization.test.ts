@@ -57,3 +57,28 @@ describe('what to buy first is answered from the plan', () => {
     expect(said.reply.text).toContain(kit!.items.length > 0 ? '1. ' : 'nothing');
   });
 });
+
+describe('corrections and text-speak through the conversation', () => {
+  it('"my bad, the youngest is 5" changes that child only, and the plan follows', async () => {
+    const who = anon();
+    const me = person(h, who);
+    await me.say('3 of us in Boise ID, kids are 4 and 12, $250');
+    const said = await me.say('my bad, the youngest is 5');
+    expect(said.tools).toContain('updateHousehold');
+    expect(said.reply.text).not.toMatch(/didn't catch/);
+    const household = await householdOf(who, said.conversationId);
+    const kids = (household?.members ?? []).filter((m) => m.kind !== 'adult').map((m) => m.ageYears);
+    expect(kids.sort((a, b) => a! - b!)).toEqual([5, 12]);
+    expect(household?.members).toHaveLength(3);
+    expect(household?.budget).toBe(250);
+  });
+  it('"3 ppl 2 wks spokane" over SMS is a household, a duration and a place', async () => {
+    const who = anon();
+    const phone = person(h, who, 'sms');
+    const said = await phone.say('3 ppl 2 wks spokane');
+    const household = await householdOf(who, said.conversationId);
+    expect(household?.members).toHaveLength(3);
+    expect(household?.location).toBe('Spokane, WA');
+    expect(household?.durationDays).toBe(14);
+  });
+});
