@@ -1,6 +1,7 @@
 import type { Need } from '../needs.ts';
 import type { Cover } from '../optimizer/index.ts';
 import type { OwnedItem } from '../plan-input.ts';
+import { ownedByKey } from '../readiness.ts';
 import { isSupplyKey, supplyByKey } from '../supplies.ts';
 import { supplyOfModelKey } from './virtual-needs.ts';
 
@@ -48,8 +49,7 @@ export function needLines(
   owned: readonly OwnedItem[],
   items: readonly { provides: readonly Provision[] }[],
 ): NeedLine[] {
-  const have = new Map<string, number>();
-  for (const o of owned) have.set(o.supplyKey, (have.get(o.supplyKey) ?? 0) + o.quantity);
+  const have = ownedByKey(owned);
   const bought = new Map<string, number>();
   for (const item of items)
     for (const p of item.provides) bought.set(p.supply, (bought.get(p.supply) ?? 0) + p.amount);

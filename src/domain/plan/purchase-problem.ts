@@ -5,6 +5,7 @@ import type { OwnedItem, PlanInput } from '../plan-input.ts';
 import type { ProductFit } from '../product-fit.ts';
 import { FOOD, FOOD_GROUPS } from '../ration-figures.ts';
 import type { RationPlan } from '../rations.ts';
+import { ownedByKey } from '../readiness.ts';
 import type { ScenarioId } from '../scenarios.ts';
 import { DIET_SHARES, type DietGroup, maxProductShare } from './diet.ts';
 import { FOOD_72H, foodGroupKey, PET_FOOD_PREFIX, petFoodKey } from './virtual-needs.ts';
@@ -55,7 +56,6 @@ export type PurchaseProblem = {
 export const URGENT_DAYS = 3;
 
 const kcalPerLb = new Map<string, number>(FOOD_GROUPS.map((g) => [g.supplyKey, g.kcalPerLb]));
-kcalPerLb.set('food-variety', 0);
 
 /**
  * Calories one unit of a food product provides: the catalog's calorie cover (food-kcal, food-variety), else the
@@ -69,10 +69,7 @@ export function kcalPerUnit(
   if (stated) return stated.amount;
   if (candidate.labelKcal && candidate.labelKcal > 0) return candidate.labelKcal;
   let kcal = 0;
-  for (const c of candidate.covers) {
-    if (c.supply === 'food-kcal' || c.supply === 'food-variety') kcal = Math.max(kcal, c.amount);
-    else if (kcalPerLb.has(c.supply)) kcal = Math.max(kcal, c.amount * (kcalPerLb.get(c.supply) ?? 0));
-  }
+  for (const c of candidate.covers) kcal = Math.max(kcal, c.amount * (kcalPerLb.get(c.supply) ?? 0));
   return kcal;
 }
 
@@ -95,8 +92,7 @@ export function ownedTags(owned: readonly OwnedItem[]): string[] {
 }
 
 function remaining(needs: readonly Need[], owned: readonly OwnedItem[]): Map<string, number> {
-  const have = new Map<string, number>();
-  for (const o of owned) have.set(o.supplyKey, (have.get(o.supplyKey) ?? 0) + o.quantity);
+  const have = ownedByKey(owned);
   return new Map(needs.map((n) => [n.key, Math.max(0, n.quantity - (have.get(n.key) ?? 0))]));
 }
 
@@ -171,7 +167,7 @@ export function purchaseProblem(req: PurchaseRequest): PurchaseProblem {
     for (const c of covers) {
       // Long plans store LDS staples; no single product may be more than half of a staple group.
       const q = quantityOf.get(c.supply);
-      if (q !== undefined && kcalPerLb.has(c.supply) && c.supply !== 'food-variety') {
+      if (q !== undefined && kcalPerLb.has(c.supply)) {
         cap = min(cap, Math.max(1, Math.ceil((0.5 * q) / c.amount)));
       }
     }

@@ -23,6 +23,7 @@ import { costToCover, providesPerUnit } from '../../domain/plan/needs-report.ts'
 import { type FitVerdict, kcalPerUnit, purchaseProblem } from '../../domain/plan/purchase-problem.ts';
 import { trimSurplus } from '../../domain/plan/trim-surplus.ts';
 import { checkBundleFit, checkFit, type FitContext, fitLimit } from '../../domain/product-fit.ts';
+import { startingStock } from '../../domain/simulation.ts';
 import { matchBundles } from '../bundles/match.ts';
 import type { DbOrTx } from '../database.ts';
 import { badInput } from '../errors.ts';
@@ -79,14 +80,6 @@ function fitVerdict(candidate: CatalogCandidate, context: FitContext): FitVerdic
     candidate.covers.map((c) => c.supply),
   );
   return { ok: true, ...(limit !== null ? { limit } : {}) };
-}
-
-/** Food energy in what the household already owns: kcal as stated, staples by their LDS calories per pound. */
-function ownedKcal(owned: PlanInput['owned']): number {
-  return owned.reduce(
-    (sum, o) => sum + kcalPerUnit({ covers: [{ supply: o.supplyKey, amount: o.quantity }] }),
-    0,
-  );
 }
 
 /** A few products left out for not fitting, one per reason, for the plan page to show what was avoided. */
@@ -291,7 +284,7 @@ export async function buildPlan(
       // The story reads what the household will hold: its own stock plus what this plan buys.
       provided,
       household,
-      foodKcal: ownedKcal(request.owned) + boughtKcal,
+      foodKcal: startingStock(request.owned).kcal + boughtKcal,
     }),
     evacuation: evacuationGuidance(location, scenarios.scenarios, request.mobility, {
       mobilityLimited: request.members.some(isMobilityLimited),
