@@ -261,3 +261,13 @@ describe('ProductFitSchema', () => {
     expect(ProductFitSchema.safeParse({ power: ['crank'], takesBatteries: ['AA'] }).success).toBe(false);
   });
 });
+
+describe('allergens', () => {
+  it('names the allergen a food mentions, by word', async () => {
+    const { mentionsAllergen } = await import('./product-fit.ts');
+    expect(mentionsAllergen('Skippy Creamy Peanut Butter, 40 oz', ['peanut'])).toBe('peanut');
+    expect(mentionsAllergen('Planters Lightly Salted Dry Roasted Peanuts', ['peanut'])).toBe('peanut');
+    expect(mentionsAllergen('Planters Trail Mix Nuts, Seeds & Chocolate', ['tree-nut'])).toBe('tree-nut');
+    expect(mentionsAllergen('Nabisco Premium Original Saltine Crackers', ['peanut', 'milk'])).toBeNull();
+  });
+});

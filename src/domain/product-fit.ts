@@ -504,3 +504,18 @@ export function bundleSystemTags(
   const requires = new Set(parts.flatMap((p) => p.requires).filter((r) => !tags.has(r)));
   return { tags: [...tags].sort(), requires: [...requires].sort() };
 }
+
+/**
+ * Whether a food's name or description names an allergen a member has ("allergy-peanut" refuses peanut butter,
+ * peanuts and peanut-butter crackers). Words, not substrings: "tree-nut" matches "tree nut" and "nuts"; a
+ * plan never guesses a food is safe, so any mention is enough to leave it out.
+ */
+export function mentionsAllergen(text: string, allergens: readonly string[]): string | null {
+  const lower = text.toLowerCase();
+  for (const allergen of allergens) {
+    const words = allergen.split('-').filter(Boolean);
+    const stem = words[words.length - 1]!.replace(/s$/, '');
+    if (new RegExp(`\\b${stem}s?\\b`).test(lower) || lower.includes(words.join(' '))) return allergen;
+  }
+  return null;
+}

@@ -5,6 +5,7 @@ import {
   computeNeeds,
   daysOfSupply,
   evacuationGuidance,
+  foodAllergies,
   hazardsFor,
   isMobilityLimited,
   mergeScenarios,
@@ -22,7 +23,13 @@ import { assemblePlan, type ProductInfo } from '../../domain/plan/assemble.ts';
 import { costToCover, providesPerUnit } from '../../domain/plan/needs-report.ts';
 import { type FitVerdict, kcalPerUnit, purchaseProblem } from '../../domain/plan/purchase-problem.ts';
 import { trimSurplus } from '../../domain/plan/trim-surplus.ts';
-import { checkBundleFit, checkFit, type FitContext, fitLimit } from '../../domain/product-fit.ts';
+import {
+  checkBundleFit,
+  checkFit,
+  type FitContext,
+  fitLimit,
+  mentionsAllergen,
+} from '../../domain/product-fit.ts';
 import { startingStock } from '../../domain/simulation.ts';
 import { matchBundles } from '../bundles/match.ts';
 import type { DbOrTx } from '../database.ts';
@@ -51,7 +58,21 @@ export type BuildPlanOptions = {
 };
 
 /** Whether a catalog product (or every part of a bundle) fits the household, and how many units can. */
-function fitVerdict(candidate: CatalogCandidate, context: FitContext): FitVerdict {
+function fitVerdict(
+  candidate: CatalogCandidate,
+  context: FitContext,
+  allergens: readonly string[],
+): FitVerdict {
+  // A food that names a member's allergen is never bought, whatever else fits (a kit holding one is left out too).
+  const food = candidate.covers.some((c) => c.supply.startsWith('food-'));
+  const names = [
+    candidate.name,
+    candidate.masterItem ?? '',
+    ...(candidate.parts ?? []).map((p) => p.name),
+  ].join(' ');
+  const allergen = food && allergens.length > 0 ? mentionsAllergen(names, allergens) : null;
+  if (allergen)
+    return { ok: false, reason: `contains ${allergen.replaceAll('-', ' ')}, and a member is allergic` };
   if (candidate.parts) {
     const r = checkBundleFit(
       candidate.parts.map((p) => ({
@@ -164,6 +185,7 @@ export async function buildPlan(
     members: request.members,
     pets: request.pets,
   };
+  const allergens = foodAllergies(household);
   const problem = purchaseProblem({
     needs,
     owned: request.owned,
@@ -176,7 +198,7 @@ export async function buildPlan(
     fit:
       options.fitCheck === false
         ? () => ({ ok: true })
-        : (c) => fitVerdict(c as CatalogCandidate, fitContext),
+        : (c) => fitVerdict(c as CatalogCandidate, fitContext, allergens),
   });
   const toBuy = problem.needs;
   const choices = problem.candidates.map(

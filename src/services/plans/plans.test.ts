@@ -24,6 +24,17 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe('buildPlan', () => {
+  it("never buys a food that names a member's allergen (a child allergic to peanuts)", async () => {
+    const allergic = parsePeople('adult:m:40,child:2,child:8:allergy-peanut');
+    if (!allergic.ok) throw new Error(allergic.error);
+    const kit = await buildPlan(
+      { db: database.db },
+      { ...family, location: 'Boulder, CO', members: allergic.value, scenarios: ['wildfire'], budget: 250 },
+    );
+    expect(kit.items.some((i) => i.provides.some((p) => p.supply === 'food-kcal'))).toBe(true);
+    expect(kit.items.filter((i) => /peanut/i.test(i.name)).map((i) => i.name)).toEqual([]);
+  });
+
   it('spends critical needs first: water, food, light, radio and first aid before anything optional', async () => {
     const kit = await buildPlan({ db: database.db }, family);
     const covered = new Set(kit.items.flatMap((i) => i.covers));
