@@ -59,6 +59,17 @@ describe('what to buy first is answered from the plan', () => {
 });
 
 describe('corrections and text-speak through the conversation', () => {
+  it('a single parent with "my 2 yr old and 8 yr old", then a child\'s allergy, keeps both children', async () => {
+    const who = anon();
+    const me = person(h, who);
+    await me.say('single mom here with my 3 yr old and 10 yr old in Reno, NV, $200');
+    const said = await me.say('my son is allergic to peanuts');
+    const household = await householdOf(who, said.conversationId);
+    const kids = (household?.members ?? []).filter((m) => m.kind !== 'adult');
+    expect(kids.map((m) => m.ageYears).sort((a, b) => a! - b!)).toEqual([3, 10]);
+    expect(household?.members).toHaveLength(3);
+    expect(kids.filter((m) => m.conditions?.includes('allergy-peanut'))).toHaveLength(1);
+  });
   it('"my bad, the youngest is 5" changes that child only, and the plan follows', async () => {
     const who = anon();
     const me = person(h, who);

@@ -144,9 +144,9 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
     },
   );
 
-  // "a 6-year-old and a 9-year-old", "two 5 year olds", "a 15 yo son", "a 6 month old"
+  // "a 6-year-old and a 9-year-old", "two 5 year olds", "a 15 yo son", "a 6 month old", "my 2 yr old and 8 yr old"
   take(
-    /\b(a|an|\d+)\s+(\d{1,3}(?:\.\d)?)[\s-]*(years?|yrs?|yo|months?|mos?|weeks?)(?:[\s-]*olds?)?(?:\s+(kids?|children|child|sons?|daughters?|boys?|girls?|babies|baby|grandkids?|grandsons?|granddaughters?|twins))?\b/g,
+    /\b(?:(a|an|\d+|my|our)\s+|(?<=\band\s))(\d{1,3}(?:\.\d)?)[\s-]*(years?|yrs?|yo|months?|mos?|weeks?)(?:[\s-]*olds?)?(?:\s+(kids?|children|child|sons?|daughters?|boys?|girls?|babies|baby|grandkids?|grandsons?|granddaughters?|twins))?\b/g,
     (m) => {
       const unit = m[3]!;
       if (!/old|yo/.test(m[0]) && !m[4]) return null;
@@ -165,7 +165,7 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
   let whole = false;
   let partner = false;
   take(
-    /\b(?:i'm|i am|im)\s+(?:a\s+)?(?:single\s+|stay-at-home\s+|working\s+)?(mom|mum|dad|mother|father|parent)\b(?:\s+of\s+(\d+)\b(?!\s*(?:dogs?|cats?)))?/g,
+    /\b(?:(?:i'm|i am|im)\s+(?:a\s+)?(?:single\s+|stay-at-home\s+|working\s+)?|single\s+)(mom|mum|dad|mother|father|parent)\b(?:\s+of\s+(\d+)\b(?!\s*(?:dogs?|cats?)))?/g,
     (m) => {
       self = true;
       whole = true;

@@ -111,6 +111,25 @@ function knownEdits(
       edits: { changeMembers: byRole.map((m) => ({ match: { role: m.role! }, ...changeOf(correction(m)) })) },
       assumptions: [],
     };
+  // "my daughter is allergic to peanuts": a condition for someone already known, not a new list of the children.
+  const only = named.length === 1 ? named[0]! : undefined;
+  if (
+    only &&
+    only.ageYears === undefined &&
+    only.conditions?.length &&
+    mention.count === null &&
+    !ADD_WORDS.test(normalized)
+  ) {
+    const i = known.findIndex(
+      (k) =>
+        groupOf(k.kind) === groupOf(only.kind) && (only.sex == null || k.sex == null || k.sex === only.sex),
+    );
+    if (i >= 0)
+      return {
+        edits: { changeMembers: [{ match: { position: i + 1 }, ...changeOf(correction(only)) }] },
+        assumptions: [],
+      };
+  }
   if (ADD_WORDS.test(normalized) || mention.additive) {
     const fresh = named.filter((m) => !byRole.includes(m));
     const edits: HouseholdEditsInput = { addMembers: fresh };
