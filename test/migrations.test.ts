@@ -5,7 +5,8 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.ts';
-import { migrationState, migrationsFolder, rowsOf, runMigrations } from '../src/db/migrate.ts';
+import { migrationState, migrationsFolder, runMigrations } from '../src/db/migrate.ts';
+import { rowsOf } from '../src/db/rows.ts';
 import { freePort } from './support/wire.ts';
 
 const sourceDocumentTables = [

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/support/db.ts';
 import type { Database } from './client.ts';
-import { migrationState, rowsOf } from './migrate.ts';
+import { migrationState } from './migrate.ts';
+import { rowsOf } from './rows.ts';
 
 describe('embedded database from the test template', () => {
   let database: Database;

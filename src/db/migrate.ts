@@ -6,6 +6,7 @@ import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import journal from '../../drizzle/meta/_journal.json' with { type: 'json' };
 import type { Database } from './client.ts';
+import { rowsOf } from './rows.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
@@ -30,10 +31,4 @@ export async function migrationState(database: Database): Promise<MigrationState
   const counted = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
   const applied = Number(rowsOf<{ n: number }>(counted)[0]?.n ?? 0);
   return { applied, available, upToDate: applied >= available };
-}
-
-/** postgres.js returns an array of rows, PGlite an object with `rows`: read both the same way. */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { migrationState, rowsOf } from '../db/migrate.ts';
+import { migrationState } from '../db/migrate.ts';
+import { rowsOf } from '../db/rows.ts';
 
 /** Tables whose row counts /health reports: enough to see that the catalog is seeded and users exist. */
 const countedTables = [

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
-import { rowsOf } from '../../src/db/migrate.ts';
+import { rowsOf } from '../../src/db/rows.ts';
 import { withUser } from '../../src/db/with-user.ts';
 import type { GeneratedKit } from '../../src/domain/generated-kit.ts';
 import { createSession, hashToken, listSessions, revokeSession } from '../../src/services/auth/index.ts';

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPlanCommand } from '../../src/cli/plan-command.ts';
 import type { Database } from '../../src/db/client.ts';
-import { rowsOf } from '../../src/db/migrate.ts';
+import { rowsOf } from '../../src/db/rows.ts';
 import { createOfflineEmbedder } from '../../src/services/embeddings/offline.ts';
 import { freshDatabase } from '../support/db.ts';
 import { planContract } from './plan-contract.ts';

@@ -5,7 +5,7 @@ import { createOfflineModel } from '../../agents/index.ts';
 import { createWebApp } from '../../src/channels/web/app.ts';
 import { mountWeb } from '../../src/channels/web/routes.ts';
 import { loadConfig } from '../../src/config.ts';
-import { rowsOf } from '../../src/db/migrate.ts';
+import { rowsOf } from '../../src/db/rows.ts';
 import { profiles } from '../../src/db/schema/index.ts';
 import type { Database } from '../../src/services/database.ts';
 import { createOfflineEmbedder } from '../../src/services/embeddings/offline.ts';

@@ -8,7 +8,7 @@ import { cookieSettings } from '../../src/channels/web/visitor.ts';
 import { POISON_CONTROL, walletCard } from '../../src/channels/web/wallet-card.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
-import { rowsOf } from '../../src/db/migrate.ts';
+import { rowsOf } from '../../src/db/rows.ts';
 import { withUser } from '../../src/db/with-user.ts';
 import type { GeneratedKit } from '../../src/domain/generated-kit.ts';
 import {

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { rowsOf } from '../../db/migrate.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { bundles, externalTransactions, orderItems, specificProducts } from '../../db/schema/index.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
-import { rowsOf } from '../../db/migrate.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { SCENARIO_IDS } from '../../domain/scenarios.ts';
 import { climateTags, oneOf, SEARCH_CLIMATES, suitsClimate } from '../catalog/climate.ts';
 import { badInput } from '../errors.ts';

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { rowsOf } from '../../db/migrate.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { callAttendance, type callTypes, expertCalls } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
 import { AppError, notFound } from '../errors.ts';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
-import { rowsOf } from '../../db/migrate.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { createOfflineEmbedder } from '../embeddings/offline.ts';
 import { AppError } from '../errors.ts';
 import { searchProducts, searchProductsPlanned } from './search.ts';

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
-import { rowsOf } from '../../db/migrate.ts';
+import { rowsOf } from '../../db/rows.ts';
 import type { ProductMetadata } from '../../db/schema/products.ts';
 import { SCENARIO_IDS } from '../../domain/scenarios.ts';
 import { type Embedder, embedOne, toVectorLiteral } from '../embeddings/embedder.ts';

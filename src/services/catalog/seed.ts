@@ -1,6 +1,6 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../../db/client.ts';
-import { rowsOf } from '../../db/migrate.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { bundleItems, bundles } from '../../db/schema/bundles.ts';
 import { expertCalls } from '../../db/schema/calls.ts';
 import { guidanceChunks, guidanceDocuments } from '../../db/schema/knowledge.ts';

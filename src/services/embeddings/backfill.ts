@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { rowsOf } from '../../db/migrate.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { guidanceChunks } from '../../db/schema/knowledge.ts';
 import { masterItemEmbeddingText } from '../catalog/embedding-text.ts';
 import { chunkEmbeddingText, chunkGuidance } from '../guidance/documents.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { rowsOf } from '../../db/migrate.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { SEARCH_EF_SEARCH } from '../catalog/search.ts';
 import { type Embedder, embedOne, toVectorLiteral } from '../embeddings/embedder.ts';
 import { badInput } from '../errors.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import { databaseOverWire } from '../../../test/support/wire.ts';
 import type { Database } from '../../db/client.ts';
-import { rowsOf } from '../../db/migrate.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { logIn, signUp } from './accounts.ts';
 import { LOGIN_LIMITS, LoginThrottledError } from './throttle.ts';
 

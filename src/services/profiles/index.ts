@@ -1,2 +1,0 @@
-export * from './profiles.ts';
-export * from './sms-consent.ts';
