@@ -5,7 +5,6 @@ import { attempt, type ToolContext } from './context.ts';
 import { scenarioInput } from './household-input.ts';
 
 /** Courses, articles and videos for preparedness skills. */
-/** Built once: the SDK caches the JSON schema a Schema object carries. */
 const findSkillResourcesInput = zodSchema(
   z.object({
     skills: z.array(z.string().min(1).max(60)).max(10).optional().describe('Skill ids, e.g. ["first-aid"]'),

@@ -8,7 +8,6 @@ import { kitOf } from './plan-access.ts';
 import { summarizePlan } from './plan-summary.ts';
 
 /** A saved plan's numbers (the latest, or one by id), or the plan built in this conversation. */
-/** Built once: the SDK caches the JSON schema a Schema object carries. */
 const getPlanInput = zodSchema(
   z.object({
     planId: z.uuid().optional().describe('A saved plan id; omit for the latest'),

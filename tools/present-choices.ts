@@ -2,7 +2,6 @@ import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 
 /** Quick replies for the person: buttons on the web and Telegram, a numbered list by SMS. */
-/** Built once: the SDK caches the JSON schema a Schema object carries. */
 const presentChoicesInput = zodSchema(
   z.object({
     choices: z
