@@ -19,9 +19,9 @@ import { createConversation } from '../src/conversation/index.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { runMigrations } from '../src/db/migrate.ts';
 import { profiles } from '../src/db/schema/index.ts';
+import { createUser } from '../src/services/accounts/users.ts';
 import { seedAll } from '../src/services/catalog/seed.ts';
 import { createOfflineEmbedder } from '../src/services/embeddings/offline.ts';
-import { createUser } from '../src/services/users/users.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2)

@@ -3,7 +3,7 @@ import { createModel } from '../agents/index.ts';
 import { createWebApp } from './channels/web/app.ts';
 import { mountWeb } from './channels/web/routes.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { startSessionPurge } from './services/auth/index.ts';
+import { startSessionPurge } from './services/accounts/index.ts';
 import { openRuntime } from './services/runtime.ts';
 
 /** Starts everything on the configured defaults: migrate, seed when empty, serve HTTP. */

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { start } from '../src/main.ts';
-import { createSession } from '../src/services/auth/index.ts';
-import { createUser, findUserByEmail } from '../src/services/users/users.ts';
+import { createSession } from '../src/services/accounts/index.ts';
+import { createUser, findUserByEmail } from '../src/services/accounts/users.ts';
 import { freePort } from './support/wire.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'readyplan-start-'));

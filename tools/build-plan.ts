@@ -1,11 +1,11 @@
 import { tool, zodSchema } from 'ai';
 import { careNotes, missingForPlan, PLAN_DEFAULTS, planRequestOf } from '../src/domain/household-draft.ts';
 import { applyHouseholdEdits } from '../src/domain/household-edits.ts';
+import { getHouseholdFor } from '../src/services/accounts/profiles.ts';
 import { getDraftPlan, setDraftPlan } from '../src/services/conversations/conversations.ts';
 import { badInput } from '../src/services/errors.ts';
 import { ownedSupplies } from '../src/services/inventory-statements/apply.ts';
 import { buildPlan } from '../src/services/plans/index.ts';
-import { getHouseholdFor } from '../src/services/profiles/profiles.ts';
 import { actorFor, attempt, type ToolContext } from './context.ts';
 import { householdEdits } from './household-input.ts';
 import { headline, summarizePlan } from './plan-summary.ts';

@@ -4,14 +4,13 @@ import { applyHouseholdEdits } from '../src/domain/household-edits.ts';
 import { resolveLocation } from '../src/domain/location.ts';
 import { HouseholdSchema } from '../src/domain/plan-input.ts';
 import { calcRations } from '../src/domain/rations.ts';
+import { getHouseholdFor } from '../src/services/accounts/profiles.ts';
 import { badInput } from '../src/services/errors.ts';
-import { getHouseholdFor } from '../src/services/profiles/profiles.ts';
 import { actorFor, attempt, type ToolContext } from './context.ts';
 import { householdEdits } from './household-input.ts';
 import { plainText } from './plan-summary.ts';
 
 /** Water and food for the household over a duration, from the published rules (no saving). */
-/** Built once: the SDK caches the JSON schema a Schema object carries. */
 const calcRationsInput = zodSchema(
   householdEdits.pick({
     members: true,

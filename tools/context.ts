@@ -1,4 +1,4 @@
-import type { Actor } from '../src/services/conversations/actor.ts';
+import { type Actor, actorOf } from '../src/services/conversations/actor.ts';
 import type { Db } from '../src/services/database.ts';
 import type { Embedder } from '../src/services/embeddings/embedder.ts';
 import { AppError } from '../src/services/errors.ts';
@@ -24,10 +24,8 @@ export type ToolContext = {
   now: () => Date;
 };
 
-export function actorFor(ctx: ToolContext): Actor {
-  if (ctx.userId) return { userId: ctx.userId };
-  return { userId: null, anonymousKey: ctx.anonymousKey ?? '' };
-}
+/** The context's actor (the conversation core checked it before the model ran). */
+export const actorFor = (ctx: ToolContext): Actor => actorOf(ctx.userId, ctx.anonymousKey);
 
 /** A tool's failure, returned to the model as data so it can tell the person or correct its input. */
 export type ToolFailure = {

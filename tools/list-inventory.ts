@@ -1,8 +1,8 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
+import { getHousehold } from '../src/services/accounts/profiles.ts';
 import { listInventory } from '../src/services/inventory/inventory.ts';
 import { supplyDays } from '../src/services/inventory-statements/apply.ts';
-import { getHousehold } from '../src/services/profiles/profiles.ts';
 import { requireFeature } from '../src/services/tiers/tiers.ts';
 import { attempt, needsAccount, type ToolContext } from './context.ts';
 import { currentKit } from './plan-access.ts';

@@ -1,8 +1,8 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { resolveLocation } from '../src/domain/location.ts';
+import { getHouseholdFor } from '../src/services/accounts/profiles.ts';
 import { matchBundles } from '../src/services/bundles/match.ts';
-import { getHouseholdFor } from '../src/services/profiles/profiles.ts';
 import { actorFor, attempt, type ToolContext } from './context.ts';
 import { scenarioInput } from './household-input.ts';
 
@@ -18,7 +18,6 @@ function ageGroups(members: { kind: string }[]): string[] {
 }
 
 /** Ready-made bundles ranked for the household (scenario, family size, climate, ages, budget). */
-/** Built once: the SDK caches the JSON schema a Schema object carries. */
 const matchBundlesInput = zodSchema(
   z.object({
     scenarios: z.array(scenarioInput).max(12).optional().describe('Hazards the bundle should cover'),

@@ -1,7 +1,7 @@
 import { tool, zodSchema } from 'ai';
 import { missingForPlan } from '../src/domain/household-draft.ts';
 import { describeEdit } from '../src/domain/household-edits.ts';
-import { editHouseholdFor } from '../src/services/profiles/profiles.ts';
+import { editHouseholdFor } from '../src/services/accounts/profiles.ts';
 import { actorFor, attempt, type ToolContext } from './context.ts';
 import { householdEdits } from './household-input.ts';
 

@@ -1,9 +1,9 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import type { GeneratedKit } from '../src/domain/generated-kit.ts';
+import { getHousehold, recordOwnedFor } from '../src/services/accounts/profiles.ts';
 import { applyInventoryStatements, supplyDays } from '../src/services/inventory-statements/apply.ts';
 import { reconcile } from '../src/services/inventory-statements/units.ts';
-import { getHousehold, recordOwnedFor } from '../src/services/profiles/profiles.ts';
 import { checkTier, requireFeature } from '../src/services/tiers/tiers.ts';
 import { actorFor, attempt, type ToolContext } from './context.ts';
 import { currentKit } from './plan-access.ts';

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../src/db/client.ts';
 import { profiles } from '../../src/db/schema/index.ts';
+import { updateHousehold } from '../../src/services/accounts/profiles.ts';
+import { createUser } from '../../src/services/accounts/users.ts';
 import { buildPlan, getLatestPlan, savePlan } from '../../src/services/plans/index.ts';
-import { updateHousehold } from '../../src/services/profiles/profiles.ts';
-import { createUser } from '../../src/services/users/users.ts';
 
 export type Tier = 'FREE' | 'BASIC' | 'PRO';
 

@@ -3,12 +3,12 @@ import type { Database } from '../../src/db/client.ts';
 import { callAttendance } from '../../src/db/schema/index.ts';
 import { withUser } from '../../src/db/with-user.ts';
 import type { GeneratedKit } from '../../src/domain/generated-kit.ts';
+import { getHouseholdFor, type HouseholdProfile } from '../../src/services/accounts/profiles.ts';
+import { getProfile } from '../../src/services/accounts/users.ts';
 import type { Actor } from '../../src/services/conversations/actor.ts';
 import { getDraftPlan } from '../../src/services/conversations/conversations.ts';
 import { listInventory } from '../../src/services/inventory/inventory.ts';
 import { getLatestPlan } from '../../src/services/plans/index.ts';
-import { getHouseholdFor, type HouseholdProfile } from '../../src/services/profiles/profiles.ts';
-import { getProfile } from '../../src/services/users/users.ts';
 
 export type Kit = GeneratedKit;
 export type StoredMember = NonNullable<HouseholdProfile['members']>[number];

@@ -1,7 +1,7 @@
 import type { Channel } from '../conversation/index.ts';
+import { isUuid } from '../domain/ids.ts';
 
 const CHANNELS = ['web', 'telegram', 'sms'] as const;
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type Flags = { channel: Channel; user: string | null };
 
@@ -26,7 +26,7 @@ export function parseFlags(argv: string[]): Flags | { error: string } {
     } else if (name === '--user') {
       const v = value();
       if (v === null) return { error: '--user needs a value: a user id or an email' };
-      if (!UUID.test(v) && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) {
+      if (!isUuid(v) && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) {
         return { error: `--user must be a user id (UUID) or an email address (got "${v}")` };
       }
       flags.user = v;

@@ -3,10 +3,11 @@ import { createInterface } from 'node:readline';
 import { createModel } from '../../agents/index.ts';
 import { loadConfig } from '../config.ts';
 import { createConversation, renderText } from '../conversation/index.ts';
+import { isUuid } from '../domain/ids.ts';
+import { createUser, findUserByEmail, getProfile } from '../services/accounts/users.ts';
 import { AppError } from '../services/errors.ts';
 import { openRuntime } from '../services/runtime.ts';
-import { createUser, findUserByEmail, getProfile } from '../services/users/users.ts';
-import { parseFlags, UUID } from './chat-flags.ts';
+import { parseFlags } from './chat-flags.ts';
 
 /**
  * `npm run --silent chat -- [--channel web|telegram|sms] [--user ID]`: a terminal chat over the conversation
@@ -29,7 +30,7 @@ async function main() {
   const { database, embedder } = runtime;
   try {
     let userId: string | null = null;
-    if (parsed.user && UUID.test(parsed.user)) {
+    if (isUuid(parsed.user)) {
       if (!(await getProfile(database.db, parsed.user))) usage(`--user: no user with id ${parsed.user}`);
       userId = parsed.user;
     } else if (parsed.user) {

@@ -1,13 +1,13 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { type ModelMessage, type StepResult, stepCountIs, streamText, type ToolSet } from 'ai';
 import { type PlannerTools, plannerAgent } from '../../agents/index.ts';
+import { readHousehold } from '../services/accounts/profiles.ts';
+import { setSmsOptOut, smsOptedOut } from '../services/accounts/sms-consent.ts';
 import { type Actor, actorOf } from '../services/conversations/actor.ts';
 import { beginTurn, finishTurn } from '../services/conversations/turns.ts';
 import type { Db } from '../services/database.ts';
 import type { Embedder } from '../services/embeddings/embedder.ts';
 import { badInput } from '../services/errors.ts';
-import { readHousehold } from '../services/profiles/profiles.ts';
-import { setSmsOptOut, smsOptedOut } from '../services/profiles/sms-consent.ts';
 import { fixedReplyModel } from './fixed-reply-model.ts';
 import { SMS_REPLIES, smsKeyword } from './keywords.ts';
 import { estimateCostUsd } from './pricing.ts';

@@ -4,7 +4,8 @@ import type { Database } from '../../src/db/client.ts';
 import { rowsOf } from '../../src/db/rows.ts';
 import { withUser } from '../../src/db/with-user.ts';
 import type { GeneratedKit } from '../../src/domain/generated-kit.ts';
-import { createSession, hashToken, listSessions, revokeSession } from '../../src/services/auth/index.ts';
+import { createSession, hashToken, listSessions, revokeSession } from '../../src/services/accounts/index.ts';
+import { createUser } from '../../src/services/accounts/users.ts';
 import {
   type Actor,
   beginTurn,
@@ -20,13 +21,7 @@ import {
   removeInventoryItem,
   updateInventoryItem,
 } from '../../src/services/inventory/inventory.ts';
-import {
-  getReport,
-  insertReport,
-  listReports,
-  replaceReport,
-} from '../../src/services/reports/mission-reports.ts';
-import { createUser } from '../../src/services/users/users.ts';
+import { getPlan, insertPlan, listPlans, replacePlan } from '../../src/services/plans/saved-plans.ts';
 import { rejectionText } from '../support/errors.ts';
 
 const userOwnedTables = [
@@ -121,7 +116,7 @@ export function describeRowLevelSecurity(engine: string, open: () => Promise<Han
       database = handle.database;
       alice = (await createUser(database.db, { email: 'alice@example.com' })).id;
       bob = (await createUser(database.db, { email: 'bob@example.com' })).id;
-      aliceReport = (await insertReport(database.db, alice, reportInput)).id;
+      aliceReport = (await insertPlan(database.db, alice, reportInput)).id;
       aliceItem = (
         await addInventoryItem(database.db, alice, {
           name: 'Water, 5 gal',
@@ -183,14 +178,14 @@ export function describeRowLevelSecurity(engine: string, open: () => Promise<Han
     });
 
     it("through the services, Bob can neither read nor change Alice's rows", async () => {
-      expect(await listReports(database.db, bob)).toEqual([]);
+      expect(await listPlans(database.db, bob)).toEqual([]);
       expect(await listInventory(database.db, bob)).toEqual([]);
-      await expectNotFound(getReport(database.db, bob, aliceReport));
-      await expectNotFound(replaceReport(database.db, bob, aliceReport, { ...reportInput, title: 'stolen' }));
+      await expectNotFound(getPlan(database.db, bob, aliceReport));
+      await expectNotFound(replacePlan(database.db, bob, aliceReport, { ...reportInput, title: 'stolen' }));
       await expectNotFound(updateInventoryItem(database.db, bob, aliceItem, { quantityOwned: 0 }));
       await expectNotFound(removeInventoryItem(database.db, bob, aliceItem));
 
-      expect((await getReport(database.db, alice, aliceReport)).title).toBe('Hurricane plan');
+      expect((await getPlan(database.db, alice, aliceReport)).title).toBe('Hurricane plan');
       const [item] = await listInventory(database.db, alice);
       expect(item?.quantityOwned).toBe(3);
     });

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversation } from '../../src/conversation/index.ts';
 import { rowsOf } from '../../src/db/rows.ts';
+import { adoptHousehold, getHousehold } from '../../src/services/accounts/profiles.ts';
 import {
   claimAnonymousConversations,
   getConversation,
@@ -14,7 +15,6 @@ import {
   setIdentityConversation,
 } from '../../src/services/conversations/conversations.ts';
 import { AppError } from '../../src/services/errors.ts';
-import { adoptHousehold, getHousehold } from '../../src/services/profiles/profiles.ts';
 import { scripted } from './mock-steps.ts';
 import { type Harness, harness, makeUser, person } from './support.ts';
 

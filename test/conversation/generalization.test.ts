@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getHouseholdFor } from '../../src/services/accounts/profiles.ts';
 import { getDraftPlan } from '../../src/services/conversations/conversations.ts';
-import { getHouseholdFor } from '../../src/services/profiles/profiles.ts';
 import { type Harness, harness, makeUser, person } from './support.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { asSchema } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversation } from '../../src/conversation/index.ts';
+import { getHousehold } from '../../src/services/accounts/profiles.ts';
 import { getDraftPlan, listAiRuns, listMessages } from '../../src/services/conversations/conversations.ts';
 import { AppError } from '../../src/services/errors.ts';
 import { listInventory } from '../../src/services/inventory/inventory.ts';
 import { getLatestPlan } from '../../src/services/plans/index.ts';
-import { getHousehold } from '../../src/services/profiles/profiles.ts';
 import { createTools } from '../../tools/index.ts';
 import { scripted, toolResultsSeen } from './mock-steps.ts';
 import { type Harness, harness, makeUser, person } from './support.ts';

@@ -2,9 +2,9 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSms } from '../../src/conversation/index.ts';
 import { missionReports } from '../../src/db/schema/index.ts';
+import { getHousehold } from '../../src/services/accounts/profiles.ts';
 import { getDraftPlan, listAiRuns } from '../../src/services/conversations/conversations.ts';
 import { getLatestPlan } from '../../src/services/plans/index.ts';
-import { getHousehold } from '../../src/services/profiles/profiles.ts';
 import { type Harness, harness, makeUser, PUBLIC_URL, person } from './support.ts';
 
 let h: Harness;

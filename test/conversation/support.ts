@@ -10,8 +10,8 @@ import {
 } from '../../src/conversation/index.ts';
 import type { Database } from '../../src/db/client.ts';
 import { profiles } from '../../src/db/schema/index.ts';
+import { createUser } from '../../src/services/accounts/users.ts';
 import { createOfflineEmbedder } from '../../src/services/embeddings/offline.ts';
-import { createUser } from '../../src/services/users/users.ts';
 import { freshDatabase } from '../support/db.ts';
 
 export const PUBLIC_URL = 'https://readyplan.test';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSms } from '../../src/conversation/index.ts';
+import { getHouseholdFor } from '../../src/services/accounts/profiles.ts';
 import { getDraftPlan } from '../../src/services/conversations/conversations.ts';
-import { getHouseholdFor } from '../../src/services/profiles/profiles.ts';
 import { type Harness, harness, makeUser, person } from './support.ts';
 
 /** Issue 10's quoted failures, as whole dialogues through the conversation core and the offline model. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentScryptCost } from '../../src/services/auth/index.ts';
+import { currentScryptCost } from '../../src/services/accounts/index.ts';
 import { Client, rowCounts, setTier, startWebApp, userRowCounts, type WebTestApp } from './support.ts';
 
 const PLAN_REQUEST = {
@@ -108,7 +108,7 @@ describe('accounts', () => {
   });
 
   it('hashes passwords with scrypt and keeps only a hash of the session token', async () => {
-    const { findUserByEmail } = await import('../../src/services/users/users.ts');
+    const { findUserByEmail } = await import('../../src/services/accounts/users.ts');
     const user = await findUserByEmail(app.database.db, 'alice@example.com');
     const { N } = currentScryptCost(); // lowered for tests by test/support/scrypt-cost.ts
     expect(user?.passwordHash).toMatch(new RegExp(`^scrypt\\$${N}\\$8\\$1\\$[\\w-]{22}\\$[\\w-]{86}$`));

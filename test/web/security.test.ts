@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createModel } from '../../agents/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import { rowsOf } from '../../src/db/rows.ts';
-import { hashToken } from '../../src/services/auth/index.ts';
+import { hashToken } from '../../src/services/accounts/index.ts';
 import { startOpenAIServer } from '../support/openai-server.ts';
 import { Client, rowCounts, startWebApp, type WebTestApp } from './support.ts';
 

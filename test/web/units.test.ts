@@ -24,7 +24,8 @@ import {
   recordLoginAttempt,
   signUp,
   verifyPassword,
-} from '../../src/services/auth/index.ts';
+} from '../../src/services/accounts/index.ts';
+import { createUser } from '../../src/services/accounts/users.ts';
 import { AppError } from '../../src/services/errors.ts';
 import { addInventoryItem } from '../../src/services/inventory/inventory.ts';
 import {
@@ -33,7 +34,6 @@ import {
   setSupplyOwned,
 } from '../../src/services/inventory/plan-inventory.ts';
 import { buildPlan } from '../../src/services/plans/index.ts';
-import { createUser } from '../../src/services/users/users.ts';
 import { freshDatabase } from '../support/db.ts';
 
 describe('html', () => {

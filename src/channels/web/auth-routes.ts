@@ -1,5 +1,7 @@
 import express, { type Request, type Response, Router } from 'express';
+import { isUuid } from '../../domain/ids.ts';
 import {
+  adoptHousehold,
   createSession,
   csrfTokenFor,
   deleteAccount,
@@ -9,15 +11,14 @@ import {
   listSessions,
   logIn,
   signUp,
-} from '../../services/auth/index.ts';
+} from '../../services/accounts/index.ts';
+import { getProfile } from '../../services/accounts/users.ts';
 import { claimAnonymousConversations, setConversationPlan } from '../../services/conversations/index.ts';
 import { AppError } from '../../services/errors.ts';
 import { countInventoryItems } from '../../services/inventory/plan-inventory.ts';
 import { savePlan } from '../../services/plans/index.ts';
-import { adoptHousehold } from '../../services/profiles/index.ts';
-import { listReports } from '../../services/reports/mission-reports.ts';
+import { listPlans } from '../../services/plans/saved-plans.ts';
 import { checkTier } from '../../services/tiers/tiers.ts';
-import { getProfile } from '../../services/users/users.ts';
 import type { WebRouteDeps } from './deps.ts';
 import { safeNext } from './html.ts';
 import { accountPage, loginPage, signupPage } from './pages/auth-pages.ts';
@@ -36,8 +37,6 @@ import {
   visitorMiddleware,
   visitorOf,
 } from './visitor.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const wantsJson = (req: Request) => req.is('application/json') === 'application/json';
 
@@ -92,7 +91,7 @@ export function authRouter(deps: WebRouteDeps): Router {
     next: text(req.query.next) ?? text(req.body?.next),
     save: (() => {
       const s = text(req.query.save) ?? text(req.body?.save);
-      return s && UUID.test(s) ? s : null;
+      return isUuid(s) ? s : null;
     })(),
   });
 
@@ -215,7 +214,7 @@ export function authRouter(deps: WebRouteDeps): Router {
   async function accountView(user: { id: string; email: string; sessionId: string }) {
     const [tier, plans, inventory, sessions] = await Promise.all([
       checkTier(db, user.id),
-      listReports(db, user.id),
+      listPlans(db, user.id),
       countInventoryItems(db, user.id),
       listSessions(db, user.id),
     ]);

@@ -11,7 +11,7 @@ import {
   type PlanReadiness,
 } from '../../services/inventory/plan-inventory.ts';
 import { buildPlan, getLatestPlan, getPlan, savePlan } from '../../services/plans/index.ts';
-import { deleteReport, listReports } from '../../services/reports/mission-reports.ts';
+import { deletePlan, listPlans } from '../../services/plans/saved-plans.ts';
 import { checkTier } from '../../services/tiers/tiers.ts';
 import type { WebRouteDeps } from './deps.ts';
 import { html } from './html.ts';
@@ -87,7 +87,7 @@ export function planRouter(deps: WebRouteDeps): Router {
 
   router.get('/plans', visitor, requireUserPage, async (_req, res, next) => {
     try {
-      const plans = await listReports(db, signedInUser(res).id);
+      const plans = await listPlans(db, signedInUser(res).id);
       sendHtml(res, plansListPage(visitorOf(res), plans));
     } catch (error) {
       next(error);
@@ -219,7 +219,7 @@ export function planRouter(deps: WebRouteDeps): Router {
 
   router.get('/api/plans', visitor, requireUser, async (_req, res, next) => {
     try {
-      const plans = await listReports(db, signedInUser(res).id);
+      const plans = await listPlans(db, signedInUser(res).id);
       res.json({ plans: plans.map((p) => ({ ...p, url: url(p.id) })) });
     } catch (error) {
       next(error);
@@ -303,7 +303,7 @@ export function planRouter(deps: WebRouteDeps): Router {
 
   router.delete('/api/plans/:id', visitor, requireUser, csrf, async (req, res, next) => {
     try {
-      await deleteReport(db, signedInUser(res).id, idParam(req));
+      await deletePlan(db, signedInUser(res).id, idParam(req));
       res.status(204).end();
     } catch (error) {
       next(error);

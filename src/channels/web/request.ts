@@ -1,23 +1,22 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
-import type { Actor } from '../../services/conversations/index.ts';
+import { isUuid } from '../../domain/ids.ts';
+import { type Actor, actorOf as actorFrom } from '../../services/conversations/index.ts';
 import { badInput } from '../../services/errors.ts';
 import type { Visitor } from './visitor.ts';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export { UUID_PATTERN as UUID } from '../../domain/ids.ts';
 
 /** A path parameter that must be an id: 400 naming it otherwise. */
 export function idParam(req: Request, name = 'id'): string {
   const value = req.params[name];
-  if (typeof value !== 'string' || !UUID.test(value)) throw badInput(`${name} must be an id (a UUID)`, name);
+  if (typeof value !== 'string' || !isUuid(value)) throw badInput(`${name} must be an id (a UUID)`, name);
   return value;
 }
 
 /** Who a conversation or draft plan belongs to: the user, else the anonymous session. */
 export function actorOf(visitor: Visitor): Actor | null {
-  if (visitor.user) return { userId: visitor.user.id };
-  if (visitor.anonymousKey) return { userId: null, anonymousKey: visitor.anonymousKey };
-  return null;
+  return visitor.user || visitor.anonymousKey ? actorFrom(visitor.user?.id, visitor.anonymousKey) : null;
 }
 
 /** Parses a JSON body with a schema; the first problem is a 400 naming its field. Nothing is written before. */

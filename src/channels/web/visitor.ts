@@ -1,6 +1,12 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Config } from '../../config.ts';
-import { csrfMatches, csrfTokenFor, findSession, newToken, SESSION_DAYS } from '../../services/auth/index.ts';
+import {
+  csrfMatches,
+  csrfTokenFor,
+  findSession,
+  newToken,
+  SESSION_DAYS,
+} from '../../services/accounts/index.ts';
 import type { Database } from '../../services/database.ts';
 import { AppError } from '../../services/errors.ts';
 

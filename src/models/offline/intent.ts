@@ -1,3 +1,4 @@
+import { UUID_TEXT } from '../../domain/ids.ts';
 import { extractInventory, type InventoryStatement } from './inventory.ts';
 import { normalizeText } from './numbers.ts';
 
@@ -19,7 +20,7 @@ export type Intent =
   | { kind: 'question'; question: string }
   | { kind: 'plan' };
 
-const UUID = /\b([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\b/i;
+const UUID = new RegExp(`\\b(${UUID_TEXT})\\b`, 'i');
 
 export function isQuestion(t: string): boolean {
   return (

@@ -24,9 +24,9 @@ import {
 } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
 import { AppError, badInput } from '../errors.ts';
-import { createUser, findUserByEmail, replacePasswordHash } from '../users/users.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 import { reserveLoginAttempt, settleLoginAttempt } from './throttle.ts';
+import { createUser, findUserByEmail, replacePasswordHash } from './users.ts';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 200;

@@ -19,6 +19,7 @@ export {
   type ScryptCost,
   verifyPassword,
 } from './passwords.ts';
+export * from './profiles.ts';
 export { SESSION_PURGE_INTERVAL_MS, type SessionPurge, startSessionPurge } from './session-purge.ts';
 export {
   createSession,
@@ -30,6 +31,7 @@ export {
   SESSION_DAYS,
   type SessionUser,
 } from './sessions.ts';
+export * from './sms-consent.ts';
 export {
   assertLoginAllowed,
   LOGIN_LIMITS,
@@ -39,3 +41,4 @@ export {
   settleLoginAttempt,
 } from './throttle.ts';
 export { csrfMatches, csrfTokenFor, hashToken, newToken, sameSecret } from './tokens.ts';
+export { createUser, findUserByEmail, getProfile, replacePasswordHash } from './users.ts';

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema/index.ts';
-import { createUser } from '../users/users.ts';
 import { logIn } from './accounts.ts';
 import {
   currentScryptCost,
@@ -18,6 +17,7 @@ import {
   setScryptCostForTests,
   verifyPassword,
 } from './passwords.ts';
+import { createUser } from './users.ts';
 
 /** A hash in our format made with the given parameters (as hashes stored before the cost was raised). */
 function hashAt(password: string, { N, r, p }: ScryptCost): string {
@@ -106,6 +106,6 @@ describe('verifyPassword', () => {
       .filter((f) => !f.endsWith('.test.ts'))
       .filter((f) => readFileSync(f, 'utf8').includes('setScryptCostForTests'))
       .map((f) => relative(src, f));
-    expect(naming).toEqual(['services/auth/passwords.ts']);
+    expect(naming).toEqual(['services/accounts/passwords.ts']);
   });
 });

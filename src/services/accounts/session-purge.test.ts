@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { createUser } from '../users/users.ts';
 import { startSessionPurge } from './session-purge.ts';
 import { createSession } from './sessions.ts';
+import { createUser } from './users.ts';
 
 let database: Database;
 beforeAll(async () => {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
 import { expertCalls, profiles } from '../../db/schema/index.ts';
+import { createUser } from '../accounts/users.ts';
 import { AppError } from '../errors.ts';
-import { createUser } from '../users/users.ts';
 import { bookExpertCall, cancelExpertCall, listExpertCalls, quarterOf } from './calls.ts';
 
 let database: Database;

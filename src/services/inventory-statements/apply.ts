@@ -13,6 +13,7 @@ import {
   type SupplyRates,
 } from '../../domain/index.ts';
 import { needsOfKit } from '../../domain/plan/kit-needs.ts';
+import type { HouseholdProfile } from '../accounts/profiles.ts';
 import { badInput } from '../errors.ts';
 import {
   addInventoryItem,
@@ -20,7 +21,6 @@ import {
   removeInventoryItem,
   updateInventoryItem,
 } from '../inventory/inventory.ts';
-import type { HouseholdProfile } from '../profiles/profiles.ts';
 import { type Reconciled, reconcile, type StatedQuantity } from './units.ts';
 
 export type InventoryStatementInput = StatedQuantity & {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
+import { createUser } from '../accounts/users.ts';
 import { AppError } from '../errors.ts';
-import { createUser } from '../users/users.ts';
 import { addInventoryItem, listInventory, updateInventoryItem } from './inventory.ts';
 
 let database: Database;

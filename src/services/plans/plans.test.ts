@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
 import { parsePeople, SKILLS } from '../../domain/index.ts';
+import { createUser } from '../accounts/users.ts';
 import { AppError } from '../errors.ts';
-import { createUser } from '../users/users.ts';
 import { buildPlan, getLatestPlan, getPlan, resourcesForSkills, savePlan } from './index.ts';
 
 let database: Database;

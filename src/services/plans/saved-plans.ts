@@ -5,7 +5,7 @@ import { withUser } from '../../db/with-user.ts';
 import type { GeneratedKit } from '../../domain/generated-kit.ts';
 import { notFound } from '../errors.ts';
 
-export type SaveReportInput = {
+export type SavePlanInput = {
   title: string;
   location: string | null;
   scenarios: string[];
@@ -16,8 +16,8 @@ export type SaveReportInput = {
   reportData: GeneratedKit;
 };
 
-/** Every read and write runs as the user (row-level security), so another user's report is simply absent. */
-export async function insertReport(db: Db, userId: string, input: SaveReportInput) {
+/** Every read and write runs as the user (row-level security), so another user's plan is simply absent. */
+export async function insertPlan(db: Db, userId: string, input: SavePlanInput) {
   return withUser(db, userId, async (tx) => {
     const [row] = await tx
       .insert(missionReports)
@@ -27,19 +27,19 @@ export async function insertReport(db: Db, userId: string, input: SaveReportInpu
   });
 }
 
-export async function replaceReport(db: Db, userId: string, reportId: string, input: SaveReportInput) {
+export async function replacePlan(db: Db, userId: string, planId: string, input: SavePlanInput) {
   return withUser(db, userId, async (tx) => {
     const [row] = await tx
       .update(missionReports)
       .set({ ...input, budgetAmount: input.budgetAmount.toFixed(2), updatedAt: new Date() })
-      .where(and(eq(missionReports.id, reportId), eq(missionReports.userId, userId)))
+      .where(and(eq(missionReports.id, planId), eq(missionReports.userId, userId)))
       .returning();
     if (!row) throw notFound('Plan');
     return row;
   });
 }
 
-export async function listReports(db: Db, userId: string) {
+export async function listPlans(db: Db, userId: string) {
   return withUser(db, userId, (tx) =>
     tx
       .select({
@@ -55,19 +55,19 @@ export async function listReports(db: Db, userId: string) {
   );
 }
 
-export async function getReport(db: Db, userId: string, reportId: string) {
+export async function getPlan(db: Db, userId: string, planId: string) {
   return withUser(db, userId, async (tx) => {
-    const [row] = await tx.select().from(missionReports).where(eq(missionReports.id, reportId)).limit(1);
+    const [row] = await tx.select().from(missionReports).where(eq(missionReports.id, planId)).limit(1);
     if (!row) throw notFound('Plan');
     return row;
   });
 }
 
-export async function deleteReport(db: Db, userId: string, reportId: string): Promise<void> {
+export async function deletePlan(db: Db, userId: string, planId: string): Promise<void> {
   await withUser(db, userId, async (tx) => {
     const deleted = await tx
       .delete(missionReports)
-      .where(eq(missionReports.id, reportId))
+      .where(eq(missionReports.id, planId))
       .returning({ id: missionReports.id });
     if (deleted.length === 0) throw notFound('Plan');
   });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
 import { profiles } from '../../db/schema/index.ts';
+import { createUser } from '../accounts/users.ts';
 import { AppError } from '../errors.ts';
-import { createUser } from '../users/users.ts';
 import { checkTier, effectiveTier, lowestTierWith, requireFeature, TIER_ENTITLEMENTS } from './tiers.ts';
 
 const NOW = new Date('2030-01-10T00:00:00Z');

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import type { SubscriptionStatus, SubscriptionTier } from '../../db/schema/index.ts';
+import { getProfile } from '../accounts/users.ts';
 import { AppError } from '../errors.ts';
-import { getProfile } from '../users/users.ts';
 
 /** What each tier includes (../shared/product.md, "Tiers"). */
 export type Entitlements = {

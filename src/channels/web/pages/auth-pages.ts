@@ -1,4 +1,4 @@
-import { PASSWORD_MIN } from '../../../services/auth/index.ts';
+import { PASSWORD_MIN } from '../../../services/accounts/index.ts';
 import { type Html, html } from '../html.ts';
 import type { Visitor } from '../visitor.ts';
 import { fieldError, layout } from './layout.ts';
