@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = process.argv[2] ?? '../shared/data/nri';
+const dir = process.argv[2] ?? 'data/sources/nri';
 const out = 'src/domain/data/nri-states.json';
 
 /** RFC 4180-enough CSV: quoted fields may hold commas; the BOM is dropped. */

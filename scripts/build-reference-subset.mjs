@@ -3,7 +3,7 @@
 // Usage: node scripts/build-reference-subset.mjs [path to reference.json]
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const input = process.argv[2] ?? '../shared/data/reference/reference.json';
+const input = process.argv[2] ?? 'data/sources/reference/reference.json';
 const out = 'src/domain/data/reference-subset.json';
 const ref = JSON.parse(readFileSync(input, 'utf8'));
 
@@ -12,7 +12,7 @@ const storage = ref.long_term_storage_per_adult_year;
 
 const subset = {
   source:
-    'shared/data/reference/reference.json (published household-preparedness figures, quoted with source ids)',
+    'data/sources/reference/reference.json (published household-preparedness figures, quoted with source ids)',
   generatedBy: 'scripts/build-reference-subset.mjs',
   water: pick(ref.water, ['per_person_per_day', 'drinking_portion', 'minimum_days', 'adjustments', 'pets']),
   caloriesByAgeSexActivity: ref.calories_by_age_sex_activity.map((r) =>

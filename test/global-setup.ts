@@ -8,7 +8,7 @@ import { prepareTemplate } from './support/template.ts';
 
 /**
  * Starting PGlite and migrating takes seconds; do it once, dump the data directory, and let each test
- * start its own database from the dump (~1 s) — see ../shared/stack.md.
+ * start its own database from the dump (~1 s) — see docs/stack.md.
  */
 export default async function setup(project: TestProject): Promise<void> {
   const database = await openDatabase({ kind: 'pglite' });

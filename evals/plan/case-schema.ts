@@ -3,7 +3,7 @@ import { ScenarioIdSchema } from '../../src/domain/scenarios.ts';
 
 /**
  * One household to plan for, written as a person would type it on the `plan` command
- * (../shared/contracts/plan-cli.md): `people` and `pets` in the CLI syntax, `owned` as `--own` states it.
+ * (docs/contracts/plan-cli.md): `people` and `pets` in the CLI syntax, `owned` as `--own` states it.
  */
 export const EvalCaseSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'ids are kebab-case: they key the baseline'),

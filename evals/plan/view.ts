@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The part of the plan JSON (../shared/contracts/plan-cli.md) the gates read, parsed loosely: extra fields
+ * The part of the plan JSON (docs/contracts/plan-cli.md) the gates read, parsed loosely: extra fields
  * pass through and the v2 fields (`items[].provides`, `budget.needs`) are optional, so a plan from before v2
  * is judged ("missing v2 field") instead of crashing the suite.
  */

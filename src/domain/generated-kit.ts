@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The plan as stored in mission_reports.report_data and printed by `plan --json`.
- * Fields named in ../shared/contracts/plan-cli.md are stable; the rest may grow.
+ * Fields named in docs/contracts/plan-cli.md are stable; the rest may grow.
  */
 const basis = z.string().describe('The published rule this number came from, with its source');
 

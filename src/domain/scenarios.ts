@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The scenario ids of the plan contract (shared/contracts/plan-cli.md). grid-down includes EMP. */
+/** The scenario ids of the plan contract (docs/contracts/plan-cli.md). grid-down includes EMP. */
 export const SCENARIO_IDS = [
   'hurricane',
   'earthquake',

@@ -169,7 +169,7 @@ const varied: { name: string; argv: string[] }[] = [
   },
 ];
 
-describe('plan --json follows ../shared/contracts/plan-cli.md', () => {
+describe('plan --json follows docs/contracts/plan-cli.md', () => {
   for (const c of varied) {
     it(c.name, async () => {
       const { code, stdout, stderr } = await run([...c.argv, '--json']);

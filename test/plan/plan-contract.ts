@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * ../shared/contracts/plan-cli.md restated independently of the product's own schema, so a drift in
+ * docs/contracts/plan-cli.md restated independently of the product's own schema, so a drift in
  * either shows up as a failing test.
  */
 const scenarioId = z.enum([

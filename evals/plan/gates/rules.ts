@@ -32,7 +32,7 @@ export const waterRule: Gate = {
 
 /**
  * DGA 2020-2025 Table A2-2, estimated calories per day by age, sex and activity (ages 2+), as quoted in
- * ../shared/data/reference/reference.md §2.4: [from age, to age, M sedentary, moderate, active, F sedentary,
+ * data/sources/reference/reference.md §2.4: [from age, to age, M sedentary, moderate, active, F sedentary,
  * moderate, active].
  */
 const DGA: [number, number, number, number, number, number, number, number][] = [
