@@ -21,7 +21,7 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import postgres from 'postgres';
 import { loadConfig } from '../src/config.ts';
 import { masterItemEmbeddingText } from '../src/services/catalog/embedding-text.ts';
-import relevanceSet from '../src/services/catalog/relevance-set.json' with { type: 'json' };
+import relevanceSet from '../src/services/catalog/relevance-set-tuning.json' with { type: 'json' };
 import {
   EF_SEARCH,
   EXACT_SCAN_MAX_ROWS,

@@ -3,11 +3,11 @@ import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
 import { createOfflineEmbedder } from '../embeddings/offline.ts';
 import { searchGuidance } from '../guidance/search.ts';
-import relevanceSet from './relevance-set.json' with { type: 'json' };
+import relevanceSet from './relevance-set-tuning.json' with { type: 'json' };
 import { searchProducts } from './search.ts';
 
 /**
- * recall@5 of the offline embedder on natural queries (relevance-set.json): for each query, the share of its
+ * recall@5 of the offline embedder on natural queries (relevance-set-tuning.json): for each query, the share of its
  * expected answers found in the first five (capped at five expected), averaged over all queries. Products are
  * judged by the first five distinct master items searchProducts returns; guidance by the documents of the first
  * five passages searchGuidance returns.
