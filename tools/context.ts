@@ -1,9 +1,10 @@
+import type { Channel } from '../src/domain/channels.ts';
 import { type Actor, actorOf } from '../src/services/conversations/actor.ts';
 import type { Db } from '../src/services/database.ts';
 import type { Embedder } from '../src/services/embeddings/embedder.ts';
 import { AppError } from '../src/services/errors.ts';
 
-export type Channel = 'web' | 'telegram' | 'sms';
+export type { Channel };
 
 /**
  * What every tool acts with, fixed by the conversation before the model runs. The acting user is here and
