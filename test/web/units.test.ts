@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml, html, jsonScript, raw, safeNext, safeUrl } from '../../src/channels/web/html.ts';
-import { pdfText, walletCardPdf } from '../../src/channels/web/pdf.ts';
-import { spendByCategory } from '../../src/channels/web/plan-view.ts';
-import { cookieSettings } from '../../src/channels/web/visitor.ts';
-import { POISON_CONTROL, walletCard } from '../../src/channels/web/wallet-card.ts';
+import { pdfText, walletCardPdf } from '../../src/channels/web/plans/plan-pdf.ts';
+import { spendByCategory } from '../../src/channels/web/plans/plan-view.ts';
+import { POISON_CONTROL, walletCard } from '../../src/channels/web/plans/wallet-card.ts';
+import { escapeHtml, html, jsonScript, raw, safeNext, safeUrl } from '../../src/channels/web/shared/html.ts';
+import { cookieSettings } from '../../src/channels/web/shared/visitor.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
 import { rowsOf } from '../../src/db/rows.ts';

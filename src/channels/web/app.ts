@@ -5,7 +5,7 @@ import { errorSummary } from '../../services/error-summary.ts';
 import { AppError } from '../../services/errors.ts';
 import { getHealth } from '../../services/health.ts';
 import { notFoundHandler } from './routes.ts';
-import { statusByCode } from './status.ts';
+import { statusByCode } from './shared/status.ts';
 
 export type WebDeps = { config: Config; database: Database };
 

@@ -17,9 +17,9 @@ import {
 } from '../../services/inventory/plan-inventory.ts';
 import { getLatestPlan, getPlan } from '../../services/plans/index.ts';
 import { checkTier, requireFeature } from '../../services/tiers/tiers.ts';
-import type { WebRouteDeps } from './deps.ts';
 import { inventoryPage, inventoryUpgradePage } from './pages/inventory-page.ts';
-import { idParam, parseBody, UUID } from './request.ts';
+import type { WebRouteDeps } from './shared/deps.ts';
+import { idParam, parseBody, UUID } from './shared/request.ts';
 import {
   csrfProtection,
   requireUser,
@@ -27,7 +27,7 @@ import {
   signedInUser,
   visitorMiddleware,
   visitorOf,
-} from './visitor.ts';
+} from './shared/visitor.ts';
 
 const itemJson = (row: InventoryRow) => ({
   id: row.id,

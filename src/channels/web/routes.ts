@@ -2,17 +2,17 @@ import { fileURLToPath } from 'node:url';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { errorSummary } from '../../services/error-summary.ts';
 import { AppError } from '../../services/errors.ts';
-import { authRouter } from './auth-routes.ts';
-import { chatRouter } from './chat-routes.ts';
-import type { WebRouteDeps } from './deps.ts';
+import { authRouter } from './account/sign-in-routes.ts';
+import { chatRouter } from './chat/chat-routes.ts';
+import { errorPage } from './home/home-pages.ts';
 import { inventoryRouter } from './inventory-routes.ts';
-import { errorPage } from './pages/misc-pages.ts';
-import { planRouter } from './plan-routes.ts';
-import { productsRouter } from './products-routes.ts';
-import { statusOf } from './status.ts';
-import type { Visitor } from './visitor.ts';
+import { planRouter } from './plans/plan-routes.ts';
+import { productsRouter } from './products/products-routes.ts';
+import type { WebRouteDeps } from './shared/deps.ts';
+import { statusOf } from './shared/status.ts';
+import type { Visitor } from './shared/visitor.ts';
 
-export type { WebRouteDeps } from './deps.ts';
+export type { WebRouteDeps } from './shared/deps.ts';
 
 export const assetsDir = fileURLToPath(new URL('./assets', import.meta.url));
 

@@ -1,7 +1,7 @@
 import { PASSWORD_MIN } from '../../../services/accounts/index.ts';
-import { type Html, html } from '../html.ts';
-import type { Visitor } from '../visitor.ts';
-import { fieldError, layout } from './layout.ts';
+import { type Html, html } from '../shared/html.ts';
+import { fieldError, layout } from '../shared/layout.ts';
+import type { Visitor } from '../shared/visitor.ts';
 
 type FormState = { email?: string; errors?: Record<string, string>; next?: string; save?: string | null };
 

@@ -1,5 +1,5 @@
 import express, { type Request, type Response, Router } from 'express';
-import { isUuid } from '../../domain/ids.ts';
+import { isUuid } from '../../../domain/ids.ts';
 import {
   adoptHousehold,
   createSession,
@@ -11,19 +11,18 @@ import {
   listSessions,
   logIn,
   signUp,
-} from '../../services/accounts/index.ts';
-import { getProfile } from '../../services/accounts/users.ts';
-import { claimAnonymousConversations, setConversationPlan } from '../../services/conversations/index.ts';
-import { AppError } from '../../services/errors.ts';
-import { countInventoryItems } from '../../services/inventory/plan-inventory.ts';
-import { savePlan } from '../../services/plans/index.ts';
-import { listPlans } from '../../services/plans/saved-plans.ts';
-import { checkTier } from '../../services/tiers/tiers.ts';
-import type { WebRouteDeps } from './deps.ts';
-import { safeNext } from './html.ts';
-import { accountPage, loginPage, signupPage } from './pages/auth-pages.ts';
-import { homePage, pricingPage } from './pages/misc-pages.ts';
-import { noticeOf } from './request.ts';
+} from '../../../services/accounts/index.ts';
+import { getProfile } from '../../../services/accounts/users.ts';
+import { claimAnonymousConversations, setConversationPlan } from '../../../services/conversations/index.ts';
+import { AppError } from '../../../services/errors.ts';
+import { countInventoryItems } from '../../../services/inventory/plan-inventory.ts';
+import { savePlan } from '../../../services/plans/index.ts';
+import { listPlans } from '../../../services/plans/saved-plans.ts';
+import { checkTier } from '../../../services/tiers/tiers.ts';
+import { homePage, pricingPage } from '../home/home-pages.ts';
+import type { WebRouteDeps } from '../shared/deps.ts';
+import { safeNext } from '../shared/html.ts';
+import { noticeOf } from '../shared/request.ts';
 import {
   clearAnonCookie,
   clearSessionCookie,
@@ -36,7 +35,8 @@ import {
   signedInUser,
   visitorMiddleware,
   visitorOf,
-} from './visitor.ts';
+} from '../shared/visitor.ts';
+import { accountPage, loginPage, signupPage } from './sign-in-pages.ts';
 
 const wantsJson = (req: Request) => req.is('application/json') === 'application/json';
 

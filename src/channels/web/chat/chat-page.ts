@@ -1,6 +1,6 @@
-import { type Html, html, jsonScript } from '../html.ts';
-import type { Visitor } from '../visitor.ts';
-import { layout } from './layout.ts';
+import { type Html, html, jsonScript } from '../shared/html.ts';
+import { layout } from '../shared/layout.ts';
+import type { Visitor } from '../shared/visitor.ts';
 
 export type ChatHistoryMessage = { role: 'user' | 'assistant'; content: string; parts: unknown[] };
 

@@ -1,14 +1,14 @@
 import { createUIMessageStream, pipeUIMessageStreamToResponse, type UIMessageChunk } from 'ai';
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { createConversation, MAX_MESSAGE_CHARS, type Reply } from '../../conversation/index.ts';
-import { listConversations, listMessages } from '../../services/conversations/index.ts';
-import { errorSummary } from '../../services/error-summary.ts';
-import { AppError, badInput } from '../../services/errors.ts';
-import type { WebRouteDeps } from './deps.ts';
-import { type ChatHistoryMessage, chatPage } from './pages/chat-page.ts';
-import { actorOf, noticeOf, parseBody, UUID } from './request.ts';
-import { csrfProtection, visitorMiddleware, visitorOf } from './visitor.ts';
+import { createConversation, MAX_MESSAGE_CHARS, type Reply } from '../../../conversation/index.ts';
+import { listConversations, listMessages } from '../../../services/conversations/index.ts';
+import { errorSummary } from '../../../services/error-summary.ts';
+import { AppError, badInput } from '../../../services/errors.ts';
+import type { WebRouteDeps } from '../shared/deps.ts';
+import { actorOf, noticeOf, parseBody, UUID } from '../shared/request.ts';
+import { csrfProtection, visitorMiddleware, visitorOf } from '../shared/visitor.ts';
+import { type ChatHistoryMessage, chatPage } from './chat-page.ts';
 
 /**
  * POST /api/chat body: `{ text, conversationId? }`, or the AI SDK's `useChat` body (`{ messages: UIMessage[] }`,

@@ -1,7 +1,7 @@
 import { TIER_ENTITLEMENTS } from '../../../services/tiers/tiers.ts';
-import { type Html, html } from '../html.ts';
-import type { Visitor } from '../visitor.ts';
-import { layout } from './layout.ts';
+import { type Html, html } from '../shared/html.ts';
+import { layout } from '../shared/layout.ts';
+import type { Visitor } from '../shared/visitor.ts';
 
 export function errorPage(visitor: Visitor, status: number, message: string): Html {
   const heading =

@@ -1,10 +1,10 @@
 import type { InventoryRow, PlanReadiness } from '../../../services/inventory/plan-inventory.ts';
-import { type Html, html, jsonScript, number, titleCase } from '../html.ts';
-import { PRIORITY_LABEL } from '../plan-view.ts';
-import type { Visitor } from '../visitor.ts';
-import { barChart, scoreColor } from './charts.ts';
-import { layout } from './layout.ts';
-import { daysItem } from './plan-page.ts';
+import { daysItem } from '../plans/plan-page.ts';
+import { PRIORITY_LABEL } from '../plans/plan-view.ts';
+import { barChart, scoreColor } from '../shared/charts.ts';
+import { type Html, html, jsonScript, number, titleCase } from '../shared/html.ts';
+import { layout } from '../shared/layout.ts';
+import type { Visitor } from '../shared/visitor.ts';
 
 export type InventoryPageModel = {
   plan: { id: string; title: string } | null;

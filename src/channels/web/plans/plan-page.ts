@@ -1,9 +1,18 @@
 import { describeCoverage } from '../../../domain/plan/coverage.ts';
-import { type Html, html, humanize, money, number, safeUrl, scenarioLabel, titleCase } from '../html.ts';
-import { daysText, type PlanView, PRIORITY_LABEL } from '../plan-view.ts';
-import type { Visitor } from '../visitor.ts';
-import { barChart, scoreColor, scoreGauge } from './charts.ts';
-import { layout } from './layout.ts';
+import { barChart, scoreColor, scoreGauge } from '../shared/charts.ts';
+import {
+  type Html,
+  html,
+  humanize,
+  money,
+  number,
+  safeUrl,
+  scenarioLabel,
+  titleCase,
+} from '../shared/html.ts';
+import { layout } from '../shared/layout.ts';
+import type { Visitor } from '../shared/visitor.ts';
+import { daysText, type PlanView, PRIORITY_LABEL } from './plan-view.ts';
 
 const mobilityLabel = (m: string) => (m === 'BUG_OUT' ? 'Leaving (bug-out)' : 'Sheltering in place');
 

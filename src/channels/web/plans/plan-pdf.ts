@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
-import { describeCoverage } from '../../domain/plan/coverage.ts';
-import { humanize, money, number, scenarioLabel, titleCase } from './html.ts';
+import { describeCoverage } from '../../../domain/plan/coverage.ts';
+import { humanize, money, number, scenarioLabel, titleCase } from '../shared/html.ts';
 import { daysText, type PlanView, PRIORITY_LABEL } from './plan-view.ts';
 import type { WalletCard } from './wallet-card.ts';
 

@@ -1,26 +1,26 @@
 import express, { type Response, Router } from 'express';
 import { z } from 'zod';
-import type { GeneratedKit } from '../../domain/generated-kit.ts';
-import { MemberInputSchema, normalizeMember } from '../../domain/household-draft.ts';
-import { getDraftPlan, listConversations, setConversationPlan } from '../../services/conversations/index.ts';
-import { AppError, badInput, notFound } from '../../services/errors.ts';
-import { listInventory } from '../../services/inventory/inventory.ts';
+import type { GeneratedKit } from '../../../domain/generated-kit.ts';
+import { MemberInputSchema, normalizeMember } from '../../../domain/household-draft.ts';
+import {
+  getDraftPlan,
+  listConversations,
+  setConversationPlan,
+} from '../../../services/conversations/index.ts';
+import { AppError, badInput, notFound } from '../../../services/errors.ts';
+import { listInventory } from '../../../services/inventory/inventory.ts';
 import {
   inventoryReadiness,
   ownedFromRows,
   type PlanReadiness,
-} from '../../services/inventory/plan-inventory.ts';
-import { buildPlan, getLatestPlan, getPlan, savePlan } from '../../services/plans/index.ts';
-import { deletePlan, listPlans } from '../../services/plans/saved-plans.ts';
-import { checkTier } from '../../services/tiers/tiers.ts';
-import type { WebRouteDeps } from './deps.ts';
-import { html } from './html.ts';
-import { layout } from './pages/layout.ts';
-import { planPage, plansListPage } from './pages/plan-page.ts';
-import { walletCardPage } from './pages/wallet-card-page.ts';
-import { planPdf, walletCardPdf } from './pdf.ts';
-import { planView } from './plan-view.ts';
-import { actorOf, idParam, noticeOf } from './request.ts';
+} from '../../../services/inventory/plan-inventory.ts';
+import { buildPlan, getLatestPlan, getPlan, savePlan } from '../../../services/plans/index.ts';
+import { deletePlan, listPlans } from '../../../services/plans/saved-plans.ts';
+import { checkTier } from '../../../services/tiers/tiers.ts';
+import type { WebRouteDeps } from '../shared/deps.ts';
+import { html } from '../shared/html.ts';
+import { layout } from '../shared/layout.ts';
+import { actorOf, idParam, noticeOf } from '../shared/request.ts';
 import {
   csrfProtection,
   requireUser,
@@ -29,8 +29,12 @@ import {
   type Visitor,
   visitorMiddleware,
   visitorOf,
-} from './visitor.ts';
+} from '../shared/visitor.ts';
+import { planPage, plansListPage } from './plan-page.ts';
+import { planPdf, walletCardPdf } from './plan-pdf.ts';
+import { planView } from './plan-view.ts';
 import { walletCard } from './wallet-card.ts';
+import { walletCardPage } from './wallet-card-page.ts';
 
 /** The plan the visitor may read, with readiness recomputed from their inventory. */
 async function loadPlan(deps: WebRouteDeps, userId: string, planId: string) {

@@ -1,7 +1,7 @@
-import { type Html, html } from '../html.ts';
-import type { Visitor } from '../visitor.ts';
-import type { WalletCard } from '../wallet-card.ts';
-import { layout } from './layout.ts';
+import { type Html, html } from '../shared/html.ts';
+import { layout } from '../shared/layout.ts';
+import type { Visitor } from '../shared/visitor.ts';
+import type { WalletCard } from './wallet-card.ts';
 
 export function walletCardPage(visitor: Visitor, planId: string, card: WalletCard): Html {
   return layout({

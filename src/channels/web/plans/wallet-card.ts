@@ -1,5 +1,5 @@
-import type { GeneratedKit } from '../../domain/generated-kit.ts';
-import { scenarioLabel } from './html.ts';
+import type { GeneratedKit } from '../../../domain/generated-kit.ts';
+import { scenarioLabel } from '../shared/html.ts';
 
 /**
  * The family emergency wallet card, after Ready.gov's Family Emergency Communication Plan: who is in the

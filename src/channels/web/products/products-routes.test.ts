@@ -1,11 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../../../test/support/db.ts';
-import { loadConfig } from '../../config.ts';
-import type { Database } from '../../db/client.ts';
-import { createOfflineEmbedder } from '../../services/embeddings/offline.ts';
-import { createWebApp } from './app.ts';
+import { freshDatabase } from '../../../../test/support/db.ts';
+import { loadConfig } from '../../../config.ts';
+import type { Database } from '../../../db/client.ts';
+import { createOfflineEmbedder } from '../../../services/embeddings/offline.ts';
+import { createWebApp } from '../app.ts';
 import { productsRouter } from './products-routes.ts';
 
 type Result = {

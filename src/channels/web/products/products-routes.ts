@@ -1,8 +1,8 @@
 import { type Request, Router } from 'express';
 import { z } from 'zod';
-import { productSearchSchema, type SearchDb, searchProducts } from '../../services/catalog/search.ts';
-import type { Embedder } from '../../services/embeddings/embedder.ts';
-import { badInput } from '../../services/errors.ts';
+import { productSearchSchema, type SearchDb, searchProducts } from '../../../services/catalog/search.ts';
+import type { Embedder } from '../../../services/embeddings/embedder.ts';
+import { badInput } from '../../../services/errors.ts';
 
 export type ProductsRouteDeps = { db: SearchDb; embedder: Embedder };
 

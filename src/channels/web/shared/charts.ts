@@ -1,4 +1,4 @@
-import { escapeHtml, type Html, raw } from '../html.ts';
+import { escapeHtml, type Html, raw } from './html.ts';
 
 /**
  * Small, dependency-free inline SVG charts. Every chart has a <title> and <desc> that state its values,

@@ -1,4 +1,4 @@
-import { SCENARIO_NAMES } from '../../domain/index.ts';
+import { SCENARIO_NAMES } from '../../../domain/index.ts';
 
 /**
  * Safe-by-default HTML: every value interpolated into `html\`…\`` is escaped unless it is itself Html

@@ -1,5 +1,5 @@
-import { type Html, html, type Renderable } from '../html.ts';
-import type { Visitor } from '../visitor.ts';
+import { type Html, html, type Renderable } from './html.ts';
+import type { Visitor } from './visitor.ts';
 
 export type PageOptions = {
   title: string;

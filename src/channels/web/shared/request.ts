@@ -1,11 +1,11 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
-import { isUuid } from '../../domain/ids.ts';
-import { type Actor, actorOf as actorFrom } from '../../services/conversations/index.ts';
-import { badInput } from '../../services/errors.ts';
+import { isUuid } from '../../../domain/ids.ts';
+import { type Actor, actorOf as actorFrom } from '../../../services/conversations/index.ts';
+import { badInput } from '../../../services/errors.ts';
 import type { Visitor } from './visitor.ts';
 
-export { UUID_PATTERN as UUID } from '../../domain/ids.ts';
+export { UUID_PATTERN as UUID } from '../../../domain/ids.ts';
 
 /** A path parameter that must be an id: 400 naming it otherwise. */
 export function idParam(req: Request, name = 'id'): string {

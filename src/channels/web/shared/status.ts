@@ -1,4 +1,4 @@
-import type { AppError } from '../../services/errors.ts';
+import type { AppError } from '../../../services/errors.ts';
 
 /** HTTP status for each application error code. */
 export const statusByCode: Record<AppError['code'], number> = {

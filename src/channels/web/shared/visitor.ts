@@ -1,14 +1,14 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Config } from '../../config.ts';
+import type { Config } from '../../../config.ts';
 import {
   csrfMatches,
   csrfTokenFor,
   findSession,
   newToken,
   SESSION_DAYS,
-} from '../../services/accounts/index.ts';
-import type { Database } from '../../services/database.ts';
-import { AppError } from '../../services/errors.ts';
+} from '../../../services/accounts/index.ts';
+import type { Database } from '../../../services/database.ts';
+import { AppError } from '../../../services/errors.ts';
 
 /**
  * Who is asking: a signed-in user (session cookie → server-side session) or an anonymous visitor (an
