@@ -1,10 +1,10 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import type { GeneratedKit } from '../src/domain/generated-kit.ts';
+import { reconcile } from '../src/domain/inventory-units.ts';
 import { getHousehold, recordOwnedFor } from '../src/services/accounts/profiles.ts';
-import { applyInventoryStatements, supplyDays } from '../src/services/inventory-statements/apply.ts';
-import { reconcile } from '../src/services/inventory-statements/units.ts';
-import { checkTier, requireFeature } from '../src/services/tiers/tiers.ts';
+import { applyInventoryStatements, supplyDays } from '../src/services/inventory/index.ts';
+import { billingEnabled, checkTier, requireFeature, UPGRADE_PATH } from '../src/services/tiers/tiers.ts';
 import { actorFor, attempt, type ToolContext } from './context.ts';
 import { currentKit } from './plan-access.ts';
 
@@ -125,7 +125,10 @@ async function recordOnHousehold(ctx: ToolContext, changes: Change[]) {
   const kit = await currentKit(ctx);
   return {
     tracked: false,
-    upgradeUrl: `${ctx.publicUrl}/pricing`,
+    // Billing off (self-hosted): nothing to buy, an account is all it takes to track inventory.
+    ...(billingEnabled(ctx.db)
+      ? { upgradeUrl: `${ctx.publicUrl}${UPGRADE_PATH}` }
+      : { upgradeUrl: null, signupUrl: `${ctx.publicUrl}/signup` }),
     changes: reconciled.map(({ c, r }) => ({
       action: c.action,
       name: r.name,

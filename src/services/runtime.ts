@@ -3,6 +3,7 @@ import { type Database, openDatabase } from '../db/client.ts';
 import { runMigrations } from '../db/migrate.ts';
 import { seedIfEmpty } from './catalog/seed.ts';
 import { createEmbedder, type Embedder } from './embeddings/index.ts';
+import { setBillingEnabled } from './tiers/tiers.ts';
 
 export type Runtime = { database: Database; embedder: Embedder; close(): Promise<void> };
 
@@ -12,6 +13,8 @@ export type Runtime = { database: Database; embedder: Embedder; close(): Promise
  */
 export async function openRuntime(config: Config, log: (line: string) => void = () => {}): Promise<Runtime> {
   const database = await openDatabase(config.database);
+  // Billing off (no Stripe configured) means self-hosted: every account gets the top tier's rights.
+  setBillingEnabled(database.db, config.stripe !== null);
   try {
     await runMigrations(database);
     const embedder = createEmbedder(config.embeddings);

@@ -414,10 +414,13 @@ function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
     case 'updateInventory': {
       const text = inventoryReply(out.changes as InventoryChange[], out.daysOfSupply as DaysLine[], channel);
       if (out.tracked !== false) return say(text);
-      const url = String(out.upgradeUrl ?? '');
-      const more = channel === 'web' ? `[Basic](${url})` : `Basic (${url})`;
+      // No upgrade link on a self-hosted server (billing off): there, an account is all tracking needs.
+      const url = String(out.upgradeUrl ?? out.signupUrl ?? '');
+      const more = out.upgradeUrl
+        ? `${channel === 'web' ? `[Basic](${url})` : `Basic (${url})`} adds inventory tracking`
+        : `${channel === 'web' ? `[a free account](${url})` : `a free account (${url})`} keeps your inventory`;
       return say(
-        `Noted — it counts toward your plan.\n${text}\nTo keep expiry dates and get restock reminders, ${more} adds inventory tracking.`.replace(
+        `Noted — it counts toward your plan.\n${text}\nTo keep expiry dates and get restock reminders, ${more}.`.replace(
           /\n/g,
           channel === 'sms' ? ' ' : '\n',
         ),

@@ -2,7 +2,8 @@
 
 export { type BuildPlanOptions, buildPlan, type PlanRequest, parsePlanRequest } from './build-plan.ts';
 export { type CatalogCandidate, loadCatalogCandidates } from './catalog-candidates.ts';
-export { getLatestPlan, SAVED_PLAN_LIMIT, savePlan } from './save-plan.ts';
+export { getLatestPlan, savePlan } from './save-plan.ts';
+export { type SavedDraft, saveDraft, saveDraftPlan } from './save-draft.ts';
 export {
   deletePlan,
   getPlan,

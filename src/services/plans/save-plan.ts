@@ -1,15 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { missionReports, profiles } from '../../db/schema/index.ts';
+import { missionReports, profiles, type SubscriptionTier } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
 import { type GeneratedKit, generatedKitSchema } from '../../domain/generated-kit.ts';
-
-/** Free accounts keep one saved plan (a new one overwrites it); Basic and Pro keep any number. */
-export const SAVED_PLAN_LIMIT = {
-  FREE: 1,
-  BASIC: Number.POSITIVE_INFINITY,
-  PRO: Number.POSITIVE_INFINITY,
-} as const;
+import { billingEnabled, savedPlanLimit, tierStatusOf } from '../tiers/tiers.ts';
 
 function reportColumns(kit: GeneratedKit) {
   return {
@@ -25,30 +19,40 @@ function reportColumns(kit: GeneratedKit) {
 }
 
 /**
- * Saves a plan for the user. On the free tier the one saved plan is replaced in place (same id), so
- * links to it keep working; `overwritten` says so.
+ * Saves a plan for the user. When the tier keeps one plan (Free), the saved plan is replaced in place
+ * (same id), so links to it keep working; `overwritten` says so.
+ *
+ * Correct under concurrency by construction: the user's profile row is locked first
+ * (`SELECT … FOR UPDATE`), so two saves by one user run one after the other; each then reads the user's
+ * plans in a new statement (READ COMMITTED: it sees the plan the previous save committed) and replaces it
+ * instead of inserting a second. Locking the plans themselves would not do: with no plan yet there is no
+ * row to lock, and 20 simultaneous first saves would all insert.
  */
 export async function savePlan(
   db: Db,
   userId: string,
   plan: GeneratedKit,
-): Promise<{ id: string; overwritten: boolean; tier: 'FREE' | 'BASIC' | 'PRO' }> {
+  now: Date = new Date(),
+): Promise<{ id: string; overwritten: boolean; tier: SubscriptionTier }> {
   const kit = generatedKitSchema.parse(plan);
+  const billing = billingEnabled(db);
   return withUser(db, userId, async (tx) => {
     const [profile] = await tx
-      .select({ tier: profiles.subscriptionTier })
+      .select({
+        subscriptionTier: profiles.subscriptionTier,
+        subscriptionStatus: profiles.subscriptionStatus,
+        subscriptionPeriodEnd: profiles.subscriptionPeriodEnd,
+      })
       .from(profiles)
       .where(eq(profiles.id, userId))
-      .limit(1);
-    const tier = profile?.tier ?? 'FREE';
-    if (SAVED_PLAN_LIMIT[tier] === 1) {
-      // Lock the user's plans so two saves at once cannot both insert (holds on a real Postgres server).
+      .for('update');
+    const status = tierStatusOf(profile ?? null, billing, now);
+    if (savedPlanLimit(status) === 1) {
       const existing = await tx
         .select({ id: missionReports.id })
         .from(missionReports)
         .where(eq(missionReports.userId, userId))
-        .orderBy(desc(missionReports.updatedAt))
-        .for('update');
+        .orderBy(desc(missionReports.updatedAt));
       const [keep, ...extra] = existing;
       if (keep) {
         for (const row of extra) await tx.delete(missionReports).where(eq(missionReports.id, row.id));
@@ -56,14 +60,14 @@ export async function savePlan(
           .update(missionReports)
           .set({ ...reportColumns(kit), updatedAt: new Date() })
           .where(eq(missionReports.id, keep.id));
-        return { id: keep.id, overwritten: true, tier };
+        return { id: keep.id, overwritten: true, tier: status.tier };
       }
     }
     const [row] = await tx
       .insert(missionReports)
       .values({ ...reportColumns(kit), userId })
       .returning({ id: missionReports.id });
-    return { id: row!.id, overwritten: false, tier };
+    return { id: row!.id, overwritten: false, tier: status.tier };
   });
 }
 

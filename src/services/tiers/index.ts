@@ -1,1 +1,2 @@
+export * from './quotas.ts';
 export * from './tiers.ts';

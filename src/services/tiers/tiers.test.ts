@@ -4,8 +4,15 @@ import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
 import { profiles } from '../../db/schema/index.ts';
 import { createUser } from '../accounts/users.ts';
-import { AppError } from '../errors.ts';
-import { checkTier, effectiveTier, lowestTierWith, requireFeature, TIER_ENTITLEMENTS } from './tiers.ts';
+import {
+  checkTier,
+  effectiveTier,
+  lowestTierWith,
+  requireFeature,
+  setBillingEnabled,
+  TIER_ENTITLEMENTS,
+  TierLimitError,
+} from './tiers.ts';
 
 const NOW = new Date('2030-01-10T00:00:00Z');
 
@@ -60,7 +67,12 @@ describe('checkTier against the database', () => {
     const { id } = await createUser(database.db, { email: 'tier@example.com' });
     expect((await checkTier(database.db, id, NOW)).tier).toBe('FREE');
     await expect(requireFeature(database.db, id, 'inventoryTracking', NOW)).rejects.toSatisfy(
-      (e) => e instanceof AppError && e.code === 'TIER_LIMIT' && /BASIC/.test(e.message),
+      (e) =>
+        e instanceof TierLimitError &&
+        e.code === 'TIER_LIMIT' &&
+        e.requiredTier === 'BASIC' &&
+        e.upgradePath === '/pricing' &&
+        /Basic/.test(e.message),
     );
     await database.db
       .update(profiles)
@@ -74,6 +86,27 @@ describe('checkTier against the database', () => {
       tier: 'FREE',
       subscribedTier: 'PRO',
       status: 'canceled',
+      billing: 'stripe',
     });
+  });
+
+  it('billing off (self-hosted) gives every account the top tier, per database handle', async () => {
+    const selfHosted = await freshDatabase();
+    try {
+      setBillingEnabled(selfHosted.db, false);
+      const { id } = await createUser(selfHosted.db, { email: 'self@example.com' });
+      expect(await checkTier(selfHosted.db, id, NOW)).toMatchObject({
+        tier: 'PRO',
+        subscribedTier: 'FREE',
+        billing: 'self-hosted',
+        entitlements: TIER_ENTITLEMENTS.PRO,
+      });
+      await expect(requireFeature(selfHosted.db, id, 'inventoryTracking', NOW)).resolves.toBeTruthy();
+      // The other handle still enforces the tiers.
+      const other = await createUser(database.db, { email: 'billed@example.com' });
+      expect((await checkTier(database.db, other.id, NOW)).tier).toBe('FREE');
+    } finally {
+      await selfHosted.close();
+    }
   });
 });
