@@ -1,4 +1,4 @@
-import { SMS_MAX_SEPTETS } from '../../src/conversation/index.ts';
+import { SMS_MAX_SEPTETS } from '../../src/channels/sms/encoding.ts';
 import { SCENARIO_NAMES } from '../../src/domain/scenarios.ts';
 import type { Kit, Snapshot, StoredMember } from './snapshot.ts';
 import type {

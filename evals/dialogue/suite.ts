@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
-import {
-  createConversation,
-  type Reply,
-  renderText,
-  septets,
-  toSmsText,
-  toTelegramMarkdown,
-} from '../../src/conversation/index.ts';
+import { renderText } from '../../src/channels/render-text.ts';
+import { septets } from '../../src/channels/sms/encoding.ts';
+import { toSmsText } from '../../src/channels/sms/render.ts';
+import { renderTelegram } from '../../src/channels/telegram/render.ts';
+import { createConversation, type Reply } from '../../src/conversation/index.ts';
 import type { Database } from '../../src/db/client.ts';
 import type { Actor } from '../../src/services/conversations/actor.ts';
 import { createOfflineEmbedder } from '../../src/services/embeddings/offline.ts';
@@ -64,10 +61,9 @@ function unclippedLength(channel: Dialogue['channel'], reply: Reply): number {
     return septets(`${body}${link}${choices}`.trim());
   }
   if (channel === 'telegram') {
-    const text = toTelegramMarkdown(reply.text);
-    const link =
-      reply.link && !text.includes(reply.link.url) ? `\n\n${reply.link.label}: ${reply.link.url}` : '';
-    return text.length + link.length;
+    // As one message, counted as Telegram counts it: the text after its markup is parsed.
+    const whole = renderTelegram(reply, Number.POSITIVE_INFINITY).messages[0];
+    return whole?.plain.length ?? 0;
   }
   return reply.text.length;
 }
@@ -110,7 +106,7 @@ export async function runDialogue(
       gates.push({ id: `${id}:turn`, kind: 'turn', pass: false, detail: error });
       break;
     }
-    const rendered = renderText(dialogue.channel, reply);
+    const rendered = renderText(dialogue.channel, reply, PUBLIC_URL);
     turns.push({
       say,
       reply: reply.text,

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { createModel } from '../../agents/index.ts';
 import { loadConfig } from '../config.ts';
-import { createConversation, renderText } from '../conversation/index.ts';
+import { renderText } from '../channels/render-text.ts';
+import { createConversation } from '../conversation/index.ts';
 import { isUuid } from '../domain/ids.ts';
 import { createUser, findUserByEmail, getProfile } from '../services/accounts/users.ts';
 import { AppError } from '../services/errors.ts';
@@ -62,7 +63,7 @@ async function main() {
         });
         conversationId = turn.conversationId;
         const reply = await turn.reply;
-        out = renderText(parsed.channel, reply);
+        out = renderText(parsed.channel, reply, config.publicUrl);
       } catch (error) {
         if (!(error instanceof AppError) || !error.expose) throw error;
         out = `Sorry — ${error.message}.`;

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderSms } from '../../src/conversation/index.ts';
+import { renderSms } from '../../src/channels/sms/render.ts';
 import { missionReports } from '../../src/db/schema/index.ts';
 import { getHousehold } from '../../src/services/accounts/profiles.ts';
 import { getDraftPlan, listAiRuns } from '../../src/services/conversations/conversations.ts';
@@ -159,7 +159,7 @@ describe('missing information: one question at a time', () => {
     expect(second.tools).toEqual(['updateHousehold', 'presentChoices']);
     expect(second.reply.text).toMatch(/Who is in your household\?/);
     expect(second.reply.choices?.map((c) => c.value)).toEqual(['just me', '2 adults', '2 adults and 2 kids']);
-    expect(renderSms(second.reply).text).toContain('2) 2 adults');
+    expect(renderSms(second.reply, { moreUrl: `${PUBLIC_URL}/plan` }).text).toContain('2) 2 adults');
     expect(await getHousehold(h.database.db, userId)).toMatchObject({ location: 'Boise, ID' });
 
     const third = await me.say('2');
@@ -169,8 +169,8 @@ describe('missing information: one question at a time', () => {
     expect(kit.location.state).toBe('ID');
     // Defaults are stated, and the SMS fits three segments with the link.
     expect(third.reply.text).toMatch(/Assumed: a two-week plan/);
-    const sms = renderSms(third.reply);
-    expect(sms.septets).toBeLessThanOrEqual(459);
+    const sms = renderSms(third.reply, { moreUrl: `${PUBLIC_URL}/plan` });
+    expect(sms.segments).toBeLessThanOrEqual(3);
     expect(sms.text).toMatch(new RegExp(`${PUBLIC_URL}/plans/[0-9a-f-]{36}`));
   });
 

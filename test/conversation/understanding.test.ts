@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderSms } from '../../src/conversation/index.ts';
+import { renderSms } from '../../src/channels/sms/render.ts';
 import { getHouseholdFor } from '../../src/services/accounts/profiles.ts';
 import { getDraftPlan } from '../../src/services/conversations/conversations.ts';
-import { type Harness, harness, makeUser, person } from './support.ts';
+import { type Harness, harness, makeUser, PUBLIC_URL, person } from './support.ts';
 
 /** Issue 10's quoted failures, as whole dialogues through the conversation core and the offline model. */
 
@@ -179,7 +179,7 @@ describe('answers grounded in the plan and the guidance', () => {
     const said = await sms.say('81, diabetic, takes insulin, Phoenix, $200');
     expect(said.tools).toContain('buildPlan');
     expect(said.reply.text).toMatch(/[Ii]nsulin/);
-    expect(renderSms(said.reply).segments).toBeLessThanOrEqual(3);
+    expect(renderSms(said.reply, { moreUrl: `${PUBLIC_URL}/plan` }).segments).toBeLessThanOrEqual(3);
   });
 });
 
