@@ -4,7 +4,7 @@ import { applyHouseholdEdits } from '../src/domain/household-edits.ts';
 import { getHouseholdFor } from '../src/services/accounts/profiles.ts';
 import { getDraftPlan, setDraftPlan } from '../src/services/conversations/conversations.ts';
 import { badInput } from '../src/services/errors.ts';
-import { ownedSupplies } from '../src/services/inventory-statements/apply.ts';
+import { listInventory, ownedSupplies } from '../src/services/inventory/index.ts';
 import { buildPlan } from '../src/services/plans/index.ts';
 import { actorFor, attempt, type ToolContext } from './context.ts';
 import { householdEdits } from './household-input.ts';
@@ -54,6 +54,6 @@ export function buildPlanTool(ctx: ToolContext) {
 
 /** Tracked inventory when there is any, else what the person said they have (kept on the household). */
 async function ownedFor(ctx: ToolContext, stated: { supplyKey: string; quantity: number }[]) {
-  const tracked = ctx.userId ? await ownedSupplies(ctx.db, ctx.userId) : [];
+  const tracked = ctx.userId ? ownedSupplies(await listInventory(ctx.db, ctx.userId)) : [];
   return tracked.length > 0 ? tracked : stated;
 }

@@ -1,8 +1,7 @@
 import { tool, zodSchema } from 'ai';
 import { z } from 'zod';
 import { getHousehold } from '../src/services/accounts/profiles.ts';
-import { listInventory } from '../src/services/inventory/inventory.ts';
-import { supplyDays } from '../src/services/inventory-statements/apply.ts';
+import { listInventory, supplyDays } from '../src/services/inventory/index.ts';
 import { requireFeature } from '../src/services/tiers/tiers.ts';
 import { attempt, needsAccount, type ToolContext } from './context.ts';
 import { currentKit } from './plan-access.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconcile } from './units.ts';
+import { reconcile } from './inventory-units.ts';
 
 describe('reconcile stated quantities to plan units', () => {
   it('turns cans of food into kcal with a stated typical size', () => {

@@ -3,7 +3,7 @@ import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
 import { createUser } from '../accounts/users.ts';
 import { AppError } from '../errors.ts';
-import { addInventoryItem, listInventory, updateInventoryItem } from './inventory.ts';
+import { addInventoryItem, listInventory, updateInventoryItem } from './items.ts';
 
 let database: Database;
 let userId: string;

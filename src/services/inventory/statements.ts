@@ -1,27 +1,11 @@
 import type { Db } from '../../db/client.ts';
-import type { GeneratedKit } from '../../domain/generated-kit.ts';
-import {
-  calcRations,
-  computeNeeds,
-  type DaysOfSupply,
-  daysOfSupply,
-  HouseholdSchema,
-  type Need,
-  type OwnedItem,
-  ratesFromRations,
-  resolveLocation,
-  type SupplyRates,
-} from '../../domain/index.ts';
-import { needsOfKit } from '../../domain/plan/kit-needs.ts';
-import type { HouseholdProfile } from '../accounts/profiles.ts';
+import { type Reconciled, reconcile, type StatedQuantity } from '../../domain/inventory-units.ts';
 import { badInput } from '../errors.ts';
-import {
-  addInventoryItem,
-  listInventory,
-  removeInventoryItem,
-  updateInventoryItem,
-} from '../inventory/inventory.ts';
-import { type Reconciled, reconcile, type StatedQuantity } from './units.ts';
+import type { InventoryRow } from './item-schema.ts';
+import { addInventoryItem, listInventory, removeInventoryItem, updateInventoryItem } from './items.ts';
+import { amountOf } from './owned.ts';
+
+/** What someone said they bought, used or have, applied to their inventory in the plan's units. */
 
 export type InventoryStatementInput = StatedQuantity & {
   action: 'add' | 'remove' | 'set';
@@ -44,15 +28,11 @@ export type AppliedChange = {
   shortBy?: number;
 };
 
-type Row = Awaited<ReturnType<typeof listInventory>>[number];
-
 const EPS = 1e-6;
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
-const amountOf = (row: Row) =>
-  (row.quantityOwned ?? 0) * (row.unitAmount === null ? 1 : Number(row.unitAmount));
 const sameName = (a: string | null, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
 
-function holds(rows: Row[], target: Reconciled): Row[] {
+function holds(rows: InventoryRow[], target: Reconciled): InventoryRow[] {
   return rows.filter((r) =>
     target.supplyKey === null
       ? r.supplyKey === null && sameName(r.name, target.name)
@@ -60,7 +40,7 @@ function holds(rows: Row[], target: Reconciled): Row[] {
   );
 }
 
-function total(rows: Row[]): number {
+function total(rows: InventoryRow[]): number {
   return round(
     rows.reduce((s, r) => s + amountOf(r), 0),
     4,
@@ -71,7 +51,7 @@ function total(rows: Row[]): number {
 async function patchRow(
   db: Db,
   userId: string,
-  row: Row,
+  row: InventoryRow,
   changes: { quantityOwned: number; unitAmount?: number; notes?: string | null },
 ) {
   await updateInventoryItem(db, userId, row.id, {
@@ -85,7 +65,7 @@ async function patchRow(
  * Removes `amount` (in the supply's unit) from the rows, oldest expiry first (first in, first out). A row
  * partly used keeps its exact remainder as one lot of that size, so totals stay exact.
  */
-async function drawDown(db: Db, userId: string, rows: Row[], amount: number): Promise<number> {
+async function drawDown(db: Db, userId: string, rows: InventoryRow[], amount: number): Promise<number> {
   let left = amount;
   const ordered = [...rows].sort(
     (a, b) =>
@@ -196,49 +176,4 @@ async function addNew(
     quantityNeeded: 0,
     expirationDate: expires,
   });
-}
-
-/** Everything owned, per supply key, in the supply's units (the planner's `owned`). */
-export async function ownedSupplies(db: Db, userId: string): Promise<OwnedItem[]> {
-  const rows = await listInventory(db, userId);
-  const byKey = new Map<string, number>();
-  for (const r of rows) {
-    if (!r.supplyKey) continue;
-    byKey.set(r.supplyKey, (byKey.get(r.supplyKey) ?? 0) + amountOf(r));
-  }
-  return [...byKey].map(([supplyKey, quantity]) => ({ supplyKey, quantity: round(quantity, 4) }));
-}
-
-/** Needs and daily rates from the household profile, through the planning engine. */
-function fromProfile(profile: HouseholdProfile): { needs: Need[]; rates: SupplyRates } | null {
-  if (!profile.members || profile.members.length === 0) return null;
-  const household = HouseholdSchema.parse({ members: profile.members, pets: profile.pets ?? [] });
-  const location = resolveLocation(profile.location ?? '');
-  const durationDays = profile.durationDays ?? 14;
-  const scenarios = profile.scenarios ?? [];
-  const rations = calcRations(household, durationDays, location.climate, scenarios);
-  const needs = computeNeeds({
-    household,
-    durationDays,
-    scenarios,
-    mobility: profile.mobility ?? 'SHELTER_IN_PLACE',
-    climate: location.climate,
-    setting: location.setting,
-    rations,
-  });
-  return { needs, rates: ratesFromRations(rations) };
-}
-
-/**
- * Days of water and food the household now holds (domain `daysOfSupply`), measured against the plan
- * when there is one, else against the household profile; empty when neither is known yet.
- */
-export async function supplyDays(
-  db: Db,
-  userId: string,
-  basis: { kit?: GeneratedKit | null; profile?: HouseholdProfile | null },
-): Promise<DaysOfSupply[]> {
-  const source = basis.kit ? needsOfKit(basis.kit) : basis.profile ? fromProfile(basis.profile) : null;
-  if (!source) return [];
-  return daysOfSupply(source.needs, await ownedSupplies(db, userId), source.rates);
 }

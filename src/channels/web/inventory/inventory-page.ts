@@ -1,4 +1,4 @@
-import type { InventoryRow, PlanReadiness } from '../../../services/inventory/plan-inventory.ts';
+import type { InventoryRow, PlanReadiness } from '../../../services/inventory/index.ts';
 import { daysItem } from '../plans/plan-page.ts';
 import { PRIORITY_LABEL } from '../plans/plan-view.ts';
 import { barChart, scoreColor } from '../shared/charts.ts';

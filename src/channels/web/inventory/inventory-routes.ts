@@ -1,25 +1,21 @@
 import express, { type Request, Router } from 'express';
-import { badInput } from '../../services/errors.ts';
+import { badInput } from '../../../services/errors.ts';
 import {
   addInventoryItem,
-  listInventory,
-  removeInventoryItem,
-  updateInventoryItem,
-} from '../../services/inventory/inventory.ts';
-import {
   getInventoryItem,
   type InventoryRow,
-  inventoryCreateSchema,
-  inventoryItemPatchSchema,
+  listInventory,
   planReadiness,
+  removeInventoryItem,
   setSupplyOwned,
   supplyOwnedSchema,
-} from '../../services/inventory/plan-inventory.ts';
-import { getLatestPlan, getPlan } from '../../services/plans/index.ts';
-import { checkTier, requireFeature } from '../../services/tiers/tiers.ts';
-import { inventoryPage, inventoryUpgradePage } from './pages/inventory-page.ts';
-import type { WebRouteDeps } from './shared/deps.ts';
-import { idParam, parseBody, UUID } from './shared/request.ts';
+  updateInventoryItem,
+} from '../../../services/inventory/index.ts';
+import { getLatestPlan, getPlan } from '../../../services/plans/index.ts';
+import { checkTier, requireFeature } from '../../../services/tiers/tiers.ts';
+import { parseInput } from '../../../services/validation.ts';
+import type { WebRouteDeps } from '../shared/deps.ts';
+import { idParam, UUID } from '../shared/request.ts';
 import {
   csrfProtection,
   requireUser,
@@ -27,7 +23,13 @@ import {
   signedInUser,
   visitorMiddleware,
   visitorOf,
-} from './shared/visitor.ts';
+} from '../shared/visitor.ts';
+import { inventoryPage, inventoryUpgradePage } from './inventory-page.ts';
+
+/**
+ * The inventory page and its JSON API. Each body is checked once, by the inventory service's own schema,
+ * whose messages name the field; Express 5 passes a rejected handler to the error handler.
+ */
 
 const itemJson = (row: InventoryRow) => ({
   id: row.id,
@@ -50,14 +52,10 @@ export function inventoryRouter(deps: WebRouteDeps): Router {
   const csrf = csrfProtection(deps.config);
   const json = express.json({ limit: '32kb' });
 
-  /** Inventory is a Basic and Pro feature (shared/product.md, Tiers): 402 with the upgrade message otherwise. */
+  /** Inventory is a Basic and Pro feature (docs/product.md, Tiers): 402 with the upgrade message otherwise. */
   const entitled: express.RequestHandler = async (_req, res, next) => {
-    try {
-      await requireFeature(db, signedInUser(res).id, 'inventoryTracking');
-      next();
-    } catch (error) {
-      next(error);
-    }
+    await requireFeature(db, signedInUser(res).id, 'inventoryTracking');
+    next();
   };
 
   const planIdOf = (req: Request, from: 'query' | 'body' = 'query'): string | null => {
@@ -67,7 +65,7 @@ export function inventoryRouter(deps: WebRouteDeps): Router {
         : (req.body as { planId?: unknown } | undefined)?.planId;
     if (raw === undefined || raw === '') return null;
     if (typeof raw !== 'string' || !UUID.test(raw))
-      throw badInput('planId must be a plan id (a UUID)', 'planId');
+      throw badInput('Plan id must be the id of a plan.', 'planId');
     return raw;
   };
 
@@ -89,41 +87,28 @@ export function inventoryRouter(deps: WebRouteDeps): Router {
     items: s.items.map(itemJson),
   });
 
-  router.get('/inventory', visitor, requireUserPage, async (req, res, next) => {
-    try {
-      const userId = signedInUser(res).id;
-      const tier = await checkTier(db, userId);
-      if (!tier.entitlements.inventoryTracking) {
-        res.type('html').send(inventoryUpgradePage(visitorOf(res), tier.tier).value);
-        return;
-      }
-      const s = await snapshot(userId, planIdOf(req));
-      res
-        .type('html')
-        .send(inventoryPage(visitorOf(res), { ...s, today: new Date().toISOString().slice(0, 10) }).value);
-    } catch (error) {
-      next(error);
+  router.get('/inventory', visitor, requireUserPage, async (req, res) => {
+    const userId = signedInUser(res).id;
+    const tier = await checkTier(db, userId);
+    if (!tier.entitlements.inventoryTracking) {
+      res.type('html').send(inventoryUpgradePage(visitorOf(res), tier.tier).value);
+      return;
     }
+    const s = await snapshot(userId, planIdOf(req));
+    res
+      .type('html')
+      .send(inventoryPage(visitorOf(res), { ...s, today: new Date().toISOString().slice(0, 10) }).value);
   });
 
-  router.get('/api/inventory', visitor, requireUser, entitled, async (req, res, next) => {
-    try {
-      res.json(snapshotJson(await snapshot(signedInUser(res).id, planIdOf(req))));
-    } catch (error) {
-      next(error);
-    }
+  router.get('/api/inventory', visitor, requireUser, entitled, async (req, res) => {
+    res.json(snapshotJson(await snapshot(signedInUser(res).id, planIdOf(req))));
   });
 
-  router.post('/api/inventory', json, visitor, requireUser, csrf, entitled, async (req, res, next) => {
-    try {
-      const userId = signedInUser(res).id;
-      const planId = planIdOf(req);
-      const input = parseBody(inventoryCreateSchema, req.body);
-      const item = await addInventoryItem(db, userId, input);
-      res.status(201).json({ item: itemJson(item), ...snapshotJson(await snapshot(userId, planId)) });
-    } catch (error) {
-      next(error);
-    }
+  router.post('/api/inventory', json, visitor, requireUser, csrf, entitled, async (req, res) => {
+    const userId = signedInUser(res).id;
+    const planId = planIdOf(req);
+    const item = await addInventoryItem(db, userId, req.body);
+    res.status(201).json({ item: itemJson(item), ...snapshotJson(await snapshot(userId, planId)) });
   });
 
   /** PUT /api/inventory/supplies/:supplyKey { owned, expirationDate?, planId? }: the total held of a plan need. */
@@ -134,65 +119,48 @@ export function inventoryRouter(deps: WebRouteDeps): Router {
     requireUser,
     csrf,
     entitled,
-    async (req, res, next) => {
-      try {
-        const userId = signedInUser(res).id;
-        const input = parseBody(supplyOwnedSchema, req.body);
-        const key = String(req.params.supplyKey);
-        const plan = await planFor(userId, input.planId ?? null);
-        const need = plan?.reportData.supplies.find((s) => s.key === key);
-        if (plan && !need) throw badInput(`supplyKey ${key} is not a need of this plan`, 'supplyKey');
-        const rows = await setSupplyOwned(db, userId, {
-          supplyKey: key,
-          owned: input.owned,
-          ...(input.expirationDate !== undefined ? { expirationDate: input.expirationDate } : {}),
-          needed: need?.quantity ?? 0,
-          ...(need ? { name: need.name } : {}),
-          missionReportId: plan?.id ?? null,
-        });
-        res.json({
-          supplyKey: key,
-          rows: rows.map(itemJson),
-          ...snapshotJson(await snapshot(userId, plan?.id ?? null)),
-        });
-      } catch (error) {
-        next(error);
-      }
+    async (req, res) => {
+      const userId = signedInUser(res).id;
+      const input = parseInput(supplyOwnedSchema, req.body, 'body');
+      const key = String(req.params.supplyKey);
+      const plan = await planFor(userId, input.planId ?? null);
+      const need = plan?.reportData.supplies.find((s) => s.key === key);
+      if (plan && !need) throw badInput(`Supply key ${key} is not a need of this plan.`, 'supplyKey');
+      const rows = await setSupplyOwned(db, userId, {
+        supplyKey: key,
+        owned: input.owned,
+        ...(input.expirationDate !== undefined ? { expirationDate: input.expirationDate } : {}),
+        needed: need?.quantity ?? 0,
+        ...(need ? { name: need.name } : {}),
+        missionReportId: plan?.id ?? null,
+      });
+      res.json({
+        supplyKey: key,
+        rows: rows.map(itemJson),
+        ...snapshotJson(await snapshot(userId, plan?.id ?? null)),
+      });
     },
   );
 
-  router.get('/api/inventory/:id', visitor, requireUser, entitled, async (req, res, next) => {
-    try {
-      const row = await getInventoryItem(db, signedInUser(res).id, idParam(req));
-      res.json({ item: itemJson(row) });
-    } catch (error) {
-      next(error);
-    }
+  router.get('/api/inventory/:id', visitor, requireUser, entitled, async (req, res) => {
+    const row = await getInventoryItem(db, signedInUser(res).id, idParam(req));
+    res.json({ item: itemJson(row) });
   });
 
-  router.patch('/api/inventory/:id', json, visitor, requireUser, csrf, entitled, async (req, res, next) => {
-    try {
-      const userId = signedInUser(res).id;
-      const id = idParam(req);
-      const planId = planIdOf(req);
-      const patch = parseBody(inventoryItemPatchSchema, req.body);
-      const item = await updateInventoryItem(db, userId, id, patch);
-      res.json({ item: itemJson(item), ...snapshotJson(await snapshot(userId, planId)) });
-    } catch (error) {
-      next(error);
-    }
+  router.patch('/api/inventory/:id', json, visitor, requireUser, csrf, entitled, async (req, res) => {
+    const userId = signedInUser(res).id;
+    const id = idParam(req);
+    const planId = planIdOf(req);
+    const item = await updateInventoryItem(db, userId, id, req.body);
+    res.json({ item: itemJson(item), ...snapshotJson(await snapshot(userId, planId)) });
   });
 
-  router.delete('/api/inventory/:id', visitor, requireUser, csrf, entitled, async (req, res, next) => {
-    try {
-      const userId = signedInUser(res).id;
-      const id = idParam(req);
-      const planId = planIdOf(req);
-      await removeInventoryItem(db, userId, id);
-      res.json({ deleted: id, ...snapshotJson(await snapshot(userId, planId)) });
-    } catch (error) {
-      next(error);
-    }
+  router.delete('/api/inventory/:id', visitor, requireUser, csrf, entitled, async (req, res) => {
+    const userId = signedInUser(res).id;
+    const id = idParam(req);
+    const planId = planIdOf(req);
+    await removeInventoryItem(db, userId, id);
+    res.json({ deleted: id, ...snapshotJson(await snapshot(userId, planId)) });
   });
 
   return router;

@@ -1,0 +1,117 @@
+import type { Db } from '../../db/client.ts';
+import type { GeneratedKit } from '../../domain/generated-kit.ts';
+import {
+  calcRations,
+  computeNeeds,
+  type DaysOfSupply,
+  daysOfSupply,
+  HouseholdSchema,
+  type Need,
+  ratesFromRations,
+  readinessScore,
+  resolveLocation,
+  type SupplyRates,
+} from '../../domain/index.ts';
+import { needsOfKit } from '../../domain/plan/kit-needs.ts';
+import type { HouseholdProfile } from '../accounts/profiles.ts';
+import type { InventoryRow } from './item-schema.ts';
+import { listInventory } from './items.ts';
+import { ownedSupplies } from './owned.ts';
+
+/**
+ * How ready the inventory makes the household: readiness and days of supply from a stored plan's needs
+ * (or the household profile) and what is owned, through the domain's own functions.
+ */
+
+const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
+
+export type NeedStatus = {
+  key: string;
+  name: string;
+  category: string;
+  unit: string;
+  priority: 1 | 2 | 3;
+  needed: number;
+  owned: number;
+  /** 0..1 */
+  coverage: number;
+  /** The earliest expiry among the rows that hold this supply. */
+  expirationDate: string | null;
+  itemIds: string[];
+};
+
+export type PlanReadiness = {
+  score: number;
+  byCategory: { category: string; score: number; needs: number }[];
+  daysOfSupply: DaysOfSupply[];
+  needs: NeedStatus[];
+};
+
+/** Readiness (0–100, weighted by priority), per category, days of supply and per-need coverage. */
+export function planReadiness(kit: GeneratedKit, rows: readonly InventoryRow[]): PlanReadiness {
+  const { needs, rates } = needsOfKit(kit);
+  const owned = ownedSupplies(rows);
+  const readiness = readinessScore(needs, owned);
+  const coverage = new Map(readiness.items.map((i) => [i.key, i]));
+  return {
+    score: readiness.score,
+    byCategory: readiness.byCategory,
+    daysOfSupply: daysOfSupply(needs, owned, rates),
+    needs: needs.map((n) => {
+      const c = coverage.get(n.key);
+      const holding = rows.filter((r) => r.supplyKey === n.key);
+      const expiries = holding.map((r) => r.expirationDate).filter((d): d is string => !!d);
+      expiries.sort();
+      return {
+        key: n.key,
+        name: n.name,
+        category: n.category,
+        unit: n.unit,
+        priority: n.priority,
+        needed: n.quantity,
+        owned: round(c?.owned ?? 0, 4),
+        coverage: round(c?.coverage ?? 0, 4),
+        expirationDate: expiries[0] ?? null,
+        itemIds: holding.map((r) => r.id),
+      };
+    }),
+  };
+}
+
+export async function inventoryReadiness(db: Db, userId: string, kit: GeneratedKit): Promise<PlanReadiness> {
+  return planReadiness(kit, await listInventory(db, userId));
+}
+
+/** Needs and daily rates from the household profile, through the planning engine. */
+function fromProfile(profile: HouseholdProfile): { needs: Need[]; rates: SupplyRates } | null {
+  if (!profile.members || profile.members.length === 0) return null;
+  const household = HouseholdSchema.parse({ members: profile.members, pets: profile.pets ?? [] });
+  const location = resolveLocation(profile.location ?? '');
+  const durationDays = profile.durationDays ?? 14;
+  const scenarios = profile.scenarios ?? [];
+  const rations = calcRations(household, durationDays, location.climate, scenarios);
+  const needs = computeNeeds({
+    household,
+    durationDays,
+    scenarios,
+    mobility: profile.mobility ?? 'SHELTER_IN_PLACE',
+    climate: location.climate,
+    setting: location.setting,
+    rations,
+  });
+  return { needs, rates: ratesFromRations(rations) };
+}
+
+/**
+ * Days of water and food the household now holds (domain `daysOfSupply`), measured against the plan
+ * when there is one, else against the household profile; empty when neither is known yet.
+ */
+export async function supplyDays(
+  db: Db,
+  userId: string,
+  basis: { kit?: GeneratedKit | null; profile?: HouseholdProfile | null },
+): Promise<DaysOfSupply[]> {
+  const source = basis.kit ? needsOfKit(basis.kit) : basis.profile ? fromProfile(basis.profile) : null;
+  if (!source) return [];
+  return daysOfSupply(source.needs, ownedSupplies(await listInventory(db, userId)), source.rates);
+}
