@@ -7,7 +7,7 @@ import { getHouseholdFor, type HouseholdProfile } from '../../src/services/accou
 import { getProfile } from '../../src/services/accounts/users.ts';
 import type { Actor } from '../../src/services/conversations/actor.ts';
 import { getDraftPlan } from '../../src/services/conversations/conversations.ts';
-import { listInventory } from '../../src/services/inventory/inventory.ts';
+import { listInventory } from '../../src/services/inventory/index.ts';
 import { getLatestPlan } from '../../src/services/plans/index.ts';
 
 export type Kit = GeneratedKit;

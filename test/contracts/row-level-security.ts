@@ -20,7 +20,7 @@ import {
   listInventory,
   removeInventoryItem,
   updateInventoryItem,
-} from '../../src/services/inventory/inventory.ts';
+} from '../../src/services/inventory/index.ts';
 import { getPlan, insertPlan, listPlans, replacePlan } from '../../src/services/plans/saved-plans.ts';
 import { rejectionText } from '../support/errors.ts';
 

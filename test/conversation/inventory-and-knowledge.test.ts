@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSms } from '../../src/conversation/index.ts';
-import { listInventory } from '../../src/services/inventory/inventory.ts';
+import { listInventory } from '../../src/services/inventory/index.ts';
 import { getLatestPlan } from '../../src/services/plans/index.ts';
 import { type Harness, harness, makeUser, PUBLIC_URL, person } from './support.ts';
 

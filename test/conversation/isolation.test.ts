@@ -4,7 +4,7 @@ import { createConversation } from '../../src/conversation/index.ts';
 import { getHousehold } from '../../src/services/accounts/profiles.ts';
 import { getDraftPlan, listAiRuns, listMessages } from '../../src/services/conversations/conversations.ts';
 import { AppError } from '../../src/services/errors.ts';
-import { listInventory } from '../../src/services/inventory/inventory.ts';
+import { listInventory } from '../../src/services/inventory/index.ts';
 import { getLatestPlan } from '../../src/services/plans/index.ts';
 import { createTools } from '../../tools/index.ts';
 import { scripted, toolResultsSeen } from './mock-steps.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversation } from '../../src/conversation/index.ts';
 import { getHousehold } from '../../src/services/accounts/profiles.ts';
 import { getDraftPlan, listAiRuns } from '../../src/services/conversations/conversations.ts';
-import { listInventory } from '../../src/services/inventory/inventory.ts';
+import { listInventory } from '../../src/services/inventory/index.ts';
 import { scripted, toolResultsSeen } from './mock-steps.ts';
 import { type Harness, harness, makeUser } from './support.ts';
 

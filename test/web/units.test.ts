@@ -27,12 +27,12 @@ import {
 } from '../../src/services/accounts/index.ts';
 import { createUser } from '../../src/services/accounts/users.ts';
 import { AppError } from '../../src/services/errors.ts';
-import { addInventoryItem } from '../../src/services/inventory/inventory.ts';
 import {
+  addInventoryItem,
   inventoryReadiness,
   planReadiness,
   setSupplyOwned,
-} from '../../src/services/inventory/plan-inventory.ts';
+} from '../../src/services/inventory/index.ts';
 import { buildPlan } from '../../src/services/plans/index.ts';
 import { freshDatabase } from '../support/db.ts';
 

@@ -5,7 +5,7 @@ import { AppError } from '../../services/errors.ts';
 import { authRouter } from './account/sign-in-routes.ts';
 import { chatRouter } from './chat/chat-routes.ts';
 import { errorPage } from './home/home-pages.ts';
-import { inventoryRouter } from './inventory-routes.ts';
+import { inventoryRouter } from './inventory/inventory-routes.ts';
 import { planRouter } from './plans/plan-routes.ts';
 import { productsRouter } from './products/products-routes.ts';
 import type { WebRouteDeps } from './shared/deps.ts';

@@ -1,5 +1,5 @@
 import type { GeneratedKit } from '../../../domain/generated-kit.ts';
-import type { PlanReadiness } from '../../../services/inventory/plan-inventory.ts';
+import type { PlanReadiness } from '../../../services/inventory/index.ts';
 
 /**
  * What the plan page, the PDF and the wallet card show, derived once from the stored plan and the
