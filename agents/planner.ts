@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Channel } from '../src/domain/channels.ts';
 import { createTools, type ToolContext } from '../tools/index.ts';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8').trim();
@@ -17,7 +18,7 @@ export const PLANNER_PROMPT_VERSION = 'planner-v2';
 
 /** What the conversation core knows at the start of a turn, handed to the model in a <context> block. */
 export type PlannerContext = {
-  channel: 'web' | 'telegram' | 'sms';
+  channel: Channel;
   signedIn: boolean;
   publicUrl: string;
   household: Record<string, unknown>;

@@ -5,8 +5,9 @@ import { z } from 'zod';
  * each turn and at the end. Expectations describe the behaviour issue 10 demands, not today's output.
  */
 
-export const CHANNELS = ['web', 'telegram', 'sms'] as const;
-export type Channel = (typeof CHANNELS)[number];
+import { CHANNELS, type Channel } from '../../src/domain/channels.ts';
+
+export { CHANNELS, type Channel };
 
 export const THEMES = [
   'intake',

@@ -39,6 +39,15 @@ export type Reply = {
   silent?: boolean;
 };
 
+/** The structured parts of a reply as the thread stores them (the next turn reads its choices back). */
+export function storedReplyParts(reply: Pick<Reply, 'choices' | 'link' | 'planCard'>): unknown[] {
+  return [
+    ...(reply.choices ? [{ type: 'choices', choices: reply.choices }] : []),
+    ...(reply.link ? [{ type: 'link', ...reply.link }] : []),
+    ...(reply.planCard ? [{ type: 'plan-card', card: reply.planCard }] : []),
+  ];
+}
+
 export function planCardOf(plan: PlanSummary): PlanCard {
   return {
     planId: plan.planId,

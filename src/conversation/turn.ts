@@ -1,8 +1,10 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { type ModelMessage, type StepResult, stepCountIs, streamText, type ToolSet } from 'ai';
 import { type PlannerTools, plannerAgent } from '../../agents/index.ts';
+import type { Channel } from '../domain/channels.ts';
 import { readHousehold } from '../services/accounts/profiles.ts';
 import { setSmsOptOut, smsOptedOut } from '../services/accounts/sms-consent.ts';
+import type { TurnLimit } from '../services/channels/turn-limit.ts';
 import { type Actor, actorOf } from '../services/conversations/actor.ts';
 import { beginTurn, finishTurn } from '../services/conversations/turns.ts';
 import type { Db } from '../services/database.ts';
@@ -12,10 +14,10 @@ import { fixedReplyModel } from './fixed-reply-model.ts';
 import { SMS_REPLIES, smsKeyword } from './keywords.ts';
 import { estimateCostUsd } from './pricing.ts';
 import { mapChoice } from './render.ts';
-import { type Choice, type Reply, replyParts } from './reply.ts';
+import { type Choice, type Reply, replyParts, storedReplyParts } from './reply.ts';
 import { summarize } from './summary.ts';
 
-export type Channel = 'web' | 'telegram' | 'sms';
+export type { Channel };
 
 export type ConversationDeps = {
   db: Db;
@@ -30,6 +32,8 @@ export type ConversationDeps = {
   maxSteps?: number;
   /** Called with diagnostics (never user-facing). */
   log?: (message: string, detail?: unknown) => void;
+  /** Turns per identity per window (services/channels/turn-limit.ts); the default when omitted. */
+  turnLimit?: TurnLimit;
 };
 
 export type TurnInput = {
@@ -40,6 +44,11 @@ export type TurnInput = {
   /** Continue this thread; a new one is started when omitted. */
   conversationId?: string | null;
   text: string;
+  /**
+   * An answer the core decided before any model (a link code, the rate-limit notice): recorded in the thread
+   * like any turn, at no cost. SMS keywords are recognised here, in runTurn, and need no fixed reply.
+   */
+  fixedReply?: string;
 };
 
 export type TurnRun = {
@@ -169,6 +178,7 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
     } else if (smsOptedOut(start.household)) fixed = { text: '', silent: true };
     else if (keyword === 'help') fixed = { text: SMS_REPLIES.help, silent: false };
   }
+  if (!fixed && input.fixedReply !== undefined) fixed = { text: input.fixedReply, silent: false };
   const model = fixed ? fixedReplyModel(fixed.text) : deps.model;
   // On the web, links stay relative to the site the person is on.
   const publicUrl = input.channel === 'web' ? '' : deps.publicUrl;
@@ -282,9 +292,7 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
         content: replyText,
         parts: [
           ...exchanges.map((e) => ({ type: 'tool', toolName: e.toolName, input: e.input, ok: e.ok })),
-          ...(reply.choices ? [{ type: 'choices', choices: reply.choices }] : []),
-          ...(reply.link ? [{ type: 'link', ...reply.link }] : []),
-          ...(reply.planCard ? [{ type: 'plan-card', card: reply.planCard }] : []),
+          ...storedReplyParts(reply),
         ],
       },
       {

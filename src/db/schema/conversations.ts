@@ -12,12 +12,16 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { CHANNELS, type Channel } from '../../domain/channels.ts';
 import type { GeneratedKit } from '../../domain/generated-kit.ts';
 import { missionReports } from './mission-reports.ts';
 import { users } from './users.ts';
 
-export const conversationChannels = ['web', 'telegram', 'sms'] as const;
-export type ConversationChannel = (typeof conversationChannels)[number];
+/** The channels column's values: the one list in the domain (a change here needs a migration of the checks). */
+export const conversationChannels = CHANNELS;
+export type ConversationChannel = Channel;
+/** `'web', 'telegram', 'sms'` for the check constraints, written from the same list. */
+export const channelValuesSql = sql.raw(CHANNELS.map((c) => `'${c}'`).join(', '));
 
 /**
  * One thread of a conversation on one channel. A signed-in user's thread has user_id; an anonymous
@@ -49,7 +53,7 @@ export const conversations = pgTable(
   (t) => [
     index('idx_conversations_user').on(t.userId, t.updatedAt),
     index('idx_conversations_anonymous').on(t.anonymousKey),
-    check('conversations_channel_check', sql`${t.channel} in ('web', 'telegram', 'sms')`),
+    check('conversations_channel_check', sql`${t.channel} in (${channelValuesSql})`),
     check('conversations_owner_check', sql`${t.userId} is not null or ${t.anonymousKey} is not null`),
   ],
 );
@@ -129,6 +133,6 @@ export const channelIdentities = pgTable(
   (t) => [
     unique('channel_identities_channel_external_id_unique').on(t.channel, t.externalId),
     index('idx_channel_identities_user').on(t.userId),
-    check('channel_identities_channel_check', sql`${t.channel} in ('web', 'telegram', 'sms')`),
+    check('channel_identities_channel_check', sql`${t.channel} in (${channelValuesSql})`),
   ],
 );

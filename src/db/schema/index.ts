@@ -2,6 +2,7 @@ export * from './analytics.ts';
 export * from './auth.ts';
 export * from './billing.ts';
 export * from './bundles.ts';
+export * from './channels.ts';
 export * from './calls.ts';
 export * from './commerce.ts';
 export * from './conversations.ts';

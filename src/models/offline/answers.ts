@@ -1,4 +1,5 @@
 import type { PlanSummary } from '../../../tools/plan-summary.ts';
+import type { Channel } from '../../domain/channels.ts';
 import { normalizeText } from './numbers.ts';
 
 /** Questions about the person's own plan, answered from the plan's numbers (getPlan), never the guidance. */
@@ -53,7 +54,6 @@ export function planTopic(text: string): PlanTopic | null {
   return null;
 }
 
-type Channel = 'web' | 'telegram' | 'sms';
 const num = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d });
 const money = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 

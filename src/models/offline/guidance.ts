@@ -1,3 +1,5 @@
+import type { Channel } from '../../domain/channels.ts';
+
 /**
  * Guidance answers from the knowledge base: the steps and amounts of the passages that answer the question,
  * with the organization named. Below the relevance floor the honest answer is "I don't know".
@@ -12,8 +14,6 @@ export type Passage = {
   content: string;
   score?: number;
 };
-
-type Channel = 'web' | 'telegram' | 'sms';
 
 /** Scores of unrelated questions stay near 0.1 with the offline embedder; answers start above this. */
 export const RELEVANCE_FLOOR = 0.2;

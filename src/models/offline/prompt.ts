@@ -1,9 +1,10 @@
 import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
+import type { Channel } from '../../domain/channels.ts';
 import type { Profile } from './facts.ts';
 
 /** What the conversation core tells the model about the turn (the <context> block of the system prompt). */
 export type TurnContext = {
-  channel: 'web' | 'telegram' | 'sms';
+  channel: Channel;
   signedIn: boolean;
   publicUrl: string;
   household: Profile;

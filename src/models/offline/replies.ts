@@ -1,4 +1,5 @@
 import type { PlanHeadline, PlanSummary } from '../../../tools/plan-summary.ts';
+import type { Channel } from '../../domain/channels.ts';
 import { describeCoverage } from '../../domain/plan/coverage.ts';
 import { householdText, type Profile } from './facts.ts';
 
@@ -7,7 +8,7 @@ import { householdText, type Profile } from './facts.ts';
  * tool), in each channel's style: web rich Markdown, Telegram short Markdown, SMS plain and short.
  */
 
-export type Channel = 'web' | 'telegram' | 'sms';
+export type { Channel };
 
 const num = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });

@@ -156,3 +156,44 @@ export async function finishTurn(
       update conversations set updated_at = now() where id = ${conversationId}`),
   );
 }
+
+/**
+ * A message the system starts (a check-in, a reminder), stored as the assistant's in the thread it goes to
+ * (a new thread when there is none, or the old one is gone), so a reply to it — "2" for its second choice —
+ * continues from it. Returns the thread's id.
+ */
+export async function recordAssistantMessage(
+  db: Db,
+  actor: Actor,
+  input: { channel: ConversationChannel; conversationId: string | null; content: string; parts: unknown[] },
+): Promise<string> {
+  return withActor(db, actor, async (tx) => {
+    let id = input.conversationId;
+    if (id) {
+      const [found] = await tx
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(eq(conversations.id, id));
+      id = found?.id ?? null;
+    }
+    if (!id) {
+      const [created] = await tx
+        .insert(conversations)
+        .values({
+          userId: actor.userId,
+          anonymousKey: actor.userId === null ? anonymousKeyHash(actor.anonymousKey) : null,
+          channel: input.channel,
+          title: input.content.slice(0, 80),
+        })
+        .returning({ id: conversations.id });
+      id = created!.id;
+    }
+    await tx.execute(sql`
+      with stored as (
+        insert into messages (conversation_id, role, content, parts)
+        values (${id}, 'assistant', ${input.content}, ${JSON.stringify(input.parts)}::jsonb)
+      )
+      update conversations set updated_at = now() where id = ${id}`);
+    return id;
+  });
+}
