@@ -1,20 +1,18 @@
-export { SMS_REPLIES, type SmsKeyword, smsKeyword } from './keywords.ts';
-export { estimateCostUsd, PRICES_PER_MILLION } from './pricing.ts';
+export type { ChannelAdapter, InboundMessage } from './channel-adapter.ts';
+export { mapChoice } from './choices.ts';
+export { type HandleOptions, handleMessage, webExternalId } from './handle-message.ts';
 export {
-  mapChoice,
-  type Rendering,
-  renderSms,
-  renderTelegram,
-  renderText,
-  renderWeb,
-  SMS_MAX_SEPTETS,
-  type SmsRendering,
-  septets,
-  type TelegramRendering,
-  toSmsText,
-  toTelegramMarkdown,
-  type WebRendering,
-} from './render.ts';
+  acceptInbound,
+  type Deliver,
+  type InboundWorker,
+  type InboundWorkerOptions,
+  startInboundWorker,
+} from './inbound.ts';
+export { SMS_REPLIES, type SmsKeyword, smsKeyword } from './keywords.ts';
+export { type LinkCommand, parseLinkCommand } from './link-command.ts';
+export { type NotifyInput, type NotifyResult, notify } from './notify.ts';
+export { estimateCostUsd, PRICES_PER_MILLION } from './pricing.ts';
+export { renderWeb, type WebRendering } from './render.ts';
 export type { Choice, PlanCard, Reply } from './reply.ts';
 export { summarize } from './summary.ts';
 export {
