@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { type PlanInput, parsePeople, parsePets, SCENARIO_IDS } from '../domain/index.ts';
 import { isSupplyKey, supplyByKey } from '../domain/supplies.ts';
+import { AppError } from '../services/errors.ts';
+import { parseInput } from '../services/validation.ts';
 
 /** A command-line mistake: the message names the flag; the command exits with code 2. */
 export class UsageError extends Error {
@@ -53,6 +55,16 @@ const flagsSchema = z.object({
   help: z.boolean().default(false),
 });
 
+/** Runs a parse whose bad input (a sentence naming the flag) is a command-line mistake. */
+function usage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'BAD_INPUT') throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 export type PlanCommand = { input: PlanInput; json: boolean; help: boolean };
 
 /** Parses `plan` flags into a plan request; every mistake names its flag. */
@@ -84,9 +96,7 @@ export function parsePlanArgs(argv: string[]): PlanCommand {
     );
   }
   if (values.help) return { input: undefined as unknown as PlanInput, json: false, help: true };
-  const parsed = flagsSchema.safeParse(values);
-  if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
-  const flags = parsed.data;
+  const flags = usage(() => parseInput(flagsSchema, values));
 
   const people = parsePeople(flags.people, { activity: flags.activity });
   if (!people.ok) throw new UsageError(`--people: ${people.error}`);

@@ -24,6 +24,7 @@ import {
 } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
 import { AppError, badInput } from '../errors.ts';
+import { parseInput } from '../validation.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 import { reserveLoginAttempt, settleLoginAttempt } from './throttle.ts';
 import { createUser, findUserByEmail, replacePasswordHash } from './users.ts';
@@ -54,19 +55,6 @@ export const logInSchema = z.object({
     .min(1, 'enter your password')
     .max(PASSWORD_MAX, 'is too long'),
 });
-
-/** Parses with a schema; the first problem becomes BAD_INPUT naming its field. */
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.map(String).join('.') || 'body';
-    if (issue.code === 'unrecognized_keys')
-      throw badInput(`${issue.keys[0]} is not an accepted field`, issue.keys[0]);
-    throw badInput(`${field} ${issue.message.replace(/^Invalid input: /, '')}`, field);
-  }
-  return parsed.data;
-}
 
 export async function signUp(db: Db, input: unknown): Promise<{ id: string; email: string }> {
   const data = parseInput(signUpSchema, input);

@@ -6,7 +6,6 @@ export {
   logInSchema,
   PASSWORD_MAX,
   PASSWORD_MIN,
-  parseInput,
   signUp,
   signUpSchema,
 } from './accounts.ts';

@@ -17,7 +17,8 @@ import {
 } from '../../domain/household-edits.ts';
 import { type Actor, withActor } from '../conversations/actor.ts';
 import { getConversationHousehold, setConversationHousehold } from '../conversations/conversations.ts';
-import { badInput, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
+import { parseInput } from '../validation.ts';
 
 /**
  * The household as gathered in conversation, so nobody is asked twice (its rules: src/domain/household-draft.ts).
@@ -41,13 +42,7 @@ function extrasOf(stored: unknown): Record<string, unknown> {
 const strictHousehold = householdProfileSchema.strict();
 
 export function parseHouseholdPatch(patch: unknown): HouseholdProfile {
-  const parsed = strictHousehold.safeParse(patch);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.join('.') || undefined;
-    throw badInput(`${field ?? 'household'}: ${issue.message}`, field);
-  }
-  return parsed.data;
+  return parseInput(strictHousehold, patch, 'household');
 }
 
 /** Keys set in the patch replace the stored ones whole (a new member list replaces the old list). */

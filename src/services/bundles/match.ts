@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { SCENARIO_IDS } from '../../domain/scenarios.ts';
 import { climateTags, oneOf, SEARCH_CLIMATES, suitsClimate } from '../catalog/climate.ts';
-import { badInput } from '../errors.ts';
+import { parseInput } from '../validation.ts';
 
 const tag = z
   .string()
@@ -74,12 +74,7 @@ type Row = {
  * and the household's age groups, with a budget check. Every match says why, component by component.
  */
 export async function matchBundles(db: DbOrTx, input: BundleMatchInput): Promise<BundleMatch[]> {
-  const parsed = bundleMatchSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw badInput(`${issue.path.join('.')} ${issue.message}`, issue.path.map(String).join('.'));
-  }
-  const want = parsed.data;
+  const want = parseInput(bundleMatchSchema, input);
   const rows = rowsOf<Row>(
     await db.execute(sql`
       select b.id, b.slug, b.name, b.description, b.total_estimated_price::text, b.scenarios, b.min_people,

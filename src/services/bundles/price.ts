@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
 import type { ProductMetadata } from '../../db/schema/products.ts';
 import { badInput, notFound } from '../errors.ts';
+import { parseInput } from '../validation.ts';
 
 export const customBundleSchema = z.object({
   bundleSlug: z.string().trim().min(1),
@@ -75,13 +76,7 @@ function covered(p: ProductRow, supply: string | null, quantity: number): number
  * master item as the product it replaces, or the same supply key; anything else is refused with the reason.
  */
 export async function priceCustomBundle(db: DbOrTx, input: CustomBundleInput): Promise<CustomBundlePrice> {
-  const parsed = customBundleSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-    throw badInput(`${field.replace(/^\./, '')} ${issue.message}`, field.replace(/^\./, ''));
-  }
-  const want = parsed.data;
+  const want = parseInput(customBundleSchema, input);
   const bundle = rowsOf<{ id: string; slug: string; name: string; total_estimated_price: string | null }>(
     await db.execute(
       sql`select id, slug, name, total_estimated_price::text from bundles where slug = ${want.bundleSlug}`,

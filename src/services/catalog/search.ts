@@ -7,6 +7,7 @@ import { SCENARIO_IDS } from '../../domain/scenarios.ts';
 import { type Embedder, embedOne, toVectorLiteral } from '../embeddings/embedder.ts';
 import { contentTerms, expansions } from '../embeddings/text.ts';
 import { AppError, badInput } from '../errors.ts';
+import { parseInput } from '../validation.ts';
 import { CLIMATE_TAGS, climateTags, oneOf, SEARCH_CLIMATES } from './climate.ts';
 import { EF_SEARCH, EXACT_SCAN_MAX_ROWS, efSearchFor } from './search-plan.ts';
 
@@ -130,12 +131,7 @@ export async function searchProductsPlanned(
   input: ProductSearchInput,
   tuning: { exactScanMaxRows?: number } = {},
 ): Promise<{ plan: SearchPlan; results: ProductSearchResult[] }> {
-  const parsed = productSearchSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw badInput(`${String(issue.path[0] ?? 'input')} ${issue.message}`, String(issue.path[0] ?? ''));
-  }
-  const options = parsed.data;
+  const options = parseInput(productSearchSchema, input);
   const vector = toVectorLiteral(await embedOne(embedder, options.q));
   const k = candidateCount(options.limit);
 

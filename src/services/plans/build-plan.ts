@@ -33,7 +33,7 @@ import {
 import { startingStock } from '../../domain/simulation.ts';
 import { matchBundles } from '../bundles/match.ts';
 import type { DbOrTx } from '../database.ts';
-import { badInput } from '../errors.ts';
+import { parseInput } from '../validation.ts';
 import { type CatalogCandidate, loadCatalogCandidates } from './catalog-candidates.ts';
 import { resourcesForSkills } from './skill-resources.ts';
 import { optimizeOffThread, scheduleOffThread } from './solver-pool.ts';
@@ -110,13 +110,7 @@ function notFittingSample(excluded: { name: string; reason: string }[]): { name:
 }
 
 export function parsePlanRequest(input: unknown): PlanRequest {
-  const parsed = PlanInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.path.join('.');
-    throw badInput(`${field || 'plan'}: ${issue.message}`, field || undefined);
-  }
-  return parsed.data;
+  return parseInput(PlanInputSchema, input, 'plan');
 }
 
 /**

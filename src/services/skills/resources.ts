@@ -2,7 +2,7 @@ import { and, arrayOverlaps, asc, desc, ilike, inArray, or, type SQL } from 'dri
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { skillsResources } from '../../db/schema/index.ts';
-import { badInput } from '../errors.ts';
+import { parseInput } from '../validation.ts';
 
 export const skillResourceQuerySchema = z.object({
   skillIds: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
@@ -26,12 +26,7 @@ export type SkillResource = {
 
 /** Learning resources from skills_resources, verified and featured first; by skill id, words, or scenario. */
 export async function findSkillResources(db: DbOrTx, input: SkillResourceQuery): Promise<SkillResource[]> {
-  const parsed = skillResourceQuerySchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw badInput(`${issue.path.join('.')}: ${issue.message}`, issue.path.join('.'));
-  }
-  const q = parsed.data;
+  const q = parseInput(skillResourceQuerySchema, input);
   const filters: SQL[] = [];
   if (q.skillIds.length > 0) filters.push(inArray(skillsResources.skillId, q.skillIds));
   if (q.query) {
