@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { users } from './users.ts';
 
 export const callTypes = ['FOUNDER_GROUP', 'EXPERT_GROUP', 'ONE_ON_ONE'] as const;
@@ -63,6 +74,11 @@ export const callAttendance = pgTable(
     rating: integer('rating'),
     feedbackText: text('feedback_text'),
     adminNotes: text('admin_notes'),
+    /**
+     * What the booking shares with the expert: the plan's summary and the inventory gaps when booked, so
+     * the call starts from the household's real situation (see services/calls/shared-context.ts).
+     */
+    sharedContext: jsonb('shared_context').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).defaultNow(),
   },
   (t) => [

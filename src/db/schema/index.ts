@@ -1,4 +1,5 @@
 export * from './analytics.ts';
+export * from './api-access.ts';
 export * from './auth.ts';
 export * from './billing.ts';
 export * from './bundles.ts';
@@ -12,4 +13,5 @@ export * from './mission-reports.ts';
 export * from './products.ts';
 export * from './relations.ts';
 export * from './skills.ts';
+export * from './sms.ts';
 export * from './users.ts';
