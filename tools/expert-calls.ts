@@ -45,14 +45,23 @@ export function bookExpertCallTool(ctx: ToolContext) {
   return tool({
     description:
       'CHANGES DATA. Books the person onto an expert or group call by its id (from listExpertCalls). Checks ' +
-      'their tier and the seats left; booking twice is harmless.',
+      'their tier and the seats left; booking twice is harmless. Shares their plan summary and inventory gaps ' +
+      'with the expert. Returns calendarUrl (an .ics file to add it to a calendar) and callUrl (to cancel).',
     inputSchema: bookExpertCallInput,
     execute: async ({ callId }) => {
       if (!ctx.userId) return needsAccount(ctx, 'Booking a call');
       const userId = ctx.userId;
       return attempt(async () => {
         const booking = await bookExpertCall(ctx.db, userId, callId, ctx.now());
-        return { booking: { ...booking, scheduledDate: booking.scheduledDate.toISOString() } };
+        return {
+          booking: {
+            ...booking,
+            scheduledDate: booking.scheduledDate.toISOString(),
+            // The calendar file (RFC 5545) and the call's page, where it can be cancelled.
+            calendarUrl: `${ctx.publicUrl}/calls/${callId}/calendar.ics`,
+            callUrl: `${ctx.publicUrl}/calls/${callId}`,
+          },
+        };
       }, ctx);
     },
   });

@@ -477,11 +477,21 @@ function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
       );
     }
     case 'bookExpertCall': {
-      const b = out.booking as { title: string; scheduledDate: string; alreadyBooked: boolean };
+      const b = out.booking as {
+        title: string;
+        scheduledDate: string;
+        alreadyBooked: boolean;
+        calendarUrl?: string;
+      };
+      const calendar = b.calendarUrl
+        ? channel === 'web'
+          ? ` [Add to calendar](${b.calendarUrl})`
+          : ` Add to calendar: ${b.calendarUrl}`
+        : '';
       return say(
         b.alreadyBooked
-          ? `You're already booked on "${b.title}" (${b.scheduledDate.slice(0, 16).replace('T', ' ')} UTC).`
-          : `Booked: "${b.title}" on ${b.scheduledDate.slice(0, 16).replace('T', ' ')} UTC. You'll get the link before it starts.`,
+          ? `You're already booked on "${b.title}" (${b.scheduledDate.slice(0, 16).replace('T', ' ')} UTC).${calendar}`
+          : `Booked: "${b.title}" on ${b.scheduledDate.slice(0, 16).replace('T', ' ')} UTC. You'll get the link before it starts.${calendar}`,
       );
     }
     default:

@@ -1,47 +1,49 @@
 import { and, asc, count, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { callAttendance, type callTypes, expertCalls } from '../../db/schema/index.ts';
+import { callAttendance, type callTypes, expertCalls, type SubscriptionTier } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
-import { AppError, notFound } from '../errors.ts';
-import { checkTier, TIER_ENTITLEMENTS, TIER_RANK } from '../tiers/tiers.ts';
+import { isUuid } from '../../domain/ids.ts';
+import { AppError, badInput, notFound } from '../errors.ts';
+import {
+  assertCallAllowed,
+  assertOneOnOneQuota,
+  atLeast,
+  checkTier,
+  lowestTierForCall,
+  quarterOf,
+} from '../tiers/tiers.ts';
+import { sharedContextFor } from './shared-context.ts';
+
+export { quarterOf } from '../tiers/tiers.ts';
 
 type CallType = (typeof callTypes)[number];
-type Tier = 'FREE' | 'BASIC' | 'PRO';
-
-/** The least tier each kind of call needs (product.md): founder group calls Basic, expert and 1-on-1 Pro. */
-const TYPE_MINIMUM: Record<CallType, Tier> = {
-  FOUNDER_GROUP: 'BASIC',
-  EXPERT_GROUP: 'PRO',
-  ONE_ON_ONE: 'PRO',
-};
 
 export type ExpertCallSummary = {
   id: string;
   callType: CallType;
   title: string;
+  description: string | null;
   expertName: string | null;
   expertSpecialty: string | null;
   scheduledDate: Date;
   durationMinutes: number | null;
   timezone: string | null;
-  tierRequired: Tier;
+  tierRequired: SubscriptionTier;
   seatsLeft: number | null;
   booked: boolean;
+  /** Whether this person's tier lets them book it (false for anonymous people). */
+  allowed: boolean;
 };
 
-function requiredTier(call: { callType: CallType; tierRequired: Tier }): Tier {
-  const byType = TYPE_MINIMUM[call.callType];
-  return TIER_RANK[byType] > TIER_RANK[call.tierRequired] ? byType : call.tierRequired;
+/** The tier a call needs: its own tier_required or what its kind needs (product.md), whichever is higher. */
+export function requiredTier(call: { callType: CallType; tierRequired: SubscriptionTier }): SubscriptionTier {
+  const byType = lowestTierForCall(call.callType);
+  return atLeast(byType, call.tierRequired) ? byType : call.tierRequired;
 }
 
-/** The calendar quarter (UTC) an instant falls in, as [start, end). */
-export function quarterOf(at: Date): [Date, Date] {
-  const q = Math.floor(at.getUTCMonth() / 3);
-  return [
-    new Date(Date.UTC(at.getUTCFullYear(), q * 3, 1)),
-    new Date(Date.UTC(at.getUTCFullYear(), q * 3 + 3, 1)),
-  ];
+export function checkCallId(callId: string): void {
+  if (!isUuid(callId)) throw badInput('callId must be a call id (a UUID) from the list of calls', 'callId');
 }
 
 /**
@@ -86,19 +88,33 @@ export async function listExpertCalls(
         ).map((r) => r.callId),
       )
     : new Set<string>();
-  return calls.map((c) => ({
-    id: c.id,
-    callType: c.callType,
-    title: c.title,
-    expertName: c.expertName,
-    expertSpecialty: c.expertSpecialty,
-    scheduledDate: c.scheduledDate,
-    durationMinutes: c.durationMinutes,
-    timezone: c.timezone,
-    tierRequired: requiredTier(c),
-    seatsLeft: c.maxAttendees === null ? null : Math.max(0, c.maxAttendees - (taken.get(c.id) ?? 0)),
-    booked: mine.has(c.id),
-  }));
+  const tier = userId ? await checkTier(db, userId, now) : null;
+  return calls.map((c) => {
+    let allowed = false;
+    if (tier) {
+      try {
+        assertCallAllowed(tier, c);
+        allowed = true;
+      } catch {
+        // Not allowed: the list still shows it, with the tier it needs.
+      }
+    }
+    return {
+      id: c.id,
+      callType: c.callType,
+      title: c.title,
+      description: c.description,
+      expertName: c.expertName,
+      expertSpecialty: c.expertSpecialty,
+      scheduledDate: c.scheduledDate,
+      durationMinutes: c.durationMinutes,
+      timezone: c.timezone,
+      tierRequired: requiredTier(c),
+      seatsLeft: c.maxAttendees === null ? null : Math.max(0, c.maxAttendees - (taken.get(c.id) ?? 0)),
+      booked: mine.has(c.id),
+      allowed,
+    };
+  });
 }
 
 export type Booking = {
@@ -112,13 +128,14 @@ export type Booking = {
 /**
  * Books the user onto a call. Correct under concurrency on a real Postgres, by construction:
  * - the call's row is locked (SELECT … FOR UPDATE) before its attendees are counted, so bookings of one
- *   call run one after another; the count is a separate statement, so under READ COMMITTED it sees every
- *   booking committed before the lock was granted (a single INSERT … SELECT count(*) would not: its
- *   snapshot predates the wait);
- * - the user's profile row is locked too, so their 1-on-1 quota is counted without a race;
- * - (call_id, user_id) is unique, so a double submit books once.
- * The lock and the count run as the system role (attendance of others is hidden from the user by
- * row-level security); the insert runs as the user, so the policy checks the row is theirs.
+ *   call run one after another and max_attendees is never exceeded; the count is a separate statement, so
+ *   under READ COMMITTED it sees every booking committed before the lock was granted (a single
+ *   INSERT … SELECT count(*) would not: its snapshot predates the wait);
+ * - for a 1-on-1 call the user's profile row is locked too, so the quarterly quota is counted without a race;
+ * - (call_id, user_id) is unique, so a double submit books once (ON CONFLICT DO NOTHING).
+ * The lock and the count run as the system role (others' attendance is hidden from the user by row-level
+ * security); the insert runs as the user, so the policy checks the row is theirs.
+ * The booking carries what it shares with the expert: the plan summary and inventory gaps.
  */
 export async function bookExpertCall(
   db: Db,
@@ -126,7 +143,9 @@ export async function bookExpertCall(
   callId: string,
   now: Date = new Date(),
 ): Promise<Booking> {
+  checkCallId(callId);
   const tier = await checkTier(db, userId, now);
+  const shared = await sharedContextFor(db, userId, now);
   return db.transaction(async (tx) => {
     const locked = rowsOf<{ id: string }>(
       await tx.execute(sql`select id from expert_calls where id = ${callId} for update`),
@@ -137,18 +156,7 @@ export async function bookExpertCall(
     if (call.status !== 'SCHEDULED' || call.scheduledDate.getTime() <= now.getTime()) {
       throw new AppError('CONFLICT', `"${call.title}" is no longer open for booking.`);
     }
-    const needed = requiredTier(call);
-    if (TIER_RANK[tier.tier] < TIER_RANK[needed]) {
-      throw new AppError(
-        'TIER_LIMIT',
-        `"${call.title}" is for ${needed} members; this account is on ${tier.tier}. Upgrade to ${needed} to book it.`,
-      );
-    }
-    const [existing] = await tx
-      .select({ id: callAttendance.id })
-      .from(callAttendance)
-      .where(and(eq(callAttendance.callId, callId), eq(callAttendance.userId, userId)))
-      .limit(1);
+    assertCallAllowed(tier, call);
     const seatsLeft = async () => {
       if (call.maxAttendees === null) return null;
       const [taken] = await tx
@@ -157,15 +165,13 @@ export async function bookExpertCall(
         .where(eq(callAttendance.callId, callId));
       return Math.max(0, call.maxAttendees - Number(taken?.n ?? 0));
     };
-    if (existing) {
-      return {
-        callId,
-        title: call.title,
-        scheduledDate: call.scheduledDate,
-        alreadyBooked: true,
-        seatsLeft: await seatsLeft(),
-      };
-    }
+    const [existing] = await tx
+      .select({ id: callAttendance.id })
+      .from(callAttendance)
+      .where(and(eq(callAttendance.callId, callId), eq(callAttendance.userId, userId)))
+      .limit(1);
+    const base = { callId, title: call.title, scheduledDate: call.scheduledDate };
+    if (existing) return { ...base, alreadyBooked: true, seatsLeft: await seatsLeft() };
     if (call.callType === 'ONE_ON_ONE') {
       await tx.execute(sql`select id from profiles where id = ${userId} for update`);
       const [from, to] = quarterOf(call.scheduledDate);
@@ -181,38 +187,46 @@ export async function bookExpertCall(
             lt(expertCalls.scheduledDate, to),
           ),
         );
-      const quota = TIER_ENTITLEMENTS[tier.tier].oneOnOneCallsPerQuarter;
-      if (Number(used?.n ?? 0) >= quota) {
-        throw new AppError(
-          'TIER_LIMIT',
-          `This quarter's 1-on-1 call (${quota} per quarter) is already booked.`,
-        );
-      }
+      assertOneOnOneQuota(tier, Number(used?.n ?? 0));
     }
     const left = await seatsLeft();
     if (left !== null && left <= 0) throw new AppError('CONFLICT', `"${call.title}" is full.`);
-    await tx.execute(sql`select set_config('app.user_id', ${userId}, true)`);
-    await tx.execute(sql`set local role app_user`);
+    await tx.execute(
+      sql`select set_config('app.user_id', ${userId}, true), set_config('role', 'app_user', true)`,
+    );
     const inserted = await tx
       .insert(callAttendance)
-      .values({ callId, userId })
+      .values({ callId, userId, sharedContext: shared })
       .onConflictDoNothing({ target: [callAttendance.callId, callAttendance.userId] })
       .returning({ id: callAttendance.id });
     return {
-      callId,
-      title: call.title,
-      scheduledDate: call.scheduledDate,
+      ...base,
       alreadyBooked: inserted.length === 0,
       seatsLeft: left === null ? null : left - inserted.length,
     };
   });
 }
 
-export async function cancelExpertCall(db: Db, userId: string, callId: string): Promise<void> {
+/** Cancels the user's booking (its seat goes back to the call). Only before the call starts. */
+export async function cancelExpertCall(
+  db: Db,
+  userId: string,
+  callId: string,
+  now: Date = new Date(),
+): Promise<void> {
+  checkCallId(callId);
   await withUser(db, userId, async (tx) => {
+    const [call] = await tx
+      .select({ scheduledDate: expertCalls.scheduledDate, title: expertCalls.title })
+      .from(expertCalls)
+      .where(eq(expertCalls.id, callId));
+    if (!call) throw notFound('Booking');
+    if (call.scheduledDate.getTime() <= now.getTime()) {
+      throw new AppError('CONFLICT', `"${call.title}" has already started; it can no longer be cancelled.`);
+    }
     const gone = await tx
       .delete(callAttendance)
-      .where(eq(callAttendance.callId, callId))
+      .where(and(eq(callAttendance.callId, callId), eq(callAttendance.userId, userId)))
       .returning({ id: callAttendance.id });
     if (gone.length === 0) throw notFound('Booking');
   });
