@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
@@ -16,6 +17,28 @@ export type InboundRow = typeof inboundUpdates.$inferSelect;
 export type NewInbound = { channel: Channel; externalId: string; text: string; deliveryId?: string };
 
 const DELIVERY_ID_MAX = 200;
+
+let lastMs = 0;
+let counter = 0;
+/**
+ * A time-ordered UUID (version 7, RFC 9562) with a per-process counter in rand_a, so updates stored in the
+ * same millisecond still sort in arrival order (created_at can tie): one sender's messages are answered in
+ * the order the webhook stored them.
+ */
+export function arrivalId(now = Date.now()): string {
+  if (now > lastMs) {
+    lastMs = now;
+    counter = 0;
+  } else counter += 1;
+  const bytes = randomBytes(16);
+  const ms = BigInt(lastMs) + BigInt(counter >> 12); // a counter overflow borrows the next millisecond
+  for (let i = 0; i < 6; i++) bytes[i] = Number((ms >> BigInt(8 * (5 - i))) & 0xffn);
+  bytes[6] = 0x70 | ((counter >> 8) & 0x0f);
+  bytes[7] = counter & 0xff;
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 /** Longer texts are stored as sent; the turn refuses them with a reply (MAX_MESSAGE_CHARS) rather than here. */
 const TEXT_MAX = 20_000;
 
@@ -33,7 +56,13 @@ export async function storeInbound(db: Db, update: NewInbound): Promise<boolean>
   if (typeof update.text !== 'string') throw badInput('text must be a string', 'text');
   const stored = await db
     .insert(inboundUpdates)
-    .values({ channel, externalId, deliveryId: update.deliveryId, text: update.text.slice(0, TEXT_MAX) })
+    .values({
+      id: arrivalId(),
+      channel,
+      externalId,
+      deliveryId: update.deliveryId,
+      text: update.text.slice(0, TEXT_MAX),
+    })
     .onConflictDoNothing({ target: [inboundUpdates.channel, inboundUpdates.deliveryId] })
     .returning({ id: inboundUpdates.id });
   return stored.length === 1;
@@ -90,7 +119,7 @@ export async function claimInbound(
   const ids = rowsOf<{ id: string }>(result).map((r) => r.id);
   if (ids.length === 0) return [];
   const rows = await db.select().from(inboundUpdates).where(inArray(inboundUpdates.id, ids));
-  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
 }
 
 /** The turn ran: keep its reply, so a failed send is retried without running the turn again. */
