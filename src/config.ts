@@ -91,6 +91,10 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: optionalText,
   STRIPE_PRICE_BASIC: optionalText,
   STRIPE_PRICE_PRO: optionalText,
+  STRIPE_PRICE_BASIC_MONTHLY: optionalText,
+  STRIPE_PRICE_BASIC_YEARLY: optionalText,
+  STRIPE_PRICE_PRO_MONTHLY: optionalText,
+  STRIPE_PRICE_PRO_YEARLY: optionalText,
   STRIPE_API_ROOT: optionalUrl,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
@@ -149,6 +153,17 @@ function build(env: z.infer<typeof envSchema>) {
             secretKey: env.STRIPE_SECRET_KEY,
             webhookSecret: env.STRIPE_WEBHOOK_SECRET,
             prices: { BASIC: env.STRIPE_PRICE_BASIC, PRO: env.STRIPE_PRICE_PRO },
+            // Checkout's prices per tier and interval; STRIPE_PRICE_BASIC/PRO stand for the monthly ones.
+            plans: {
+              BASIC: {
+                month: env.STRIPE_PRICE_BASIC_MONTHLY ?? env.STRIPE_PRICE_BASIC,
+                year: env.STRIPE_PRICE_BASIC_YEARLY,
+              },
+              PRO: {
+                month: env.STRIPE_PRICE_PRO_MONTHLY ?? env.STRIPE_PRICE_PRO,
+                year: env.STRIPE_PRICE_PRO_YEARLY,
+              },
+            },
             apiRoot: env.STRIPE_API_ROOT,
           }
         : null,

@@ -1,0 +1,5 @@
+export * from './checkout.ts';
+export * from './history.ts';
+export * from './stripe-client.ts';
+export * from './subscriptions.ts';
+export * from './webhooks.ts';
