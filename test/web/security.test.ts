@@ -1,16 +1,15 @@
-import { format } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createModel } from '../../agents/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import { rowsOf } from '../../src/db/rows.ts';
 import { hashToken } from '../../src/services/accounts/index.ts';
+import { collectingLogger } from '../support/logger.ts';
 import { startOpenAIServer } from '../support/openai-server.ts';
 import { Client, rowCounts, startWebApp, type WebTestApp } from './support.ts';
 
 let app: WebTestApp | null = null;
 afterEach(async () => {
-  vi.restoreAllMocks();
   await app?.close();
   app = null;
 });
@@ -154,13 +153,8 @@ describe('model errors', () => {
     const server = await startOpenAIServer(() => ({ fail: { status: 500, message: 'upstream exploded' } }));
     try {
       const model = createModel(loadConfig({ LLM_BASE_URL: server.baseURL, LLM_MODEL: 'test-model' }).model);
-      app = await startWebApp({ model });
-      const logged: string[] = [];
-      for (const level of ['error', 'warn', 'log', 'info'] as const) {
-        vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-          logged.push(format(...args));
-        });
-      }
+      const { logger, lines: logged } = collectingLogger('debug');
+      app = await startWebApp({ model, logger });
       const c = new Client(app.base);
       await c.session();
       const secret = 'Whiskersthecat lives at 12 Quailrun Lane';

@@ -9,6 +9,8 @@ import { rowsOf } from '../../src/db/rows.ts';
 import { profiles } from '../../src/db/schema/index.ts';
 import type { Database } from '../../src/services/database.ts';
 import { createOfflineEmbedder } from '../../src/services/embeddings/offline.ts';
+import { type Logger, silentLogger } from '../../src/services/logger.ts';
+import { inlineSolver } from '../../src/services/plans/solver-pool.ts';
 import { freshDatabase } from '../support/db.ts';
 import { freePort } from '../support/wire.ts';
 
@@ -19,15 +21,23 @@ export type WebTestApp = { base: string; database: Database; close(): Promise<vo
  * adds configuration (PUBLIC_URL defaults to the listening address); `model` replaces the offline model.
  */
 export async function startWebApp(
-  options: { env?: Record<string, string>; model?: LanguageModelV3 } = {},
+  options: { env?: Record<string, string>; model?: LanguageModelV3; logger?: Logger } = {},
 ): Promise<WebTestApp> {
   const database = await freshDatabase();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const config = loadConfig({ PORT: String(port), PUBLIC_URL: base, ...options.env });
   const model = options.model ?? createOfflineModel();
-  const app = createWebApp({ config, database }, (web) =>
-    mountWeb(web, { config, database, embedder: createOfflineEmbedder(), model }),
+  const logger = options.logger ?? silentLogger;
+  const app = createWebApp({ config, database, logger }, (web) =>
+    mountWeb(web, {
+      config,
+      database,
+      embedder: createOfflineEmbedder(),
+      model,
+      logger,
+      solver: inlineSolver,
+    }),
   );
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));

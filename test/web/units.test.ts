@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pdfText, walletCardPdf } from '../../src/channels/web/plans/plan-pdf.ts';
+import { pdfText } from '../../src/channels/web/plans/pdf-kit.ts';
 import { spendByCategory } from '../../src/channels/web/plans/plan-view.ts';
 import { POISON_CONTROL, walletCard } from '../../src/channels/web/plans/wallet-card.ts';
+import { walletCardPdf } from '../../src/channels/web/plans/wallet-card-pdf.ts';
 import { escapeHtml, html, jsonScript, raw, safeNext, safeUrl } from '../../src/channels/web/shared/html.ts';
 import { cookieSettings } from '../../src/channels/web/shared/visitor.ts';
 import { loadConfig } from '../../src/config.ts';

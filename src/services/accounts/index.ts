@@ -9,6 +9,7 @@ export {
   signUp,
   signUpSchema,
 } from './accounts.ts';
+export { type Adoption, adoptAnonymous } from './adopt-anonymous.ts';
 export {
   currentScryptCost,
   dummyHash,

@@ -1,6 +1,6 @@
 import { PASSWORD_MIN } from '../../../services/accounts/index.ts';
 import { type Html, html } from '../shared/html.ts';
-import { fieldError, layout } from '../shared/layout.ts';
+import { fieldError, formError, layout } from '../shared/layout.ts';
 import type { Visitor } from '../shared/visitor.ts';
 
 type FormState = { email?: string; errors?: Record<string, string>; next?: string; save?: string | null };
@@ -9,10 +9,6 @@ function hidden(visitor: Visitor, state: FormState): Html {
   return html`<input type="hidden" name="_csrf" value="${visitor.csrfToken}">
     ${state.next ? html`<input type="hidden" name="next" value="${state.next}">` : ''}
     ${state.save ? html`<input type="hidden" name="save" value="${state.save}">` : ''}`;
-}
-
-function formError(errors: Record<string, string>): Html {
-  return errors.form ? html`<p class="form-error" role="alert">${errors.form}</p>` : html``;
 }
 
 const query = (state: FormState) => {
@@ -68,68 +64,6 @@ export function loginPage(visitor: Visitor, state: FormState = {}): Html {
     <button type="submit" class="button primary">Sign in</button>
   </form>
   <p>New here? <a href="/signup${query(state)}">Create a free account</a></p>
-</section>`,
-  });
-}
-
-export type AccountView = {
-  email: string;
-  tier: string;
-  createdAt: Date;
-  plans: number;
-  inventory: number;
-  sessions: { id: string; userAgent: string | null; lastSeenAt: Date; current: boolean }[];
-};
-
-export function accountPage(
-  visitor: Visitor,
-  view: AccountView,
-  state: { errors?: Record<string, string>; notice?: string | null } = {},
-): Html {
-  const errors = state.errors ?? {};
-  return layout({
-    title: 'Your account',
-    visitor,
-    section: 'account',
-    notice: state.notice ?? null,
-    body: html`<h1>Your account</h1>
-<section class="card">
-  <dl class="facts">
-    <div><dt>Email</dt><dd>${view.email}</dd></div>
-    <div><dt>Plan</dt><dd>${view.tier} <a href="/pricing">compare plans</a></dd></div>
-    <div><dt>Member since</dt><dd>${view.createdAt.toISOString().slice(0, 10)}</dd></div>
-    <div><dt>Saved plans</dt><dd>${view.plans}</dd></div>
-    <div><dt>Inventory items</dt><dd>${view.inventory}</dd></div>
-  </dl>
-</section>
-<section class="card">
-  <h2>Signed-in devices</h2>
-  <ul class="plain">
-    ${view.sessions.map(
-      (s) =>
-        html`<li>${s.userAgent ?? 'Unknown browser'} · last seen ${s.lastSeenAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${s.current ? html` <strong>(this device)</strong>` : ''}</li>`,
-    )}
-  </ul>
-</section>
-<section class="card">
-  <h2>Your data</h2>
-  <p>Download everything ReadyPlan stores about you — account, household, plans, inventory, conversations — as one JSON file.</p>
-  <a class="button" href="/account/export.json" download>Export my data (JSON)</a>
-</section>
-<section class="card danger">
-  <h2>Delete account</h2>
-  <p>This permanently deletes your account and everything in it: plans, inventory, conversations and settings. It cannot be undone.</p>
-  ${formError(errors)}
-  <form method="post" action="/account/delete" novalidate>
-    <input type="hidden" name="_csrf" value="${visitor.csrfToken}">
-    <label for="confirm">Type your email address (<strong>${view.email}</strong>) to confirm</label>
-    <input id="confirm" name="confirm" type="email" autocomplete="off" required ${errors.confirm ? html`aria-invalid="true" aria-describedby="confirm-error"` : ''}>
-    ${fieldError(errors, 'confirm')}
-    <label for="delete-password">Your password</label>
-    <input id="delete-password" name="password" type="password" autocomplete="current-password" required ${errors.password ? html`aria-invalid="true" aria-describedby="password-error"` : ''}>
-    ${fieldError(errors, 'password')}
-    <button type="submit" class="button danger">Delete my account and data</button>
-  </form>
 </section>`,
   });
 }

@@ -3,7 +3,6 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { createConversation, MAX_MESSAGE_CHARS, type Reply } from '../../../conversation/index.ts';
 import { listConversations, listMessages } from '../../../services/conversations/index.ts';
-import { errorSummary } from '../../../services/error-summary.ts';
 import { AppError, badInput } from '../../../services/errors.ts';
 import type { WebRouteDeps } from '../shared/deps.ts';
 import { actorOf, noticeOf, parseBody, UUID } from '../shared/request.ts';
@@ -72,8 +71,9 @@ export function chatRouter(deps: WebRouteDeps): Router {
     embedder: deps.embedder,
     model: deps.model,
     publicUrl: deps.config.publicUrl,
-    // Name, status and message only: a model error carries the request body (the whole conversation).
-    log: (message, detail) => console.error(message, detail === undefined ? '' : errorSummary(detail)),
+    solver: deps.solver,
+    // The logger writes an error as its summary: a model error carries the request body (the conversation).
+    log: (message, detail) => deps.logger.error({ err: detail }, message),
   });
 
   async function latestWebThread(res: express.Response) {
@@ -90,77 +90,64 @@ export function chatRouter(deps: WebRouteDeps): Router {
     };
   }
 
-  router.get('/chat', visitor, async (req, res, next) => {
-    try {
-      const thread = await latestWebThread(res);
-      res.type('html').send(
-        chatPage(visitorOf(res), {
-          conversationId: thread?.conversationId ?? null,
-          messages: thread?.messages ?? [],
-          notice: noticeOf(req),
-        }).value,
-      );
-    } catch (error) {
-      next(error);
-    }
+  router.get('/chat', visitor, async (req, res) => {
+    const thread = await latestWebThread(res);
+    res.type('html').send(
+      chatPage(visitorOf(res), {
+        conversationId: thread?.conversationId ?? null,
+        messages: thread?.messages ?? [],
+        notice: noticeOf(req),
+      }).value,
+    );
   });
 
-  router.get('/api/chat/history', visitor, async (_req, res, next) => {
-    try {
-      res.json((await latestWebThread(res)) ?? { conversationId: null, messages: [] });
-    } catch (error) {
-      next(error);
-    }
+  router.get('/api/chat/history', visitor, async (_req, res) => {
+    res.json((await latestWebThread(res)) ?? { conversationId: null, messages: [] });
   });
 
-  router.post('/api/chat', express.json({ limit: '512kb' }), visitor, csrf, async (req, res, next) => {
-    try {
-      const body = parseBody(chatBodySchema, req.body);
-      const text = chatTextOf(body);
-      const v = visitorOf(res);
-      if (!v.user && !v.anonymousKey)
-        throw new AppError('UNAUTHENTICATED', 'Reload the page to start a chat');
-      const turn = await core.runTurn({
-        channel: 'web',
-        userId: v.user?.id ?? null,
-        anonymousKey: v.user ? null : v.anonymousKey,
-        conversationId: body.conversationId ?? null,
-        text,
-      });
-      // The SDK's stream, with our reply inserted just before its `finish` part (so the client has it all).
-      let finish: UIMessageChunk | null = null;
-      const withReply = turn.stream.toUIMessageStream().pipeThrough(
-        new TransformStream<UIMessageChunk, UIMessageChunk>({
-          transform(part, controller) {
-            if (part.type === 'finish') finish = part;
-            else controller.enqueue(part);
-          },
-          async flush(controller) {
-            const reply = await turn.reply.catch(() => null);
-            if (reply) controller.enqueue({ type: 'data-reply', data: webReply(reply) });
-            controller.enqueue(finish ?? { type: 'finish' });
-          },
-        }),
-      );
-      const stream = createUIMessageStream({
-        execute: ({ writer }) => {
-          writer.write({
-            type: 'data-conversation',
-            data: { conversationId: turn.conversationId },
-            transient: true,
-          });
-          writer.merge(withReply);
+  router.post('/api/chat', express.json({ limit: '512kb' }), visitor, csrf, async (req, res) => {
+    const body = parseBody(chatBodySchema, req.body);
+    const text = chatTextOf(body);
+    const v = visitorOf(res);
+    if (!v.user && !v.anonymousKey) throw new AppError('UNAUTHENTICATED', 'Reload the page to start a chat');
+    const turn = await core.runTurn({
+      channel: 'web',
+      userId: v.user?.id ?? null,
+      anonymousKey: v.user ? null : v.anonymousKey,
+      conversationId: body.conversationId ?? null,
+      text,
+    });
+    // The SDK's stream, with our reply inserted just before its `finish` part (so the client has it all).
+    let finish: UIMessageChunk | null = null;
+    const withReply = turn.stream.toUIMessageStream().pipeThrough(
+      new TransformStream<UIMessageChunk, UIMessageChunk>({
+        transform(part, controller) {
+          if (part.type === 'finish') finish = part;
+          else controller.enqueue(part);
         },
-        onError: () => 'Sorry — something went wrong while answering. Please try again.',
-      });
-      pipeUIMessageStreamToResponse({
-        response: res,
-        stream,
-        headers: { 'x-conversation-id': turn.conversationId, 'cache-control': 'no-store' },
-      });
-    } catch (error) {
-      next(error);
-    }
+        async flush(controller) {
+          const reply = await turn.reply.catch(() => null);
+          if (reply) controller.enqueue({ type: 'data-reply', data: webReply(reply) });
+          controller.enqueue(finish ?? { type: 'finish' });
+        },
+      }),
+    );
+    const stream = createUIMessageStream({
+      execute: ({ writer }) => {
+        writer.write({
+          type: 'data-conversation',
+          data: { conversationId: turn.conversationId },
+          transient: true,
+        });
+        writer.merge(withReply);
+      },
+      onError: () => 'Sorry — something went wrong while answering. Please try again.',
+    });
+    pipeUIMessageStreamToResponse({
+      response: res,
+      stream,
+      headers: { 'x-conversation-id': turn.conversationId, 'cache-control': 'no-store' },
+    });
   });
 
   return router;

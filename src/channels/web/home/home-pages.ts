@@ -3,28 +3,6 @@ import { type Html, html } from '../shared/html.ts';
 import { layout } from '../shared/layout.ts';
 import type { Visitor } from '../shared/visitor.ts';
 
-export function errorPage(visitor: Visitor, status: number, message: string): Html {
-  const heading =
-    status === 404
-      ? 'Not found'
-      : status === 401
-        ? 'Please sign in'
-        : status === 403
-          ? 'Not allowed'
-          : status >= 500
-            ? 'Something went wrong'
-            : 'That did not work';
-  return layout({
-    title: heading,
-    visitor,
-    body: html`<section class="card">
-  <h1>${heading}</h1>
-  <p>${message}</p>
-  <p><a href="/chat">Go to the chat</a> · <a href="/plan">Your plan</a></p>
-</section>`,
-  });
-}
-
 export function homePage(visitor: Visitor, notice: string | null): Html {
   return layout({
     title: 'Household disaster readiness, planned in minutes',

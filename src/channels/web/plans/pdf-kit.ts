@@ -7,8 +7,8 @@ import PDFDocument from 'pdfkit';
 
 export type Doc = PDFKit.PDFDocument;
 
-export const CP1252_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-export const REPLACEMENTS: Record<string, string> = {
+const CP1252_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+const REPLACEMENTS: Record<string, string> = {
   '→': '->',
   '←': '<-',
   '≥': '>=',
@@ -71,7 +71,11 @@ export function heading(doc: Doc, text: string) {
   doc.font('Helvetica').fontSize(10).fillColor(COLORS.ink);
 }
 
-export function para(doc: Doc, text: string, options: { size?: number; color?: string; bold?: boolean } = {}) {
+export function para(
+  doc: Doc,
+  text: string,
+  options: { size?: number; color?: string; bold?: boolean } = {},
+) {
   doc
     .font(options.bold ? 'Helvetica-Bold' : 'Helvetica')
     .fontSize(options.size ?? 10)

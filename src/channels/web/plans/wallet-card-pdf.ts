@@ -1,21 +1,4 @@
-import { scenarioLabel } from '../shared/html.ts';
-import {
-  COLORS,
-  CP1252_EXTRA,
-  Doc,
-  PDFDocument,
-  REPLACEMENTS,
-  bars,
-  bullet,
-  collect,
-  contentWidth,
-  ensureSpace,
-  heading,
-  para,
-  pdfText,
-  scoreColor,
-  table,
-} from './pdf-kit.ts';
+import { COLORS, collect, contentWidth, PDFDocument, pdfText } from './pdf-kit.ts';
 import type { WalletCard } from './wallet-card.ts';
 
 /** One page: the full card, with two wallet-size cut-outs (3.5 × 2 in) at the foot. */

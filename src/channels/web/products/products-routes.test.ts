@@ -5,6 +5,7 @@ import { freshDatabase } from '../../../../test/support/db.ts';
 import { loadConfig } from '../../../config.ts';
 import type { Database } from '../../../db/client.ts';
 import { createOfflineEmbedder } from '../../../services/embeddings/offline.ts';
+import { silentLogger } from '../../../services/logger.ts';
 import { createWebApp } from '../app.ts';
 import { productsRouter } from './products-routes.ts';
 
@@ -26,7 +27,7 @@ describe('GET /api/products/search', () => {
   beforeAll(async () => {
     database = await freshDatabase();
     const embedder = createOfflineEmbedder();
-    const app = createWebApp({ config: loadConfig({}), database }, (a) => {
+    const app = createWebApp({ config: loadConfig({}), database, logger: silentLogger }, (a) => {
       a.use(productsRouter({ db: database.db, embedder }));
     });
     server = await new Promise<Server>((resolve) => {

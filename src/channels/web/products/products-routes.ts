@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { productSearchSchema, type SearchDb, searchProducts } from '../../../services/catalog/search.ts';
 import type { Embedder } from '../../../services/embeddings/embedder.ts';
 import { badInput } from '../../../services/errors.ts';
+import { parseInput } from '../../../services/validation.ts';
 
 export type ProductsRouteDeps = { db: SearchDb; embedder: Embedder };
 
@@ -39,17 +40,7 @@ function parseQuery(req: Request) {
     raw[key] = value;
   }
   if (raw.q === undefined) throw badInput('q is required: what to search for', 'q');
-  const parsed = querySchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0]!;
-      throw badInput(`${key} is not a search parameter`, key);
-    }
-    const field = String(issue.path[0] ?? 'query');
-    throw badInput(`${field} ${issue.message}`, field);
-  }
-  const { category, categorySlug, ...rest } = parsed.data;
+  const { category, categorySlug, ...rest } = parseInput(querySchema, raw, 'query');
   if (category && categorySlug && category !== categorySlug) {
     throw badInput('category and categorySlug disagree; give one', 'category');
   }
@@ -63,34 +54,30 @@ function parseQuery(req: Request) {
  */
 export function productsRouter(deps: ProductsRouteDeps): Router {
   const router = Router();
-  router.get('/api/products/search', async (req, res, next) => {
-    try {
-      const input = parseQuery(req);
-      const results = await searchProducts(deps.db, deps.embedder, input);
-      res.json({
-        results: results.map((r) => ({
-          productId: r.productId,
-          name: r.name,
-          masterItem: r.masterItem,
-          category: r.category,
-          price: r.price,
-          sku: r.sku,
-          categorySlug: r.categorySlug,
-          supplyKey: r.supplyKey,
-          supplier: r.supplier,
-          type: r.type,
-          status: r.status,
-          productUrl: r.productUrl,
-          imageUrl: r.imageUrl,
-          scenarios: r.scenarios,
-          metadata: r.metadata,
-          score: r.score,
-          why: r.why,
-        })),
-      });
-    } catch (error) {
-      next(error);
-    }
+  router.get('/api/products/search', async (req, res) => {
+    const input = parseQuery(req);
+    const results = await searchProducts(deps.db, deps.embedder, input);
+    res.json({
+      results: results.map((r) => ({
+        productId: r.productId,
+        name: r.name,
+        masterItem: r.masterItem,
+        category: r.category,
+        price: r.price,
+        sku: r.sku,
+        categorySlug: r.categorySlug,
+        supplyKey: r.supplyKey,
+        supplier: r.supplier,
+        type: r.type,
+        status: r.status,
+        productUrl: r.productUrl,
+        imageUrl: r.imageUrl,
+        scenarios: r.scenarios,
+        metadata: r.metadata,
+        score: r.score,
+        why: r.why,
+      })),
+    });
   });
   return router;
 }

@@ -62,3 +62,8 @@ ${(options.scripts ?? []).map((src) => html`<script src="${src}?v=${ASSET_VERSIO
 export function fieldError(errors: Record<string, string>, field: string): Html {
   return errors[field] ? html`<p class="field-error" id="${field}-error">${errors[field]}</p>` : html``;
 }
+
+/** A problem with the form as a whole (not one field). */
+export function formError(errors: Record<string, string>): Html {
+  return errors.form ? html`<p class="form-error" role="alert">${errors.form}</p>` : html``;
+}

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { isUuid } from '../../../domain/ids.ts';
 import { type Actor, actorOf as actorFrom } from '../../../services/conversations/index.ts';
 import { badInput } from '../../../services/errors.ts';
+import { parseInput } from '../../../services/validation.ts';
 import type { Visitor } from './visitor.ts';
 
 export { UUID_PATTERN as UUID } from '../../../domain/ids.ts';
@@ -23,15 +24,7 @@ export function actorOf(visitor: Visitor): Actor | null {
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   if (!body || typeof body !== 'object' || Array.isArray(body))
     throw badInput('the body must be a JSON object', 'body');
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys')
-      throw badInput(`${issue.keys[0]} is not an accepted field`, issue.keys[0]);
-    const field = issue.path.map(String).join('.') || 'body';
-    throw badInput(`${field} ${issue.message.replace(/^Invalid input: /, '')}`, field);
-  }
-  return parsed.data;
+  return parseInput(schema, body, 'body');
 }
 
 /** Fixed notices a redirect may ask for (never free text from the address bar). */

@@ -100,38 +100,35 @@ export function visitorMiddleware(
   options: { anonymous: 'ensure' | 'read' } = { anonymous: 'ensure' },
 ): RequestHandler {
   const settings = cookieSettings(deps.config);
+  // A rejected promise (the session lookup failing) goes to the error handler: Express 5 forwards it.
   return async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      const cookies = parseCookies(req.headers.cookie);
-      let user: Visitor['user'] = null;
-      let sessionToken: string | null = null;
-      const presented = cookies[settings.sessionCookie];
-      if (presented) {
-        const session = await findSession(deps.database.db, presented);
-        if (session) {
-          user = { id: session.userId, email: session.email, sessionId: session.sessionId };
-          sessionToken = presented;
-        } else {
-          clearSessionCookie(res, settings);
-        }
+    const cookies = parseCookies(req.headers.cookie);
+    let user: Visitor['user'] = null;
+    let sessionToken: string | null = null;
+    const presented = cookies[settings.sessionCookie];
+    if (presented) {
+      const session = await findSession(deps.database.db, presented);
+      if (session) {
+        user = { id: session.userId, email: session.email, sessionId: session.sessionId };
+        sessionToken = presented;
+      } else {
+        clearSessionCookie(res, settings);
       }
-      const anonCookie = cookies[settings.anonCookie];
-      let anonymousKey = anonCookie && ANON_PATTERN.test(anonCookie) ? anonCookie : null;
-      if (!user && !anonymousKey && options.anonymous === 'ensure') {
-        anonymousKey = newToken();
-        setAnonCookie(res, settings, anonymousKey);
-      }
-      const secret = sessionToken ?? anonymousKey;
-      res.locals.visitor = {
-        user,
-        sessionToken,
-        anonymousKey,
-        csrfToken: secret ? csrfTokenFor(secret) : '',
-      } satisfies Visitor;
-      next();
-    } catch (error) {
-      next(error);
     }
+    const anonCookie = cookies[settings.anonCookie];
+    let anonymousKey = anonCookie && ANON_PATTERN.test(anonCookie) ? anonCookie : null;
+    if (!user && !anonymousKey && options.anonymous === 'ensure') {
+      anonymousKey = newToken();
+      setAnonCookie(res, settings, anonymousKey);
+    }
+    const secret = sessionToken ?? anonymousKey;
+    res.locals.visitor = {
+      user,
+      sessionToken,
+      anonymousKey,
+      csrfToken: secret ? csrfTokenFor(secret) : '',
+    } satisfies Visitor;
+    next();
   };
 }
 
