@@ -1,6 +1,6 @@
 import express, { type Response, Router } from 'express';
-import type { Db } from '../../../db/client.ts';
 import { deleteAccount, exportAccount, getProfile, listSessions } from '../../../services/accounts/index.ts';
+import type { Db } from '../../../services/database.ts';
 import { AppError } from '../../../services/errors.ts';
 import { countInventoryItems } from '../../../services/inventory/index.ts';
 import { listPlans } from '../../../services/plans/index.ts';

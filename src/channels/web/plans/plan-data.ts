@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/client.ts';
+import type { Db } from '../../../services/database.ts';
 import { inventoryReadiness, type PlanReadiness } from '../../../services/inventory/index.ts';
 import { getPlan } from '../../../services/plans/index.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Db } from '../../../db/client.ts';
 import type { GeneratedKit } from '../../../domain/generated-kit.ts';
 import { MemberInputSchema, normalizeMember } from '../../../domain/household-draft.ts';
+import type { Db } from '../../../services/database.ts';
 import { badInput } from '../../../services/errors.ts';
 import { listInventory, ownedSupplies } from '../../../services/inventory/index.ts';
 import { buildPlan } from '../../../services/plans/index.ts';
