@@ -46,12 +46,14 @@ export function renderSpans(spans: readonly Span[]): string {
 }
 
 /**
- * Inline Markdown the model uses: **bold**, `code`, [label](http…), and *italic* / _italic_ only when the
- * marker sits at a word edge (so "Water_Bob" and "5*2" stay text). Alternation order matters: bold before
- * single-star italic.
+ * Inline Markdown as the model writes it for Telegram (prompts/channels/telegram.md: *bold*, _italic_, plain
+ * URLs) and as it may still write it from web habit (**bold**, [label](url), `code`). A single-star or
+ * underscore marker counts only at a word edge, so "Water_Bob" and "5*2" stay text. A bare URL becomes a
+ * link entity, so it stays clickable whatever Telegram's own link detection makes of it (a local address).
+ * Alternation order matters: **bold** before *bold*, a [label](url) before a bare URL.
  */
 const INLINE =
-  /\*\*(?<bold>[^*\n]+?)\*\*|`(?<code>[^`\n]+)`|\[(?<label>[^\]\n]+)\]\((?<url>https?:\/\/[^)\s]+)\)|(?<=^|[\s(])\*(?<star>[^*\s][^*\n]*?)\*(?=$|[\s).,!?:;])|(?<=^|[\s(])_(?<under>[^_\s][^_\n]*?)_(?=$|[\s).,!?:;])/g;
+  /\*\*(?<bold>[^*\n]+?)\*\*|`(?<code>[^`\n]+)`|\[(?<label>[^\]\n]+)\]\((?<url>https?:\/\/[^)\s]+)\)|(?<bare>https?:\/\/[^\s<>"]*[^\s<>".,;:!?'")\]])|(?<=^|[\s(])\*(?<star>[^*\s][^*\n]*?)\*(?=$|[\s).,!?:;])|(?<=^|[\s(])_(?<under>[^_\s][^_\n]*?)_(?=$|[\s).,!?:;])/g;
 
 export function parseInline(line: string): Span[] {
   const spans: Span[] = [];
@@ -60,9 +62,11 @@ export function parseInline(line: string): Span[] {
     if (m.index > last) spans.push({ kind: 'text', text: line.slice(last, m.index) });
     const g = m.groups ?? {};
     if (g.bold !== undefined) spans.push({ kind: 'bold', text: g.bold });
+    else if (g.star !== undefined) spans.push({ kind: 'bold', text: g.star });
     else if (g.code !== undefined) spans.push({ kind: 'code', text: g.code });
     else if (g.label !== undefined) spans.push({ kind: 'link', text: g.label, url: g.url ?? '' });
-    else spans.push({ kind: 'italic', text: g.star ?? g.under ?? '' });
+    else if (g.bare !== undefined) spans.push({ kind: 'link', text: g.bare, url: g.bare });
+    else spans.push({ kind: 'italic', text: g.under ?? '' });
     last = m.index + m[0].length;
   }
   if (last < line.length) spans.push({ kind: 'text', text: line.slice(last) });

@@ -74,6 +74,17 @@ describe('Telegram MarkdownV2 rendering', () => {
     expect(markdownV2Problem(text)).toBeNull();
   });
 
+  it("reads the Telegram prompt's own style: *bold*, _italic_ and bare URLs made links", () => {
+    const text = renderTelegram({
+      ...base,
+      text: '• *Water:* 2 gal/day\nFull plan: https://rp.test/plans/a-b_c. Then _rest_.',
+    }).messages[0]!.text;
+    expect(text).toBe(
+      '• *Water:* 2 gal/day\nFull plan: [https://rp\\.test/plans/a\\-b\\_c](https://rp.test/plans/a-b_c)\\. Then _rest_\\.',
+    );
+    expect(markdownV2Problem(text)).toBeNull();
+  });
+
   it('keeps underscores and stars inside words as text', () => {
     const text = renderTelegram({ ...base, text: 'Water_Bob 5*2 gal and snake_case' }).messages[0]!.text;
     expect(text).toBe('Water\\_Bob 5\\*2 gal and snake\\_case');

@@ -13,4 +13,5 @@ export * from './mission-reports.ts';
 export * from './products.ts';
 export * from './relations.ts';
 export * from './skills.ts';
+export * from './sms.ts';
 export * from './users.ts';

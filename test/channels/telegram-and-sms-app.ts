@@ -1,0 +1,109 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createOfflineModel } from '../../agents/index.ts';
+import { createDeliver } from '../../src/channels/deliver.ts';
+import { createSmsChannel, type SmsChannel } from '../../src/channels/sms/index.ts';
+import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/index.ts';
+import { createWebApp } from '../../src/channels/web/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import {
+  type InboundWorker,
+  type InboundWorkerOptions,
+  startInboundWorker,
+} from '../../src/conversation/inbound.ts';
+import type { ConversationDeps } from '../../src/conversation/index.ts';
+import type { Database } from '../../src/db/client.ts';
+import { createOfflineEmbedder } from '../../src/services/embeddings/offline.ts';
+import { silentLogger } from '../../src/services/logger.ts';
+import { freshDatabase } from '../support/db.ts';
+import { type FakeTelegram, startFakeTelegram } from '../support/fake-telegram.ts';
+import { type FakeTwilio, startFakeTwilio } from '../support/fake-twilio.ts';
+
+/**
+ * The app as `npm start` runs it for these two channels, over a fresh seeded database and the offline model:
+ * the webhook routes on a real HTTP server, the inbound worker, and the real grammY and twilio clients
+ * pointed at local servers that speak the Bot API and Twilio's REST API.
+ */
+export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+export const OUR_NUMBER = '+15005550006';
+
+export type ChannelsApp = {
+  url: string;
+  database: Database;
+  deps: ConversationDeps;
+  telegram: TelegramChannel;
+  sms: SmsChannel;
+  fakeTelegram: FakeTelegram;
+  fakeTwilio: FakeTwilio;
+  worker: InboundWorker;
+  logs: { message: string; detail?: unknown }[];
+  close(): Promise<void>;
+};
+
+export async function startChannelsApp(
+  options: { telegramMode?: 'webhook' | 'polling'; worker?: InboundWorkerOptions; database?: Database } = {},
+): Promise<ChannelsApp> {
+  const database = options.database ?? (await freshDatabase());
+  const [fakeTelegram, fakeTwilio] = await Promise.all([startFakeTelegram(), startFakeTwilio()]);
+  const server: Server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PUBLIC_URL: url,
+    TELEGRAM_BOT_TOKEN: fakeTelegram.token,
+    TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    TELEGRAM_MODE: options.telegramMode ?? 'webhook',
+    TELEGRAM_API_ROOT: fakeTelegram.apiRoot,
+    TWILIO_ACCOUNT_SID: fakeTwilio.accountSid,
+    TWILIO_AUTH_TOKEN: fakeTwilio.authToken,
+    TWILIO_FROM: OUR_NUMBER,
+    TWILIO_API_ROOT: fakeTwilio.apiRoot,
+  });
+  const logs: ChannelsApp['logs'] = [];
+  const log = (message: string, detail?: unknown) => void logs.push({ message, detail });
+  const deps: ConversationDeps = {
+    db: database.db,
+    embedder: createOfflineEmbedder(),
+    model: createOfflineModel(),
+    publicUrl: url,
+    log,
+  };
+  const telegram = createTelegramChannel(config.telegram!, {
+    db: database.db,
+    publicUrl: url,
+    log,
+    botInfo: fakeTelegram.botInfo,
+  });
+  const sms = createSmsChannel(config.twilio!, { db: database.db, publicUrl: url, log });
+  const deliver = createDeliver({ telegram: telegram.adapter, sms: sms.adapter });
+  const worker = startInboundWorker(deps, deliver, { pollMs: 25, ...options.worker });
+  const wake = () => worker.wake();
+  const app = createWebApp({ config, database, logger: silentLogger }, (web) => {
+    telegram.mount(web, wake);
+    sms.mount(web, wake);
+  });
+  server.on('request', app);
+  await telegram.start(wake);
+  return {
+    url,
+    database,
+    deps,
+    telegram,
+    sms,
+    fakeTelegram,
+    fakeTwilio,
+    worker,
+    logs,
+    async close() {
+      await telegram.stop();
+      await worker.stop();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([fakeTelegram.close(), fakeTwilio.close()]);
+      if (!options.database) await database.close();
+    },
+  };
+}
