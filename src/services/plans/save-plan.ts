@@ -5,7 +5,7 @@ import { withUser } from '../../db/with-user.ts';
 import { type GeneratedKit, generatedKitSchema } from '../../domain/generated-kit.ts';
 import { billingEnabled, savedPlanLimit, tierStatusOf } from '../tiers/tiers.ts';
 
-function reportColumns(kit: GeneratedKit) {
+function planColumns(kit: GeneratedKit) {
   return {
     title: kit.title,
     location: kit.location.input,
@@ -58,14 +58,14 @@ export async function savePlan(
         for (const row of extra) await tx.delete(missionReports).where(eq(missionReports.id, row.id));
         await tx
           .update(missionReports)
-          .set({ ...reportColumns(kit), updatedAt: new Date() })
+          .set({ ...planColumns(kit), updatedAt: new Date() })
           .where(eq(missionReports.id, keep.id));
         return { id: keep.id, overwritten: true, tier: status.tier };
       }
     }
     const [row] = await tx
       .insert(missionReports)
-      .values({ ...reportColumns(kit), userId })
+      .values({ ...planColumns(kit), userId })
       .returning({ id: missionReports.id });
     return { id: row!.id, overwritten: false, tier: status.tier };
   });
