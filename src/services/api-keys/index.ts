@@ -1,0 +1,3 @@
+export * from './admin.ts';
+export * from './alerts.ts';
+export * from './keys.ts';
