@@ -14,6 +14,8 @@ export type ContractFixture<Request, Rendered> = {
   adapter: ChannelAdapter<Request, Rendered>;
   /** A fresh external id (chat id, phone number, web visitor) the fixture can receive messages for. */
   externalId(): string;
+  /** A fresh delivery id in the provider's own format (Telegram's update_id is a number, Twilio's a sid). */
+  deliveryId?(): string;
   /** The request the provider would send for `text` from `externalId`; `forged` without its proof. */
   request(
     input: { externalId: string; text: string; deliveryId: string },
@@ -79,7 +81,7 @@ export function describeAdapterContract<Request, Rendered>(
     afterAll(async () => {
       await f?.close();
     });
-    const deliveryId = () => `contract-${name}-${Date.now()}-${++deliveries}`;
+    const deliveryId = () => f.deliveryId?.() ?? `contract-${name}-${Date.now()}-${++deliveries}`;
 
     it('verifies a genuine request and refuses a forged one, storing nothing for it', async () => {
       const externalId = f.externalId();

@@ -15,9 +15,13 @@ type Failure = { error_code: number; description: string };
 
 const RESERVED = '_*[]()~`>#+-=|{}.!';
 
-/** Telegram's MarkdownV2 parse of the subset of entities a bot sends: the visible text, or why it is refused. */
-export function parseMarkdownV2(text: string): { plain: string } | { error: string } {
+/**
+ * Telegram's MarkdownV2 parse of the subset of entities a bot sends: the visible text and the links' URLs,
+ * or why it is refused.
+ */
+export function parseMarkdownV2(text: string): { plain: string; urls: string[] } | { error: string } {
   let plain = '';
+  const urls: string[] = [];
   const open: string[] = [];
   let mode: 'text' | 'code' | 'url' = 'text';
   for (let i = 0; i < text.length; i++) {
@@ -25,7 +29,8 @@ export function parseMarkdownV2(text: string): { plain: string } | { error: stri
     if (ch === '\\') {
       const next = text[i + 1];
       if (next === undefined) return { error: "can't parse entities: unexpected end after '\\'" };
-      if (mode !== 'url') plain += next;
+      if (mode === 'url') urls[urls.length - 1] += next;
+      else plain += next;
       i += 1;
       continue;
     }
@@ -36,6 +41,7 @@ export function parseMarkdownV2(text: string): { plain: string } | { error: stri
     }
     if (mode === 'url') {
       if (ch === ')') mode = 'text';
+      else urls[urls.length - 1] += ch;
       continue;
     }
     if (ch === '`') mode = 'code';
@@ -46,6 +52,7 @@ export function parseMarkdownV2(text: string): { plain: string } | { error: stri
     else if (ch === ']' && open[open.length - 1] === '[' && text[i + 1] === '(') {
       open.pop();
       mode = 'url';
+      urls.push('');
       i += 1;
     } else if (RESERVED.includes(ch))
       return {
@@ -55,7 +62,7 @@ export function parseMarkdownV2(text: string): { plain: string } | { error: stri
   }
   if (mode !== 'text' || open.length > 0)
     return { error: "can't parse entities: Can't find end of the entity" };
-  return { plain };
+  return { plain, urls };
 }
 
 export type FakeTelegram = {
