@@ -55,8 +55,12 @@ async function serve() {
   const embedder = createOfflineEmbedder();
   await seedAll(database, embedder);
   const config = loadConfig({ PORT: '0', NODE_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1' });
-  const app = createWebApp({ config, database }, (web) =>
-    mountWeb(web, { config, database, embedder, model: createOfflineModel() }),
+  const { createLogger } = await import('../src/services/logger.ts');
+  const { createSolverPool } = await import('../src/services/plans/solver-pool.ts');
+  const logger = createLogger('warn');
+  const solver = createSolverPool(logger);
+  const app = createWebApp({ config, database, logger }, (web) =>
+    mountWeb(web, { config, database, embedder, model: createOfflineModel(), logger, solver }),
   );
   const server = app.listen(0, '127.0.0.1', () => {
     const port = (server.address() as AddressInfo).port;

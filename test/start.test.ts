@@ -40,7 +40,7 @@ describe('npm start', () => {
       expect(again.users).toBe(counts.users! + 1);
       expect({ ...again, users: 0 }).toEqual({ ...counts, users: 0 });
       expect(await findUserByEmail(second.database.db, 'kept@example.com')).not.toBeNull();
-      expect(await second.sessionPurge.first).toBe(1);
+      expect(await second.runtime.sessionPurge?.first).toBe(1);
     } finally {
       await second.stop();
     }

@@ -36,7 +36,7 @@ export function buildPlanTool(ctx: ToolContext) {
         const { request, defaultsUsed } = planRequestOf(household);
         const before = await getDraftPlan(ctx.db, actor, ctx.conversationId);
         const kit = await buildPlan(
-          { db: ctx.db },
+          { db: ctx.db, solver: ctx.solver },
           { ...request, owned: await ownedFor(ctx, household.owned ?? []) },
         );
         await setDraftPlan(ctx.db, actor, ctx.conversationId, kit);

@@ -3,6 +3,7 @@ import { type Actor, actorOf } from '../src/services/conversations/actor.ts';
 import type { Db } from '../src/services/database.ts';
 import type { Embedder } from '../src/services/embeddings/embedder.ts';
 import { AppError } from '../src/services/errors.ts';
+import type { Solver } from '../src/services/plans/solver-pool.ts';
 
 export type { Channel };
 
@@ -14,6 +15,8 @@ export type { Channel };
 export type ToolContext = {
   db: Db;
   embedder: Embedder;
+  /** The runtime's solver pool (plans solve on this thread without one). */
+  solver?: Solver | undefined;
   /** The conversation's signed-in user; null for an anonymous session. */
   userId: string | null;
   /** The anonymous session's key (set when userId is null). */

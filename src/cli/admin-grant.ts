@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.ts';
+import { openRuntime } from '../runtime.ts';
 import { grantAdmin } from '../services/api-keys/index.ts';
 import { AppError } from '../services/errors.ts';
-import { openRuntime } from '../services/runtime.ts';
 
 /** `npm run admin:grant -- EMAIL`: gives an existing account the admin role (profiles.role = 'ADMIN'). */
 const email = process.argv[2];

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
-import { createModel } from '../../agents/index.ts';
-import { loadConfig } from '../config.ts';
 import { renderText } from '../channels/render-text.ts';
+import { loadConfig } from '../config.ts';
 import { createConversation } from '../conversation/index.ts';
 import { isUuid } from '../domain/ids.ts';
+import { openRuntime } from '../runtime.ts';
 import { createUser, findUserByEmail, getProfile } from '../services/accounts/users.ts';
 import { AppError } from '../services/errors.ts';
-import { openRuntime } from '../services/runtime.ts';
 import { parseFlags } from './chat-flags.ts';
 
 /**
@@ -27,8 +26,8 @@ async function main() {
   const parsed = parseFlags(process.argv.slice(2));
   if ('error' in parsed) usage(parsed.error);
   const config = loadConfig();
-  const runtime = await openRuntime(config, (line) => process.stderr.write(`chat: ${line}\n`));
-  const { database, embedder } = runtime;
+  const runtime = await openRuntime(config);
+  const { database, embedder, logger } = runtime;
   try {
     let userId: string | null = null;
     if (isUuid(parsed.user)) {
@@ -37,15 +36,16 @@ async function main() {
     } else if (parsed.user) {
       const existing = await findUserByEmail(database.db, parsed.user);
       userId = existing ? existing.id : (await createUser(database.db, { email: parsed.user })).id;
-      process.stderr.write(`chat: acting as ${parsed.user} (${userId})\n`);
+      logger.info(`chat: acting as ${parsed.user} (${userId})`);
     }
     const anonymousKey = userId ? null : `cli:${randomUUID()}`;
     const core = createConversation({
       db: database.db,
       embedder,
-      model: createModel(config.model),
+      model: runtime.model,
+      solver: runtime.solver,
       publicUrl: config.publicUrl,
-      log: (message, detail) => process.stderr.write(`${message}${detail ? `: ${String(detail)}` : ''}\n`),
+      log: (message, detail) => logger.error({ err: detail }, message),
     });
 
     let conversationId: string | null = null;

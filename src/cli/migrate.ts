@@ -1,13 +1,14 @@
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
-import { migrationState, runMigrations } from '../db/migrate.ts';
+import { migrationState } from '../db/migrate.ts';
+import { openRuntime } from '../runtime.ts';
 
-const config = loadConfig();
-const database = await openDatabase(config.database);
+/** `npm run db:migrate`: the runtime applies the migrations on opening; this reports where they stand. */
+const runtime = await openRuntime(loadConfig(), { seed: false });
 try {
-  await runMigrations(database);
-  const state = await migrationState(database);
-  console.error(`migrations: ${state.applied} of ${state.available} applied (${database.kind})`);
+  const state = await migrationState(runtime.database);
+  runtime.logger.info(
+    `migrations: ${state.applied} of ${state.available} applied (${runtime.database.kind})`,
+  );
 } finally {
-  await database.close();
+  await runtime.close();
 }

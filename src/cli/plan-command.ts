@@ -1,10 +1,13 @@
+import type { Runtime } from '../runtime.ts';
 import { AppError } from '../services/errors.ts';
 import { buildPlan } from '../services/plans/index.ts';
-import type { Runtime } from '../services/runtime.ts';
 import { PLAN_USAGE, parsePlanArgs, UsageError } from './plan-args.ts';
 import { planAsText } from './plan-text.ts';
 
 export type CommandIO = { stdout: (text: string) => void; stderr: (text: string) => void };
+
+/** What the command uses of the runtime (tests give a database of their own and solve on their thread). */
+export type PlanRuntime = Pick<Runtime, 'database' | 'close'> & Partial<Pick<Runtime, 'solver'>>;
 
 /**
  * The plan command without its process: flags are checked before any database is opened, so a bad flag
@@ -13,7 +16,7 @@ export type CommandIO = { stdout: (text: string) => void; stderr: (text: string)
 export async function runPlanCommand(
   argv: string[],
   io: CommandIO,
-  openRuntime: () => Promise<Runtime>,
+  openRuntime: () => Promise<PlanRuntime>,
 ): Promise<number> {
   let command: ReturnType<typeof parsePlanArgs>;
   try {
@@ -31,7 +34,7 @@ export async function runPlanCommand(
   }
   const runtime = await openRuntime();
   try {
-    const kit = await buildPlan({ db: runtime.database.db }, command.input);
+    const kit = await buildPlan({ db: runtime.database.db, solver: runtime.solver }, command.input);
     io.stdout(command.json ? `${JSON.stringify(kit)}\n` : planAsText(kit));
     return 0;
   } catch (error) {

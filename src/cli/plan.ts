@@ -1,13 +1,13 @@
 import { ConfigError, loadConfig } from '../config.ts';
-import { openRuntime } from '../services/runtime.ts';
+import { openRuntime } from '../runtime.ts';
 import { runPlanCommand } from './plan-command.ts';
 
-/** `npm run --silent plan -- …` (../shared/contracts/plan-cli.md): stdout carries the plan and nothing else. */
+/** `npm run --silent plan -- …` (docs/contracts/plan-cli.md): stdout carries the plan and nothing else; logs go to stderr. */
 try {
   process.exitCode = await runPlanCommand(
     process.argv.slice(2),
     { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
-    () => openRuntime(loadConfig(), (line) => process.stderr.write(`${line}\n`)),
+    () => openRuntime(loadConfig()),
   );
 } catch (error) {
   if (error instanceof ConfigError) {

@@ -10,6 +10,7 @@ import { beginTurn, finishTurn } from '../services/conversations/turns.ts';
 import type { Db } from '../services/database.ts';
 import type { Embedder } from '../services/embeddings/embedder.ts';
 import { badInput } from '../services/errors.ts';
+import type { Solver } from '../services/plans/solver-pool.ts';
 import { fixedReplyModel } from './fixed-reply-model.ts';
 import { SMS_REPLIES, smsKeyword } from './keywords.ts';
 import { estimateCostUsd } from './pricing.ts';
@@ -23,6 +24,8 @@ export type ConversationDeps = {
   db: Db;
   embedder: Embedder;
   model: LanguageModelV3;
+  /** The runtime's solver pool, for plans the tools build; without one they solve on this thread. */
+  solver?: Solver;
   /** Where people reach the web app (links in replies). */
   publicUrl: string;
   now?: () => Date;
@@ -190,6 +193,7 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
   const ctx = {
     db: deps.db,
     embedder: deps.embedder,
+    solver: deps.solver,
     userId: actor.userId,
     anonymousKey: actor.userId === null ? actor.anonymousKey : null,
     conversationId,

@@ -36,7 +36,7 @@ import type { DbOrTx } from '../database.ts';
 import { parseInput } from '../validation.ts';
 import { type CatalogCandidate, loadCatalogCandidates } from './catalog-candidates.ts';
 import { resourcesForSkills } from './skill-resources.ts';
-import { optimizeOffThread, scheduleOffThread } from './solver-pool.ts';
+import { inlineSolver, optimizeWith, type Solver, scheduleWith } from './solver-pool.ts';
 
 export type PlanRequest = PlanInput;
 /**
@@ -118,11 +118,12 @@ export function parsePlanRequest(input: unknown): PlanRequest {
  * the catalog supplies real products and bundles, and the exact optimizer chooses what to buy.
  */
 export async function buildPlan(
-  deps: { db: DbOrTx },
+  deps: { db: DbOrTx; solver?: Solver },
   input: unknown,
   options: BuildPlanOptions = {},
 ): Promise<GeneratedKit> {
-  const { db } = deps;
+  // The runtime's worker pool; without one (tests, scripts), this thread.
+  const { db, solver = inlineSolver } = deps;
   const request = parsePlanRequest(input);
   const location = resolveLocation(request.location);
   const hazards = hazardsFor(location.state);
@@ -208,7 +209,7 @@ export async function buildPlan(
       ...(capGroup && capAmount ? { capGroup, capAmount } : {}),
     }),
   );
-  const solved = await optimizeOffThread({
+  const solved = await optimizeWith(solver, {
     needs: toBuy,
     candidates: choices,
     satisfiedTags: problem.satisfiedTags,
@@ -221,7 +222,7 @@ export async function buildPlan(
   const optimizer = { ...solved, ...trimSurplus(solved.items, toBuy, choices, problem.satisfiedTags) };
   const schedule =
     request.monthlyBudget !== undefined && request.monthlyBudget > 0
-      ? await scheduleOffThread({
+      ? await scheduleWith(solver, {
           needs: toBuy,
           candidates: choices,
           satisfiedTags: problem.satisfiedTags,

@@ -1,7 +1,9 @@
+import { Writable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { optimize } from '../../domain/optimizer/index.ts';
-import { optimizeOffThread, SolverPool, scheduleOffThread, solverPoolStats } from './solver-pool.ts';
+import { createLogger } from '../logger.ts';
+import { optimizeWith, SolverPool, scheduleWith } from './solver-pool.ts';
 
 const needs = [
   { key: 'water-storage', quantity: 56, priority: 1 as const },
@@ -21,12 +23,13 @@ const candidates = [
 describe('solves off the main thread', () => {
   it('gives the same plan as solving inline', async () => {
     const input = { needs, candidates, budget: 120, strategy: 'exact' as const };
-    const before = solverPoolStats();
-    const [off, inline] = await Promise.all([optimizeOffThread(input), optimize(input)]);
+    const pool = new SolverPool(1);
+    const [off, inline] = await Promise.all([optimizeWith(pool, input), optimize(input)]);
     expect(off.items).toEqual(inline.items);
     expect(off.coverage).toBe(inline.coverage);
-    // The shared pool answered on a worker, not by quietly solving inline.
-    expect(solverPoolStats()).toEqual({ worker: before.worker + 1, inline: before.inline });
+    // The pool answered on a worker, not by quietly solving inline.
+    expect(pool.stats).toEqual({ worker: 1, inline: 0 });
+    await pool.close();
   });
 
   it('says a normal solve ran on a worker', async () => {
@@ -50,20 +53,19 @@ describe('solves off the main thread', () => {
       price: 3 + i * 1.37,
       covers: [{ supply: i % 2 ? 'water-storage' : 'flashlight', amount: 1 + (i % 5) }],
     }));
+    const pool = new SolverPool(2);
     await Promise.all([
-      optimizeOffThread({ needs, candidates: [...candidates, ...big], budget: 300, strategy: 'exact' }),
-      scheduleOffThread({ needs, candidates, monthlyBudget: 30, strategy: 'exact' }),
+      optimizeWith(pool, { needs, candidates: [...candidates, ...big], budget: 300, strategy: 'exact' }),
+      scheduleWith(pool, { needs, candidates, monthlyBudget: 30, strategy: 'exact' }),
     ]);
     clearInterval(timer);
+    expect(pool.stats).toEqual({ worker: 2, inline: 0 });
+    await pool.close();
     expect(ticks).toBeGreaterThan(0);
   });
 });
 
 describe('when a worker fails', () => {
-  afterEach(() => {
-    vi.restoreAllMocks();
-  });
-
   const crashing = {
     'throws on a job': () =>
       new Worker(
@@ -78,15 +80,22 @@ describe('when a worker fails', () => {
 
   for (const [how, startWorker] of Object.entries(crashing)) {
     it(`re-solves inline and says so (worker ${how})`, async () => {
-      const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-      const pool = new SolverPool(1, startWorker);
+      const logged: string[] = [];
+      const sink = new Writable({
+        write(chunk, _encoding, done) {
+          logged.push(String(chunk));
+          done();
+        },
+      });
+      const pool = new SolverPool(1, { startWorker, logger: createLogger('info', sink) });
       const input = { needs, candidates, budget: 120, strategy: 'exact' as const };
       const solved = await pool.run({ kind: 'optimize', input });
       expect(solved.solvedIn).toBe('inline');
       expect((solved.result as Awaited<ReturnType<typeof optimize>>).items).toEqual(
         (await optimize(input)).items,
       );
-      expect(logged).toHaveBeenCalledTimes(1);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toContain('solver worker failed');
       // The pool stops using workers: the next solve is inline too, and counted.
       const next = await pool.run({ kind: 'schedule', input: { needs, candidates, monthlyBudget: 30 } });
       expect(next.solvedIn).toBe('inline');

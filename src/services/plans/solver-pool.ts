@@ -8,6 +8,7 @@ import {
   type ScheduleInput,
   type ScheduleMonth,
 } from '../../domain/optimizer/index.ts';
+import { type Logger, silentLogger } from '../logger.ts';
 
 type SolverJob = { kind: 'optimize'; input: OptimizeInput } | { kind: 'schedule'; input: ScheduleInput };
 export type SolverRequest = SolverJob & { id: number };
@@ -41,11 +42,17 @@ export class SolverPool {
   private broken = false;
   private counts: SolverPoolStats = { worker: 0, inline: 0 };
 
+  private readonly startWorker: () => Worker;
+  private readonly logger: Logger;
+
   /** `startWorker` is for tests (a worker that fails on purpose); the default runs solver-worker. */
   constructor(
     private readonly size: number,
-    private readonly startWorker: () => Worker = defaultWorker,
-  ) {}
+    options: { startWorker?: () => Worker; logger?: Logger } = {},
+  ) {
+    this.startWorker = options.startWorker ?? defaultWorker;
+    this.logger = options.logger ?? silentLogger;
+  }
 
   get stats(): SolverPoolStats {
     return { ...this.counts };
@@ -104,7 +111,7 @@ export class SolverPool {
     if (!this.slots.includes(slot)) return;
     this.slots = this.slots.filter((s) => s !== slot);
     this.broken = true;
-    console.error('solver worker failed; solving on the main thread from now on', error);
+    this.logger.error({ err: error }, 'solver worker failed; solving on the main thread from now on');
     const waiting = [...this.pending.entries()];
     this.pending.clear();
     const requests = new Map([
@@ -121,24 +128,41 @@ export class SolverPool {
   }
 
   private async inline(request: SolverJob): Promise<Solved> {
-    const result =
-      request.kind === 'optimize' ? await optimize(request.input) : await purchaseSchedule(request.input);
+    const solved = await solveInline(request);
     this.counts.inline += 1;
-    return { result, solvedIn: 'inline' };
+    return solved;
+  }
+
+  /** Stops the workers (a solve still running is lost: close after the server stops taking requests). */
+  async close(): Promise<void> {
+    const slots = this.slots;
+    this.slots = [];
+    this.broken = true;
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 }
 
-const pool = new SolverPool(Math.max(1, availableParallelism() - 1));
+/** What plans are solved with: the runtime's pool, or (without a runtime: tests, scripts) this thread. */
+export type Solver = Pick<SolverPool, 'run'>;
 
-/** Where the shared pool's solves ran so far (a worker, or inline after a worker failed). */
-export function solverPoolStats(): SolverPoolStats {
-  return pool.stats;
+/** The process's pool: one worker per core but one (the main thread keeps serving). The runtime builds it once. */
+export function createSolverPool(logger: Logger): SolverPool {
+  return new SolverPool(Math.max(1, availableParallelism() - 1), { logger });
 }
 
-export async function optimizeOffThread(input: OptimizeInput): Promise<OptimizeResult> {
-  return (await pool.run({ kind: 'optimize', input })).result as OptimizeResult;
+/** Solves on the calling thread. */
+export async function solveInline(request: SolverJob): Promise<Solved> {
+  const result =
+    request.kind === 'optimize' ? await optimize(request.input) : await purchaseSchedule(request.input);
+  return { result, solvedIn: 'inline' };
 }
 
-export async function scheduleOffThread(input: ScheduleInput): Promise<ScheduleMonth[]> {
-  return (await pool.run({ kind: 'schedule', input })).result as ScheduleMonth[];
+export const inlineSolver: Solver = { run: solveInline };
+
+export async function optimizeWith(solver: Solver, input: OptimizeInput): Promise<OptimizeResult> {
+  return (await solver.run({ kind: 'optimize', input })).result as OptimizeResult;
+}
+
+export async function scheduleWith(solver: Solver, input: ScheduleInput): Promise<ScheduleMonth[]> {
+  return (await solver.run({ kind: 'schedule', input })).result as ScheduleMonth[];
 }

@@ -22,8 +22,8 @@ export * from './entitlements.ts';
 export const UPGRADE_PATH = '/pricing';
 
 /**
- * Whether billing is on for a database handle. Set once by the composition root from
- * `config.stripe !== null` (src/services/runtime.ts). Billing off means a self-hosted server: there is no one
+ * Whether billing is on for a database handle. Set once by the composition root (src/runtime.ts) from
+ * `config.stripe !== null`. Billing off means a self-hosted server: there is no one
  * to pay, so every account has the top tier's rights. A handle nobody configured enforces the tiers — the
  * safe default: forgetting the call never gives paid features away.
  * Kept per handle (not in a module global) so tests can run a billing-on and a billing-off database side by side.
