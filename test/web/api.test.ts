@@ -530,7 +530,7 @@ describe('inventory API', () => {
     await free.signUp('free-inventory@example.com');
     const denied = await free.json<Problem>('POST', '/api/inventory', { name: 'Water' });
     expect(denied.status).toBe(402);
-    expect(denied.data.error).toMatch(/BASIC/);
+    expect(denied.data.error).toMatch(/Basic/);
     expect(await (await free.request('GET', '/inventory')).text()).toContain(
       'Inventory tracking is part of Basic',
     );

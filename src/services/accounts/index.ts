@@ -1,14 +1,4 @@
-export {
-  deleteAccount,
-  deleteAccountSchema,
-  exportAccount,
-  logIn,
-  logInSchema,
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-  signUp,
-  signUpSchema,
-} from './accounts.ts';
+export { deleteAccount, deleteAccountSchema, exportAccount } from './account-data.ts';
 export { type Adoption, adoptAnonymous } from './adopt-anonymous.ts';
 export {
   currentScryptCost,
@@ -31,6 +21,7 @@ export {
   SESSION_DAYS,
   type SessionUser,
 } from './sessions.ts';
+export { logIn, logInSchema, PASSWORD_MAX, PASSWORD_MIN, signUp, signUpSchema } from './sign-in.ts';
 export * from './sms-consent.ts';
 export {
   assertLoginAllowed,

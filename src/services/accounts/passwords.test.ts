@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
 import { users } from '../../db/schema/index.ts';
-import { logIn } from './accounts.ts';
 import {
   currentScryptCost,
   hashPassword,
@@ -17,6 +16,7 @@ import {
   setScryptCostForTests,
   verifyPassword,
 } from './passwords.ts';
+import { logIn } from './sign-in.ts';
 import { createUser } from './users.ts';
 
 /** A hash in our format made with the given parameters (as hashes stored before the cost was raised). */

@@ -4,7 +4,7 @@ import { freshDatabase } from '../../../test/support/db.ts';
 import { databaseOverWire } from '../../../test/support/wire.ts';
 import type { Database } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { logIn, signUp } from './accounts.ts';
+import { logIn, signUp } from './sign-in.ts';
 import { LOGIN_LIMITS, LoginThrottledError } from './throttle.ts';
 
 // Counts every scrypt verification logIn performs (the real function still runs).
