@@ -9,6 +9,8 @@ import {
 import { takeTurn } from '../services/channels/turn-limit.ts';
 import { anonymousKeyHash } from '../services/conversations/actor.ts';
 import { AppError, badInput } from '../services/errors.ts';
+import { requireMessageQuota } from '../services/tiers/quotas.ts';
+import { TierLimitError } from '../services/tiers/tiers.ts';
 import type { InboundMessage } from './channel-adapter.ts';
 import { smsKeyword } from './keywords.ts';
 import { parseLinkCommand, runLinkCommand } from './link-command.ts';
@@ -20,7 +22,8 @@ import { type ConversationDeps, runTurn, type TurnInput } from './turn.ts';
  * itself — a Telegram chat or phone number through its channel identity (a password-less user made on first
  * contact, so it has one plan and one inventory), the web through its signed-in user or guest key — and
  * continues that identity's current conversation. Before any model: SMS keywords (STOP/START/HELP, in
- * runTurn, never rate-limited: carriers require them to work), /link and LINK, and the turn rate limit.
+ * runTurn, never rate-limited: carriers require them to work), /link and LINK, the turn rate limit and the
+ * tier's daily message quota.
  */
 export type HandleOptions = {
   /** The web's open thread (the page knows it); chats and numbers continue their identity's own. */
@@ -83,6 +86,15 @@ export async function handleMessage(
     }
   }
   const command = identity && fixedReply === undefined ? parseLinkCommand(text) : null;
+  // The tier's daily message quota (services/tiers): a person over it hears why, instead of a model turn.
+  if (fixedReply === undefined && keyword === null && !command && 'userId' in who && text !== '') {
+    try {
+      await requireMessageQuota(deps.db, who.userId, deps.now?.());
+    } catch (error) {
+      if (!(error instanceof TierLimitError)) throw error;
+      fixedReply = `${error.message} More messages a day: ${channel === 'web' ? '' : deps.publicUrl}${error.upgradePath}`;
+    }
+  }
   if (identity && command && channel !== 'web') {
     fixedReply = await runLinkCommand(
       deps.db,

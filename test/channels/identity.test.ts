@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleMessage, notify } from '../../src/conversation/index.ts';
 import type { Database } from '../../src/db/client.ts';
 import {
+  aiRuns,
   channelIdentities,
   conversations,
   inventoryItems,
@@ -165,6 +166,27 @@ describe('identity on first contact', () => {
     // The notice is in the thread, so "1" picks its first choice.
     const reply = await handleMessage(deps, { channel: 'telegram', externalId: chat, text: '1' });
     expect(reply.text).toBe('heard: done');
+  });
+
+  it("answers with the tier's quota once today's messages are used up", async () => {
+    const chat = chatId();
+    const first = await handleMessage(deps, { channel: 'telegram', externalId: chat, text: 'hi' });
+    const { userId } = await identifyChannelUser(db(), 'telegram', chat);
+    await db()
+      .insert(aiRuns)
+      .values(
+        Array.from({ length: 40 }, () => ({
+          conversationId: first.conversationId,
+          userId,
+          model: 'earlier',
+          latencyMs: 1,
+          status: 'ok' as const,
+        })),
+      );
+    const over = await handleMessage(deps, { channel: 'telegram', externalId: chat, text: 'one more?' });
+    expect(over.text).toMatch(/Today's 40 messages on the Free plan are used up/);
+    expect(over.text).toContain('https://readyplan.test/pricing');
+    expect(over.toolCalls).toEqual([]);
   });
 
   it('a web-only account has no channel to notify', async () => {
