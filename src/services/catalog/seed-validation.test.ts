@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
+import { scheduledAt } from '../calls/seed.ts';
 import { createOfflineEmbedder } from '../embeddings/offline.ts';
 import { catalogCounts } from './counts.ts';
-import { scheduledAt, seedAll } from './seed.ts';
+import { seedAll } from './seed.ts';
 import { defaultDataDir, loadSeedData, SeedFileError } from './seed-files.ts';
 
 /** A small, valid data folder in the real formats, which each test may break in one place. */

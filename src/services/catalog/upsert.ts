@@ -2,6 +2,15 @@ import { getTableColumns, getTableName, type SQL, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 
+const BATCH = 250;
+
+/** Rows in groups small enough for one statement's parameters. */
+export function batches<T>(rows: T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
 /**
  * `set` for ON CONFLICT DO UPDATE that takes every given column from the proposed row (`excluded`), except the
  * key and the columns the database owns (id, created_at).
