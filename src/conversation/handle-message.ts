@@ -1,21 +1,18 @@
-import { isUuid } from '../domain/ids.ts';
 import {
   type ChannelUser,
   checkExternalId,
   identifyChannelUser,
-  redactExternalId,
   setCurrentConversation,
 } from '../services/channels/identities.ts';
-import { takeTurn } from '../services/channels/turn-limit.ts';
-import { anonymousKeyHash } from '../services/conversations/actor.ts';
 import { AppError, badInput } from '../services/errors.ts';
-import { requireMessageQuota } from '../services/tiers/quotas.ts';
-import { TierLimitError } from '../services/tiers/tiers.ts';
+import { type Admittee, admit, webActor, webAdmittee } from './admission.ts';
 import type { InboundMessage } from './channel-adapter.ts';
 import { smsKeyword } from './keywords.ts';
 import { parseLinkCommand, runLinkCommand } from './link-command.ts';
 import type { Reply } from './reply.ts';
 import { type ConversationDeps, runTurn, type TurnInput } from './turn.ts';
+
+export { webExternalId } from './admission.ts';
 
 /**
  * The core's entry for every channel: (channel, external id, text) → reply. It resolves who is talking
@@ -30,26 +27,6 @@ export type HandleOptions = {
   conversationId?: string | null;
 };
 
-/** The web's external id: the signed-in user's (`user:<uuid>`) or the guest cookie's key (`guest:<key>`). */
-export function webExternalId(who: { userId: string } | { anonymousKey: string }): string {
-  return 'userId' in who ? `user:${who.userId}` : `guest:${who.anonymousKey}`;
-}
-
-function webActor(externalId: string): { userId: string } | { anonymousKey: string } {
-  if (externalId.startsWith('user:') && isUuid(externalId.slice(5))) return { userId: externalId.slice(5) };
-  if (externalId.startsWith('guest:') && externalId.length >= 14)
-    return { anonymousKey: externalId.slice(6) };
-  throw badInput('a web externalId is user:<id> or guest:<key of 8+ characters>', 'externalId');
-}
-
-const rateLimitNotice = (seconds: number) => {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return (
-    `You're sending messages faster than I can answer them well. I'll pick up again in about ${minutes} ` +
-    `minute${minutes === 1 ? '' : 's'} — anything you send until then won't get a reply.`
-  );
-};
-
 export async function handleMessage(
   deps: ConversationDeps,
   message: InboundMessage,
@@ -61,41 +38,29 @@ export async function handleMessage(
 
   let identity: ChannelUser | null = null;
   let who: { userId: string } | { anonymousKey: string };
-  let subject: string;
+  let admittee: Admittee;
   let conversationId: string | null;
   if (channel === 'web') {
     who = webActor(externalId);
-    subject = 'userId' in who ? `user:${who.userId}` : `guest:${anonymousKeyHash(who.anonymousKey)}`;
+    admittee = webAdmittee(externalId);
     conversationId = options.conversationId ?? null;
   } else {
     identity = await identifyChannelUser(deps.db, channel, externalId);
     who = { userId: identity.userId };
-    subject = `identity:${identity.identityId}`;
+    admittee = { channel, subject: `identity:${identity.identityId}`, userId: identity.userId, externalId };
     conversationId = identity.conversationId;
   }
 
   let fixedReply: string | undefined;
   const keyword = channel === 'sms' ? smsKeyword(text) : null;
+  const command = identity ? parseLinkCommand(text) : null;
   if (keyword === null && text !== '') {
-    const limit = await takeTurn(deps.db, subject, deps.turnLimit, deps.now?.());
-    if (limit.outcome === 'silenced')
+    const admission = await admit(deps, admittee, { quota: !command });
+    if (admission.silent)
       return { conversationId: conversationId ?? '', text: '', toolCalls: [], status: 'ok', silent: true };
-    if (limit.outcome === 'noticed') {
-      deps.log?.('conversation: turn rate limit reached', { channel, from: redactExternalId(externalId) });
-      fixedReply = rateLimitNotice(limit.retryAfterSeconds);
-    }
+    fixedReply = admission.fixedReply;
   }
-  const command = identity && fixedReply === undefined ? parseLinkCommand(text) : null;
-  // The tier's daily message quota (services/tiers): a person over it hears why, instead of a model turn.
-  if (fixedReply === undefined && keyword === null && !command && 'userId' in who && text !== '') {
-    try {
-      await requireMessageQuota(deps.db, who.userId, deps.now?.());
-    } catch (error) {
-      if (!(error instanceof TierLimitError)) throw error;
-      fixedReply = `${error.message} More messages a day: ${channel === 'web' ? '' : deps.publicUrl}${error.upgradePath}`;
-    }
-  }
-  if (identity && command && channel !== 'web') {
+  if (identity && command && fixedReply === undefined && channel !== 'web') {
     fixedReply = await runLinkCommand(
       deps.db,
       { channel, externalId, userId: identity.userId },

@@ -1,3 +1,4 @@
+export { type Admission, admitWebMessage } from './admission.ts';
 export type { ChannelAdapter, InboundMessage } from './channel-adapter.ts';
 export { mapChoice } from './choices.ts';
 export { type HandleOptions, handleMessage, webExternalId } from './handle-message.ts';
