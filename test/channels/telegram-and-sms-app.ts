@@ -42,7 +42,12 @@ export type ChannelsApp = {
 };
 
 export async function startChannelsApp(
-  options: { telegramMode?: 'webhook' | 'polling'; worker?: InboundWorkerOptions; database?: Database } = {},
+  options: {
+    telegramMode?: 'webhook' | 'polling';
+    /** false: no worker, so stored updates wait (a process that stops before the turn runs). */
+    worker?: InboundWorkerOptions | false;
+    database?: Database;
+  } = {},
 ): Promise<ChannelsApp> {
   const database = options.database ?? (await freshDatabase());
   const [fakeTelegram, fakeTwilio] = await Promise.all([startFakeTelegram(), startFakeTwilio()]);
@@ -79,7 +84,10 @@ export async function startChannelsApp(
   });
   const sms = createSmsChannel(config.twilio!, { db: database.db, publicUrl: url, log });
   const deliver = createDeliver({ telegram: telegram.adapter, sms: sms.adapter });
-  const worker = startInboundWorker(deps, deliver, { pollMs: 25, ...options.worker });
+  const worker: InboundWorker =
+    options.worker === false
+      ? { stop: async () => {}, drain: async () => {}, wake: () => {} }
+      : startInboundWorker(deps, deliver, { pollMs: 25, ...options.worker });
   const wake = () => worker.wake();
   const app = createWebApp({ config, database, logger: silentLogger }, (web) => {
     telegram.mount(web, wake);

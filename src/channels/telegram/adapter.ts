@@ -28,6 +28,8 @@ export type TelegramAdapterOptions = {
   log?: (message: string, detail?: unknown) => void;
   /** How long a typing indicator may keep repeating without a reply. Default 2 minutes. */
   typingMaxMs?: number;
+  /** How often it is repeated: Telegram shows one for about 5 s. Default 4 s. */
+  typingEveryMs?: number;
 };
 
 /**
@@ -54,6 +56,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   const { api, webhookSecret } = options;
   const log = options.log ?? (() => {});
   const typingMaxMs = options.typingMaxMs ?? 120_000;
+  const typingEveryMs = options.typingEveryMs ?? 4000;
   const typing = new Map<string, NodeJS.Timeout>();
 
   function stopTyping(chatId: string) {
@@ -109,7 +112,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
           stopTyping(externalId);
           log('telegram: typing indicator failed', { error: String(error) });
         });
-      }, 4000);
+      }, typingEveryMs);
       timer.unref();
       typing.set(externalId, timer);
     },
