@@ -29,7 +29,7 @@ export const PRODUCT_LIKE_MIN_TERMS = 12;
  */
 export const EF_SEARCH: Record<QueryKind, number> = {
   'product-like': 64,
-  'natural-language': 600,
+  'natural-language': 100,
 };
 
 /**

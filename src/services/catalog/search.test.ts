@@ -1,11 +1,13 @@
-import { sql } from 'drizzle-orm';
+import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { createOfflineEmbedder } from '../embeddings/offline.ts';
+import { toVectorLiteral } from '../embeddings/embedder.ts';
+import { createOfflineEmbedder, embedOffline } from '../embeddings/offline.ts';
 import { AppError } from '../errors.ts';
 import { searchProducts, searchProductsPlanned } from './search.ts';
+import { heaviestDims, TOP_DIMS_PER_ROW } from './search-dims.ts';
 import { EXACT_SCAN_MAX_ROWS } from './search-plan.ts';
 
 describe('searchProducts filters', () => {
@@ -112,8 +114,8 @@ describe('searchProducts filters', () => {
     expect(searched.results.map((r) => r.productId)).toEqual(exact.map((r) => r.productId));
   });
 
-  it('walks the HNSW index without filters, and for filters that leave more rows than the threshold', async () => {
-    expect((await searchProductsPlanned(database.db, embedder, { q: 'keep food cold' })).plan).toBe('hnsw');
+  it('scans a small catalog exactly, and walks the index when more rows match than the threshold', async () => {
+    expect((await searchProductsPlanned(database.db, embedder, { q: 'keep food cold' })).plan).toBe('exact');
     // The test catalog is small, so a threshold of 10 rows stands in for a broad filter on a large one.
     const input = { q: 'keep food cold', categorySlug: 'food', maxPrice: 30, limit: 10 } as const;
     const viaIndex = await database.db.transaction(async (tx) => {
@@ -125,11 +127,59 @@ describe('searchProducts filters', () => {
       expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toContain('idx_master_items_embedding');
       return searchProductsPlanned(tx, embedder, input, { exactScanMaxRows: 10 });
     });
-    expect(viaIndex.plan).toBe('hnsw');
+    expect(viaIndex.plan).toBe('hnsw+top-dims');
     // Iterative scan fills the filtered page from the graph, and on this catalog finds the exact answer.
     expect(viaIndex.results.map((r) => r.productId)).toEqual(
       (await exactScan(input)).map((r) => r.productId),
     );
+  });
+
+  it('answers short natural-language queries through the index with the exact top 10', async () => {
+    for (const q of ['lantern', 'water filter', 'baby', 'stay warm']) {
+      const input = { q, limit: 10 };
+      const searched = await searchProductsPlanned(database.db, embedder, input, { exactScanMaxRows: 10 });
+      expect(searched.plan).toBe('hnsw+top-dims');
+      expect(searched.results.map((r) => r.productId)).toEqual(
+        (await exactScan(input)).map((r) => r.productId),
+      );
+    }
+    const listing =
+      'Coleman Brazos 20°F cold-weather sleeping bag, rectangular, fits adults up to 5 ft 11 in.';
+    expect(
+      (await searchProductsPlanned(database.db, embedder, { q: listing.repeat(2) }, { exactScanMaxRows: 10 }))
+        .plan,
+    ).toBe('hnsw');
+  });
+
+  it("keeps every item's top-dimension list in step with its vector (the trigger of drizzle/0010)", async () => {
+    await database.db
+      .transaction(async (tx) => {
+        const [item] = rowsOf<{ id: string; embedding: string }>(
+          await tx.execute(
+            sql`select id, embedding::text as embedding from master_items order by name limit 1`,
+          ),
+        );
+        const stored = async () =>
+          rowsOf<{ dim: number }>(
+            await tx.execute(sql`select dim from master_item_top_dims where master_item_id = ${item!.id}
+            order by magnitude desc, abs(dim)`),
+          ).map((r) => Number(r.dim));
+        expect(await stored()).toEqual(heaviestDims(JSON.parse(item!.embedding), TOP_DIMS_PER_ROW));
+        const other = embedOffline('hand-crank weather radio');
+        await tx.execute(
+          sql`update master_items set embedding = ${toVectorLiteral(other)}::vector where id = ${item!.id}`,
+        );
+        expect(await stored()).toEqual(heaviestDims(other, TOP_DIMS_PER_ROW));
+        const total = rowsOf<{ items: number; lists: number }>(
+          await tx.execute(sql`select (select count(*)::int from master_items where embedding is not null) as items,
+          (select count(distinct master_item_id)::int from master_item_top_dims) as lists`),
+        )[0]!;
+        expect(total.lists).toBe(total.items);
+        tx.rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof TransactionRollbackError)) throw error;
+      });
   });
 
   it('refuses bad input naming the field, and says when the catalog was embedded by another embedder', async () => {

@@ -2,14 +2,16 @@ import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
-import type { ProductMetadata } from '../../db/schema/products.ts';
 import { SCENARIO_IDS } from '../../domain/scenarios.ts';
 import { type Embedder, embedOne, toVectorLiteral } from '../embeddings/embedder.ts';
-import { contentTerms, expansions } from '../embeddings/text.ts';
 import { AppError, badInput } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import { CLIMATE_TAGS, climateTags, oneOf, SEARCH_CLIMATES } from './climate.ts';
-import { EF_SEARCH, EXACT_SCAN_MAX_ROWS, efSearchFor } from './search-plan.ts';
+import { heaviestDims, ROWS_PER_DIM } from './search-dims.ts';
+import { EF_SEARCH, EXACT_SCAN_MAX_ROWS, efSearchFor, queryKind } from './search-plan.ts';
+import { type ProductSearchResult, rank, type SearchRow } from './search-rank.ts';
+
+export type { ProductSearchResult };
 
 /** The database handle searches take (a transaction works too), named here so channels need not import db. */
 export type SearchDb = DbOrTx;
@@ -30,69 +32,20 @@ export const productSearchSchema = z.object({
 
 export type ProductSearchInput = z.input<typeof productSearchSchema>;
 
-export type ProductSearchResult = {
-  productId: string;
-  sku: string | null;
-  name: string;
-  masterItem: string;
-  masterItemId: string;
-  category: string | null;
-  categorySlug: string | null;
-  supplyKey: string | null;
-  price: number | null;
-  supplier: string | null;
-  type: string | null;
-  status: string | null;
-  productUrl: string | null;
-  imageUrl: string | null;
-  metadata: ProductMetadata;
-  scenarios: string[];
-  /** Ranking score (cosine similarity of the master item, adjusted for the product's own match). */
-  score: number;
-  why: {
-    /** Cosine similarity between the query and the product's master item. */
-    similarity: number;
-    /** Query words found in the product or its master item; "creek→water" when a synonym made the link. */
-    matchedTerms: string[];
-    /** The filters the product satisfied and the scenario tags it shares with the request. */
-    tags: string[];
-  };
-};
-
 /**
  * hnsw.ef_search for a natural-language query (guidance search uses it too); searchProducts picks per query kind
  * (search-plan.ts, measured by npm run bench:search).
  */
 export const SEARCH_EF_SEARCH = EF_SEARCH['natural-language'];
 
-/** How a search found its nearest items: the HNSW graph walk, or an exact scan of the rows the filters leave. */
-export type SearchPlan = 'hnsw' | 'exact';
+/**
+ * How a search found its nearest items: an exact scan of the rows the filters leave, the HNSW graph walk, or the
+ * walk with the top-dimension lists beside it (natural-language queries).
+ */
+export type SearchPlan = 'exact' | 'hnsw' | 'hnsw+top-dims';
 
 /** Master items fetched from the index per request: enough for the page plus room for the product ranking. */
 const candidateCount = (limit: number) => Math.min(100, Math.max(12, limit * 2));
-
-type Row = {
-  product_id: string;
-  sku: string | null;
-  product_name: string;
-  product_description: string | null;
-  price: string | null;
-  type: string | null;
-  status: string | null;
-  product_url: string | null;
-  image_url: string | null;
-  metadata: ProductMetadata | null;
-  product_scenarios: string[] | null;
-  master_item_id: string;
-  master_item: string;
-  master_description: string | null;
-  master_scenarios: string[] | null;
-  supply_key: string | null;
-  category: string | null;
-  category_slug: string | null;
-  supplier: string | null;
-  distance: number;
-};
 
 /** Whether a tag list admits a value: listed, or the list says "all"/"any", or the list is empty. */
 const admits = (column: SQL, value: string) =>
@@ -108,10 +61,12 @@ const suitsClimate = (column: SQL, climate: string) => {
 
 /**
  * Semantic search over master items joined to their products, with filters: the nearest master items by cosine
- * distance come from an exact scan when the filters leave few of them (search-plan.ts: EXACT_SCAN_MAX_ROWS),
- * otherwise from the HNSW index at the query kind's ef_search (iterative scan, so filters do not starve the
- * page); then their products are ranked best first. Products whose latest offer says out of stock are left out when
- * `inStock` is set; a product with no offer observed yet counts as available.
+ * distance come from an exact scan when the filters (or a small catalog) leave few of them (search-plan.ts:
+ * EXACT_SCAN_MAX_ROWS), otherwise from the HNSW index at the query kind's ef_search (iterative scan, so filters do
+ * not starve the page), natural-language queries adding the top of their heaviest dimensions' lists
+ * (search-dims.ts) and ranking the union by the exact distance; then their products are ranked best first.
+ * Products whose latest offer says out of stock are left out when `inStock` is set; a product with no offer
+ * observed yet counts as available.
  */
 export async function searchProducts(
   db: DbOrTx,
@@ -132,7 +87,8 @@ export async function searchProductsPlanned(
   tuning: { exactScanMaxRows?: number } = {},
 ): Promise<{ plan: SearchPlan; results: ProductSearchResult[] }> {
   const options = parseInput(productSearchSchema, input);
-  const vector = toVectorLiteral(await embedOne(embedder, options.q));
+  const embedding = await embedOne(embedder, options.q);
+  const vector = toVectorLiteral(embedding);
   const k = candidateCount(options.limit);
 
   const productFilter = (sp: string): SQL => {
@@ -161,16 +117,9 @@ export async function searchProductsPlanned(
       union all
       select c.id from categories c join subtree s on c.parent_id = s.id
     )`;
-  const matching = sql`from master_items mi
-      where ${sql.join(itemFilters, sql` and `)}
+  const conditions = sql`${sql.join(itemFilters, sql` and `)}
         and exists (select 1 from specific_products sp where sp.master_item_id = mi.id ${productFilter('sp')})`;
-  const filtered =
-    options.categorySlug !== undefined ||
-    options.climate !== undefined ||
-    options.scenario !== undefined ||
-    options.maxPrice !== undefined ||
-    options.status !== undefined ||
-    options.inStock === true;
+  const matching = sql`from master_items mi where ${conditions}`;
 
   const rows = await db.transaction(async (tx) => {
     if (options.categorySlug) {
@@ -179,19 +128,29 @@ export async function searchProductsPlanned(
       );
       if (found.length === 0) throw badInput(`No category "${options.categorySlug}"`, 'categorySlug');
     }
-    const plan = filtered
-      ? await choosePlan(tx, subtree, matching, tuning.exactScanMaxRows ?? EXACT_SCAN_MAX_ROWS)
-      : 'hnsw';
+    const plan = await choosePlan(
+      tx,
+      subtree,
+      matching,
+      tuning.exactScanMaxRows ?? EXACT_SCAN_MAX_ROWS,
+      options.q,
+    );
     // The exact plan measures every matching row (reached through the category index where there is one): the
     // distances are computed once in a subquery that OFFSET 0 keeps from being merged into the outer query, so
-    // the ORDER BY is over a plain column the HNSW index cannot serve.
+    // the ORDER BY is over a plain column the HNSW index cannot serve. The top-dimensions plan ranks the walk's
+    // candidates together with the top of the query's heaviest dimensions' lists (search-dims.ts) the same way.
+    const walk = sql`select mi.id ${matching} order by mi.embedding <=> ${vector}::vector limit ${k}`;
     const nearest =
       plan === 'exact'
         ? sql`select id, distance from (select mi.id, mi.embedding <=> ${vector}::vector as distance
             ${matching} offset 0) f order by distance limit ${k}`
-        : sql`select mi.id, mi.embedding <=> ${vector}::vector as distance
+        : plan === 'hnsw+top-dims'
+          ? sql`select id, distance from (select mi.id, mi.embedding <=> ${vector}::vector as distance
+            from ((${walk}) union ${topDimsCandidates(embedding)}) c join master_items mi on mi.id = c.id
+            where ${conditions} offset 0) f order by distance limit ${k}`
+          : sql`select mi.id, mi.embedding <=> ${vector}::vector as distance
             ${matching} order by mi.embedding <=> ${vector}::vector limit ${k}`;
-    if (plan === 'hnsw') {
+    if (plan !== 'exact') {
       // ef_search bounds the candidate list the graph walk keeps; iterative scan resumes the walk when filters
       // reject rows, so a filtered page still fills (pgvector 0.8). Both apply to this transaction only.
       await tx.execute(
@@ -199,7 +158,7 @@ export async function searchProductsPlanned(
                    set_config('hnsw.iterative_scan', 'relaxed_order', true)`,
       );
     }
-    const found = rowsOf<Row>(
+    const found = rowsOf<SearchRow>(
       await tx.execute(sql`
     with recursive ${subtree},
     nearest as (${nearest})
@@ -223,18 +182,32 @@ export async function searchProductsPlanned(
 }
 
 /**
- * Exact scan or HNSW for a filtered search, by how many master items the filters leave: counted, but only up to
- * the threshold (LIMIT stops the count there), so a broad filter costs a few thousand cheap row checks and never
- * a distance. A count rather than the planner's estimate, because PGlite never analyzes on its own and a
- * category subtree's size is invisible to the planner's statistics.
+ * Exact scan or the index, by how many master items the filters leave (all of them without filters): counted,
+ * but only up to the threshold (LIMIT stops the count there), so a broad filter or a large catalog costs a few
+ * thousand cheap row checks and never a distance. A count rather than the planner's estimate, because PGlite
+ * never analyzes on its own and a category subtree's size is invisible to the planner's statistics. Above the
+ * threshold a natural-language query also reads the top-dimension lists; a product-like one walks the graph only.
  */
-async function choosePlan(tx: DbOrTx, subtree: SQL, matching: SQL, maxRows: number): Promise<SearchPlan> {
+async function choosePlan(
+  tx: DbOrTx,
+  subtree: SQL,
+  matching: SQL,
+  maxRows: number,
+  q: string,
+): Promise<SearchPlan> {
   const counted = rowsOf<{ n: number }>(
     await tx.execute(sql`with recursive ${subtree}
       select count(*)::int as n from (select 1 ${matching} limit ${maxRows + 1}) f`),
   )[0];
-  return Number(counted?.n ?? 0) <= maxRows ? 'exact' : 'hnsw';
+  if (Number(counted?.n ?? 0) <= maxRows) return 'exact';
+  return queryKind(q) === 'natural-language' ? 'hnsw+top-dims' : 'hnsw';
 }
+
+/** The rows at the top of the query's heaviest dimensions' lists (drizzle/0010, search-dims.ts). */
+const topDimsCandidates = (embedding: readonly number[]) =>
+  sql`select x.master_item_id as id from unnest(${`{${heaviestDims(embedding).join(',')}}`}::smallint[]) q(dim),
+    lateral (select t.master_item_id from master_item_top_dims t where t.dim = q.dim
+      order by t.magnitude desc limit ${ROWS_PER_DIM}) x`;
 
 /** An empty answer because the catalog was embedded by another embedder is an operator's problem: say so. */
 async function assertEmbedded(db: DbOrTx, embedder: Embedder): Promise<void> {
@@ -248,105 +221,4 @@ async function assertEmbedded(db: DbOrTx, embedder: Embedder): Promise<void> {
       `The catalog has no vectors from the configured embedder (${embedder.name}) yet; run npm run db:backfill-embeddings`,
     );
   }
-}
-
-function explainTerms(query: string, text: string): { matched: string[]; strength: number } {
-  const present = new Set(contentTerms(text).map((t) => t.term));
-  const matched: string[] = [];
-  let strength = 0;
-  const seen = new Set<string>();
-  for (const { term, surface, weight } of contentTerms(query)) {
-    if (seen.has(term)) continue;
-    seen.add(term);
-    if (present.has(term)) {
-      matched.push(surface);
-      strength += weight;
-      continue;
-    }
-    const via = expansions(term).find(([related]) => related.split(' ').every((part) => present.has(part)));
-    if (via) {
-      matched.push(`${surface}→${via[0]}`);
-      strength += weight * via[1];
-    }
-  }
-  return { matched, strength };
-}
-
-function rank(rows: Row[], options: z.output<typeof productSearchSchema>): ProductSearchResult[] {
-  const tags: string[] = [];
-  if (options.categorySlug) tags.push(`category:${options.categorySlug}`);
-  if (options.climate) tags.push(`climate:${options.climate}`);
-  if (options.maxPrice !== undefined) tags.push(`price≤${options.maxPrice}`);
-  if (options.status) tags.push(`status:${options.status}`);
-  if (options.inStock) tags.push('in-stock');
-
-  const scored = rows.map((r) => {
-    const similarity = 1 - Number(r.distance);
-    const itemText = `${r.master_item} ${r.master_description ?? ''} ${r.category ?? ''}`;
-    const item = explainTerms(options.q, itemText);
-    const own = explainTerms(options.q, `${r.product_name} ${r.product_description ?? ''}`);
-    const matched = [...new Set([...item.matched, ...own.matched])];
-    const scenarios = [...new Set([...(r.master_scenarios ?? []), ...(r.product_scenarios ?? [])])];
-    const rowTags = [...tags];
-    if (options.scenario) rowTags.unshift(`scenario:${options.scenario}`);
-    return { r, similarity, matched, own: own.strength, scenarios, rowTags };
-  });
-
-  // Within a master item, the product that itself mentions the query comes first, then verified, then cheaper.
-  const byItem = new Map<string, typeof scored>();
-  for (const s of scored) byItem.set(s.r.master_item_id, [...(byItem.get(s.r.master_item_id) ?? []), s]);
-  const out: ProductSearchResult[] = [];
-  for (const group of byItem.values()) {
-    group.sort(
-      (a, b) =>
-        b.own - a.own ||
-        Number(b.r.status === 'verified') - Number(a.r.status === 'verified') ||
-        Number(a.r.price ?? Infinity) - Number(b.r.price ?? Infinity) ||
-        (a.r.sku ?? '').localeCompare(b.r.sku ?? ''),
-    );
-    group.forEach((s, i) => {
-      // A second product of the same item yields to the next item's best one unless the items are close.
-      const score = s.similarity + 0.02 * Math.min(s.own, 2) - 0.04 * i;
-      out.push({
-        productId: s.r.product_id,
-        sku: s.r.sku,
-        name: s.r.product_name,
-        masterItem: s.r.master_item,
-        masterItemId: s.r.master_item_id,
-        category: s.r.category,
-        categorySlug: s.r.category_slug,
-        supplyKey: s.r.supply_key,
-        price: s.r.price === null ? null : Number(s.r.price),
-        supplier: s.r.supplier,
-        type: s.r.type,
-        status: s.r.status,
-        productUrl: s.r.product_url,
-        imageUrl: s.r.image_url,
-        metadata: s.r.metadata ?? {},
-        scenarios: s.scenarios,
-        score: Math.round(score * 10_000) / 10_000,
-        why: {
-          similarity: Math.round(s.similarity * 10_000) / 10_000,
-          matchedTerms: s.matched,
-          tags: s.rowTags,
-        },
-      });
-    });
-  }
-  return out.sort((a, b) => b.score - a.score || a.productId.localeCompare(b.productId));
-}
-
-/** The master items nearest a query (one row per item): what the relevance test set measures. */
-export async function searchMasterItems(
-  db: DbOrTx,
-  embedder: Embedder,
-  q: string,
-  limit = 5,
-): Promise<{ id: string; name: string; similarity: number }[]> {
-  const vector = toVectorLiteral(await embedOne(embedder, q));
-  const rows = rowsOf<{ id: string; name: string; distance: number }>(
-    await db.execute(sql`select id, name, embedding <=> ${vector}::vector as distance from master_items
-      where embedding_model = ${embedder.name} order by embedding <=> ${vector}::vector limit ${limit}`),
-  );
-  return rows.map((r) => ({ id: r.id, name: r.name, similarity: 1 - Number(r.distance) }));
 }
