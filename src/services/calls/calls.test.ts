@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
-import { callAttendance, expertCalls, profiles } from '../../db/schema/index.ts';
+import { callAttendance, expertCalls, profiles, userActivityLog } from '../../db/schema/index.ts';
 import { parsePeople } from '../../domain/index.ts';
 import { createUser } from '../accounts/users.ts';
 import { AppError } from '../errors.ts';
@@ -248,5 +248,7 @@ describe('calendar files, attendance, feedback, recordings and what the expert s
     expect(shared.plan).toMatchObject({ title: kit.title, people: 2, durationDays: 3 });
     expect(shared.gaps.length).toBeGreaterThan(0);
     expect(shared.gaps[0]).toMatchObject({ owned: 0 });
+    const activity = await database.db.select().from(userActivityLog).where(eq(userActivityLog.userId, basic));
+    expect(activity.map((a) => a.activityType).sort()).toEqual(['CALL_REGISTERED', 'PLAN_SAVED']);
   });
 });

@@ -4,6 +4,7 @@ import { rowsOf } from '../../db/rows.ts';
 import { callAttendance, type callTypes, expertCalls, type SubscriptionTier } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
 import { isUuid } from '../../domain/ids.ts';
+import { logActivity } from '../analytics/activity.ts';
 import { AppError, badInput, notFound } from '../errors.ts';
 import {
   assertCallAllowed,
@@ -199,6 +200,13 @@ export async function bookExpertCall(
       .values({ callId, userId, sharedContext: shared })
       .onConflictDoNothing({ target: [callAttendance.callId, callAttendance.userId] })
       .returning({ id: callAttendance.id });
+    if (inserted.length > 0) {
+      await logActivity(tx, {
+        userId,
+        activityType: 'CALL_REGISTERED',
+        metadata: { call_id: callId, call_type: call.callType },
+      });
+    }
     return {
       ...base,
       alreadyBooked: inserted.length === 0,

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { missionReports, profiles, type SubscriptionTier } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
 import { type GeneratedKit, generatedKitSchema } from '../../domain/generated-kit.ts';
+import { logActivity } from '../analytics/activity.ts';
 import { billingEnabled, savedPlanLimit, tierStatusOf } from '../tiers/tiers.ts';
 
 function planColumns(kit: GeneratedKit) {
@@ -60,6 +61,11 @@ export async function savePlan(
           .update(missionReports)
           .set({ ...planColumns(kit), updatedAt: new Date() })
           .where(eq(missionReports.id, keep.id));
+        await logActivity(tx, {
+          userId,
+          activityType: 'PLAN_SAVED',
+          metadata: { mission_report_id: keep.id, overwritten: true, readiness_score: kit.readinessScore },
+        });
         return { id: keep.id, overwritten: true, tier: status.tier };
       }
     }
@@ -67,6 +73,11 @@ export async function savePlan(
       .insert(missionReports)
       .values({ ...planColumns(kit), userId })
       .returning({ id: missionReports.id });
+    await logActivity(tx, {
+      userId,
+      activityType: 'PLAN_SAVED',
+      metadata: { mission_report_id: row!.id, overwritten: false, readiness_score: kit.readinessScore },
+    });
     return { id: row!.id, overwritten: false, tier: status.tier };
   });
 }
