@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { GeneratedKit } from '../src/domain/generated-kit.ts';
 import { reconcile } from '../src/domain/inventory-units.ts';
 import { getHousehold, recordOwnedFor } from '../src/services/accounts/profiles.ts';
+import { logActivity } from '../src/services/analytics/activity.ts';
 import { applyInventoryStatements, supplyDays } from '../src/services/inventory/index.ts';
 import { billingEnabled, checkTier, requireFeature, UPGRADE_PATH } from '../src/services/tiers/tiers.ts';
 import { actorFor, attempt, type ToolContext } from './context.ts';
@@ -81,6 +82,11 @@ export function updateInventoryTool(ctx: ToolContext) {
             expires: c.expires ?? null,
           })),
         );
+        await logActivity(ctx.db, {
+          userId,
+          activityType: 'INVENTORY_UPDATED',
+          metadata: { changes: applied.length, channel: ctx.channel },
+        });
         const kit = await currentKit(ctx);
         const days = await supplyDays(ctx.db, userId, {
           kit,
