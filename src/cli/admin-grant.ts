@@ -5,7 +5,7 @@ import { AppError } from '../services/errors.ts';
 
 /** `npm run admin:grant -- EMAIL`: gives an existing account the admin role (profiles.role = 'ADMIN'). */
 const email = process.argv[2];
-if (!email || !email.includes('@')) {
+if (!email?.includes('@')) {
   process.stderr.write('usage: npm run admin:grant -- EMAIL (an existing account)\n');
   process.exit(2);
 }

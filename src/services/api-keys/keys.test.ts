@@ -84,16 +84,14 @@ describe('admin role and failed sign-in alerts', () => {
 
   it('five failures for one e-mail in 15 minutes become one alert, without the e-mail', async () => {
     const now = new Date();
-    await database.db
-      .insert(loginAttempts)
-      .values(
-        Array.from({ length: 5 }, (_, i) => ({
-          email: 'victim@example.com',
-          ip: `192.0.2.${i}`,
-          outcome: 'failure' as const,
-          createdAt: now,
-        })),
-      );
+    await database.db.insert(loginAttempts).values(
+      Array.from({ length: 5 }, (_, i) => ({
+        email: 'victim@example.com',
+        ip: `192.0.2.${i}`,
+        outcome: 'failure' as const,
+        createdAt: now,
+      })),
+    );
     expect(await scanFailedLogins(database.db, now)).toBe(1);
     await scanFailedLogins(database.db, now);
     const rows = rowsOf<{ n: number; dump: string }>(

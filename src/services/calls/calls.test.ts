@@ -248,7 +248,10 @@ describe('calendar files, attendance, feedback, recordings and what the expert s
     expect(shared.plan).toMatchObject({ title: kit.title, people: 2, durationDays: 3 });
     expect(shared.gaps.length).toBeGreaterThan(0);
     expect(shared.gaps[0]).toMatchObject({ owned: 0 });
-    const activity = await database.db.select().from(userActivityLog).where(eq(userActivityLog.userId, basic));
+    const activity = await database.db
+      .select()
+      .from(userActivityLog)
+      .where(eq(userActivityLog.userId, basic));
     expect(activity.map((a) => a.activityType).sort()).toEqual(['CALL_REGISTERED', 'PLAN_SAVED']);
   });
 });
