@@ -47,7 +47,17 @@ describe.runIf(hasChromium || !!process.env.CI)('the web app in headless Chromiu
     dataDir = mkdtempSync(join(tmpdir(), 'readyplan-browser-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    server = await start({ PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: base, NODE_ENV: 'test' });
+    // Billing on, so a free account meets the Basic upgrade (billing off makes every account the top tier);
+    // the Stripe API root is a closed local port: this walk-through never pays.
+    server = await start({
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      PUBLIC_URL: base,
+      NODE_ENV: 'test',
+      STRIPE_SECRET_KEY: 'sk_test_browser',
+      STRIPE_WEBHOOK_SECRET: 'whsec_browser',
+      STRIPE_API_ROOT: 'http://127.0.0.1:9',
+    });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
   }, 180_000);
 
