@@ -146,6 +146,23 @@ export async function bookExpertCall(
 ): Promise<Booking> {
   checkCallId(callId);
   const tier = await checkTier(db, userId, now);
+  // A cheap look before the plan summary is gathered: a call already full is refused at once. Only a hint:
+  // the decision is made again under the call's lock below.
+  const [peek] = await db
+    .select({ max: expertCalls.maxAttendees, title: expertCalls.title, taken: count(callAttendance.id) })
+    .from(expertCalls)
+    .leftJoin(callAttendance, eq(callAttendance.callId, expertCalls.id))
+    .where(eq(expertCalls.id, callId))
+    .groupBy(expertCalls.id);
+  if (peek && peek.max !== null && Number(peek.taken) >= peek.max) {
+    const mine = await withUser(db, userId, (tx) =>
+      tx
+        .select({ id: callAttendance.id })
+        .from(callAttendance)
+        .where(and(eq(callAttendance.callId, callId), eq(callAttendance.userId, userId))),
+    );
+    if (mine.length === 0) throw new AppError('CONFLICT', `"${peek.title}" is full.`);
+  }
   const shared = await sharedContextFor(db, userId, now);
   return db.transaction(async (tx) => {
     const locked = rowsOf<{ id: string }>(
