@@ -5,7 +5,7 @@ import PDFDocument from 'pdfkit';
  * The standard PDF fonts cover Windows-1252 only, so text is mapped onto it.
  */
 
-export type Doc = PDFKit.PDFDocument;
+type Doc = PDFKit.PDFDocument;
 
 const CP1252_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
 const REPLACEMENTS: Record<string, string> = {
@@ -59,7 +59,7 @@ export const COLORS = {
 };
 export const scoreColor = (s: number) => (s >= 67 ? COLORS.good : s >= 34 ? COLORS.warn : COLORS.bad);
 
-export function ensureSpace(doc: Doc, height: number) {
+function ensureSpace(doc: Doc, height: number) {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
 
