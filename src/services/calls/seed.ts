@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { expertCalls } from '../../db/schema/calls.ts';
-import type { ExpertCallSeed } from '../catalog/seed-files.ts';
+import type { ExpertCallSeed } from '../catalog/seed-schemas.ts';
 import { upsertByNaturalKey } from '../catalog/upsert.ts';
 
 /** Milliseconds the zone is ahead of UTC at `at`. */

@@ -4,7 +4,7 @@ import { bundleItems, bundles } from '../../db/schema/bundles.ts';
 import { categories, masterItems, specificProducts, suppliers } from '../../db/schema/products.ts';
 import type { Embedder } from '../embeddings/embedder.ts';
 import { masterItemEmbeddingText } from './embedding-text.ts';
-import type { SeedData } from './seed-files.ts';
+import type { SeedData } from './seed-schemas.ts';
 import { batches, takeExcluded } from './upsert.ts';
 
 /** The catalog's datasets: categories, suppliers, master items, products and bundles. */

@@ -6,8 +6,9 @@ import type { Embedder } from '../embeddings/embedder.ts';
 import { prepareGuidance, seedGuidance } from '../guidance/seed.ts';
 import { seedSkillResources } from '../skills/seed.ts';
 import { type CatalogCounts, catalogCounts } from './counts.ts';
-import { defaultDataDir, loadSeedData, type SeedData } from './seed-files.ts';
+import { defaultDataDir, loadSeedData } from './seed-files.ts';
 import { prepareProducts, seedProducts } from './seed-products.ts';
+import type { SeedData } from './seed-schemas.ts';
 
 export type SeedOptions = {
   /** Where the data files are; the repository's data/ by default. */

@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { guidanceChunks, guidanceDocuments } from '../../db/schema/knowledge.ts';
-import type { SeedData } from '../catalog/seed-files.ts';
+import type { SeedData } from '../catalog/seed-schemas.ts';
 import { batches, takeExcluded } from '../catalog/upsert.ts';
 import type { Embedder } from '../embeddings/embedder.ts';
 import { chunkEmbeddingText, chunkGuidance } from './documents.ts';

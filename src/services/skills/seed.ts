@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { skillsResources } from '../../db/schema/skills.ts';
-import type { SeedData } from '../catalog/seed-files.ts';
+import type { SeedData } from '../catalog/seed-schemas.ts';
 import { upsertByNaturalKey } from '../catalog/upsert.ts';
 
 /** The learning resources of data/skills/skills-resources.json, upserted on their url and title. */
