@@ -32,8 +32,12 @@ export type SubscriptionState = {
  * canceled subscription is terminal in Stripe, so nothing older or equal revives it; a cancellation
  * always applies.
  */
-export async function applySubscription(tx: Tx, state: SubscriptionState, eventCreated: Date): Promise<void> {
-  await tx
+export async function applySubscription(
+  tx: Tx,
+  state: SubscriptionState,
+  eventCreated: Date,
+): Promise<boolean> {
+  const written = await tx
     .insert(billingSubscriptions)
     .values({ ...state, eventCreatedAt: eventCreated })
     .onConflictDoUpdate({
@@ -49,8 +53,12 @@ export async function applySubscription(tx: Tx, state: SubscriptionState, eventC
       setWhere: sql`excluded.status = 'canceled'
         or (${billingSubscriptions.status} <> 'canceled'
             and ${billingSubscriptions.eventCreatedAt} <= excluded.event_created_at)`,
-    });
+    })
+    .returning({ id: billingSubscriptions.id });
+  // An event older than the state already held changes nothing, so the profile needs no update.
+  if (written.length === 0) return false;
   await syncProfile(tx, state.userId, state.customerId);
+  return true;
 }
 
 const STATUS_RANK: Record<string, number> = { active: 3, trialing: 3, past_due: 2, unpaid: 1 };
