@@ -2,7 +2,7 @@ import { and, lt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { userActivityLog } from '../../db/schema/index.ts';
-import { badInput } from '../errors.ts';
+import { parseInput } from '../validation.ts';
 
 /** The source document's activity types (user_activity_log.activity_type). */
 export const ACTIVITY_TYPES = [
@@ -16,6 +16,8 @@ export const ACTIVITY_TYPES = [
   'CALL_REGISTERED',
   'INVENTORY_UPDATED',
   'TIER_UPGRADED',
+  /** An admin changed the catalog (issue 17): metadata holds action, entity, id, before and after. */
+  'CATALOG_EDITED',
 ] as const;
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
@@ -35,12 +37,7 @@ export type ActivityInput = z.input<typeof activitySchema>;
  * user edits); a user reads their own rows under row-level security (drizzle/0002).
  */
 export async function logActivity(db: DbOrTx, input: ActivityInput): Promise<void> {
-  const parsed = activitySchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw badInput(`activity ${String(issue.path[0])}: ${issue.message}`, String(issue.path[0]));
-  }
-  const a = parsed.data;
+  const a = parseInput(activitySchema, input, 'activity');
   await db.insert(userActivityLog).values({
     userId: a.userId,
     activityType: a.activityType,

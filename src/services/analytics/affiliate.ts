@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { bundleItems, bundles, externalTransactions, specificProducts } from '../../db/schema/index.ts';
 import { AppError, badInput, notFound } from '../errors.ts';
+import { parseInput } from '../validation.ts';
 import { logActivity } from './activity.ts';
 
 export const CLICK_SOURCES = ['BUNDLE_CHECKOUT', 'PRODUCT_PAGE', 'INVENTORY'] as const;
@@ -30,12 +31,7 @@ export async function recordAffiliateClick(
   input: AffiliateClick,
   context: { sessionId?: string | null; userAgent?: string | null } = {},
 ): Promise<{ url: string; isOriginalProduct: boolean | null }> {
-  const parsed = clickSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw badInput(issue.message, String(issue.path[0]));
-  }
-  const { productId, bundleId, source } = parsed.data;
+  const { productId, bundleId, source } = parseInput(clickSchema, input);
   const [product] = await db
     .select({ url: specificProducts.productUrl, name: specificProducts.name })
     .from(specificProducts)

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { apiKeys, apiLogs } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
-import { AppError, badInput, notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
+import { parseInput } from '../validation.ts';
 import { recordSecurityAlert } from './alerts.ts';
 
 /**
@@ -22,17 +23,16 @@ export async function createApiKey(
   userId: string,
   name: string,
 ): Promise<{ id: string; key: string; prefix: string; name: string }> {
-  const parsed = nameSchema.safeParse(name);
-  if (!parsed.success) throw badInput(parsed.error.issues[0]!.message, 'name');
+  const keyName = parseInput(nameSchema, name, 'name');
   const key = `${PREFIX}${randomBytes(32).toString('base64url')}`;
   const prefix = key.slice(0, 10);
   const [row] = await withUser(db, userId, (tx) =>
     tx
       .insert(apiKeys)
-      .values({ userId, name: parsed.data, prefix, keyHash: hashKey(key) })
+      .values({ userId, name: keyName, prefix, keyHash: hashKey(key) })
       .returning({ id: apiKeys.id }),
   );
-  return { id: row!.id, key, prefix, name: parsed.data };
+  return { id: row!.id, key, prefix, name: keyName };
 }
 
 export async function listApiKeys(db: Db, userId: string) {

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { callAttendance, expertCalls, profiles } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
-import { AppError, badInput, notFound } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { requireFeature } from '../tiers/tiers.ts';
+import { parseInput } from '../validation.ts';
 import { checkCallId } from './calls.ts';
 import { icsFor } from './ics.ts';
 import type { SharedContext } from './shared-context.ts';
@@ -87,10 +88,7 @@ export async function recordAttendance(
   userId: string,
   input: { joinedAt: Date; leftAt: Date },
 ): Promise<void> {
-  const parsed = attendanceSchema.safeParse(input);
-  if (!parsed.success)
-    throw badInput(parsed.error.issues[0]!.message, String(parsed.error.issues[0]!.path[0]));
-  const { joinedAt, leftAt } = parsed.data;
+  const { joinedAt, leftAt } = parseInput(attendanceSchema, input);
   const updated = await db
     .update(callAttendance)
     .set({
@@ -118,9 +116,7 @@ export async function giveFeedback(
   now: Date = new Date(),
 ): Promise<void> {
   checkCallId(callId);
-  const parsed = feedbackSchema.safeParse(input);
-  if (!parsed.success)
-    throw badInput(parsed.error.issues[0]!.message, String(parsed.error.issues[0]!.path[0]));
+  const feedback = parseInput(feedbackSchema, input);
   await withUser(db, userId, async (tx) => {
     const [call] = await tx
       .select({ scheduledDate: expertCalls.scheduledDate })
@@ -132,7 +128,7 @@ export async function giveFeedback(
     }
     const updated = await tx
       .update(callAttendance)
-      .set({ rating: parsed.data.rating, feedbackText: parsed.data.text ?? null })
+      .set({ rating: feedback.rating, feedbackText: feedback.text ?? null })
       .where(and(eq(callAttendance.callId, callId), eq(callAttendance.userId, userId)))
       .returning({ id: callAttendance.id });
     if (updated.length === 0) throw notFound('Booking');
