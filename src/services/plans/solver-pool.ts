@@ -151,7 +151,7 @@ export function createSolverPool(logger: Logger): SolverPool {
 }
 
 /** Solves on the calling thread. */
-export async function solveInline(request: SolverJob): Promise<Solved> {
+async function solveInline(request: SolverJob): Promise<Solved> {
   const result =
     request.kind === 'optimize' ? await optimize(request.input) : await purchaseSchedule(request.input);
   return { result, solvedIn: 'inline' };
