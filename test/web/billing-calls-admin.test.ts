@@ -188,6 +188,17 @@ describe('billing on (Stripe configured)', () => {
     expect(body).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(body).toContain('SUMMARY:Founders\\, Q&A\r\n');
     expect((await client.request('GET', '/calls')).status).toBe(200);
+    // The call's page for its expert lists the attendees and what each booking shared.
+    const expert = new Client(app.base);
+    const expertUser = await expert.signUp('expert@example.com');
+    await db
+      .update(profiles)
+      .set({ role: 'EXPERT', fullName: 'Dr Expert' })
+      .where(eq(profiles.id, expertUser.id));
+    const expertPage = await (await expert.request('GET', `/calls/${call!.id}`)).text();
+    expect(expertPage).toContain('Attendees (1)');
+    expect(expertPage).toContain('No saved plan yet');
+    expect((await client.json('GET', `/api/calls/${call!.id}/attendees`)).status).toBe(403);
     expect((await client.request('DELETE', `/api/calls/${call!.id}/booking`)).status).toBe(204);
     expect((await client.request('GET', `/calls/${call!.id}/calendar.ics`)).status).toBe(404);
 
