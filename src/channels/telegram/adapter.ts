@@ -30,6 +30,11 @@ export type TelegramAdapterOptions = {
   typingMaxMs?: number;
   /** How often it is repeated: Telegram shows one for about 5 s. Default 4 s. */
   typingEveryMs?: number;
+  /**
+   * Chats whose indicator repeats at once; beyond that a chat gets the first one only. Under a backlog every
+   * waiting chat would otherwise cost a Bot API call every few seconds. Default 50.
+   */
+  typingMaxChats?: number;
 };
 
 /**
@@ -57,6 +62,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   const log = options.log ?? (() => {});
   const typingMaxMs = options.typingMaxMs ?? 120_000;
   const typingEveryMs = options.typingEveryMs ?? 4000;
+  const typingMaxChats = options.typingMaxChats ?? 50;
   const typing = new Map<string, NodeJS.Timeout>();
 
   function stopTyping(chatId: string) {
@@ -104,7 +110,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     },
     async indicateTyping(externalId) {
       await api.sendChatAction(externalId, 'typing');
-      if (typing.has(externalId)) return;
+      if (typing.has(externalId) || typing.size >= typingMaxChats) return;
       const started = Date.now();
       const timer = setInterval(() => {
         if (Date.now() - started > typingMaxMs) return stopTyping(externalId);
