@@ -9,7 +9,7 @@ if (!email?.includes('@')) {
   process.stderr.write('usage: npm run admin:grant -- EMAIL (an existing account)\n');
   process.exit(2);
 }
-const runtime = await openRuntime(loadConfig());
+const runtime = await openRuntime(loadConfig(), { seed: false });
 try {
   const id = await grantAdmin(runtime.database.db, email);
   process.stdout.write(`admin role granted to account ${id}\n`);
