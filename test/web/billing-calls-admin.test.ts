@@ -199,6 +199,19 @@ describe('billing on (Stripe configured)', () => {
     expect(expertPage).toContain('Attendees (1)');
     expect(expertPage).toContain('No saved plan yet');
     expect((await client.json('GET', `/api/calls/${call!.id}/attendees`)).status).toBe(403);
+    const attendance = { userId: user.id, joinedAt: '2030-01-01T10:00:00Z', leftAt: '2030-01-01T10:40:00Z' };
+    expect((await client.json('POST', `/api/calls/${call!.id}/attendance`, attendance)).status).toBe(403);
+    expect((await expert.json('POST', `/api/calls/${call!.id}/attendance`, attendance)).status).toBe(204);
+    const bad = await expert.json('POST', `/api/calls/${call!.id}/attendance`, {
+      ...attendance,
+      leftAt: '2029-01-01',
+    });
+    expect(bad).toMatchObject({ status: 400, data: { field: 'leftAt' } });
+    const attendees = await expert.json<{ attendees: { attended: boolean }[] }>(
+      'GET',
+      `/api/calls/${call!.id}/attendees`,
+    );
+    expect(attendees.data.attendees[0]).toMatchObject({ attended: true });
     expect((await client.request('DELETE', `/api/calls/${call!.id}/booking`)).status).toBe(204);
     expect((await client.request('GET', `/calls/${call!.id}/calendar.ics`)).status).toBe(404);
 

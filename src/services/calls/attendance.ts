@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { callAttendance, expertCalls, profiles } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
+import { isUuid } from '../../domain/ids.ts';
 import { AppError, notFound } from '../errors.ts';
 import { requireFeature } from '../tiers/tiers.ts';
 import { parseInput } from '../validation.ts';
@@ -156,12 +157,31 @@ export async function listRecordings(db: Db, userId: string, now: Date = new Dat
  * The call's page for its expert (or an admin): who is coming, and what each booking shared — the plan
  * summary and inventory gaps. Read by the system role after checking the viewer's role; e-mails are not shown.
  */
-export async function callForExpert(db: Db, viewerId: string, callId: string) {
-  checkCallId(callId);
+/** The call's hosts: experts and admins (profiles.role, a column only the system role writes). */
+async function requireHost(db: Db, viewerId: string): Promise<void> {
   const [viewer] = await db.select({ role: profiles.role }).from(profiles).where(eq(profiles.id, viewerId));
   if (viewer?.role !== 'ADMIN' && viewer?.role !== 'EXPERT') {
     throw new AppError('FORBIDDEN', 'Only the call’s expert or an admin can see its attendees.');
   }
+}
+
+/** A host records who attended (from the meeting's participant report). */
+export async function recordAttendanceAs(
+  db: Db,
+  hostId: string,
+  callId: string,
+  attendeeId: string,
+  input: { joinedAt: Date; leftAt: Date },
+): Promise<void> {
+  checkCallId(callId);
+  await requireHost(db, hostId);
+  if (!isUuid(attendeeId)) throw badInput('userId must be an attendee id (a UUID)', 'userId');
+  await recordAttendance(db, callId, attendeeId, input);
+}
+
+export async function callForExpert(db: Db, viewerId: string, callId: string) {
+  checkCallId(callId);
+  await requireHost(db, viewerId);
   const [call] = await db.select().from(expertCalls).where(eq(expertCalls.id, callId));
   if (!call) throw notFound('Expert call');
   const attendees = await db

@@ -10,6 +10,7 @@ import {
   listExpertCalls,
   listRecordings,
   myBookings,
+  recordAttendanceAs,
 } from '../../../services/calls/index.ts';
 import { AppError } from '../../../services/errors.ts';
 import { checkTier } from '../../../services/tiers/tiers.ts';
@@ -30,6 +31,7 @@ const NOTICES: Record<string, string> = {
   cancelled: 'Your booking is cancelled.',
   thanks: 'Thank you for the feedback.',
 };
+const attendanceInput = z.object({ userId: z.string(), joinedAt: z.coerce.date(), leftAt: z.coerce.date() });
 const feedbackForm = z.object({ rating: z.coerce.number(), text: z.string().optional() });
 
 /** Expert calls: list, book, cancel, calendar file, feedback, recordings; the expert's view of attendees. */
@@ -166,6 +168,12 @@ export function callsRouter(deps: WebRouteDeps): Router {
       rating: input.rating,
       ...(input.text ? { text: input.text } : {}),
     });
+    res.status(204).end();
+  });
+
+  router.post('/api/calls/:id/attendance', json, visitor, csrf, requireUser, async (req, res) => {
+    const input = parseBody(attendanceInput, req.body);
+    await recordAttendanceAs(db, signedInUser(res).id, idParam(req), input.userId, input);
     res.status(204).end();
   });
 
