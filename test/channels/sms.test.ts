@@ -241,10 +241,20 @@ describe('SMS over the Twilio webhook, the inbox and the worker', () => {
     });
     await app.sms.adapter.send(me, app.sms.adapter.render(reply));
     expect(app.logs.some((l) => l.message.includes('recipient unsubscribed'))).toBe(true);
-    app.fakeTwilio.failNext({ status: 500, code: 20500, message: 'Internal Server Error' });
-    await expect(app.sms.adapter.send(me, app.sms.adapter.render(reply))).rejects.toMatchObject({
-      code: 20500,
+    // Twilio's own message quotes the number; the error the worker logs names only status and code.
+    app.fakeTwilio.failNext({
+      status: 400,
+      code: 21614,
+      message: `'To' number ${me} is not a mobile number`,
     });
+    const refused = app.sms.adapter.send(me, app.sms.adapter.render(reply));
+    await expect(refused).rejects.toMatchObject({
+      name: 'SmsSendError',
+      kind: 'refused',
+      status: 400,
+      code: 21614,
+    });
+    await expect(refused).rejects.toThrow('Twilio refused the message (HTTP 400, error 21614)');
     expect(app.fakeTwilio.to(me)).toEqual([]);
   });
 });

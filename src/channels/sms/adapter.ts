@@ -39,6 +39,28 @@ export const SMS_STATUS_PATH = '/webhooks/twilio/status';
 /** Twilio's "recipient has opted out" (its own STOP handling got there first): nothing to retry. */
 const UNSUBSCRIBED_RECIPIENT = 21610;
 
+/**
+ * A send that failed, kept apart as grammY keeps its errors: Twilio refused it (`status`, Twilio's `code`) or
+ * it never got an answer. The message names neither the number nor the text — Twilio's own messages may
+ * quote the number, and the worker logs this one — while `cause` keeps Twilio's error for whoever handles it.
+ */
+export class SmsSendError extends Error {
+  constructor(
+    readonly kind: 'refused' | 'network',
+    readonly status: number | null,
+    readonly code: number | null,
+    cause: unknown,
+  ) {
+    super(
+      kind === 'refused'
+        ? `Twilio refused the message (HTTP ${status}, error ${code ?? 'unknown'})`
+        : 'Twilio could not be reached to send the message',
+      { cause },
+    );
+    this.name = 'SmsSendError';
+  }
+}
+
 /** The last digits only: phone numbers are personal data and never logged in full. */
 export const redactPhone = (n: string) => (n.length <= 4 ? '…' : `…${n.slice(-4)}`);
 
@@ -89,11 +111,12 @@ export function createSmsAdapter(options: SmsAdapterOptions): SmsAdapter {
         });
         await options.recordStatus?.(sent.sid, sent.status, sent.errorCode ?? null);
       } catch (error) {
-        if (error instanceof twilio.RestException && error.code === UNSUBSCRIBED_RECIPIENT) {
+        if (!(error instanceof twilio.RestException)) throw new SmsSendError('network', null, null, error);
+        if (error.code === UNSUBSCRIBED_RECIPIENT) {
           log('sms: Twilio refused, the recipient unsubscribed', { to: redactPhone(to) });
           return;
         }
-        throw error;
+        throw new SmsSendError('refused', error.status, error.code ?? null, error);
       }
     },
   };
