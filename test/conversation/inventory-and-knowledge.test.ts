@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderSms } from '../../src/conversation/index.ts';
+import { renderSms } from '../../src/channels/sms/render.ts';
 import { listInventory } from '../../src/services/inventory/index.ts';
 import { getLatestPlan } from '../../src/services/plans/index.ts';
 import { type Harness, harness, makeUser, PUBLIC_URL, person } from './support.ts';
@@ -72,7 +72,7 @@ describe('inventory by conversation', () => {
     const said = await free.say('bought a case of water');
     expect(said.reply.text).toMatch(/^Noted/);
     expect(said.reply.text).toMatch(/Basic/);
-    expect(renderSms(said.reply).text).toContain(`${PUBLIC_URL}/pricing`);
+    expect(renderSms(said.reply, { moreUrl: `${PUBLIC_URL}/plan` }).text).toContain(`${PUBLIC_URL}/pricing`);
     // Kept on the household, not in the tracked inventory.
     expect(await listInventory(h.database.db, userId)).toEqual([]);
     const anon = person(h, { anonymousKey: 'anon-inventory-test' });
