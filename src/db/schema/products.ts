@@ -110,43 +110,80 @@ export const specificProducts = pgTable(
     locations: text('locations').array(),
     scenarios: text('scenarios').array(),
     variations: jsonb('variations').$type<Record<string, unknown>>(),
+    /** GTIN-14 (a UPC or EAN padded with zeros): with the ASIN, the exact key feed rows are merged on. */
+    gtin: text('gtin'),
+    /**
+     * 'proposed': the fit was read from a feed's text and no person has confirmed it yet, so the planner does
+     * not offer the product (src/services/plans/catalog-candidates.ts). Hand-checked products are 'confirmed'.
+     */
+    fitStatus: text('fit_status').$type<'confirmed' | 'proposed'>().notNull().default('confirmed'),
+    /** A retired product stays for the plans that name it and is never offered again. */
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+    retiredReason: text('retired_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).defaultNow(),
   },
   (t) => [
     index('idx_specific_products_master').on(t.masterItemId),
+    index('idx_specific_products_gtin').on(t.gtin),
     index('idx_specific_products_supplier').on(t.supplierId),
     uniqueIndex('idx_specific_products_asin').on(t.asin),
     index('idx_specific_products_metadata').using('gin', t.metadata),
     check('specific_products_type_check', sql`${t.type} in ('AFFILIATE', 'DROP_SHIP')`),
     check('specific_products_status_check', sql`${t.status} in ('verified', 'pending')`),
     check('specific_products_price_check', sql`${t.price} >= 0`),
+    check('specific_products_fit_status_check', sql`${t.fitStatus} in ('confirmed', 'proposed')`),
   ],
 );
 
 /**
  * Kept, not folded: specific_products.price is the price we show; product_offers records each seller's
- * observed price and stock over time (what the scraper writes), which is where in-stock status comes from.
+ * observed price and stock over time (what the feed import writes), which is where in-stock status comes from.
+ * One row per price-and-stock state of a listing: a changed price or stock is a new row, the same one seen again
+ * only moves `last_seen_at` forward. A listing not yet matched to a product keeps its history through
+ * `listing_id` (scraped_queue), and the rows gain the product when a person accepts it.
  */
 export const productOffers = pgTable(
   'product_offers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    specificProductId: uuid('specific_product_id')
-      .notNull()
-      .references(() => specificProducts.id, { onDelete: 'cascade' }),
+    specificProductId: uuid('specific_product_id').references(() => specificProducts.id, {
+      onDelete: 'cascade',
+    }),
+    listingId: uuid('listing_id').references((): AnyPgColumn => scrapedQueue.id, { onDelete: 'cascade' }),
     supplierId: uuid('supplier_id').references(() => suppliers.id, { onDelete: 'cascade' }),
+    /** The seller as the feed names it (a marketplace seller need not be one of our suppliers). */
+    seller: text('seller'),
     price: numeric('price', { precision: 12, scale: 2 }).notNull(),
     currency: text('currency').notNull().default('USD'),
     offerUrl: text('offer_url'),
     inStock: boolean('in_stock').notNull().default(true),
     observedAt: timestamp('observed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The latest observation of this same price and stock (how fresh the price is). */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('idx_product_offers_product').on(t.specificProductId, t.observedAt),
+    index('idx_product_offers_listing').on(t.listingId, t.observedAt),
     check('product_offers_price_check', sql`${t.price} >= 0`),
+    check(
+      'product_offers_owner_check',
+      sql`${t.specificProductId} is not null or ${t.listingId} is not null`,
+    ),
   ],
 );
 
+export const QUEUE_REVIEW_STATES = ['waiting', 'merged', 'accepted', 'created', 'rejected'] as const;
+export type QueueReview = (typeof QUEUE_REVIEW_STATES)[number];
+
+/** A master-item candidate for a queued listing, best first (src/services/catalog-import/match.ts). */
+export type MatchCandidate = { masterItemId: string; name: string; score: number; via: 'key' | 'embedding' };
+
+/**
+ * One seller's listing as feeds report it (issue 17): the latest row of each feed is folded in on `listing_key`
+ * (seller + GTIN, ASIN, SKU, URL or brand and name), its price history goes to product_offers. `status` is the
+ * matching step (PENDING until matched), `review` what became of it: merged into an existing product by an exact
+ * key, waiting for a person, accepted into a master item, created as a new master item, or rejected.
+ */
 export const scrapedQueue = pgTable(
   'scraped_queue',
   {
@@ -158,13 +195,45 @@ export const scrapedQueue = pgTable(
     status: text('status').$type<'PENDING' | 'PROCESSING' | 'DONE' | 'FAILED'>().notNull().default('PENDING'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** The validated feed row as last imported (src/services/catalog-import/feed-row.ts). */
     result: jsonb('result').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).defaultNow(),
     processedAt: timestamp('processed_at', { withTimezone: true }),
+    listingKey: text('listing_key'),
+    /** Hash of the row's listing fields (not price or stock, which go to offers): unchanged rows are skipped. */
+    rowHash: text('row_hash'),
+    feed: text('feed'),
+    seller: text('seller'),
+    name: text('name'),
+    brand: text('brand'),
+    gtin: text('gtin'),
+    review: text('review').$type<QueueReview>().notNull().default('waiting'),
+    candidates: jsonb('candidates').$type<MatchCandidate[]>(),
+    /** Fit attributes read from the text (src/services/catalog-import/propose-fit.ts), to confirm. */
+    proposedFit: jsonb('proposed_fit').$type<Record<string, unknown>>(),
+    /** An existing product this listing may duplicate (same master item, near-identical name): a person decides. */
+    nearDuplicateOf: uuid('near_duplicate_of').references(() => specificProducts.id, {
+      onDelete: 'set null',
+    }),
+    specificProductId: uuid('specific_product_id').references(() => specificProducts.id, {
+      onDelete: 'set null',
+    }),
+    rejectReason: text('reject_reason'),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
   },
   (t) => [
     index('idx_scraped_queue_pending').on(t.createdAt).where(sql`${t.status} = 'PENDING'`),
+    uniqueIndex('idx_scraped_queue_listing').on(t.listingKey),
+    index('idx_scraped_queue_review').on(t.review, t.createdAt),
     check('scraped_queue_status_check', sql`${t.status} in ('PENDING', 'PROCESSING', 'DONE', 'FAILED')`),
-    check('scraped_queue_target_check', sql`${t.asin} is not null or ${t.url} is not null`),
+    check(
+      'scraped_queue_target_check',
+      sql`${t.asin} is not null or ${t.url} is not null or ${t.listingKey} is not null`,
+    ),
+    check(
+      'scraped_queue_review_check',
+      sql`${t.review} in ('waiting', 'merged', 'accepted', 'created', 'rejected')`,
+    ),
   ],
 );

@@ -2,6 +2,8 @@ import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { bundleItems, bundles } from '../../db/schema/bundles.ts';
 import { categories, masterItems, specificProducts, suppliers } from '../../db/schema/products.ts';
+import { importFeed } from '../catalog-import/import.ts';
+import { shippedCatalogFeed } from '../catalog-import/seed-feed.ts';
 import type { Embedder } from '../embeddings/embedder.ts';
 import { masterItemEmbeddingText } from './embedding-text.ts';
 import type { SeedData } from './seed-schemas.ts';
@@ -41,7 +43,13 @@ export async function prepareProducts(embedder: Embedder, data: ProductData): Pr
   );
 }
 
-/** Upserts the catalog on natural keys (slug, name, sku); a bundle's items are replaced as a whole. */
+/** The name the shipped catalog's listings carry in scraped_queue.feed. */
+export const SHIPPED_CATALOG_FEED = 'shipped-catalog';
+
+/**
+ * Upserts the catalog on natural keys (slug, name, sku) — products through the feed import (trusted), so there
+ * is one way products enter the database; a bundle's items are replaced as a whole.
+ */
 export async function seedProducts(
   tx: DbOrTx,
   embedder: Embedder,
@@ -74,7 +82,7 @@ export async function seedProducts(
     for (const row of written) categoryId.set(row.slug, row.id);
   }
 
-  const supplierRows = await tx
+  await tx
     .insert(suppliers)
     .values(
       data.suppliers.map((s) => ({
@@ -87,10 +95,7 @@ export async function seedProducts(
     .onConflictDoUpdate({
       target: suppliers.name,
       set: takeExcluded(suppliers, ['fulfillmentType', 'websiteUrl', 'contactInfo']),
-    })
-    .returning({ id: suppliers.id, name: suppliers.name });
-  const supplierIdByName = new Map(supplierRows.map((r) => [r.name, r.id]));
-  const supplierId = new Map(data.suppliers.map((s) => [s.key, supplierIdByName.get(s.name)!]));
+    });
 
   const masterItemId = new Map<string, string>();
   const itemRows = data.masterItems.map((m, i) => ({
@@ -129,51 +134,19 @@ export async function seedProducts(
     for (const row of written) masterItemId.set(row.name, row.id);
   }
 
+  // Products enter the way every product does: as a (trusted) feed through the import.
+  await importFeed(tx, embedder, shippedCatalogFeed(data.products, data.suppliers), {
+    feed: SHIPPED_CATALOG_FEED,
+    trusted: true,
+  });
+  const skus = data.products.map((p) => p.sku);
   const productId = new Map<string, string>();
-  const productRows = data.products.map((p) => ({
-    sku: p.sku,
-    masterItemId: masterItemId.get(p.masterItem)!,
-    supplierId: supplierId.get(p.supplier)!,
-    name: p.name,
-    description: p.description,
-    price: p.price.toFixed(2),
-    asin: p.asin,
-    imageUrl: p.imageUrl,
-    productUrl: p.productUrl,
-    type: p.type,
-    status: p.status,
-    metadata: p.metadata,
-    scenarios: p.scenarios ?? null,
-    timeframes: p.timeframes ?? null,
-    demographics: p.demographics ?? null,
-    locations: p.locations ?? null,
-  }));
-  for (const batch of batches(productRows)) {
-    const written = await tx
-      .insert(specificProducts)
-      .values(batch)
-      .onConflictDoUpdate({
-        target: specificProducts.sku,
-        set: takeExcluded(specificProducts, [
-          'masterItemId',
-          'supplierId',
-          'name',
-          'description',
-          'price',
-          'asin',
-          'imageUrl',
-          'productUrl',
-          'type',
-          'status',
-          'metadata',
-          'scenarios',
-          'timeframes',
-          'demographics',
-          'locations',
-        ]),
-      })
-      .returning({ id: specificProducts.id, sku: specificProducts.sku });
-    for (const row of written) productId.set(row.sku!, row.id);
+  for (const batch of batches(skus)) {
+    const rows = await tx
+      .select({ id: specificProducts.id, sku: specificProducts.sku })
+      .from(specificProducts)
+      .where(inArray(specificProducts.sku, batch));
+    for (const row of rows) productId.set(row.sku!, row.id);
   }
 
   // Bundles: the estimated price counts the items every buyer gets (not the optional ones).
