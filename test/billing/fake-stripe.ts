@@ -70,6 +70,18 @@ export async function startFakeStripe(): Promise<{
           return_url: params.get('return_url'),
           url: `https://billing.stripe.test/p/session/bps_${n}`,
         });
+      } else if (req.method === 'GET' && path.startsWith('/v1/prices/')) {
+        const id = path.slice('/v1/prices/'.length);
+        const amounts: Record<string, number> = { m: 799, y: 7900 };
+        const kind = id.endsWith('_y') ? 'y' : 'm';
+        send(200, {
+          id,
+          object: 'price',
+          active: true,
+          currency: 'usd',
+          unit_amount: id.includes('_p') ? amounts[kind]! * 2 : amounts[kind],
+          recurring: { interval: kind === 'y' ? 'year' : 'month' },
+        });
       } else {
         send(404, {
           error: { type: 'invalid_request_error', message: `Unrecognized request URL (${path})` },

@@ -90,6 +90,9 @@ describe('billing on (Stripe configured)', () => {
     await client.signUp('buyer@example.com');
     const page = await (await client.request('GET', '/pricing')).text();
     expect(page).toContain('action="/billing/checkout"');
+    // Prices come from Stripe: Basic $7.99 a month, Pro $15.98 a month or $158.00 a year.
+    expect(page).toContain('Basic · $7.99 a month');
+    expect(page).toContain('Pro · $158.00 a year');
     expect(page).not.toContain('self-hosted');
     const redirect = await client.request('POST', '/billing/checkout', {
       body: new URLSearchParams({ tier: 'PRO', interval: 'year', _csrf: client.csrf }).toString(),

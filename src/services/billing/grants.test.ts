@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../test/support/db.ts';
 import type { Database } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { withUser } from '../../db/with-user.ts';
 import { createUser } from '../accounts/users.ts';
 
@@ -47,11 +48,11 @@ describe('what app_user may write (drizzle/0012)', () => {
   });
 
   it('may rate a booked call but not mark attendance; sees only its own API keys', async () => {
-    const [call] = (
+    const [call] = rowsOf<{ id: string }>(
       await database.db.execute(
         sql`insert into expert_calls (call_type, title, scheduled_date) values ('FOUNDER_GROUP', 'g', now()) returning id`,
-      )
-    ).rows as { id: string }[];
+      ),
+    );
     await database.db.execute(
       sql`insert into call_attendance (call_id, user_id) values (${call!.id}, ${alice})`,
     );
@@ -63,7 +64,7 @@ describe('what app_user may write (drizzle/0012)', () => {
       sql`insert into api_keys (user_id, name, prefix, key_hash) values (${alice}, 'a', 'rp_a', 'h-a')`,
     );
     const seen = await asUser(bob, sql`select count(*)::int as n from api_keys`);
-    expect((seen.rows as { n: number }[])[0]!.n).toBe(0);
+    expect(rowsOf<{ n: number }>(seen)[0]!.n).toBe(0);
     await expect(
       asUser(
         bob,

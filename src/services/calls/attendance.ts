@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { callAttendance, expertCalls, profiles } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
 import { isUuid } from '../../domain/ids.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError, badInput, notFound } from '../errors.ts';
 import { requireFeature } from '../tiers/tiers.ts';
 import { parseInput } from '../validation.ts';
 import { checkCallId } from './calls.ts';

@@ -29,11 +29,23 @@ function tierTable(): Html {
 </table></div>`;
 }
 
-function checkoutForm(visitor: Visitor, tier: 'BASIC' | 'PRO', interval: 'month' | 'year'): Html {
+type Offer = {
+  tier: 'BASIC' | 'PRO';
+  interval: 'month' | 'year';
+  price: { amount: number; currency: string } | null;
+};
+
+function checkoutForm(visitor: Visitor, offer: Offer): Html {
+  const { tier, interval, price } = offer;
+  const cost = price
+    ? `${price.currency === 'USD' ? money(price.amount) : `${price.amount.toFixed(2)} ${price.currency}`} a ${interval}`
+    : interval === 'month'
+      ? 'monthly'
+      : 'yearly';
   return html`<form method="post" action="/billing/checkout" class="inline">
   <input type="hidden" name="_csrf" value="${visitor.csrfToken}">
   <input type="hidden" name="tier" value="${tier}"><input type="hidden" name="interval" value="${interval}">
-  <button class="button ${tier === 'PRO' ? 'primary' : ''}" type="submit">${TIER_NAMES[tier]} · ${interval === 'month' ? 'monthly' : 'yearly'}</button>
+  <button class="button ${tier === 'PRO' ? 'primary' : ''}" type="submit">${TIER_NAMES[tier]} · ${cost}</button>
 </form>`;
 }
 
@@ -46,7 +58,7 @@ export function pricingPage(
   state: {
     billing: boolean;
     status: TierStatus | null;
-    offered: { tier: 'BASIC' | 'PRO'; interval: 'month' | 'year' }[];
+    offered: Offer[];
   },
 ): Html {
   let action: Html;
@@ -60,7 +72,7 @@ every account has every feature of the ${TIER_NAMES.PRO} plan, with nothing to p
 <a href="/billing">Manage your subscription</a>.</p>`;
   } else {
     action = html`<p>Upgrade with secure Stripe Checkout:</p>
-<div class="actions">${state.offered.map((o) => checkoutForm(visitor, o.tier, o.interval))}</div>`;
+<div class="actions">${state.offered.map((o) => checkoutForm(visitor, o))}</div>`;
   }
   return layout({
     title: 'Plans and pricing',

@@ -7,6 +7,7 @@ import {
   createStripe,
   handleStripeWebhook,
   listBillingHistory,
+  planPrices,
 } from '../../../services/billing/index.ts';
 import { AppError } from '../../../services/errors.ts';
 import { billingEnabled, checkTier } from '../../../services/tiers/tiers.ts';
@@ -37,6 +38,7 @@ export function billingRouter(deps: WebRouteDeps): Router {
   const csrf = csrfProtection(deps.config);
   const stripeConfig: BillingConfig | null = deps.config.stripe;
   const stripe = stripeConfig ? createStripe(stripeConfig) : null;
+  const prices = stripe && stripeConfig ? planPrices(stripe, stripeConfig) : null;
   const billing = () => {
     if (!stripe || !stripeConfig)
       throw new AppError(
@@ -65,7 +67,14 @@ export function billingRouter(deps: WebRouteDeps): Router {
   router.get('/pricing', visitor, async (_req, res) => {
     const v = visitorOf(res);
     const status = v.user ? await checkTier(db, v.user.id) : null;
-    res.type('html').send(pricingPage(v, { billing: billingEnabled(db), status, offered }).value);
+    const amounts = prices ? await prices() : [];
+    const withAmounts = offered.map((o) => ({
+      ...o,
+      price: amounts.find((a) => a.tier === o.tier && a.interval === o.interval) ?? null,
+    }));
+    res
+      .type('html')
+      .send(pricingPage(v, { billing: billingEnabled(db), status, offered: withAmounts }).value);
   });
 
   router.get('/billing', visitor, requireUserPage, async (req, res) => {
