@@ -20,28 +20,27 @@ export const PRODUCT_LIKE_MIN_TERMS = 12;
 
 /**
  * hnsw.ef_search per kind, from the bench's sweep at 50,000 rows. Product-like queries sit among their neighbours
- * and reach recall 0.97–1.0 at 40–64. Natural-language recall climbs slowly with ef while time grows with it:
- * at 600 three builds of the same data gave recall 0.951, 0.934 and 0.936 (HNSW draws its levels at random) at
- * p95 17–21 ms, and 1000 gives 0.949–0.950 at p95 27–33 ms, so no setting meets both targets reliably; 600 keeps
- * the latency budget. The loss is in one- and two-word queries (0.87–0.88 at 600, against 0.96 for three or four
- * words), whose true ten nearest are spread over several distant clusters the walk does not all reach. A
- * different build did not help (m 48 / ef_construction 200: 0.951 at 600 for 1.7× the build time; m 16: 0.921).
+ * and reach recall 0.99–1.0 at 40–64. Natural-language queries alone climb slowly with ef while time grows with
+ * it (0.902 at 200, 0.931 at 600, 0.947 at 1000, CPU p95 10, 16, 24 ms): one- and two-word queries' true ten
+ * nearest are spread over several distant clusters the walk does not all reach (0.85 at 200). So searchProducts
+ * adds the top of the query's heaviest dimensions' lists (search-dims.ts: 8 lists, 100 rows each) and ranks the
+ * union by the exact distance: 0.949 at ef 100, 0.971 at 200, 0.984 at 300 (one- and two-word 0.92, 0.96, 0.96).
+ * 200 is the cheapest setting with a margin over 0.95 (HNSW draws its levels at random, so builds differ).
  */
 export const EF_SEARCH: Record<QueryKind, number> = {
   'product-like': 64,
-  'natural-language': 100,
+  'natural-language': 200,
 };
 
 /**
- * At or below this many matching master items the filtered search is an exact scan, above it the HNSW index with
- * iterative scan. An exact scan costs one distance per matching row (~7.5 µs here), so its time grows with the
- * count; the filtered graph walk costs more the rarer matches are, because it passes over non-matching
- * neighbours, and its recall stays at 0.91–0.94. The bench's selectivity sweep (0.5–20% of 50,000 rows) finds
- * the exact scan faster at p50 up to 964 rows and HNSW from 2,445, and the exact scan's p95 (a fitted line, about
- * 7.5–7.9 ms per 1,000 rows) reaching 20 ms at ~1,800–2,300 rows in two runs; 1,500 leaves room for the count
- * that picks the plan.
+ * At or below this many matching master items (all of them, without filters) the search is an exact scan, above it
+ * the HNSW index (iterative scan when filtered). An exact scan costs one distance per matching row (6.6 µs of CPU
+ * here), so its time grows with the count; the filtered graph walk costs more the rarer matches are, because it
+ * passes over non-matching neighbours, and its recall stays at 0.86–0.92. The bench's selectivity sweep (0.5–20%
+ * of 50,000 rows) finds the exact scan faster at p50 up to 964 rows and HNSW from 2,445 (in three runs), and the
+ * exact scan's CPU p95 reaching 20 ms at ~2,700 rows; 1,500 leaves room for the count that picks the plan.
  * A row count, not a share: the scan's cost is per matching row at any table size, while in a larger table the
- * same count is a rarer filter and a harder case for the graph walk.
+ * same count is a rarer filter and a harder case for the graph walk. The 605-item seed catalog is always scanned.
  */
 export const EXACT_SCAN_MAX_ROWS = 1_500;
 

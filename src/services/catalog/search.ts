@@ -138,7 +138,8 @@ export async function searchProductsPlanned(
     // The exact plan measures every matching row (reached through the category index where there is one): the
     // distances are computed once in a subquery that OFFSET 0 keeps from being merged into the outer query, so
     // the ORDER BY is over a plain column the HNSW index cannot serve. The top-dimensions plan ranks the walk's
-    // candidates together with the top of the query's heaviest dimensions' lists (search-dims.ts) the same way.
+    // candidates together with the top of the query's heaviest dimensions' lists (search-dims.ts) the same way,
+    // fetched by primary key: as a join the planner hashes the candidates and scans the whole table.
     const walk = sql`select mi.id ${matching} order by mi.embedding <=> ${vector}::vector limit ${k}`;
     const nearest =
       plan === 'exact'
@@ -146,8 +147,8 @@ export async function searchProductsPlanned(
             ${matching} offset 0) f order by distance limit ${k}`
         : plan === 'hnsw+top-dims'
           ? sql`select id, distance from (select mi.id, mi.embedding <=> ${vector}::vector as distance
-            from ((${walk}) union ${topDimsCandidates(embedding)}) c join master_items mi on mi.id = c.id
-            where ${conditions} offset 0) f order by distance limit ${k}`
+            from master_items mi where mi.id = any(array((${walk}) union ${topDimsCandidates(embedding)}))
+              and ${conditions} offset 0) f order by distance limit ${k}`
           : sql`select mi.id, mi.embedding <=> ${vector}::vector as distance
             ${matching} order by mi.embedding <=> ${vector}::vector limit ${k}`;
     if (plan !== 'exact') {
