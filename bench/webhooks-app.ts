@@ -25,7 +25,8 @@ async function serve() {
   await runMigrations(database);
   const embedder = createOfflineEmbedder();
   await seedAll(database, embedder);
-  const server = createServer();
+  // Longer than the load generator's idle sockets live, so a kept-alive socket is never closed under it.
+  const server = createServer({ keepAliveTimeout: 65_000 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   const config = loadConfig({

@@ -15,6 +15,7 @@
  */
 import { fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import twilio from 'twilio';
 import { z } from 'zod';
@@ -227,6 +228,8 @@ async function main() {
 
 function print(results: Level[], seconds: number) {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
+  // Both processes share the machine with whatever else runs: its load says how much of it they had.
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0]?.toFixed(1)} at the end`);
   console.log(
     `bench:webhooks — ${seconds} s per rate, half Telegram, half SMS, offline model, in-memory PGlite, 2 processes on loopback`,
   );
