@@ -121,7 +121,7 @@ export function assertCallAllowed(
   if (typeOk && tierOk) return;
   const needed = atLeast(byType, call.tierRequired) ? byType : call.tierRequired;
   throw new TierLimitError(
-    `"${call.title}" is for ${TIER_NAMES[needed]} members; this account is on ${TIER_NAMES[status.tier]}.`,
+    `"${call.title}" is for ${TIER_NAMES[needed]} members; this account is on ${TIER_NAMES[status.tier]}. Upgrade to ${TIER_NAMES[needed]} to book it.`,
     needed,
   );
 }
