@@ -97,6 +97,17 @@ const envSchema = z.object({
   STRIPE_PRICE_PRO_YEARLY: optionalText,
   STRIPE_API_ROOT: optionalUrl,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Outgoing e-mail (password reset); off when unset. */
+  SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\/[^\s]+$/.test(v), {
+    message: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587',
+  }),
+  MAIL_FROM: optionalText,
+  /** A plan does not buy a product whose price was last observed longer ago than this (0: no limit). */
+  PRICE_MAX_AGE_DAYS: z.coerce
+    .number({ message: 'must be a whole number of days (0 for no limit)' })
+    .int('must be a whole number of days (0 for no limit)')
+    .min(0, 'must be a whole number of days (0 for no limit)')
+    .default(180),
 });
 
 export class ConfigError extends Error {
@@ -114,6 +125,13 @@ function build(env: z.infer<typeof envSchema>) {
     publicUrl,
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
+    mail: env.SMTP_URL
+      ? {
+          smtpUrl: env.SMTP_URL,
+          from: env.MAIL_FROM ?? `ReadyPlan <no-reply@${new URL(publicUrl).hostname}>`,
+        }
+      : null,
+    catalog: { priceMaxAgeDays: env.PRICE_MAX_AGE_DAYS },
     database: env.DATABASE_URL
       ? ({ kind: 'postgres', url: env.DATABASE_URL } as const)
       : ({ kind: 'pglite', dataDir: env.DATA_DIR } as const),

@@ -34,7 +34,12 @@ import { startingStock } from '../../domain/simulation.ts';
 import { matchBundles } from '../bundles/match.ts';
 import type { DbOrTx } from '../database.ts';
 import { parseInput } from '../validation.ts';
-import { type CatalogCandidate, loadCatalogCandidates } from './catalog-candidates.ts';
+import {
+  type CatalogCandidate,
+  DEFAULT_PRICE_MAX_AGE_DAYS,
+  loadCatalogCandidates,
+  priceUnconfirmed,
+} from './catalog-candidates.ts';
 import { resourcesForSkills } from './skill-resources.ts';
 import { inlineSolver, optimizeWith, type Solver, scheduleWith } from './solver-pool.ts';
 
@@ -55,6 +60,11 @@ export type BuildPlanOptions = {
   timeLimitSeconds?: number;
   /** Off only to measure what fit checks cost and to show the plan eval catches a planner without them. */
   fitCheck?: boolean;
+  /** The person accepts prices older than the limit ("price unconfirmed"): the optimizer may buy them. */
+  allowUnconfirmedPrices?: boolean;
+  /** config.catalog.priceMaxAgeDays (PRICE_MAX_AGE_DAYS); 0 turns the check off. */
+  priceMaxAgeDays?: number;
+  now?: Date;
 };
 
 /** Whether a catalog product (or every part of a bundle) fits the household, and how many units can. */
@@ -181,6 +191,8 @@ export async function buildPlan(
     pets: request.pets,
   };
   const allergens = foodAllergies(household);
+  const maxAge = options.priceMaxAgeDays ?? DEFAULT_PRICE_MAX_AGE_DAYS;
+  const now = options.now ?? new Date();
   const problem = purchaseProblem({
     needs,
     owned: request.owned,
@@ -190,10 +202,15 @@ export async function buildPlan(
     mobility: request.mobility,
     scenarios: scenarios.scenarios,
     pets: request.pets,
-    fit:
-      options.fitCheck === false
-        ? () => ({ ok: true })
-        : (c) => fitVerdict(c as CatalogCandidate, fitContext, allergens),
+    fit: (c) => {
+      const candidate = c as CatalogCandidate;
+      if (!options.allowUnconfirmedPrices && priceUnconfirmed(candidate, maxAge, now))
+        return {
+          ok: false,
+          reason: `price unconfirmed (last observed ${candidate.priceObservedAt ?? 'never'}, over ${maxAge} days ago)`,
+        };
+      return options.fitCheck === false ? { ok: true } : fitVerdict(candidate, fitContext, allergens);
+    },
   });
   const toBuy = problem.needs;
   const choices = problem.candidates.map(

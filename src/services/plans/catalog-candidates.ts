@@ -1,5 +1,6 @@
 import { eq, gt, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { bundleItems, bundles, categories, masterItems, specificProducts } from '../../db/schema/index.ts';
 import type { Candidate } from '../../domain/optimizer/index.ts';
 import { bundleSystemTags, type ProductFit, ProductFitSchema, systemTags } from '../../domain/product-fit.ts';
@@ -15,7 +16,10 @@ export type CatalogCandidate = Candidate & {
   weightLb: number | null;
   /** Packed volume per unit in liters, from metadata.dimensionsIn (a bundle: the sum of its parts). */
   volumeL: number | null;
-  /** Day the price was written down (ISO date), so a plan can label it: "price as of 2026-11-15". */
+  /**
+   * Day the price was last observed (ISO date), so a plan can label it: "price as of 2026-11-15" — the latest
+   * in-stock offer's last sighting (product_offers), else the day the catalog's price was written down.
+   */
   priceObservedAt: string | null;
   /** Calories per unit from the label (kcal per serving × servings), when the listing states them. */
   labelKcal: number | null;
@@ -65,6 +69,55 @@ function validCovers(covers: unknown): Cover[] {
 const cache = new WeakMap<object, { at: number; value: Promise<CatalogCandidate[]> }>();
 const TTL_MS = 60_000;
 
+/** Drops the cached candidates after a catalog edit (a retired product must not reach the next plan). */
+export function forgetCatalogCandidates(db: DbOrTx): void {
+  cache.delete(db);
+}
+
+/**
+ * How old a price may be before a plan calls it unconfirmed and does not buy it (unless the person allows it);
+ * config.ts's PRICE_MAX_AGE_DAYS defaults to this. 0 turns the check off.
+ */
+export const DEFAULT_PRICE_MAX_AGE_DAYS = 180;
+
+/** Whether a candidate's price (a bundle's oldest part's) is older than `maxAgeDays`, or of unknown age. */
+export function priceUnconfirmed(
+  candidate: Pick<CatalogCandidate, 'priceObservedAt'>,
+  maxAgeDays: number,
+  now: Date,
+): boolean {
+  if (maxAgeDays <= 0) return false;
+  if (!candidate.priceObservedAt) return true;
+  return now.getTime() - Date.parse(`${candidate.priceObservedAt}T00:00:00Z`) > (maxAgeDays + 1) * 86_400_000;
+}
+
+type CurrentOffer = { product_id: string; price: string; in_stock: boolean; seen: string };
+
+/**
+ * Each product's offer to plan with: per listing its current state, then the freshest of those in stock. A
+ * product with offers none of which is in stock is `out`; one with no offers at all keeps its own price.
+ */
+async function currentOffers(db: DbOrTx): Promise<Map<string, { price: number; seen: string } | 'out'>> {
+  const rows = rowsOf<CurrentOffer>(
+    await db.execute(sql`
+      select distinct on (coalesce(listing_id, id)) specific_product_id as product_id, price, in_stock,
+        to_char(last_seen_at at time zone 'UTC', 'YYYY-MM-DD') as seen
+      from product_offers where specific_product_id is not null
+      order by coalesce(listing_id, id), observed_at desc`),
+  );
+  const out = new Map<string, { price: number; seen: string } | 'out'>();
+  for (const r of rows) {
+    const had = out.get(r.product_id);
+    if (!r.in_stock) {
+      if (!had) out.set(r.product_id, 'out');
+      continue;
+    }
+    if (!had || had === 'out' || r.seen > had.seen)
+      out.set(r.product_id, { price: Number(r.price), seen: r.seen });
+  }
+  return out;
+}
+
 export function loadCatalogCandidates(db: DbOrTx, now = Date.now()): Promise<CatalogCandidate[]> {
   const hit = cache.get(db);
   if (hit && now - hit.at < TTL_MS) return hit.value;
@@ -84,11 +137,15 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       productUrl: specificProducts.productUrl,
       masterItem: masterItems.name,
       category: categories.slug,
+      retiredAt: specificProducts.retiredAt,
+      fitStatus: specificProducts.fitStatus,
     })
     .from(specificProducts)
     .leftJoin(masterItems, eq(specificProducts.masterItemId, masterItems.id))
     .leftJoin(categories, eq(masterItems.categoryId, categories.id))
     .where(gt(specificProducts.price, '0'));
+  const offers = await currentOffers(db);
+  const withheld = new Set<string>();
   const candidates: CatalogCandidate[] = [];
   type Known = {
     covers: Cover[];
@@ -104,8 +161,15 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
   };
   const byId = new Map<string, Known>();
   for (const p of products) {
+    const offer = offers.get(p.id);
+    // Retired products stay for old plans but are never offered; a fit no person has confirmed is not planned
+    // with; a product out of stock everywhere it is sold is not offered. A bundle holding one is left out too.
+    if (p.retiredAt !== null || p.fitStatus !== 'confirmed' || offer === 'out') {
+      withheld.add(p.id);
+      continue;
+    }
     const covers = validCovers(p.metadata?.covers);
-    const price = Number(p.price);
+    const price = offer ? offer.price : Number(p.price);
     // Seeding validated the fit; a row written some other way without a valid one simply has none.
     const parsed = ProductFitSchema.safeParse(p.metadata?.fit);
     const fit = parsed.success ? parsed.data : undefined;
@@ -121,7 +185,7 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
       fit,
       weightLb: positiveNumber(p.metadata?.weightLb),
       volumeL: volumeLiters(p.metadata?.dimensionsIn),
-      priceObservedAt: isoDate(p.metadata?.priceObservedAt),
+      priceObservedAt: offer ? offer.seen : isoDate(p.metadata?.priceObservedAt),
       ...system,
     };
     byId.set(p.id, known);
@@ -156,6 +220,8 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
     .from(bundleItems)
     .innerJoin(bundles, eq(bundleItems.bundleId, bundles.id))
     .where(sql`${bundleItems.isOptional} = false and ${isNotNull(bundleItems.specificProductId)}`);
+  // A bundle whose required part cannot be offered (retired, unconfirmed, out of stock) cannot be bought whole.
+  const incomplete = new Set(rows.filter((r) => withheld.has(r.productId)).map((r) => r.bundleId));
   type Kit = {
     name: string;
     slug: string;
@@ -170,7 +236,7 @@ async function readCandidates(db: DbOrTx): Promise<CatalogCandidate[]> {
   const kits = new Map<string, Kit>();
   for (const row of rows) {
     const product = byId.get(row.productId);
-    if (!product) continue;
+    if (!product || incomplete.has(row.bundleId)) continue;
     const kit: Kit = kits.get(row.bundleId) ?? {
       name: row.name,
       slug: row.slug,

@@ -188,7 +188,7 @@ function itemsSection(view: PlanView): Html {
       (i) => html`<tr>
       <td data-label="Item">${i.productUrl ? html`<a href="${safeUrl(i.productUrl)}" target="_blank" rel="noopener noreferrer nofollow">${i.name}</a>` : i.name}${i.bundleId ? html` <span class="pill">bundle</span>` : ''}</td>
       <td data-label="Qty">${i.quantity}</td>
-      <td data-label="Each">${money(i.unitPrice)}</td>
+      <td data-label="Each">${money(i.unitPrice)}${i.priceObservedAt ? html`<br><small class="price-seen">price as of ${i.priceObservedAt}</small>` : ''}</td>
       <td data-label="Total">${money(i.lineTotal)}</td>
       <td data-label="Covers">${i.covers.map((k) => view.supplyName(k)).join(', ')}</td>
     </tr>`,
