@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { accountRouter } from './account/account-routes.ts';
 import { signInRouter } from './account/sign-in-routes.ts';
+import { catalogAdminRouter } from './catalog-admin/catalog-admin-routes.ts';
 import { chatRouter } from './chat/chat-routes.ts';
 import { homeRouter } from './home/home-routes.ts';
 import { inventoryRouter } from './inventory/inventory-routes.ts';
@@ -28,4 +29,5 @@ export function mountWeb(app: Express, deps: WebRouteDeps): void {
   app.use(planPageRouter(deps));
   app.use(planApiRouter(deps));
   app.use(inventoryRouter(deps));
+  app.use(catalogAdminRouter(deps));
 }
