@@ -6,7 +6,7 @@ import {
   type InboundWorkerOptions,
   startInboundWorker,
 } from '../conversation/inbound.ts';
-import type { ConversationDeps } from '../conversation/index.ts';
+import type { ConversationDeps, InboundMessage } from '../conversation/index.ts';
 import { createDeliver } from './deliver.ts';
 import { createSmsChannel, type SmsChannel } from './sms/index.ts';
 import { createTelegramChannel, type TelegramChannel } from './telegram/index.ts';
@@ -23,6 +23,8 @@ export type Channels = {
   deliver: ReturnType<typeof createDeliver>;
   /** What /health says about them. */
   status(): { telegram: 'off' | 'webhook' | 'polling'; sms: 'off' | 'on' };
+  /** The inbound worker once started (null before start, and when this process runs none). */
+  readonly worker: InboundWorker | null;
   /** Mounts the webhook routes (POST /webhooks/telegram, /webhooks/twilio/sms, /webhooks/twilio/status). */
   mount(app: Express): void;
   /** Starts the inbound worker, then long polling or the webhook registration. */
@@ -32,7 +34,11 @@ export type Channels = {
 };
 
 export type ChannelsOptions = {
-  worker?: InboundWorkerOptions;
+  /**
+   * The inbound worker's options, or false for a process that only acknowledges webhooks while worker
+   * processes elsewhere run the stored turns (the scale-out shape: N web processes, M workers, one database).
+   */
+  worker?: InboundWorkerOptions | false;
   /** Skips grammY's getMe at start (a bench or test that knows its bot). */
   botInfo?: UserFromGetMe;
 };
@@ -62,6 +68,9 @@ export function createChannels(
     telegram,
     sms,
     deliver,
+    get worker() {
+      return worker;
+    },
     status: () => ({ telegram: telegram ? telegram.mode : 'off', sms: sms ? 'on' : 'off' }),
     mount(app) {
       telegram?.mount(app, wake);
@@ -69,12 +78,27 @@ export function createChannels(
     },
     async start() {
       if (!telegram && !sms) return;
+      if (options.worker === false) {
+        await telegram?.start(wake);
+        return;
+      }
       // The embedded database is one connection in this thread (PGlite runs each query synchronously): turns
       // side by side only queue behind each other and hold up the webhooks' inserts, which must stay fast.
       // Measured with the offline model: one turn at a time gave the same turns per second as four, with
       // acknowledgements several times faster. A Postgres server runs them in parallel: four.
       const concurrency = config.database.kind === 'pglite' ? 1 : 4;
-      worker = startInboundWorker(deps, deliver, { concurrency, ...options.worker });
+      const onTurn = {
+        start: (message: InboundMessage) => {
+          const adapter = message.channel === 'telegram' ? telegram?.adapter : undefined;
+          adapter?.indicateTyping(message.externalId).catch((error: unknown) => {
+            deps.log?.('telegram: typing indicator failed', { error: String(error) });
+          });
+        },
+        end: (message: InboundMessage) => {
+          if (message.channel === 'telegram') telegram?.adapter.stopTyping(message.externalId);
+        },
+      };
+      worker = startInboundWorker(deps, deliver, { concurrency, onTurn, ...options.worker });
       await telegram?.start(wake);
     },
     async stop() {

@@ -29,4 +29,7 @@ export interface ChannelAdapter<Request, Rendered> {
   render(reply: Reply): Rendered;
   /** Delivers a rendered reply to one chat or number (the web's "send" writes to the open response). */
   send(externalId: string, rendered: Rendered): Promise<void>;
+  /** Shows that an answer is being written ("typing…") until stopTyping or send; for channels that can. */
+  indicateTyping?(externalId: string): Promise<void>;
+  stopTyping?(externalId: string): void;
 }

@@ -45,6 +45,11 @@ export type InboundWorkerOptions = {
   maxAttempts?: number;
   /** Back-off before attempt n+1. Default 2^n seconds, at most a minute. */
   retryDelayMs?: (attempt: number) => number;
+  /**
+   * Told when a stored message's turn starts running and when it has finished (with a reply or an error): a
+   * channel shows "typing…" in between (Telegram). Synchronous and must not throw: it cannot fail a turn.
+   */
+  onTurn?: { start(message: InboundMessage): void; end(message: InboundMessage): void };
 };
 
 export type InboundWorker = {
@@ -94,12 +99,15 @@ export function startInboundWorker(
     let reply: Reply | null = row.status === 'replied' && row.reply ? (row.reply as unknown as Reply) : null;
     try {
       if (!reply) {
+        options.onTurn?.start(message);
         try {
           reply = await handleMessage(deps, message);
         } catch (error) {
           // The person's mistake (an empty or overlong message) is answered, not retried.
           if (!(error instanceof AppError && error.code === 'BAD_INPUT')) throw error;
           reply = { conversationId: '', text: error.message, toolCalls: [], status: 'error' };
+        } finally {
+          options.onTurn?.end(message);
         }
         await markReplied(deps.db, row.id, reply as unknown as Record<string, unknown>);
       }

@@ -2,16 +2,12 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOfflineModel } from '../../agents/index.ts';
-import { createDeliver } from '../../src/channels/deliver.ts';
-import { createSmsChannel, type SmsChannel } from '../../src/channels/sms/index.ts';
-import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/index.ts';
+import { createChannels } from '../../src/channels/channels.ts';
+import type { SmsChannel } from '../../src/channels/sms/index.ts';
+import type { TelegramChannel } from '../../src/channels/telegram/index.ts';
 import { createWebApp } from '../../src/channels/web/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import {
-  type InboundWorker,
-  type InboundWorkerOptions,
-  startInboundWorker,
-} from '../../src/conversation/inbound.ts';
+import type { InboundWorker, InboundWorkerOptions } from '../../src/conversation/inbound.ts';
 import type { ConversationDeps } from '../../src/conversation/index.ts';
 import type { Database } from '../../src/db/client.ts';
 import { createOfflineEmbedder } from '../../src/services/embeddings/offline.ts';
@@ -76,25 +72,22 @@ export async function startChannelsApp(
     publicUrl: url,
     log,
   };
-  const telegram = createTelegramChannel(config.telegram!, {
-    db: database.db,
-    publicUrl: url,
-    log,
+  // The channels exactly as the server wires them (src/channels/channels.ts), the worker polling faster.
+  const channels = createChannels(config, deps, {
     botInfo: fakeTelegram.botInfo,
+    worker: options.worker === false ? false : { pollMs: 25, ...options.worker },
   });
-  const sms = createSmsChannel(config.twilio!, { db: database.db, publicUrl: url, log });
-  const deliver = createDeliver({ telegram: telegram.adapter, sms: sms.adapter });
-  const worker: InboundWorker =
-    options.worker === false
-      ? { stop: async () => {}, drain: async () => {}, wake: () => {} }
-      : startInboundWorker(deps, deliver, { pollMs: 25, ...options.worker });
-  const wake = () => worker.wake();
-  const app = createWebApp({ config, database, logger: silentLogger }, (web) => {
-    telegram.mount(web, wake);
-    sms.mount(web, wake);
-  });
+  const app = createWebApp({ config, database, logger: silentLogger }, (web) => channels.mount(web));
   server.on('request', app);
-  await telegram.start(wake);
+  await channels.start();
+  const telegram = channels.telegram!;
+  const sms = channels.sms!;
+  // With no worker (a process that stops before any turn runs), draining has nothing to wait for.
+  const worker: InboundWorker = channels.worker ?? {
+    stop: async () => {},
+    drain: async () => {},
+    wake: () => {},
+  };
   return {
     url,
     database,
@@ -106,8 +99,7 @@ export async function startChannelsApp(
     worker,
     logs,
     async close() {
-      await telegram.stop();
-      await worker.stop();
+      await channels.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all([fakeTelegram.close(), fakeTwilio.close()]);

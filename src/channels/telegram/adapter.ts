@@ -12,8 +12,9 @@ export type TelegramWebhookRequest = { secretToken: string | undefined; body: un
 export type TelegramAdapter = ChannelAdapter<TelegramWebhookRequest, TelegramRendering> & {
   /** The update's message and its button press (parse's result plus what the webhook answers). */
   readUpdate(body: unknown): ParsedUpdate;
-  /** "typing…" in the chat, repeated until the reply is sent (Telegram shows one for about 5 s). */
+  /** "typing…" in the chat, repeated until the reply is sent or stopTyping (Telegram shows one ~5 s). */
   indicateTyping(externalId: string): Promise<void>;
+  stopTyping(externalId: string): void;
   /** Answers a button press (stops its spinner) and retires that message's keyboard. */
   acknowledgeCallback(ack: NonNullable<ParsedUpdate['callback']>): Promise<void>;
   /** Stops every repeating typing indicator (shutdown). */
@@ -30,11 +31,6 @@ export type TelegramAdapterOptions = {
   typingMaxMs?: number;
   /** How often it is repeated: Telegram shows one for about 5 s. Default 4 s. */
   typingEveryMs?: number;
-  /**
-   * Chats whose indicator repeats at once; beyond that a chat gets the first one only. Under a backlog every
-   * waiting chat would otherwise cost a Bot API call every few seconds. Default 50.
-   */
-  typingMaxChats?: number;
 };
 
 /**
@@ -62,7 +58,6 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   const log = options.log ?? (() => {});
   const typingMaxMs = options.typingMaxMs ?? 120_000;
   const typingEveryMs = options.typingEveryMs ?? 4000;
-  const typingMaxChats = options.typingMaxChats ?? 50;
   const typing = new Map<string, NodeJS.Timeout>();
 
   function stopTyping(chatId: string) {
@@ -110,7 +105,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     },
     async indicateTyping(externalId) {
       await api.sendChatAction(externalId, 'typing');
-      if (typing.has(externalId) || typing.size >= typingMaxChats) return;
+      if (typing.has(externalId)) return;
       const started = Date.now();
       const timer = setInterval(() => {
         if (Date.now() - started > typingMaxMs) return stopTyping(externalId);
@@ -122,6 +117,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       timer.unref();
       typing.set(externalId, timer);
     },
+    stopTyping,
     async acknowledgeCallback(ack) {
       await api.answerCallbackQuery(ack.callbackQueryId);
       // The choice is made: the old buttons go, so a second press cannot answer a question twice.

@@ -16,9 +16,9 @@ export type TelegramRouteDeps = {
 
 /**
  * One update, from the webhook or from long polling alike: validated, stored (deduplicated by update_id),
- * and only then acknowledged. What follows the acknowledgement — the button's spinner answered, "typing…"
- * shown while the worker runs the turn — is sent after, so the webhook answers in one insert's time. A
- * redelivered update does none of it again.
+ * and only then acknowledged. A button press is answered (its spinner stopped, its keyboard retired) after
+ * the acknowledgement, so the webhook answers in one insert's time; a redelivered update does not do it
+ * again. "typing…" comes later, when the worker starts the turn (createChannels' onTurn).
  */
 export async function receiveUpdate(deps: TelegramRouteDeps, body: unknown): Promise<() => Promise<void>> {
   const parsed = deps.adapter.readUpdate(body);
@@ -30,13 +30,13 @@ export async function receiveUpdate(deps: TelegramRouteDeps, body: unknown): Pro
 
 async function afterAcceptance(deps: TelegramRouteDeps, parsed: ParsedUpdate): Promise<void> {
   if (parsed.message) deps.wake?.();
-  const work: Promise<void>[] = [];
-  if (parsed.callback) work.push(deps.adapter.acknowledgeCallback(parsed.callback));
-  if (parsed.message) work.push(deps.adapter.indicateTyping(parsed.message.externalId));
-  const results = await Promise.allSettled(work);
-  for (const r of results)
-    if (r.status === 'rejected')
-      deps.log?.('telegram: after-acknowledgement call failed', { error: String(r.reason) });
+  if (!parsed.callback) return;
+  try {
+    await deps.adapter.acknowledgeCallback(parsed.callback);
+  } catch (error) {
+    // The press is stored and will be answered; only its spinner may linger. Worth a line, not a failure.
+    deps.log?.('telegram: answering the button press failed', { error: String(error) });
+  }
 }
 
 /** POST /webhooks/telegram: the secret header first (401, nothing read or stored), then the update. */
