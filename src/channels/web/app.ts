@@ -4,8 +4,15 @@ import type { Database } from '../../services/database.ts';
 import { getHealth } from '../../services/health.ts';
 import type { Logger } from '../../services/logger.ts';
 import { notFoundHandler, webErrors } from './shared/errors.ts';
+import { createRequestLog, type RequestLog } from './shared/request-log.ts';
 
-export type WebDeps = { config: Config; database: Database; logger: Logger };
+export type WebDeps = {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  /** Request ids, access lines and the in-flight count (the server's, for its graceful shutdown). */
+  requests?: RequestLog;
+};
 
 /** Conservative headers for every response: no framing, no sniffing, scripts and styles from this site only. */
 const securityHeaders: RequestHandler = (_req, res, next) => {
@@ -33,6 +40,8 @@ export function channelStatus(config: Config): Record<string, boolean> {
 export function createWebApp(deps: WebDeps, mount: (app: Express) => void = () => {}): Express {
   const app = express();
   app.disable('x-powered-by');
+  // First, so every line a request writes carries its id, and every response its X-Request-Id.
+  app.use((deps.requests ?? createRequestLog(deps.logger)).middleware);
   // Which proxies to believe about the client's address (req.ip): TRUST_PROXY, validated in config.ts.
   app.set('trust proxy', deps.config.trustProxy);
   app.use(securityHeaders);

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import { AppError } from '../../../services/errors.ts';
 import type { Logger } from '../../../services/logger.ts';
 import { errorPage } from './error-page.ts';
+import { requestLogger } from './request-log.ts';
 import type { Visitor } from './visitor.ts';
 
 /** HTTP status for each application error code. */
@@ -70,7 +71,7 @@ export const webErrors =
     const retryAfter =
       err instanceof AppError ? (err as { retryAfterSeconds?: unknown }).retryAfterSeconds : null;
     if (typeof retryAfter === 'number') res.set('Retry-After', String(retryAfter));
-    const { status, message, code, field } = describe(err, logger);
+    const { status, message, code, field } = describe(err, requestLogger(res, logger));
     if (wantsJson(req)) {
       res.status(status).json({ error: message, code, ...(field ? { field } : {}) });
       return;
