@@ -5,7 +5,8 @@ import { smsSize } from '../../src/channels/sms/encoding.ts';
 import { SMS_REPLIES } from '../../src/conversation/keywords.ts';
 import type { Reply } from '../../src/conversation/reply.ts';
 import { inboundUpdates } from '../../src/db/schema/index.ts';
-import { identifyChannelUser } from '../../src/services/channels/index.ts';
+import { createUser } from '../../src/services/accounts/users.ts';
+import { createLinkCode, identifyChannelUser } from '../../src/services/channels/index.ts';
 import { getSmsDelivery } from '../../src/services/messaging/sms-deliveries.ts';
 import { getLatestPlan } from '../../src/services/plans/index.ts';
 import { twilioSid } from '../support/fake-twilio.ts';
@@ -94,6 +95,16 @@ describe('SMS over the Twilio webhook, the inbox and the worker', () => {
     expect(plan!.body).toContain(`${app.url}/plans/${saved!.id}`);
     expect(plan!.body).not.toMatch(/[*_#→—]/);
     expect(smsSize(plan!.body).segments).toBeLessThanOrEqual(3);
+  });
+
+  it('joins the number to a web account with LINK and a code from the account page', async () => {
+    const me = newNumber();
+    const web = await createUser(app.database.db, { email: `sms-linker-${me.slice(1)}@example.com` });
+    await text(me, 'hello');
+    const { code } = await createLinkCode(app.database.db, web.id);
+    const [linked] = await text(me, `link ${code.toLowerCase()}`);
+    expect(linked!.body).toMatch(/^Linked\./);
+    expect((await identifyChannelUser(app.database.db, 'sms', me)).userId).toBe(web.id);
   });
 
   it('answers Twilio at once with empty TwiML; the reply goes out through the REST API', async () => {

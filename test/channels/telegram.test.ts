@@ -1,7 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inboundUpdates } from '../../src/db/schema/index.ts';
-import { identifyChannelUser } from '../../src/services/channels/index.ts';
+import { createUser } from '../../src/services/accounts/users.ts';
+import { createLinkCode, identifyChannelUser } from '../../src/services/channels/index.ts';
 import { getLatestPlan } from '../../src/services/plans/index.ts';
 import { type ChannelsApp, startChannelsApp, WEBHOOK_SECRET } from './telegram-and-sms-app.ts';
 
@@ -145,6 +146,24 @@ describe('Telegram over the webhook, the inbox and the worker', () => {
       'show my inventory',
       'help',
     ]);
+  });
+
+  it("joins the chat to a web account with /link CODE, or the account page's deep link /start CODE", async () => {
+    for (const command of ['/link', '/start'] as const) {
+      const chat = newChat();
+      const web = await createUser(app.database.db, { email: `linker-${chat}@example.com` });
+      await say(chat, textUpdate(chat, 'hello'));
+      const before = await identifyChannelUser(app.database.db, 'telegram', String(chat));
+      expect(before.userId).not.toBe(web.id);
+      const { code } = await createLinkCode(app.database.db, web.id);
+      const deepLinkPayload = code.replace('-', '_'); // t.me/<bot>?start= allows letters, digits, _ and -
+      const [linked] = await say(
+        chat,
+        textUpdate(chat, `${command} ${command === '/link' ? code : deepLinkPayload}`),
+      );
+      expect(String(linked!.text)).toMatch(/^Linked\\\./);
+      expect((await identifyChannelUser(app.database.db, 'telegram', String(chat))).userId).toBe(web.id);
+    }
   });
 
   it('refuses a wrong or missing secret with 401 and stores nothing', async () => {
