@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOfflineModel } from '../../agents/index.ts';
-import { createChannels } from '../../src/channels/channels.ts';
+import { type Channels, createChannels } from '../../src/channels/channels.ts';
 import type { SmsChannel } from '../../src/channels/sms/index.ts';
 import type { TelegramChannel } from '../../src/channels/telegram/index.ts';
 import { createWebApp } from '../../src/channels/web/app.ts';
@@ -33,6 +33,8 @@ export type ChannelsApp = {
   fakeTelegram: FakeTelegram;
   fakeTwilio: FakeTwilio;
   worker: InboundWorker;
+  /** The server's deliver: renders a reply for its channel and sends it (what the worker and notify use). */
+  deliver: Channels['deliver'];
   logs: { message: string; detail?: unknown }[];
   close(): Promise<void>;
 };
@@ -97,6 +99,7 @@ export async function startChannelsApp(
     fakeTelegram,
     fakeTwilio,
     worker,
+    deliver: channels.deliver,
     logs,
     async close() {
       await channels.stop();

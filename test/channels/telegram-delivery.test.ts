@@ -1,7 +1,9 @@
 import { GrammyError } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramAdapter } from '../../src/channels/telegram/adapter.ts';
+import { notify } from '../../src/conversation/notify.ts';
 import type { Reply } from '../../src/conversation/reply.ts';
+import { identifyChannelUser } from '../../src/services/channels/index.ts';
 import { parseMarkdownV2 } from '../support/fake-telegram.ts';
 import { type ChannelsApp, startChannelsApp, WEBHOOK_SECRET } from './telegram-and-sms-app.ts';
 
@@ -88,6 +90,30 @@ describe('Telegram delivery through the Bot API', () => {
       description: 'Forbidden: bot was blocked by the user',
     });
     await expect(send(chat, reply('Still there?'))).rejects.toBeInstanceOf(GrammyError);
+  });
+
+  it('delivers a message the system starts (notify) to the chat, choices as buttons', async () => {
+    const chat = newChat();
+    const { userId } = await identifyChannelUser(app.database.db, 'telegram', chat);
+    const result = await notify(
+      app.deps,
+      {
+        userId,
+        reply: {
+          text: 'Your *water* (2 gal.) expires on 2027-01-01!',
+          choices: [{ label: 'Remind me later', value: 'remind me later' }],
+          toolCalls: [],
+          status: 'ok',
+        },
+      },
+      app.deliver,
+    );
+    expect(result).toMatchObject({ delivered: true, channel: 'telegram' });
+    const [sent] = app.fakeTelegram.sent(chat);
+    expect(visible(sent!)).toBe('Your water (2 gal.) expires on 2027-01-01!');
+    expect(sent!.reply_markup).toEqual({
+      inline_keyboard: [[{ text: 'Remind me later', callback_data: 'remind me later' }]],
+    });
   });
 
   it('repeats "typing…" while a turn runs and stops once the reply is sent', async () => {
