@@ -1,25 +1,40 @@
 import type { Server } from 'node:http';
 import { createWebApp } from './channels/web/app.ts';
 import { mountWeb } from './channels/web/routes.ts';
+import { createRequestLog } from './channels/web/shared/request-log.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openRuntime } from './runtime.ts';
+import { SHUTDOWN_TIMEOUT_MS, shutDown } from './shutdown.ts';
 
 /** Starts everything on the configured defaults: migrate, seed when empty, serve HTTP. */
-export async function start(env: Record<string, string | undefined> = process.env) {
+export async function start(
+  env: Record<string, string | undefined> = process.env,
+  options: { shutdownTimeoutMs?: number } = {},
+) {
   const config = loadConfig(env);
   // Expired sessions go at start-up and hourly after (stopped with the runtime).
   const runtime = await openRuntime(config, { purgeSessions: true });
   const { database, embedder, model, logger, solver } = runtime;
-  const app = createWebApp({ config, database, logger }, (web) =>
+  const requests = createRequestLog(logger);
+  // Background work the stop waits for, each stopping its intake then finishing what it holds: the Telegram
+  // and SMS channels' stop (their inbound worker) belongs here where they are started.
+  const drains: (() => Promise<void>)[] = [];
+  const app = createWebApp({ config, database, logger, requests }, (web) =>
     mountWeb(web, { config, database, embedder, model, logger, solver }),
   );
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.port, () => resolve(s));
   });
-  const stop = async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await runtime.close();
-  };
+  // Graceful: new connections refused, turns in flight finished (up to the timeout), then the database closed.
+  const stop = () =>
+    shutDown({
+      server,
+      requests,
+      drains,
+      close: () => runtime.close(),
+      logger,
+      timeoutMs: options.shutdownTimeoutMs ?? SHUTDOWN_TIMEOUT_MS,
+    });
   return { config, runtime, database, embedder, server, stop };
 }
 
@@ -27,8 +42,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const { config, runtime, stop } = await start();
     runtime.logger.info(`ReadyPlan listening on ${config.publicUrl} (database: ${runtime.database.kind})`);
+    let stopping = false;
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.once(signal, () => {
+      process.on(signal, () => {
+        // A second signal while stopping means "now" (an impatient Ctrl-C, an orchestrator's last word).
+        if (stopping) process.exit(1);
+        stopping = true;
+        runtime.logger.info({ signal }, 'stopping');
         stop().then(
           () => process.exit(0),
           (error) => {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWebApp } from '../../src/channels/web/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/services/database.ts';
-import { collectingLogger } from '../support/logger.ts';
 import { freshDatabase } from '../support/db.ts';
+import { collectingLogger } from '../support/logger.ts';
 import { freePort } from '../support/wire.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -128,9 +128,7 @@ describe('request log', () => {
     try {
       expect((await fetch(`${info.base}/health`)).status).toBe(200);
       expect((await fetch(`${debug.base}/health`)).status).toBe(200);
-      expect(await debug.access(1)).toMatchObject([
-        { level: 20, path: '/health', status: 200 },
-      ]);
+      expect(await debug.access(1)).toMatchObject([{ level: 20, path: '/health', status: 200 }]);
       expect(await info.access(0)).toEqual([]);
     } finally {
       await info.close();
