@@ -266,6 +266,19 @@ describe('POST /webhooks/stripe processing', () => {
       status: 'canceled',
     });
 
+    // Created and updated in the same second (incomplete → active), told in reverse: the update stands.
+    const sameSecond = await newUser();
+    await deliver(
+      stripeEvent('customer.subscription.updated', sub('sub_S', sameSecond, 'active', 'price_pro_m'), T0),
+    );
+    await deliver(
+      stripeEvent('customer.subscription.created', sub('sub_S', sameSecond, 'incomplete', 'price_pro_m'), T0),
+    );
+    expect(await checkTier(database.db, sameSecond, new Date(T0 * 1000))).toMatchObject({
+      tier: 'PRO',
+      status: 'active',
+    });
+
     // A failed payment told after the success does not overwrite it; a full refund marks it refunded.
     const invoice = (paid: boolean) => ({
       id: 'in_O',

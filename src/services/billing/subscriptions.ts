@@ -36,6 +36,11 @@ export async function applySubscription(
   tx: Tx,
   state: SubscriptionState,
   eventCreated: Date,
+  /**
+   * A creation (customer.subscription.created, checkout completed) is the subscription's first word:
+   * Stripe's `created` has one-second resolution, so an update told in the same second is taken as newer.
+   */
+  options: { first?: boolean } = {},
 ): Promise<boolean> {
   const written = await tx
     .insert(billingSubscriptions)
@@ -52,7 +57,7 @@ export async function applySubscription(
       },
       setWhere: sql`excluded.status = 'canceled'
         or (${billingSubscriptions.status} <> 'canceled'
-            and ${billingSubscriptions.eventCreatedAt} <= excluded.event_created_at)`,
+            and ${billingSubscriptions.eventCreatedAt} ${sql.raw(options.first ? '<' : '<=')} excluded.event_created_at)`,
     })
     .returning({ id: billingSubscriptions.id });
   // An event older than the state already held changes nothing, so the profile needs no update.

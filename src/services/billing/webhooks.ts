@@ -112,6 +112,7 @@ async function dispatch(tx: Tx, config: Pick<BillingConfig, 'plans'>, event: Str
           currentPeriodEnd: null,
         },
         created,
+        { first: true },
       );
       return true;
     }
@@ -140,6 +141,7 @@ async function dispatch(tx: Tx, config: Pick<BillingConfig, 'plans'>, event: Str
           currentPeriodEnd: epoch(pick(item, 'current_period_end')) ?? epoch(pick(sub, 'current_period_end')),
         },
         created,
+        { first: event.type === 'customer.subscription.created' },
       );
       return true;
     }
