@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
+import { eq, sql } from 'drizzle-orm';
+import type { Database, Db } from '../db/client.ts';
 import { migrationState } from '../db/migrate.ts';
 import { rowsOf } from '../db/rows.ts';
+import { profiles } from '../db/schema/index.ts';
 
 /** Tables whose row counts /health reports: enough to see that the catalog is seeded and users exist. */
 const countedTables = [
@@ -36,4 +37,10 @@ export async function getHealth(database: Database, channels: Record<string, boo
     rowCounts,
     channels,
   };
+}
+
+/** Whether the account may see the health details (profiles.role, which only the system role writes). */
+export async function isAdministrator(db: Db, userId: string): Promise<boolean> {
+  const [row] = await db.select({ role: profiles.role }).from(profiles).where(eq(profiles.id, userId));
+  return row?.role === 'ADMIN';
 }

@@ -79,7 +79,7 @@ describe('web errors', () => {
       });
       expect(res.status, path).toBe(400);
       expect(await res.json()).toEqual({
-        error: 'The request body is not valid JSON',
+        error: 'The request body is not valid JSON.',
         code: 'BAD_INPUT',
         field: 'body',
       });

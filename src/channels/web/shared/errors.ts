@@ -20,6 +20,55 @@ const statusByCode: Record<AppError['code'], number> = {
 
 const statusOf = (code: AppError['code']) => statusByCode[code] ?? 500;
 
+/** `TOO_LARGE` (413) is the body parser's, not a service's: no service sees a body that was never read. */
+type ErrorCode = AppError['code'] | 'TOO_LARGE' | 'UNSUPPORTED';
+
+/** A body parser's limit ("32kb", or bytes) in words. */
+function sizeInWords(limit: unknown): string {
+  const bytes = Number(limit);
+  if (!Number.isFinite(bytes) || bytes <= 0) return 'the limit';
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+  return `${Math.round(bytes / 1024)} KB`;
+}
+
+/**
+ * The body parsers' own errors (express.json, urlencoded, raw, text: http-errors with a `type`), which
+ * happen before any handler runs: each a 4xx with a sentence, never a 500 with a stack in the log.
+ */
+function bodyError(err: unknown): { status: number; message: string; code: ErrorCode } | null {
+  if (!err || typeof err !== 'object' || !('type' in err) || typeof err.type !== 'string') return null;
+  const limit = (err as { limit?: unknown }).limit;
+  switch (err.type) {
+    case 'entity.too.large':
+      return {
+        status: 413,
+        message: `The request is too large: this address accepts at most ${sizeInWords(limit)}. Send less text, or a smaller file.`,
+        code: 'TOO_LARGE',
+      };
+    case 'parameters.too.many':
+      return { status: 413, message: 'The form has too many fields.', code: 'TOO_LARGE' };
+    case 'entity.parse.failed':
+      return { status: 400, message: 'The request body is not valid JSON.', code: 'BAD_INPUT' };
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return {
+        status: 415,
+        message: 'The request body’s encoding is not supported: send UTF-8.',
+        code: 'UNSUPPORTED',
+      };
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return {
+        status: 400,
+        message: 'The request body could not be read. Please try again.',
+        code: 'BAD_INPUT',
+      };
+    default:
+      return null;
+  }
+}
+
 const anonymous: Visitor = { user: null, sessionToken: null, anonymousKey: null, csrfToken: '' };
 
 const isApi = (path: string) =>
@@ -32,7 +81,7 @@ const wantsJson = (req: Request) => isApi(req.path) || Boolean(req.is('applicati
 function describe(
   err: unknown,
   logger: Logger,
-): { status: number; message: string; code: AppError['code']; field?: string } {
+): { status: number; message: string; code: ErrorCode; field?: string } {
   if (err instanceof AppError) {
     return {
       status: statusOf(err.code),
@@ -41,9 +90,8 @@ function describe(
       ...(err.field ? { field: err.field } : {}),
     };
   }
-  if (err && typeof err === 'object' && 'type' in err && err.type === 'entity.parse.failed') {
-    return { status: 400, message: 'The request body is not valid JSON', code: 'BAD_INPUT', field: 'body' };
-  }
+  const body = bodyError(err);
+  if (body) return { ...body, field: 'body' };
   // The summary only: a whole error object may carry a request body with the conversation in it.
   logger.error({ err }, 'unhandled request error');
   return { status: 500, message: 'Something went wrong', code: 'INTERNAL' };
@@ -77,8 +125,7 @@ export const webErrors =
       return;
     }
     const visitor = (res.locals.visitor as Visitor | undefined) ?? anonymous;
-    if (err instanceof AppError) sendPage(res, visitor, status, message);
-    else if (status === 400) sendPage(res, visitor, 400, 'The form could not be read.');
+    if (err instanceof AppError || bodyError(err)) sendPage(res, visitor, status, message);
     else sendPage(res, visitor, 500, 'Something went wrong on our side. Please try again.');
   };
 
