@@ -101,7 +101,7 @@ describe('accounts', () => {
     await expectRejected(c, 'POST', '/signup', undefined, 'body', { raw: '{"email":' });
     const dup = await c.json<Problem>('POST', '/signup', {
       email: 'ALICE@example.com',
-      password: 'whatever123',
+      password: 'whatever comes next',
     });
     expect(dup.status).toBe(409);
     expect(dup.data.field).toBe('email');
@@ -632,7 +632,7 @@ describe('account export and deletion', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(wrong.status).toBe(400);
-    expect(await wrong.text()).toContain('type your email address exactly to confirm');
+    expect(await wrong.text()).toContain('does not match this account’s. Type it exactly as shown');
     const right = await c.request('POST', '/account/delete', {
       body: new URLSearchParams({
         _csrf: c.csrf,

@@ -50,3 +50,23 @@ export const loginAttempts = pgTable(
     ),
   ],
 );
+
+/**
+ * A password reset asked for by e-mail (services/accounts/password-reset.ts). The link carries a random
+ * token; only its SHA-256 is stored, so a copy of the database cannot reset anyone's password. Single use
+ * (`used_at`), short-lived (`expires_at`); the system's alone: read before anyone is signed in (drizzle/0014).
+ */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('idx_password_reset_tokens_user').on(t.userId, t.createdAt)],
+);

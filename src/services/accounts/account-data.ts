@@ -25,8 +25,8 @@ import {
 import { withUser } from '../../db/with-user.ts';
 import { AppError, badInput } from '../errors.ts';
 import { parseInput } from '../validation.ts';
+import { PASSWORD_MAX } from './password-policy.ts';
 import { verifyPassword } from './passwords.ts';
-import { PASSWORD_MAX } from './sign-in.ts';
 import { reserveLoginAttempt, settleLoginAttempt } from './throttle.ts';
 
 /**
@@ -109,11 +109,14 @@ export async function exportAccount(db: Db, userId: string) {
 }
 
 export const deleteAccountSchema = z.object({
-  confirm: z.string({ message: 'type your email address to confirm' }).trim().toLowerCase(),
+  confirm: z
+    .string({ message: 'Type your email address in the confirmation box to delete the account.' })
+    .trim()
+    .toLowerCase(),
   password: z
-    .string({ message: 'enter your password to confirm' })
-    .min(1, 'enter your password to confirm')
-    .max(PASSWORD_MAX, 'is too long'),
+    .string({ message: 'Enter your password to confirm the deletion.' })
+    .min(1, 'Enter your password to confirm the deletion.')
+    .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters long`),
 });
 
 /**
@@ -137,8 +140,12 @@ export async function deleteAccount(
       .where(eq(users.id, userId));
     return row ?? null;
   });
-  if (!account) throw new AppError('NOT_FOUND', 'Account not found');
-  if (confirm !== account.email) throw badInput('type your email address exactly to confirm', 'confirm');
+  if (!account) throw new AppError('NOT_FOUND', 'Your account was not found. Please sign in again.');
+  if (confirm !== account.email)
+    throw badInput(
+      'The email address you typed does not match this account’s. Type it exactly as shown to confirm the deletion.',
+      'confirm',
+    );
   const attempt = await reserveLoginAttempt(db, account.email, client.ip, client.now ?? new Date());
   let ok = false;
   try {
@@ -146,7 +153,7 @@ export async function deleteAccount(
   } finally {
     await settleLoginAttempt(db, attempt, ok ? 'success' : 'failure');
   }
-  if (!ok) throw badInput('that password is not right', 'password');
+  if (!ok) throw badInput('That password is not right. Enter the password you sign in with.', 'password');
   await withUser(db, userId, (tx) => tx.delete(users).where(eq(users.id, userId)));
   // login_attempts belongs to the system role (no user owns a failed attempt), so it is cleared apart.
   await db.delete(loginAttempts).where(eq(loginAttempts.email, account.email));

@@ -1,5 +1,23 @@
 export { deleteAccount, deleteAccountSchema, exportAccount } from './account-data.ts';
 export { type Adoption, adoptAnonymous } from './adopt-anonymous.ts';
+export { changePassword } from './password-change.ts';
+export {
+  checkPasswordStrength,
+  MIN_SCORE,
+  newPasswordSchema,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  passwordWeakness,
+} from './password-policy.ts';
+export {
+  RESET_LIMITS,
+  RESET_TOKEN_MINUTES,
+  type ResetDeps,
+  ResetThrottledError,
+  requestPasswordReset,
+  resetPassword,
+  resetTokenUsable,
+} from './password-reset.ts';
 export {
   currentScryptCost,
   dummyHash,
@@ -21,7 +39,15 @@ export {
   SESSION_DAYS,
   type SessionUser,
 } from './sessions.ts';
-export { logIn, logInSchema, PASSWORD_MAX, PASSWORD_MIN, signUp, signUpSchema } from './sign-in.ts';
+export {
+  emailSchema,
+  logIn,
+  logInSchema,
+  SIGNUP_LIMIT,
+  SignUpThrottledError,
+  signUp,
+  signUpSchema,
+} from './sign-in.ts';
 export * from './sms-consent.ts';
 export {
   assertLoginAllowed,

@@ -22,7 +22,9 @@ export class LoginThrottledError extends AppError {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
     super(
       'RATE_LIMITED',
-      `Too many failed sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again, or reset your password.`,
+      // No mention of a reset here: whether one is offered depends on the deployment (SMTP_URL); the
+      // sign-in page adds it when it is.
+      `Too many failed sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
       { field: 'email' },
     );
     this.name = 'LoginThrottledError';

@@ -1,3 +1,4 @@
+import { PASSWORD_MIN } from '../../../services/accounts/index.ts';
 import { type Html, html } from '../shared/html.ts';
 import { fieldError, formError, layout } from '../shared/layout.ts';
 import type { Visitor } from '../shared/visitor.ts';
@@ -14,7 +15,12 @@ export type AccountView = {
 export function accountPage(
   visitor: Visitor,
   view: AccountView,
-  state: { errors?: Record<string, string>; notice?: string | null } = {},
+  state: {
+    errors?: Record<string, string>;
+    /** Problems with the password change that name no field (a throttled attempt). */
+    passwordErrors?: Record<string, string>;
+    notice?: string | null;
+  } = {},
 ): Html {
   const errors = state.errors ?? {};
   return layout({
@@ -40,6 +46,21 @@ export function accountPage(
         html`<li>${s.userAgent ?? 'Unknown browser'} · last seen ${s.lastSeenAt.toISOString().slice(0, 16).replace('T', ' ')} UTC${s.current ? html` <strong>(this device)</strong>` : ''}</li>`,
     )}
   </ul>
+</section>
+<section class="card">
+  <h2>Change password</h2>
+  <p>Changing it signs out every other device.</p>
+  ${formError(state.passwordErrors ?? {})}
+  <form method="post" action="/account/password" novalidate>
+    <input type="hidden" name="_csrf" value="${visitor.csrfToken}">
+    <label for="current-password">Current password</label>
+    <input id="current-password" name="current" type="password" autocomplete="current-password" required ${errors.current ? html`aria-invalid="true" aria-describedby="current-error"` : ''}>
+    ${fieldError(errors, 'current')}
+    <label for="new-password">New password <span class="hint">(at least ${PASSWORD_MIN} characters; a few unrelated words work well)</span></label>
+    <input id="new-password" name="password" type="password" autocomplete="new-password" required minlength="${PASSWORD_MIN}" ${errors.newPassword ? html`aria-invalid="true" aria-describedby="newPassword-error"` : ''}>
+    ${fieldError(errors, 'newPassword')}
+    <button type="submit" class="button">Change password</button>
+  </form>
 </section>
 <section class="card">
   <h2>Your data</h2>

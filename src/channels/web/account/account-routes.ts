@@ -1,5 +1,11 @@
 import express, { type Response, Router } from 'express';
-import { deleteAccount, exportAccount, getProfile, listSessions } from '../../../services/accounts/index.ts';
+import {
+  changePassword,
+  deleteAccount,
+  exportAccount,
+  getProfile,
+  listSessions,
+} from '../../../services/accounts/index.ts';
 import type { Db } from '../../../services/database.ts';
 import { AppError } from '../../../services/errors.ts';
 import { countInventoryItems } from '../../../services/inventory/index.ts';
@@ -99,6 +105,48 @@ export function accountRouter(deps: WebRouteDeps): Router {
       }
       signOut(res);
       res.redirect(303, '/?notice=deleted');
+    },
+  );
+
+  /** A password change: the page again with the message beside the field, or back with a notice. */
+  router.post(
+    '/account/password',
+    express.urlencoded({ extended: false, limit: '8kb' }),
+    visitor,
+    requireUserPage,
+    csrf,
+    async (req, res) => {
+      const user = signedInUser(res);
+      try {
+        await changePassword(db, user, req.body, { ip: clientIp(req) });
+      } catch (error) {
+        if (!(error instanceof AppError) || !['BAD_INPUT', 'RATE_LIMITED'].includes(error.code)) throw error;
+        if ('retryAfterSeconds' in error) res.set('Retry-After', String(error.retryAfterSeconds));
+        // The form's new-password field is "newPassword" on the page: "password" is the deletion form's.
+        const field = error.field === 'password' ? 'newPassword' : error.field;
+        const page = accountPage(visitorOf(res), await accountView(db, user), {
+          ...(field === 'current' || field === 'newPassword'
+            ? { errors: { [field]: error.message } }
+            : { passwordErrors: { form: error.message } }),
+        });
+        return res
+          .status(error.code === 'RATE_LIMITED' ? 429 : 400)
+          .type('html')
+          .send(page.value);
+      }
+      res.redirect(303, '/account?notice=password-changed');
+    },
+  );
+
+  router.post(
+    '/api/account/password',
+    express.json({ limit: '8kb' }),
+    visitor,
+    requireUser,
+    csrf,
+    async (req, res) => {
+      await changePassword(db, signedInUser(res), req.body, { ip: clientIp(req) });
+      res.status(204).end();
     },
   );
 

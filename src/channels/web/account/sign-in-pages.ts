@@ -3,7 +3,14 @@ import { type Html, html } from '../shared/html.ts';
 import { fieldError, formError, layout } from '../shared/layout.ts';
 import type { Visitor } from '../shared/visitor.ts';
 
-type FormState = { email?: string; errors?: Record<string, string>; next?: string; save?: string | null };
+type FormState = {
+  email?: string;
+  errors?: Record<string, string>;
+  next?: string;
+  save?: string | null;
+  /** Whether password reset by e-mail is on (SMTP_URL): the pages offer it, or say how to get help. */
+  resetAvailable?: boolean;
+};
 
 function hidden(visitor: Visitor, state: FormState): Html {
   return html`<input type="hidden" name="_csrf" value="${visitor.csrfToken}">
@@ -34,7 +41,7 @@ export function signupPage(visitor: Visitor, state: FormState = {}): Html {
     <label for="email">Email</label>
     <input id="email" name="email" type="email" autocomplete="email" required value="${state.email ?? ''}" ${errors.email ? html`aria-invalid="true" aria-describedby="email-error"` : ''}>
     ${fieldError(errors, 'email')}
-    <label for="password">Password <span class="hint">(at least ${PASSWORD_MIN} characters)</span></label>
+    <label for="password">Password <span class="hint">(at least ${PASSWORD_MIN} characters; a few unrelated words work well)</span></label>
     <input id="password" name="password" type="password" autocomplete="new-password" required minlength="${PASSWORD_MIN}" ${errors.password ? html`aria-invalid="true" aria-describedby="password-error"` : ''}>
     ${fieldError(errors, 'password')}
     <button type="submit" class="button primary">Create account</button>
@@ -63,7 +70,15 @@ export function loginPage(visitor: Visitor, state: FormState = {}): Html {
     ${fieldError(errors, 'password')}
     <button type="submit" class="button primary">Sign in</button>
   </form>
+  ${forgotten(state)}
   <p>New here? <a href="/signup${query(state)}">Create a free account</a></p>
 </section>`,
   });
+}
+
+/** What the sign-in page says about a forgotten password: the reset when e-mail is on, else who can help. */
+function forgotten(state: FormState): Html {
+  return state.resetAvailable
+    ? html`<p><a href="/forgot-password">Forgot your password?</a></p>`
+    : html`<p class="hint">Forgot your password? This ReadyPlan cannot send e-mail, so ask the person who runs it to reset it for you.</p>`;
 }

@@ -2,28 +2,28 @@ import express, { type Request, type Response, Router } from 'express';
 import { isUuid } from '../../../domain/ids.ts';
 import {
   adoptAnonymous,
-  createSession,
   csrfTokenFor,
   endSession,
   LoginThrottledError,
   logIn,
+  SignUpThrottledError,
   signUp,
 } from '../../../services/accounts/index.ts';
 import { AppError } from '../../../services/errors.ts';
 import type { WebRouteDeps } from '../shared/deps.ts';
 import { safeNext } from '../shared/html.ts';
 import {
-  type CookieSettings,
   clearAnonCookie,
   clearSessionCookie,
   clientIp,
   cookieSettings,
   csrfProtection,
-  setSessionCookie,
   visitorMiddleware,
   visitorOf,
 } from '../shared/visitor.ts';
+import { resetRouter } from './reset-routes.ts';
 import { loginPage, signupPage } from './sign-in-pages.ts';
+import { type SignInDeps, startSession } from './start-session.ts';
 
 const wantsJson = (req: Request) => req.is('application/json') === 'application/json';
 
@@ -34,20 +34,6 @@ const formState = (req: Request) => {
   const save = text(req.query.save) ?? text(req.body?.save);
   return { next: text(req.query.next) ?? text(req.body?.next), save: isUuid(save) ? save : null };
 };
-
-type SignInDeps = WebRouteDeps & { settings: CookieSettings };
-
-/** Ends the visitor's previous session (if any) and starts one for the user, in the session cookie. */
-async function startSession({ database, settings }: SignInDeps, req: Request, res: Response, userId: string) {
-  const previous = visitorOf(res).sessionToken;
-  if (previous) await endSession(database.db, previous);
-  const session = await createSession(database.db, userId, {
-    userAgent: req.get('user-agent') ?? null,
-    ip: clientIp(req),
-  });
-  setSessionCookie(res, settings, session.token);
-  return session;
-}
 
 /**
  * After sign-up or sign-in the anonymous visitor's chats become the account's (the service does it); this
@@ -76,6 +62,8 @@ export function signInRouter(routeDeps: WebRouteDeps): Router {
   const csrf = csrfProtection(deps.config);
   const jsonBody = express.json({ limit: '32kb' });
   const formBody = express.urlencoded({ extended: false, limit: '32kb' });
+  const resetAvailable = deps.config.mail !== null;
+  router.use(resetRouter(deps));
 
   router.get('/api/session', visitor, (_req, res) => {
     const v = visitorOf(res);
@@ -90,16 +78,17 @@ export function signInRouter(routeDeps: WebRouteDeps): Router {
   router.post('/signup', jsonBody, formBody, visitor, csrf, async (req, res) => {
     const json = wantsJson(req);
     try {
-      const user = await signUp(db, req.body);
+      const user = await signUp(db, req.body, { ip: clientIp(req) });
       const session = await startSession(deps, req, res, user.id);
       const to = await adoptVisitor(deps, req, res, user.id);
       if (json) return res.status(201).json({ user, csrfToken: csrfTokenFor(session.token), next: to });
       res.redirect(303, to.includes('?') ? to : `${to}?notice=welcome`);
     } catch (error) {
       // A form with a mistake comes back filled in, with the message beside the field; JSON callers get JSON.
-      if (json || !(error instanceof AppError) || !['BAD_INPUT', 'CONFLICT'].includes(error.code))
-        throw error;
-      res.status(error.code === 'CONFLICT' ? 409 : 400).type('html');
+      const shown = ['BAD_INPUT', 'CONFLICT', 'RATE_LIMITED'];
+      if (json || !(error instanceof AppError) || !shown.includes(error.code)) throw error;
+      if (error instanceof SignUpThrottledError) res.set('Retry-After', String(error.retryAfterSeconds));
+      res.status(error.code === 'CONFLICT' ? 409 : error.code === 'RATE_LIMITED' ? 429 : 400).type('html');
       res.send(
         signupPage(visitorOf(res), {
           ...formState(req),
@@ -112,7 +101,7 @@ export function signInRouter(routeDeps: WebRouteDeps): Router {
 
   router.get('/login', visitor, (req, res) => {
     if (visitorOf(res).user) return res.redirect(303, safeNext(text(req.query.next), '/chat'));
-    res.type('html').send(loginPage(visitorOf(res), formState(req)).value);
+    res.type('html').send(loginPage(visitorOf(res), { ...formState(req), resetAvailable }).value);
   });
 
   router.post('/login', jsonBody, formBody, visitor, csrf, async (req, res) => {
@@ -125,6 +114,8 @@ export function signInRouter(routeDeps: WebRouteDeps): Router {
       res.redirect(303, to);
     } catch (error) {
       if (error instanceof LoginThrottledError) res.set('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof LoginThrottledError && resetAvailable)
+        error.message += ' If you have forgotten your password, you can reset it.';
       const shown = ['BAD_INPUT', 'UNAUTHENTICATED', 'RATE_LIMITED'];
       if (json || !(error instanceof AppError) || !shown.includes(error.code)) throw error;
       const status = error.code === 'RATE_LIMITED' ? 429 : error.code === 'UNAUTHENTICATED' ? 401 : 400;
@@ -132,6 +123,7 @@ export function signInRouter(routeDeps: WebRouteDeps): Router {
       res.send(
         loginPage(visitorOf(res), {
           ...formState(req),
+          resetAvailable,
           email: text(req.body?.email),
           errors:
             error.code === 'BAD_INPUT' ? { [error.field ?? 'form']: error.message } : { form: error.message },

@@ -32,6 +32,8 @@ export const NOTICES: Record<string, string> = {
   deleted: 'Your account and all of its data were deleted.',
   'signed-out': 'You are signed out.',
   welcome: 'Welcome! Your account is ready.',
+  'password-reset': 'Your new password is set and you are signed in. Every other device was signed out.',
+  'password-changed': 'Your password is changed. Every other device was signed out.',
   saved: 'Your plan is saved to your account.',
   'saved-replaced': 'Your plan is saved. On the Free plan it replaced your previous plan.',
 };
