@@ -18,9 +18,12 @@ import type { ConversationDeps } from './turn.ts';
  */
 export type Admission =
   /** Send nothing: past the one notice of the rate limit. */
-  | { silent: true }
-  /** Run the turn; with `fixedReply`, answer that instead of asking the model. */
-  | { silent: false; fixedReply?: string };
+  | { silent: true; retryAfterSeconds: number }
+  /**
+   * Run the turn; with `fixedReply`, answer that instead of asking the model; `retryAfterSeconds` when
+   * that reply is the rate limit's notice (the web answers 429 with Retry-After instead).
+   */
+  | { silent: false; fixedReply?: string; retryAfterSeconds?: number };
 
 export type Admittee = {
   channel: Channel;
@@ -65,13 +68,17 @@ export async function admit(
   options: { quota?: boolean } = {},
 ): Promise<Admission> {
   const limit = await takeTurn(deps.db, who.subject, deps.turnLimit, deps.now?.());
-  if (limit.outcome === 'silenced') return { silent: true };
+  if (limit.outcome === 'silenced') return { silent: true, retryAfterSeconds: limit.retryAfterSeconds };
   if (limit.outcome === 'noticed') {
     deps.log?.('conversation: turn rate limit reached', {
       channel: who.channel,
       from: redactExternalId(who.externalId),
     });
-    return { silent: false, fixedReply: rateLimitNotice(limit.retryAfterSeconds) };
+    return {
+      silent: false,
+      fixedReply: rateLimitNotice(limit.retryAfterSeconds),
+      retryAfterSeconds: limit.retryAfterSeconds,
+    };
   }
   if (who.userId && options.quota !== false) {
     try {

@@ -1,7 +1,14 @@
 import { createUIMessageStream, pipeUIMessageStreamToResponse, type UIMessageChunk } from 'ai';
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { createConversation, MAX_MESSAGE_CHARS, type Reply } from '../../../conversation/index.ts';
+import {
+  admitWebMessage,
+  type ConversationDeps,
+  createConversation,
+  MAX_MESSAGE_CHARS,
+  type Reply,
+  webExternalId,
+} from '../../../conversation/index.ts';
 import { listConversations, listMessages } from '../../../services/conversations/index.ts';
 import { AppError, badInput } from '../../../services/errors.ts';
 import type { WebRouteDeps } from '../shared/deps.ts';
@@ -49,6 +56,18 @@ export function chatTextOf(body: z.infer<typeof chatBodySchema>): string {
   return text;
 }
 
+/** Over the turn rate limit: 429 with Retry-After (the error handler sets it), the message kept in the page. */
+class ChatRateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    super(
+      'RATE_LIMITED',
+      `You're sending messages faster than I can answer them well. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and send it again.`,
+    );
+    this.name = 'ChatRateLimitedError';
+  }
+}
+
 /** What the page needs of the reply (the text already streamed). */
 function webReply(reply: Reply) {
   return {
@@ -66,7 +85,7 @@ export function chatRouter(deps: WebRouteDeps): Router {
   const db = deps.database.db;
   const visitor = visitorMiddleware(deps);
   const csrf = csrfProtection(deps.config);
-  const core = createConversation({
+  const conversationDeps: ConversationDeps = {
     db,
     embedder: deps.embedder,
     model: deps.model,
@@ -74,7 +93,8 @@ export function chatRouter(deps: WebRouteDeps): Router {
     solver: deps.solver,
     // The logger writes an error as its summary: a model error carries the request body (the conversation).
     log: (message, detail) => deps.logger.error({ err: detail }, message),
-  });
+  };
+  const core = createConversation(conversationDeps);
 
   async function latestWebThread(res: express.Response) {
     const actor = actorOf(visitorOf(res));
@@ -110,12 +130,17 @@ export function chatRouter(deps: WebRouteDeps): Router {
     const text = chatTextOf(body);
     const v = visitorOf(res);
     if (!v.user && !v.anonymousKey) throw new AppError('UNAUTHENTICATED', 'Reload the page to start a chat');
+    // The turn rate limit (per user or guest, in Postgres) and the daily quota, as every channel has them.
+    const who = v.user ? { userId: v.user.id } : { anonymousKey: v.anonymousKey ?? '' };
+    const admission = await admitWebMessage(conversationDeps, { externalId: webExternalId(who) });
+    if (admission.retryAfterSeconds !== undefined) throw new ChatRateLimitedError(admission.retryAfterSeconds);
     const turn = await core.runTurn({
       channel: 'web',
       userId: v.user?.id ?? null,
       anonymousKey: v.user ? null : v.anonymousKey,
       conversationId: body.conversationId ?? null,
       text,
+      ...(!admission.silent && admission.fixedReply !== undefined ? { fixedReply: admission.fixedReply } : {}),
     });
     // The SDK's stream, with our reply inserted just before its `finish` part (so the client has it all).
     let finish: UIMessageChunk | null = null;
