@@ -377,6 +377,21 @@ describe('error messages are sentences naming the field', () => {
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.data, JSON.stringify(body)).toEqual({ error, code: 'BAD_INPUT', field });
     }
+    const chat = await c.json('POST', '/api/chat', { text: '   ' });
+    expect(chat.data).toEqual({
+      error: 'Type a message to send: the text is empty.',
+      code: 'BAD_INPUT',
+      field: 'text',
+    });
+    const notObject = await c.request('POST', '/api/chat', {
+      body: '[1]',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(await notObject.json()).toEqual({
+      error: 'The request body must be a JSON object.',
+      code: 'BAD_INPUT',
+      field: 'body',
+    });
     await c.signUp('leaving@example.com', 'copper kettle sunrise');
     const noConfirm = await c.json('DELETE', '/api/account', { password: 'copper kettle sunrise' });
     expect(noConfirm.data).toEqual({

@@ -50,9 +50,12 @@ export function chatTextOf(body: z.infer<typeof chatBodySchema>): string {
       : undefined;
   }
   if (text === undefined || text.trim() === '')
-    throw badInput('text is required: the message to send', 'text');
+    throw badInput('Type a message to send: the text is empty.', 'text');
   if (text.length > MAX_MESSAGE_CHARS)
-    throw badInput(`text is longer than ${MAX_MESSAGE_CHARS} characters`, 'text');
+    throw badInput(
+      `Your message is longer than ${MAX_MESSAGE_CHARS} characters. Please shorten it or send it in parts.`,
+      'text',
+    );
   return text;
 }
 
@@ -133,14 +136,17 @@ export function chatRouter(deps: WebRouteDeps): Router {
     // The turn rate limit (per user or guest, in Postgres) and the daily quota, as every channel has them.
     const who = v.user ? { userId: v.user.id } : { anonymousKey: v.anonymousKey ?? '' };
     const admission = await admitWebMessage(conversationDeps, { externalId: webExternalId(who) });
-    if (admission.retryAfterSeconds !== undefined) throw new ChatRateLimitedError(admission.retryAfterSeconds);
+    if (admission.retryAfterSeconds !== undefined)
+      throw new ChatRateLimitedError(admission.retryAfterSeconds);
     const turn = await core.runTurn({
       channel: 'web',
       userId: v.user?.id ?? null,
       anonymousKey: v.user ? null : v.anonymousKey,
       conversationId: body.conversationId ?? null,
       text,
-      ...(!admission.silent && admission.fixedReply !== undefined ? { fixedReply: admission.fixedReply } : {}),
+      ...(!admission.silent && admission.fixedReply !== undefined
+        ? { fixedReply: admission.fixedReply }
+        : {}),
     });
     // The SDK's stream, with our reply inserted just before its `finish` part (so the client has it all).
     let finish: UIMessageChunk | null = null;

@@ -17,7 +17,7 @@ export function readPlanBody(
   body: unknown,
 ): { conversationId: string } | { request: Record<string, unknown> } {
   if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw badInput('the body must be a JSON object', 'body');
+    throw badInput('The request body must be a JSON object.', 'body');
   if (!('conversationId' in body)) return { request: { ...(body as Record<string, unknown>) } };
   const parsed = saveDraftSchema.safeParse(body);
   if (parsed.success) return parsed.data;

@@ -77,6 +77,17 @@ const isApi = (path: string) =>
 /** API addresses and JSON requests are answered in JSON; everything else is a browser asking for a page. */
 const wantsJson = (req: Request) => isApi(req.path) || Boolean(req.is('application/json'));
 
+/**
+ * A message a service wrote as a fragment ("text is required: the message to send") becomes a sentence
+ * (capital, full stop): what a person reads is never a bare predicate. Messages already written as
+ * sentences pass unchanged.
+ */
+function asSentence(message: string): string {
+  if (!/^[a-z]/.test(message)) return message;
+  const capital = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
 /** What the error says to the user: never a stack, and only a message the error marks as safe to show. */
 function describe(
   err: unknown,
@@ -85,7 +96,7 @@ function describe(
   if (err instanceof AppError) {
     return {
       status: statusOf(err.code),
-      message: err.expose ? err.message : 'Something went wrong',
+      message: err.expose ? asSentence(err.message) : 'Something went wrong',
       code: err.code,
       ...(err.field ? { field: err.field } : {}),
     };

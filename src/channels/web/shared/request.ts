@@ -23,7 +23,7 @@ export function actorOf(visitor: Visitor): Actor | null {
 /** Parses a JSON body with a schema; the first problem is a 400 naming its field. Nothing is written before. */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
   if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw badInput('the body must be a JSON object', 'body');
+    throw badInput('The request body must be a JSON object.', 'body');
   return parseInput(schema, body, 'body');
 }
 
