@@ -101,12 +101,15 @@ export async function nearestMasterItems(
   const queries = vectors.map((v, i) => ({ i, v: toVectorLiteral(v) }));
   const rows = rowsOf<Nearest>(
     await db.execute(sql`
+      with q as materialized (
+        -- Cast once per query text: a cast inside the ORDER BY would parse the text again for every item.
+        select x.i, x.v::vector as v from jsonb_to_recordset(${JSON.stringify(queries)}::jsonb) as x(i int, v text)
+      )
       select q.i, m.id, m.name, m.supply_key, 1 - m.distance as score
-      from jsonb_to_recordset(${JSON.stringify(queries)}::jsonb) as q(i int, v text)
-      cross join lateral (
-        select id, name, supply_key, embedding <=> q.v::vector as distance from master_items
+      from q cross join lateral (
+        select id, name, supply_key, embedding <=> q.v as distance from master_items
         where embedding_model = ${embedder.name} and status = 'active' and embedding is not null
-        order by embedding <=> q.v::vector limit ${k}
+        order by embedding <=> q.v limit ${k}
       ) m
       order by q.i, m.distance`),
   );
