@@ -19,17 +19,17 @@ export type QueryKind = 'product-like' | 'natural-language';
 export const PRODUCT_LIKE_MIN_TERMS = 12;
 
 /**
- * hnsw.ef_search per kind, from the bench's sweep at 50,000 rows. Product-like queries sit among their neighbours
- * and reach recall 0.99–1.0 at 40–64. Natural-language queries alone climb slowly with ef while time grows with
- * it (0.902 at 200, 0.931 at 600, 0.947 at 1000, CPU p95 10, 16, 24 ms): one- and two-word queries' true ten
- * nearest are spread over several distant clusters the walk does not all reach (0.85 at 200). So searchProducts
- * adds the top of the query's heaviest dimensions' lists (search-dims.ts: 8 lists, 100 rows each) and ranks the
- * union by the exact distance: 0.949 at ef 100, 0.971 at 200, 0.984 at 300 (one- and two-word 0.92, 0.96, 0.96).
- * 200 is the cheapest setting with a margin over 0.95 (HNSW draws its levels at random, so builds differ).
+ * hnsw.ef_search per kind, from the bench's runs at 50,000 rows. Product-like queries sit among their neighbours
+ * and reach recall 0.98–1.0 at 40–64. Natural-language queries alone climb slowly with ef while time grows with
+ * it (0.896 at 200, 0.929 at 600, CPU p95 7 and 17 ms): one- and two-word queries' true ten nearest are spread
+ * over several distant clusters the walk does not all reach (0.82 at 200). So searchProducts adds the top of the
+ * query's heaviest dimensions' lists (search-dims.ts: 8 lists, 100 rows each) and ranks the union by the exact
+ * distance: 0.957 at ef 100, 0.944–0.973 at 200 and 0.982–0.984 at 300 over three builds (HNSW draws its levels
+ * at random, so builds differ), hence 300. Its CPU p95 is 24 ms, above the 20 ms target: README "Search speed".
  */
 export const EF_SEARCH: Record<QueryKind, number> = {
   'product-like': 64,
-  'natural-language': 200,
+  'natural-language': 300,
 };
 
 /**
