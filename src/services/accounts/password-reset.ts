@@ -19,8 +19,8 @@ import { hashToken, newToken } from './tokens.ts';
  * uses at once cannot both succeed. Asking again replaces the earlier link. A reset ends every session
  * of the account (whoever had the old password is signed out) and lifts the sign-in lockout for it.
  *
- * No account enumeration: a known and an unknown address get the same answer, and the mail is sent after
- * the answer, so the time taken does not tell either.
+ * No account enumeration: a known and an unknown address get the same answer, and the account is looked
+ * up and the mail sent after the answer, so the time taken does not tell either.
  */
 export const RESET_TOKEN_MINUTES = 30;
 
@@ -91,9 +91,19 @@ export async function requestPasswordReset(
   if (byIp.outcome !== 'allowed') throw new ResetThrottledError(byIp.retryAfterSeconds);
   // Past the per-address limit nothing is sent, and the answer stays the same (it must not tell).
   const byEmail = await takeTurn(deps.db, `reset-email:${email}`, RESET_LIMITS.perEmail, now);
-  const [user] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-  if (!user || byEmail.outcome !== 'allowed') return { delivery: Promise.resolve() };
+  if (byEmail.outcome !== 'allowed') return { delivery: Promise.resolve() };
+  // Everything that depends on whether the account exists happens after the answer, so its timing is the
+  // same for both. A failure is logged as a summary (the logger redacts addresses); the person can ask again.
+  const delivery = startReset(deps, email, now).catch((error: unknown) => {
+    deps.log('password reset: the link could not be made or sent', error);
+  });
+  return { delivery };
+}
 
+/** Makes the link (replacing earlier ones) and mails it, if the address has an account. */
+async function startReset(deps: ResetDeps, email: string, now: Date): Promise<void> {
+  const [user] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
+  if (!user) return;
   const token = newToken();
   await deps.db.transaction(async (tx) => {
     // A new link replaces the earlier ones.
@@ -108,12 +118,7 @@ export async function requestPasswordReset(
       expiresAt: new Date(now.getTime() + RESET_TOKEN_MINUTES * 60 * 1000),
     });
   });
-  const link = `${deps.publicUrl}/reset-password/${token}`;
-  const delivery = deps.mailer.send(resetMail(email, link)).catch((error: unknown) => {
-    // Logged as a summary (the logger redacts addresses); the person can ask again.
-    deps.log('password reset: the e-mail could not be sent', error);
-  });
-  return { delivery };
+  await deps.mailer.send(resetMail(email, `${deps.publicUrl}/reset-password/${token}`));
 }
 
 /** Whether a reset link can still be used (to show the form, or say it has expired). */
