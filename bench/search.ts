@@ -87,6 +87,8 @@ async function main() {
   await db.exec(`drop table if exists ${DIMS}; drop table if exists ${TABLE}`);
   await db.exec(`create table ${TABLE} (id int primary key, category int not null, bucket int not null,
     embedding vector(768) not null, embedding_model text not null)`);
+  // As master_items (drizzle/0010): vectors inline in the row, not in TOAST.
+  await db.exec(`alter table ${TABLE} alter column embedding set storage plain`);
   const version = (
     await db.query<{ v: string }>(`select extversion as v from pg_extension where extname = 'vector'`)
   )[0]?.v;

@@ -5,6 +5,13 @@
 -- union by the exact distance: the graph walk misses one- and two-word queries' true neighbours, which sit in
 -- several far-apart clusters, and these lists reach them directly. Kept by a trigger, so every writer of
 -- master_items.embedding (seed, backfill, an admin UPDATE) keeps it current without knowing it exists.
+-- Vectors inline in the row (PLAIN) rather than out of line in TOAST (pgvector's default, EXTERNAL): a 768-float
+-- vector is 3 KB and fits in a page, and reading it from TOAST costs an index lookup and two chunk reads per row.
+-- Measured in PGlite at 5,000 rows: the exact scan 2.9x faster (24.8 -> 8.6 ms of CPU), 800 rows fetched by key
+-- 1.9x (7.2 -> 3.7 ms). The UPDATE rewrites the existing rows' vectors inline (an unchanged value would keep its
+-- TOAST pointer).
+ALTER TABLE "master_items" ALTER COLUMN "embedding" SET STORAGE PLAIN;--> statement-breakpoint
+UPDATE "master_items" SET "embedding" = ("embedding"::real[])::vector WHERE "embedding" IS NOT NULL;--> statement-breakpoint
 CREATE FUNCTION vector_top_dims(v vector, k integer) RETURNS TABLE (dim smallint, magnitude real)
   LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
   AS $$
