@@ -116,7 +116,7 @@ describe('password reset by e-mail (SMTP on)', () => {
     const c = new Client(app.base);
     await c.session();
     expect(await (await c.request('GET', '/login')).text()).toContain('href="/forgot-password"');
-    let last: Awaited<ReturnType<typeof c.json>> | null = null;
+    let last: { status: number; headers: Headers; data: { error?: unknown } } | null = null;
     for (let i = 0; i < 6; i++)
       last = await c.json('POST', '/login', { email: 'locked@example.com', password: `wrong guess ${i}` });
     expect(last!.status).toBe(429);
@@ -158,7 +158,7 @@ describe('password reset with SMTP off', () => {
     expect(forgot).not.toContain('Send me a reset link');
     const post = await c.json('POST', '/forgot-password', { email: 'someone@example.com' });
     expect(post.status).toBe(503);
-    let last: Awaited<ReturnType<typeof c.json>> | null = null;
+    let last: { status: number; headers: Headers; data: { error?: unknown } } | null = null;
     for (let i = 0; i < 6; i++)
       last = await c.json('POST', '/login', { email: 'locked@example.com', password: `wrong guess ${i}` });
     expect(last!.status).toBe(429);
