@@ -118,7 +118,8 @@ async function startReset(deps: ResetDeps, email: string, now: Date): Promise<vo
       expiresAt: new Date(now.getTime() + RESET_TOKEN_MINUTES * 60 * 1000),
     });
   });
-  await deps.mailer.send(resetMail(email, `${deps.publicUrl}/reset-password/${token}`));
+  // In the query, not the path: request logs keep the path only, so the token is never written to a log.
+  await deps.mailer.send(resetMail(email, `${deps.publicUrl}/reset-password?token=${token}`));
 }
 
 /** Whether a reset link can still be used (to show the form, or say it has expired). */

@@ -22,7 +22,7 @@ const statusOf = (error: AppError) => (error.code === 'RATE_LIMITED' ? 429 : 400
 
 /**
  * Password reset by e-mail (services/accounts/password-reset.ts): ask for a link (GET/POST
- * /forgot-password), open it (GET /reset-password/:token), choose the new password (POST
+ * /forgot-password), open it (GET /reset-password?token=…), choose the new password (POST
  * /reset-password), which signs the person in. With SMTP_URL unset the pages say how to get help.
  */
 export function resetRouter(deps: SignInDeps): Router {
@@ -68,8 +68,8 @@ export function resetRouter(deps: SignInDeps): Router {
     res.type('html').send(forgotPasswordPage(visitorOf(res), { available: true, sent: true }).value);
   });
 
-  router.get('/reset-password/:token', visitor, async (req, res) => {
-    const token = text(req.params.token) ?? '';
+  router.get('/reset-password', visitor, async (req, res) => {
+    const token = text(req.query.token) ?? '';
     // The token is in the address: keep the page out of caches and the link out of referrers.
     res.set({ 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' });
     const usable = await resetTokenUsable(db, token);
