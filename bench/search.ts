@@ -25,15 +25,12 @@ import {
   ROWS_PER_DIM,
   TOP_DIMS_PER_ROW,
 } from '../src/services/catalog/search-dims.ts';
-import {
-  EF_SEARCH,
-  EXACT_SCAN_MAX_ROWS,
-  type QueryKind,
-  queryKind,
-} from '../src/services/catalog/search-plan.ts';
+import { EF_SEARCH, type QueryKind, queryKind } from '../src/services/catalog/search-plan.ts';
 import { embedOffline } from '../src/services/embeddings/offline.ts';
 import { contentTerms } from '../src/services/embeddings/text.ts';
 import { literal, productText, queryText, random } from './search-data.ts';
+import { filteredBench } from './search-filtered.ts';
+import { formats, K, mb, ms, pickRuns, type Run, recall, secs } from './search-measure.ts';
 import { open } from './search-session.ts';
 
 const flag = (name: string) => process.argv.includes(`--${name}`);
@@ -49,20 +46,9 @@ const EF_CONSTRUCTION = Number(arg('ef-construction', '128'));
 const MAINTENANCE_WORK_MEM = arg('maintenance-work-mem', '512MB');
 const EF_SWEEP = flag('sweep') ? [40, 64, 100, 200, 300, 400, 600, 800, 1000] : [40, 64, 100, 200, 400, 600];
 const HYBRID_EF = flag('sweep') ? [40, 64, 100, 200, 300, 400] : [100, 200, 300];
-/** Shares of rows a filter keeps in the selectivity sweep, in thousandths (bucket is uniform over 0..999). */
-const SELECTIVITY_PER_MILLE = [5, 10, 20, 50, 100, 200];
-const K = 10;
 const TABLE = 'bench_search_items';
 const DIMS = 'bench_search_top_dims';
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
-};
-const ms = (x: number) => `${x.toFixed(2)} ms`;
-const secs = (x: number) => `${(x / 1000).toFixed(1)} s`;
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The production function that picks a vector's heaviest dimensions, taken from its migration. */
 const topDimsFunction = readFileSync(new URL('../drizzle/0010_search_top_dims.sql', import.meta.url), 'utf8')
@@ -70,14 +56,6 @@ const topDimsFunction = readFileSync(new URL('../drizzle/0010_search_top_dims.sq
   .map((s) => s.replace(/^(\s*--.*\n)*/, '').trim())
   .find((s) => s.startsWith('CREATE FUNCTION vector_top_dims'))!
   .replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION');
-
-type Run = { ids: number[][]; dists: number[][]; times: number[]; cpu: number[] };
-const pickRuns = (x: Run, idx: number[]): Run => ({
-  ids: idx.map((i) => x.ids[i]!),
-  dists: idx.map((i) => x.dists[i]!),
-  times: idx.map((i) => x.times[i]!),
-  cpu: idx.map((i) => x.cpu[i]!),
-});
 
 async function main() {
   const t0 = performance.now();
@@ -219,31 +197,7 @@ async function main() {
     await db.exec('rollback');
     return out;
   }
-  /**
-   * recall@K as ANN benchmarks count it: a returned row is a true neighbour when it is no farther than the exact
-   * K-th distance (+1e-6), so rows tied at the K-th distance count either way.
-   */
-  const recall = (got: Run, truth: Run) => {
-    let hit = 0;
-    let total = 0;
-    got.dists.forEach((ds, i) => {
-      const kth = truth.dists[i]!.at(-1) ?? Number.POSITIVE_INFINITY;
-      hit += Math.min(truth.ids[i]!.length, ds.filter((d) => d <= kth + 1e-6).length);
-      total += truth.ids[i]!.length;
-    });
-    return total === 0 ? 1 : hit / total;
-  };
-  const p = (x: Run, q: number) => quantile(x.times, q);
-  const cpu95 = (x: Run) => (inProcess ? `, CPU p95 ${ms(quantile(x.cpu, 0.95))}` : '');
-  const figures = (x: Run, truth: Run) =>
-    `recall@${K} ${recall(x, truth).toFixed(3)}, p50 ${ms(p(x, 0.5))}, p95 ${ms(p(x, 0.95))}${cpu95(x)}`;
-  const meets = (x: Run, truth: Run) => recall(x, truth) >= 0.95 && p(x, 0.95) < 20;
-  const row = (label: string, x: Run, truth: Run) =>
-    `| ${label} | ${recall(x, truth).toFixed(3)} | ${ms(p(x, 0.5))} | ${ms(p(x, 0.95))} | ${inProcess ? ms(quantile(x.cpu, 0.95)) : 'n/a'} | ${meets(x, truth) ? 'yes' : 'no'} |`;
-  const header = () => {
-    log(`| plan | recall@${K} | p50 | p95 | CPU p95 | recall ≥ 0.95 and p95 < 20 ms |`);
-    log('|---|---|---|---|---|---|');
-  };
+  const { p, figures, row, header } = formats(inProcess, log);
 
   const texts: Record<QueryKind, string[]> = {
     'product-like': Array.from({ length: QUERIES }, () => productText()),
@@ -322,91 +276,19 @@ async function main() {
       const half = await run(halfK, [`set local hnsw.ef_search = ${chosenEf}`], plain);
       log(row(`halfvec index ef_search ${chosenEf}, 40 re-ranked by exact distance`, half, exact));
     }
-    if (kind === 'natural-language') await filtered(plain);
-  }
-
-  async function filtered(plain: string[][]) {
-    // One category (~2% of rows), as searchProducts plans it: a capped count of the matching rows, then the exact
-    // scan at or below EXACT_SCAN_MAX_ROWS, the HNSW walk (iterative scan) above it.
-    const where = 'and category = 7';
-    const count = `select count(*)::int as n from (select 1 from ${TABLE} where embedding_model = 'offline' ${where} limit ${EXACT_SCAN_MAX_ROWS + 1}) f`;
-    const n = Number((await db.query<{ n: number }>(count))[0]?.n);
-    const truth = await run(exactK(where), [], plain);
-    const ef = EF_SEARCH['natural-language'];
-    const iterative = [`set local hnsw.ef_search = ${ef}`, `set local hnsw.iterative_scan = relaxed_order`];
-    const chosen =
-      n <= EXACT_SCAN_MAX_ROWS
-        ? await run(exactK(where), [], plain, count)
-        : await run(topK(where), iterative, plain, count);
-    // "+ 0" keeps the category btree out, so this really is the graph walk and not an index scan plus a sort.
-    const walk = await run(
-      topK('and category + 0 = 7'),
-      [...iterative, 'set local enable_seqscan = off'],
-      plain,
-    );
-    log(`\nfiltered natural-language queries (category = 7: ${n} rows of ${ROWS})`);
-    header();
-    log(
-      row(
-        `capped count, then ${n <= EXACT_SCAN_MAX_ROWS ? 'exact scan' : 'HNSW'} (searchProducts)`,
-        chosen,
-        truth,
-      ),
-    );
-    log(row(`HNSW forced, ef_search ${ef}, relaxed_order`, walk, truth));
-    summary.push(
-      `${'filtered (~2%)'.padEnd(17)} ${n <= EXACT_SCAN_MAX_ROWS ? 'exact scan' : 'HNSW'} after a capped count: ${figures(chosen, truth)}`,
-      `${''.padEnd(17)} beside HNSW forced (ef_search ${ef}, iterative): ${figures(walk, truth)}`,
-    );
-
-    // Selectivity sweep: where does the exact scan of the matching rows stop beating the filtered graph walk?
-    log(
-      `\nselectivity sweep (natural-language queries; exact = the plan searchProducts uses below the threshold)`,
-    );
-    log(
-      '| rows kept | share | exact p50 | exact p95 | HNSW recall@10 | HNSW p50 | HNSW p95 | faster at p50 |',
-    );
-    log('|---|---|---|---|---|---|---|---|');
-    let crossing = 0;
-    let firstLoss = 0;
-    const points: [number, number][] = [];
-    const cpuPoints: [number, number][] = [];
-    for (const perMille of SELECTIVITY_PER_MILLE) {
-      const w = `and bucket < ${perMille}`;
-      const kept = Number(
-        (
-          await db.query<{ n: number }>(`select count(*)::int as n from ${TABLE} where bucket < ${perMille}`)
-        )[0]?.n,
-      );
-      const ex = await run(exactK(w), [], plain);
-      const hn = await run(
-        topK(`and bucket + 0 < ${perMille}`),
-        [...iterative, 'set local enable_seqscan = off'],
+    if (kind === 'natural-language')
+      await filteredBench({
+        db,
+        table: TABLE,
+        rows: ROWS,
+        inProcess,
         plain,
-      );
-      points.push([kept, p(ex, 0.95)]);
-      cpuPoints.push([kept, quantile(ex.cpu, 0.95)]);
-      // Decided on p50, which a shared machine disturbs far less than p95; p95 is printed beside it.
-      const exactWins = p(ex, 0.5) <= p(hn, 0.5);
-      if (exactWins && !firstLoss) crossing = kept;
-      if (!exactWins && !firstLoss) firstLoss = kept;
-      log(
-        `| ${kept} | ${(perMille / 10).toFixed(1)}% | ${ms(p(ex, 0.5))} | ${ms(p(ex, 0.95))} | ${recall(hn, ex).toFixed(3)} | ${ms(p(hn, 0.5))} | ${ms(p(hn, 0.95))} | ${exactWins ? 'exact' : 'HNSW'} |`,
-      );
-    }
-    // The exact scan's time is linear in the rows it measures: a least-squares line through the sweep says how
-    // many rows it can take within the 20 ms p95 target (wall time, and CPU time where it is measured).
-    const linearFit = (xy: [number, number][]) => {
-      const mx = xy.reduce((a, [x]) => a + x, 0) / xy.length;
-      const my = xy.reduce((a, [, y]) => a + y, 0) / xy.length;
-      const slope =
-        xy.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / xy.reduce((a, [x]) => a + (x - mx) ** 2, 0);
-      const at0 = my - slope * mx;
-      return `${at0.toFixed(1)} ms + ${(slope * 1000).toFixed(2)} ms per 1,000 rows, so 20 ms at ~${Math.round((20 - at0) / slope)} rows`;
-    };
-    summary.push(
-      `selectivity: exact scan faster (p50) up to ${crossing} matching rows${firstLoss ? `, HNSW from ${firstLoss}` : ''}; exact p95 ≈ ${linearFit(points)}${inProcess ? `; CPU p95 ≈ ${linearFit(cpuPoints)}` : ''}; searchProducts' EXACT_SCAN_MAX_ROWS is ${EXACT_SCAN_MAX_ROWS}`,
-    );
+        run,
+        topK,
+        exactK,
+        summary,
+        log,
+      });
   }
 
   log(`\nsummary (${ROWS} rows, ${db.where}; load average ${loadavg()[0]!.toFixed(1)} at the end):`);
