@@ -1,14 +1,12 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createModel } from '../agents/index.ts';
 import type { Config } from './config.ts';
-import { type Database, openDatabase } from './db/client.ts';
-import { runMigrations } from './db/migrate.ts';
+import type { Database } from './db/client.ts';
+import { openMigratedDatabase } from './open-database.ts';
 import { type SessionPurge, startSessionPurge } from './services/accounts/index.ts';
-import { seedIfEmpty } from './services/catalog/seed.ts';
 import { createEmbedder, type Embedder } from './services/embeddings/index.ts';
 import { createLogger, type Logger } from './services/logger.ts';
 import { createSolverPool, type SolverPool } from './services/plans/solver-pool.ts';
-import { setBillingEnabled } from './services/tiers/tiers.ts';
 
 /**
  * The composition root: everything process-wide, built once here and passed down — the logger, the
@@ -40,18 +38,15 @@ export type RuntimeOptions = {
 /** What every entry point (server and commands) starts with. Log lines go to stderr; stdout stays the command's. */
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const database = await openDatabase(config.database);
-  // Billing off (no Stripe configured) means self-hosted: every account gets the top tier's rights.
-  setBillingEnabled(database.db, config.stripe !== null);
+  const embedder = createEmbedder(config.embeddings);
+  const database = await openMigratedDatabase(config, {
+    logger,
+    seed: options.seed ?? true,
+    embedder: () => embedder,
+  });
   let sessionPurge: SessionPurge | null = null;
   const solver = createSolverPool(logger);
   try {
-    await runMigrations(database);
-    const embedder = createEmbedder(config.embeddings);
-    if (options.seed ?? true) {
-      const seeded = await seedIfEmpty(database, embedder);
-      if (seeded) logger.info({ seeded }, 'seeded the catalog');
-    }
     if (options.purgeSessions) {
       sessionPurge = startSessionPurge(database.db, { log: (line) => logger.info(line) });
     }

@@ -41,3 +41,11 @@ export async function catalogCounts(db: DbOrTx): Promise<CatalogCounts> {
   const row = rows[0] ?? {};
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)])) as CatalogCounts;
 }
+
+/** Whether the catalog has been seeded (it has a master item): a start seeds a database where it has not. */
+export async function hasCatalog(db: DbOrTx): Promise<boolean> {
+  const rows = rowsOf<{ present: boolean }>(
+    await db.execute(sql`select exists (select 1 from master_items) as present`),
+  );
+  return rows[0]?.present === true;
+}
