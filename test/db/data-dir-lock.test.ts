@@ -60,21 +60,40 @@ async function deadPid() {
 }
 
 describe('one process per data directory', () => {
-  it('refuses a second process, naming the holder’s pid — the db:migrate command included', async () => {
+  it('refuses a second process, naming the holder’s pid — the commands included', async () => {
     const dir = tempDir();
     const held = await lockDataDir(dir);
     const second = await startHolder(dir).catch((e: Error) => ({ line: e.message, child: null }));
     expect(second.line).toMatch(/^refused: /);
     expect(second.line).toContain(`pid ${process.pid}`);
 
-    // The real command stops before opening the database, with the message and not a stack trace.
-    const migrate = await run(process.execPath, ['--import', 'tsx', 'src/cli/migrate.ts'], {
-      DATA_DIR: dir,
-      DATABASE_URL: '',
-    });
-    expect(migrate.code).not.toBe(0);
-    expect(migrate.stderr).toContain(`is in use by another ReadyPlan process (pid ${process.pid})`);
-    expect(migrate.stderr).not.toMatch(/\n\s+at /);
+    // The real commands stop before opening the database, with the message and not a stack trace.
+    const env = { DATA_DIR: dir, DATABASE_URL: '' };
+    const commands = await Promise.all([
+      run(process.execPath, ['--import', 'tsx', 'src/cli/migrate.ts'], env),
+      run(process.execPath, ['--import', 'tsx', 'src/cli/seed.ts'], env),
+      run(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'src/cli/plan.ts',
+          '--location',
+          'Austin, TX',
+          '--people',
+          'adult',
+          '--days',
+          '3',
+        ],
+        env,
+      ),
+      run(process.execPath, ['--import', 'tsx', 'src/cli/chat.ts'], env),
+    ]);
+    for (const command of commands) {
+      expect(command.code).not.toBe(0);
+      expect(command.stderr).toContain(`is in use by another ReadyPlan process (pid ${process.pid})`);
+      expect(command.stderr).not.toMatch(/\n\s+at /);
+    }
     held.release();
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
   });
