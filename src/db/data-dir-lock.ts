@@ -37,8 +37,11 @@ export class DataDirLockedError extends Error {
         `one another DATA_DIR (or a DATABASE_URL).${detail}`,
     );
     this.name = 'DataDirLockedError';
-    // An operator's mistake, not a bug: a command that stops on it prints this one line, not a stack.
+    // An operator's mistake, not a bug: a command that stops on it prints this one line — no stack, and
+    // not the holder's details (kept, but not enumerable, so Node's report of an uncaught error skips them).
     this.stack = `${this.name}: ${this.message}`;
+    Object.defineProperty(this, 'holder', { enumerable: false });
+    Object.defineProperty(this, 'dataDir', { enumerable: false });
   }
 }
 
