@@ -1,5 +1,6 @@
 import { isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
 import { rowsOf } from '../../src/db/rows.ts';
 import { passwordResetTokens } from '../../src/db/schema/index.ts';
 import { startSmtpServer } from '../support/smtp.ts';
@@ -166,5 +167,29 @@ describe('password reset with SMTP off', () => {
     expect(last!.status).toBe(429);
     expect(last!.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(String(last!.data.error)).not.toMatch(/reset/i);
+  });
+});
+
+describe('mail configuration', () => {
+  it('reads SMTP_URL and MAIL_FROM once, off when unset, and names a bad value', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    expect(
+      loadConfig({ SMTP_URL: 'smtp://mail.example.com:587', PUBLIC_URL: 'https://ready.example' }).mail,
+    ).toEqual({
+      smtpUrl: 'smtp://mail.example.com:587',
+      from: 'ReadyPlan <no-reply@ready.example>',
+    });
+    try {
+      loadConfig({ SMTP_URL: 'http://mail.example.com' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        {
+          variable: 'SMTP_URL',
+          message: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587',
+        },
+      ]);
+    }
   });
 });
