@@ -151,7 +151,10 @@ describe('catalog admin', () => {
     expect(candidates.map((c) => c.productId)).not.toContain(bought.productId);
     const old = await normal.request('GET', `/plans/${first.data.id}`);
     expect(old.status).toBe(200);
-    expect(await old.text()).toContain(bought.name.replaceAll('&', '&amp;').slice(0, 20));
+    const oldPage = await old.text();
+    expect(oldPage).toContain(bought.name.replaceAll('&', '&amp;').slice(0, 20));
+    // The plan page says when each price was observed.
+    expect(oldPage).toMatch(/price as of \d{4}-\d{2}-\d{2}/);
     const log = rowsOf<{ action: string }>(
       await app.database.db.execute(sql`select metadata->>'action' as action from user_activity_log
         where activity_type = 'CATALOG_EDITED' and metadata->>'id' = ${bought.productId}`),
