@@ -24,8 +24,8 @@ export const PRODUCT_LIKE_MIN_TERMS = 12;
  * it (0.896 at 200, 0.929 at 600, CPU p95 7 and 17 ms): one- and two-word queries' true ten nearest are spread
  * over several distant clusters the walk does not all reach (0.82 at 200). So searchProducts adds the top of the
  * query's heaviest dimensions' lists (search-dims.ts: 8 lists, 100 rows each) and ranks the union by the exact
- * distance: 0.957 at ef 100, 0.944–0.973 at 200 and 0.982–0.984 at 300 over three builds (HNSW draws its levels
- * at random, so builds differ), hence 300. Its CPU p95 is 24 ms, above the 20 ms target: README "Search speed".
+ * distance: 0.953–0.957 at ef 100, 0.944–0.973 at 200 and 0.979–0.984 at 300 over four builds (HNSW draws its
+ * levels at random, so builds differ), hence 300. Its CPU p95 is 20 ms (18 ms at 200): README "Search speed".
  */
 export const EF_SEARCH: Record<QueryKind, number> = {
   'product-like': 64,
@@ -34,11 +34,12 @@ export const EF_SEARCH: Record<QueryKind, number> = {
 
 /**
  * At or below this many matching master items (all of them, without filters) the search is an exact scan, above it
- * the HNSW index (iterative scan when filtered). An exact scan costs one distance per matching row (6.6 µs of CPU
- * here), so its time grows with the count; the filtered graph walk costs more the rarer matches are, because it
- * passes over non-matching neighbours, and its recall stays at 0.86–0.92. The bench's selectivity sweep (0.5–20%
- * of 50,000 rows) finds the exact scan faster at p50 up to 964 rows and HNSW from 2,445 (in three runs), and the
- * exact scan's CPU p95 reaching 20 ms at ~2,700 rows; 1,500 leaves room for the count that picks the plan.
+ * the HNSW index (iterative scan when filtered). An exact scan costs one distance per matching row (2.9 µs of CPU
+ * here, vectors inline), so its time grows with the count; the filtered graph walk costs more the rarer matches
+ * are, because it passes over non-matching neighbours, and its recall stays at 0.86–0.93. The bench's selectivity
+ * sweep (0.5–20% of 50,000 rows) finds the exact scan faster at p50 up to 964 rows and HNSW from 2,445 (in four
+ * runs), and the exact scan's CPU p95 reaching 20 ms at ~5,800 rows (~2,700 with vectors in TOAST); 1,500 leaves
+ * room for the count that picks the plan.
  * A row count, not a share: the scan's cost is per matching row at any table size, while in a larger table the
  * same count is a rarer filter and a harder case for the graph walk. The 605-item seed catalog is always scanned.
  */
