@@ -1,8 +1,8 @@
-import { renderWeb } from '../conversation/render.ts';
 import type { Reply } from '../conversation/reply.ts';
 import type { Channel } from '../domain/channels.ts';
 import { renderSms } from './sms/render.ts';
 import { renderTelegram, telegramText } from './telegram/render.ts';
+import { renderWeb } from './web/chat/render.ts';
 
 /**
  * The reply as a channel sends it, as one block of text: what the terminal chat prints and the dialogue

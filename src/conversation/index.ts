@@ -13,7 +13,6 @@ export { SMS_REPLIES, type SmsKeyword, smsKeyword } from './keywords.ts';
 export { type LinkCommand, parseLinkCommand } from './link-command.ts';
 export { type NotifyInput, type NotifyResult, notify } from './notify.ts';
 export { estimateCostUsd, PRICES_PER_MILLION } from './pricing.ts';
-export { renderWeb, type WebRendering } from './render.ts';
 export type { Choice, PlanCard, Reply } from './reply.ts';
 export { summarize } from './summary.ts';
 export {

@@ -24,7 +24,7 @@ export type PlanCard = {
 
 /**
  * One channel-neutral reply: text (Markdown), and optionally choices, a link and a plan card. Each channel
- * renders it in its own way (src/conversation/render.ts).
+ * renders it in its own way (src/channels/{web/chat,telegram,sms}/render.ts).
  */
 export type Reply = {
   conversationId: string;

@@ -11,10 +11,10 @@ import type { Db } from '../services/database.ts';
 import type { Embedder } from '../services/embeddings/embedder.ts';
 import { badInput } from '../services/errors.ts';
 import type { Solver } from '../services/plans/solver-pool.ts';
+import { mapChoice } from './choices.ts';
 import { fixedReplyModel } from './fixed-reply-model.ts';
 import { SMS_REPLIES, smsKeyword } from './keywords.ts';
 import { estimateCostUsd } from './pricing.ts';
-import { mapChoice } from './render.ts';
 import { type Choice, type Reply, replyParts, storedReplyParts } from './reply.ts';
 import { summarize } from './summary.ts';
 

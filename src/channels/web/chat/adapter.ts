@@ -1,10 +1,10 @@
 import type { ChannelAdapter, InboundMessage } from '../../../conversation/channel-adapter.ts';
 import { webExternalId } from '../../../conversation/handle-message.ts';
-import { renderWeb, type WebRendering } from '../../../conversation/index.ts';
 import type { Reply } from '../../../conversation/reply.ts';
 import { csrfMatches } from '../../../services/accounts/index.ts';
 import { AppError } from '../../../services/errors.ts';
 import type { Visitor } from '../shared/visitor.ts';
+import { renderWeb, type WebRendering } from './render.ts';
 
 /**
  * The web chat as a channel adapter, like Telegram's and SMS's. A request's proof is the browser's: a

@@ -1,35 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { mapChoice } from './choices.ts';
 import { estimateCostUsd } from './pricing.ts';
-import { renderWeb } from './render.ts';
-import type { Reply } from './reply.ts';
 import { summarize } from './summary.ts';
 
-const base: Reply = { conversationId: 'c1', text: '', toolCalls: [], status: 'ok' };
 const choices = [
   { label: 'Just me', value: 'just me' },
   { label: '2 adults', value: '2 adults' },
   { label: '2 adults + 2 kids', value: '2 adults and 2 kids' },
 ];
 
-describe('web rendering and choices', () => {
-  const plan: Reply = {
-    ...base,
-    text: '## Your plan for Tampa, FL\n- **Water:** 7 gal/day → **98 gal**\n[Open the full plan](https://rp.test/plans/abc)',
-    link: { label: 'Open your plan', url: 'https://rp.test/plans/abc' },
-    choices,
-  };
-
-  it('web keeps Markdown and the structured parts', () => {
-    const web = renderWeb(plan);
-    expect(web.markdown).toContain('**Water:**');
-    expect(web.markdown.match(/rp\.test\/plans\/abc/g)).toHaveLength(1);
-    expect(web.choices).toHaveLength(3);
-    expect(renderWeb({ ...base, text: 'Hi', link: plan.link }).markdown).toBe(
-      'Hi\n\n[Open your plan](https://rp.test/plans/abc)',
-    );
-  });
-
+describe('choices', () => {
   it('maps a numbered reply back to the choice, and leaves other text alone', () => {
     expect(mapChoice('2', choices)).toBe('2 adults');
     expect(mapChoice(' 3 ', choices)).toBe('2 adults and 2 kids');

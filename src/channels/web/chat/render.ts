@@ -1,13 +1,9 @@
-import type { Choice, PlanCard, Reply } from './reply.ts';
+import type { Choice, PlanCard, Reply } from '../../../conversation/reply.ts';
 
 /**
- * The web's rendering of the one Reply, until the web channel's chat folder takes it
- * (src/channels/web/chat/). Telegram's and SMS's renderers live in their channel folders
- * (src/channels/telegram/render.ts, src/channels/sms/render.ts).
+ * The web's rendering of the one Reply: the Markdown (with the link appended when the text does not carry
+ * it) and the structured parts the page draws itself — choices as buttons, the link, the plan card.
  */
-
-export { mapChoice } from './choices.ts';
-
 export type WebRendering = {
   markdown: string;
   choices: Choice[];
