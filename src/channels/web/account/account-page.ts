@@ -2,6 +2,7 @@ import { PASSWORD_MIN } from '../../../services/accounts/index.ts';
 import { type Html, html } from '../shared/html.ts';
 import { fieldError, formError, layout } from '../shared/layout.ts';
 import type { Visitor } from '../shared/visitor.ts';
+import { type LinkView, linkSection } from './link-section.ts';
 
 export type AccountView = {
   email: string;
@@ -10,6 +11,8 @@ export type AccountView = {
   plans: number;
   inventory: number;
   sessions: { id: string; userAgent: string | null; lastSeenAt: Date; current: boolean }[];
+  /** Linked Telegram chats and phone numbers, and a link code just made (link-section.ts). */
+  links?: LinkView;
 };
 
 export function accountPage(
@@ -32,7 +35,8 @@ export function accountPage(
 <section class="card">
   <dl class="facts">
     <div><dt>Email</dt><dd>${view.email}</dd></div>
-    <div><dt>Plan</dt><dd>${view.tier} <a href="/pricing">compare plans</a></dd></div>
+    <div><dt>Plan</dt><dd>${view.tier} <a href="/pricing">compare plans</a> · <a href="/billing">billing</a></dd></div>
+    <div><dt>More</dt><dd><a href="/calls">Expert calls</a> · <a href="/account/api-keys">API keys</a></dd></div>
     <div><dt>Member since</dt><dd>${view.createdAt.toISOString().slice(0, 10)}</dd></div>
     <div><dt>Saved plans</dt><dd>${view.plans}</dd></div>
     <div><dt>Inventory items</dt><dd>${view.inventory}</dd></div>
@@ -47,6 +51,7 @@ export function accountPage(
     )}
   </ul>
 </section>
+${view.links ? linkSection(visitor, view.links, errors) : ''}
 <section class="card">
   <h2>Change password</h2>
   <p>Changing it signs out every other device.</p>

@@ -26,9 +26,10 @@ import {
   visitorOf,
 } from '../shared/visitor.ts';
 import { type AccountView, accountPage } from './account-page.ts';
+import { linkView } from './link-view.ts';
 
 /** What the account page shows: tier, counts, member-since and the signed-in devices. */
-async function accountView(
+export async function accountView(
   db: Db,
   user: { id: string; email: string; sessionId: string },
 ): Promise<AccountView> {
@@ -46,6 +47,7 @@ async function accountView(
     plans: plans.length,
     inventory,
     sessions: sessions.map((s) => ({ ...s, current: s.id === user.sessionId })),
+    links: await linkView(db, user.id),
   };
 }
 

@@ -35,6 +35,8 @@ export const NOTICES: Record<string, string> = {
   'password-reset': 'Your new password is set and you are signed in. Every other device was signed out.',
   'password-changed': 'Your password is changed. Every other device was signed out.',
   saved: 'Your plan is saved to your account.',
+  linked:
+    'Linked: your chat or phone number and this account are now one, with all their plans and inventory.',
   'saved-replaced': 'Your plan is saved. On the Free plan it replaced your previous plan.',
 };
 
