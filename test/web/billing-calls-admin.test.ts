@@ -3,7 +3,6 @@ import { eq, sql } from 'drizzle-orm';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOfflineModel } from '../../agents/index.ts';
-import { mountBillingCallsAdmin } from '../../src/channels/web/admin/mount.ts';
 import { createWebApp } from '../../src/channels/web/app.ts';
 import { mountWeb } from '../../src/channels/web/routes.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -36,10 +35,7 @@ async function start(env: Record<string, string>) {
     logger: silentLogger,
     solver: inlineSolver,
   };
-  const app = createWebApp({ config, database, logger: silentLogger }, (web) => {
-    mountBillingCallsAdmin(web, deps);
-    mountWeb(web, deps);
-  });
+  const app = createWebApp({ config, database, logger: silentLogger }, (web) => mountWeb(web, deps));
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });
@@ -85,7 +81,7 @@ describe('billing on (Stripe configured)', () => {
       body,
     });
 
-  it('pricing offers Checkout; the form redirects to Stripe; a Free account is refused Pro calls naming the tier (402)', async () => {
+  it('pricing offers Checkout; the form redirects to Stripe; a Free account is refused Pro calls with the tier and an upgrade link', async () => {
     const client = new Client(app.base);
     await client.signUp('buyer@example.com');
     const page = await (await client.request('GET', '/pricing')).text();
@@ -115,7 +111,13 @@ describe('billing on (Stripe configured)', () => {
       .returning();
     const refused = await client.json('POST', `/api/calls/${call!.id}/booking`, {});
     expect(refused.status).toBe(402);
-    expect(refused.data).toMatchObject({ code: 'TIER_LIMIT' });
+    expect(refused.data).toMatchObject({ code: 'TIER_LIMIT', upgradeUrl: '/pricing' });
+    const refusedPage = await client.request('POST', `/calls/${call!.id}/book`, {
+      body: new URLSearchParams({ _csrf: client.csrf }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(refusedPage.status).toBe(402);
+    expect(await refusedPage.text()).toContain('href="/pricing"');
     expect(String(refused.data.error)).toMatch(/Pro/);
   });
 

@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { accountRouter } from './account/account-routes.ts';
+import { linkRouter } from './account/link-routes.ts';
 import { signInRouter } from './account/sign-in-routes.ts';
+import { mountBillingCallsAdmin } from './admin/mount.ts';
 import { catalogAdminRouter } from './catalog-admin/catalog-admin-routes.ts';
 import { chatRouter } from './chat/chat-routes.ts';
 import { homeRouter } from './home/home-routes.ts';
@@ -22,9 +24,12 @@ export function mountWeb(app: Express, deps: WebRouteDeps): void {
     express.static(assetsDir, { maxAge: deps.config.env === 'production' ? '1d' : 0, index: false }),
   );
   app.use(productsRouter({ db: deps.database.db, embedder: deps.embedder }));
+  // Billing (/pricing, Checkout, Portal, Stripe's webhook), expert calls, /go redirects, admin, API keys.
+  mountBillingCallsAdmin(app, deps);
   app.use(homeRouter(deps));
   app.use(signInRouter(deps));
   app.use(accountRouter(deps));
+  app.use(linkRouter(deps));
   app.use(chatRouter(deps));
   app.use(planPageRouter(deps));
   app.use(planApiRouter(deps));

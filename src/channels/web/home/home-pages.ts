@@ -1,4 +1,3 @@
-import { TIER_ENTITLEMENTS } from '../../../services/tiers/tiers.ts';
 import { type Html, html } from '../shared/html.ts';
 import { layout } from '../shared/layout.ts';
 import type { Visitor } from '../shared/visitor.ts';
@@ -19,37 +18,5 @@ export function homePage(visitor: Visitor, notice: string | null): Html {
   <div class="card"><h2>Within your budget</h2><p>An exact optimizer chooses real catalog products that cover the most critical needs first.</p></div>
   <div class="card"><h2>Kept up to date</h2><p>Tick off what you own; readiness and days of supply update at once. Print it, or carry the wallet card.</p></div>
 </section>`,
-  });
-}
-
-export function pricingPage(visitor: Visitor): Html {
-  const rows: [string, (t: keyof typeof TIER_ENTITLEMENTS) => string][] = [
-    [
-      'Saved plans',
-      (t) => (TIER_ENTITLEMENTS[t].savedPlans === 1 ? '1 (a new one replaces it)' : 'Unlimited'),
-    ],
-    ['Inventory tracking', (t) => (TIER_ENTITLEMENTS[t].inventoryTracking ? '✓' : '—')],
-    ['Expiry check-ins', (t) => (TIER_ENTITLEMENTS[t].expiryCheckins ? '✓' : '—')],
-    ['Founder group calls', (t) => (TIER_ENTITLEMENTS[t].founderGroupCalls ? '✓' : '—')],
-    ['Expert calls and recordings', (t) => (TIER_ENTITLEMENTS[t].expertCalls ? '✓' : '—')],
-    [
-      '1-on-1 calls',
-      (t) =>
-        TIER_ENTITLEMENTS[t].oneOnOneCallsPerQuarter > 0
-          ? `${TIER_ENTITLEMENTS[t].oneOnOneCallsPerQuarter} per quarter`
-          : '—',
-    ],
-  ];
-  const tiers = ['FREE', 'BASIC', 'PRO'] as const;
-  return layout({
-    title: 'Plans and pricing',
-    visitor,
-    section: 'pricing',
-    body: html`<h1>Plans</h1>
-<div class="table-wrap"><table class="data">
-  <thead><tr><th scope="col">Feature</th>${tiers.map((t) => html`<th scope="col">${t[0]}${t.slice(1).toLowerCase()}</th>`)}</tr></thead>
-  <tbody>${rows.map(([label, value]) => html`<tr><th scope="row">${label}</th>${tiers.map((t) => html`<td>${value(t)}</td>`)}</tr>`)}</tbody>
-</table></div>
-<p>Upgrades are handled by secure Stripe checkout from your account once billing is enabled on this server.</p>`,
   });
 }

@@ -131,12 +131,29 @@ export const webErrors =
       err instanceof AppError ? (err as { retryAfterSeconds?: unknown }).retryAfterSeconds : null;
     if (typeof retryAfter === 'number') res.set('Retry-After', String(retryAfter));
     const { status, message, code, field } = describe(err, requestLogger(res, logger));
+    // A refused tier action (TierLimitError) says where to upgrade, in JSON and on the page.
+    const upgradePath =
+      code === 'TIER_LIMIT' ? ((err as { upgradePath?: string }).upgradePath ?? '/pricing') : null;
     if (wantsJson(req)) {
-      res.status(status).json({ error: message, code, ...(field ? { field } : {}) });
+      res
+        .status(status)
+        .json({
+          error: message,
+          code,
+          ...(field ? { field } : {}),
+          ...(upgradePath ? { upgradeUrl: upgradePath } : {}),
+        });
       return;
     }
     const visitor = (res.locals.visitor as Visitor | undefined) ?? anonymous;
-    if (err instanceof AppError || bodyError(err)) sendPage(res, visitor, status, message);
+    if (upgradePath) {
+      res
+        .status(status)
+        .type('html')
+        .send(
+          errorPage(visitor, status, message, { href: upgradePath, label: 'See plans and upgrade' }).value,
+        );
+    } else if (err instanceof AppError || bodyError(err)) sendPage(res, visitor, status, message);
     else sendPage(res, visitor, 500, 'Something went wrong on our side. Please try again.');
   };
 
