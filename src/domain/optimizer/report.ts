@@ -1,3 +1,4 @@
+import { money } from '../money.ts';
 import { capRoom, capUsed } from './caps.ts';
 import { centsToUsd, fraction, isSaturated, type ModelCandidate, type Problem } from './model.ts';
 import { missingTags, providedTags } from './requires.ts';
@@ -173,7 +174,7 @@ export function leftOut(problem: Problem, x: readonly number[], covered: readonl
     const cents = completionCents(options, shortfall);
     out.push({
       key: need.key,
-      reason: `budget exhausted: would cost $${(cents / 100).toFixed(2)} more`,
+      reason: `budget exhausted: would cost ${money(cents / 100)} more`,
       code: 'budget',
       shortfall: tidy(shortfall),
       costToComplete: centsToUsd(cents),

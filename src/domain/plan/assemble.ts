@@ -3,6 +3,7 @@ import type { EvacuationGuidance } from '../evacuation.ts';
 import type { GeneratedKit, KitItem } from '../generated-kit.ts';
 import type { Hazard } from '../hazards.ts';
 import type { ResolvedLocation } from '../location.ts';
+import { money } from '../money.ts';
 import type { Need } from '../needs.ts';
 import type { OptimizeResult, ScheduleMonth } from '../optimizer/index.ts';
 import type { Phase } from '../phases.ts';
@@ -51,8 +52,8 @@ export type PlanParts = {
 };
 
 const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
-const usd = (value: number) =>
-  `$${value.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}`;
+// Money as every page writes it ("$2,000.00"), so the summary matches the figures beside it.
+const usd = money;
 
 export function durationLabel(days: number): string {
   if (days <= 3) return '72-hour';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
+import { money } from '../../domain/money.ts';
 import { SCENARIO_IDS } from '../../domain/scenarios.ts';
 import { climateTags, oneOf, SEARCH_CLIMATES, suitsClimate } from '../catalog/climate.ts';
 import { parseInput } from '../validation.ts';
@@ -53,7 +54,6 @@ const WILDCARDS = new Set(['all', 'any']);
 const MEMBER_KINDS = new Set(['infant', 'child', 'teen', 'adult', 'senior']);
 const isOpen = (tags: string[]) => tags.length === 0 || tags.some((t) => WILDCARDS.has(t));
 const list = (items: string[]) => items.join(', ');
-const money = (n: number) => `$${n.toFixed(2)}`;
 
 type Row = {
   id: string;

@@ -11,7 +11,11 @@
       /[&<>"'`]/g,
       (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' })[c],
     );
-  const titleCase = (s) => s.replace(/(^|[\s-])([a-z])/g, (_m, p, c) => p + c.toUpperCase());
+  // Category names as the server writes them (shared/html.ts humanize): "first-aid" → "First aid".
+  const humanize = (id) => {
+    const s = id.replace(/[-_]+/g, ' ').trim();
+    return s.charAt(0).toUpperCase() + s.slice(1);
+  };
   const scoreColor = (s) =>
     s >= 67 ? 'var(--good, #1a7f37)' : s >= 34 ? 'var(--warn, #b7791f)' : 'var(--bad, #c53030)';
   const say = (text) => {
@@ -46,7 +50,7 @@
       .map((c, i) => {
         const y = 4 + i * ROW_H;
         const w = Math.max(c.score > 0 ? 2 : 0, Math.round((area * Math.min(c.score, 100)) / 100));
-        const label = escapeHtml(titleCase(c.category));
+        const label = escapeHtml(humanize(c.category));
         return `<g class="bar" data-label="${label}" data-value="${c.score}">
 <text x="${LABEL_W - 8}" y="${y + BAR_H - 3}" text-anchor="end" class="chart-label">${label}</text>
 <rect x="${LABEL_W}" y="${y}" width="${area}" height="${BAR_H}" rx="3" class="chart-track"/>
@@ -54,7 +58,7 @@
 <text x="${LABEL_W + area + 6}" y="${y + BAR_H - 3}" class="chart-value">${c.score}</text></g>`;
       })
       .join('');
-    const desc = escapeHtml(byCategory.map((c) => `${titleCase(c.category)}: ${c.score}`).join('; '));
+    const desc = escapeHtml(byCategory.map((c) => `${humanize(c.category)}: ${c.score}`).join('; '));
     return `<svg class="chart" id="readiness-by-category" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Readiness by category (0–100). ${desc}" preserveAspectRatio="xMinYMin meet">${rows}</svg>`;
   }
 

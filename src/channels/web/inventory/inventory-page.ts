@@ -2,7 +2,7 @@ import type { InventoryRow, PlanReadiness } from '../../../services/inventory/in
 import { daysItem } from '../plans/plan-page.ts';
 import { PRIORITY_LABEL } from '../plans/plan-view.ts';
 import { barChart, scoreColor } from '../shared/charts.ts';
-import { type Html, html, jsonScript, number, titleCase } from '../shared/html.ts';
+import { type Html, html, humanize, jsonScript, number } from '../shared/html.ts';
 import { layout } from '../shared/layout.ts';
 import type { Visitor } from '../shared/visitor.ts';
 
@@ -48,7 +48,7 @@ export function readinessPanel(readiness: PlanReadiness): Html {
     title: 'Readiness by category (0–100)',
     max: 100,
     bars: readiness.byCategory.map((c) => ({
-      label: titleCase(c.category),
+      label: humanize(c.category),
       value: c.score,
       display: `${c.score}`,
     })),

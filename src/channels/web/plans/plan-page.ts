@@ -1,6 +1,6 @@
 import { describeCoverage } from '../../../domain/plan/coverage.ts';
 import { barChart, scoreColor, scoreGauge } from '../shared/charts.ts';
-import { type Html, html, money, number, safeUrl, scenarioLabel, titleCase } from '../shared/html.ts';
+import { type Html, html, humanize, money, number, scenarioLabel } from '../shared/html.ts';
 import { layout } from '../shared/layout.ts';
 import type { Visitor } from '../shared/visitor.ts';
 import {
@@ -11,7 +11,14 @@ import {
   simulationSection,
   skillsSection,
 } from './plan-guidance-sections.ts';
-import { daysText, type PlanView, PRIORITY_LABEL } from './plan-view.ts';
+import {
+  firstStepsSection,
+  itemsSection,
+  type SectionLink,
+  sectionNav,
+  suppliesSection,
+} from './plan-hurry-sections.ts';
+import { daysText, type PlanView } from './plan-view.ts';
 
 const mobilityLabel = (m: string) => (m === 'BUG_OUT' ? 'Leaving (bug-out)' : 'Sheltering in place');
 
@@ -63,7 +70,7 @@ function readinessSection(view: PlanView): Html {
         title: 'Readiness by category (0–100)',
         max: 100,
         bars: view.readinessByCategory.map((c) => ({
-          label: titleCase(c.category),
+          label: humanize(c.category),
           value: c.score,
           display: `${c.score}`,
         })),
@@ -88,7 +95,7 @@ export function daysItem(d: { category: string; days: number; targetDays: number
 
 function budgetSection(view: PlanView): Html {
   const { budget } = view.kit;
-  return html`<section class="card" aria-labelledby="budget-h">
+  return html`<section class="card" id="budget" aria-labelledby="budget-h">
   <h2 id="budget-h">Budget</h2>
   <p><strong>${money(budget.spent)}</strong> of ${money(budget.limit)} spent · covers <strong>${describeCoverage(budget)}</strong>${budget.strategy ? html` · ${budget.strategy === 'exact' ? 'exact optimizer' : `${budget.strategy} optimizer`}` : ''}</p>
   <h3>Spend by category</h3>
@@ -96,7 +103,7 @@ function budgetSection(view: PlanView): Html {
     id: 'spend-by-category',
     title: 'Spend by category (US dollars)',
     bars: view.spendByCategory.map((s) => ({
-      label: titleCase(s.category),
+      label: humanize(s.category),
       value: s.amount,
       display: money(s.amount),
     })),
@@ -115,7 +122,7 @@ function budgetSection(view: PlanView): Html {
 function rationSection(view: PlanView): Html {
   const { water, food, medications, infants, hygiene, disagreements } = view.kit.rationPlan;
   const extra = [...medications, ...infants, ...hygiene];
-  return html`<section class="card" aria-labelledby="rations-h">
+  return html`<section class="card" id="water-food" aria-labelledby="rations-h">
   <h2 id="rations-h">Water and food</h2>
   <div class="grid two">
     <div>
@@ -132,7 +139,7 @@ function rationSection(view: PlanView): Html {
         food.storage.length
           ? html`<div class="table-wrap"><table class="data compact"><thead><tr><th>Food group</th><th>Quantity</th><th>Weight</th></tr></thead><tbody>${food.storage.map(
               (s) =>
-                html`<tr><td>${titleCase(s.group)}</td><td>${number(s.quantity)} ${s.unit}</td><td>${s.weightLb !== undefined ? `${number(s.weightLb)} lb` : '—'}</td></tr>`,
+                html`<tr><td>${humanize(s.group)}</td><td>${number(s.quantity)} ${s.unit}</td><td>${s.weightLb !== undefined ? `${number(s.weightLb)} lb` : '—'}</td></tr>`,
             )}</tbody></table></div>`
           : ''
       }
@@ -154,59 +161,6 @@ function rationSection(view: PlanView): Html {
 </section>`;
 }
 
-function suppliesSection(view: PlanView): Html {
-  const supplies = [...view.kit.supplies].sort(
-    (a, b) => a.priority - b.priority || a.category.localeCompare(b.category),
-  );
-  return html`<section class="card" aria-labelledby="supplies-h">
-  <h2 id="supplies-h">Supplies (${supplies.length})</h2>
-  <div class="table-wrap"><table class="data stack" id="supplies-table">
-    <thead><tr><th scope="col">Supply</th><th scope="col">Category</th><th scope="col">Quantity</th><th scope="col">Priority</th><th scope="col">Why</th></tr></thead>
-    <tbody>${supplies.map(
-      (s) => html`<tr data-key="${s.key ?? ''}">
-      <td data-label="Supply"><strong>${s.name}</strong></td>
-      <td data-label="Category">${titleCase(s.category)}</td>
-      <td data-label="Quantity">${number(s.quantity, 2)} ${s.unit}</td>
-      <td data-label="Priority"><span class="pill p${s.priority}">${PRIORITY_LABEL[s.priority]}</span></td>
-      <td data-label="Why">${s.reason}</td>
-    </tr>`,
-    )}</tbody>
-  </table></div>
-</section>`;
-}
-
-function itemsSection(view: PlanView): Html {
-  const { items } = view.kit;
-  return html`<section class="card" aria-labelledby="items-h">
-  <h2 id="items-h">What to buy (${items.length})</h2>
-  ${
-    items.length === 0
-      ? html`<p>No purchases in this plan${view.kit.budget.limit === 0 ? ' (budget $0: needs only)' : ''}.</p>`
-      : html`<div class="table-wrap"><table class="data stack" id="items-table">
-    <thead><tr><th scope="col">Item</th><th scope="col">Qty</th><th scope="col">Each</th><th scope="col">Total</th><th scope="col">Covers</th></tr></thead>
-    <tbody>${items.map(
-      (i) => html`<tr>
-      <td data-label="Item">${i.productUrl ? html`<a href="${safeUrl(i.productUrl)}" target="_blank" rel="noopener noreferrer nofollow">${i.name}</a>` : i.name}${i.bundleId ? html` <span class="pill">bundle</span>` : ''}</td>
-      <td data-label="Qty">${i.quantity}</td>
-      <td data-label="Each">${money(i.unitPrice)}${i.priceObservedAt ? html`<br><small class="price-seen">price as of ${i.priceObservedAt}</small>` : ''}</td>
-      <td data-label="Total">${money(i.lineTotal)}</td>
-      <td data-label="Covers">${i.covers.map((k) => view.supplyName(k)).join(', ')}</td>
-    </tr>`,
-    )}</tbody>
-    <tfoot><tr><th scope="row" colspan="3">Total</th><td>${money(view.kit.budget.spent)}</td><td></td></tr></tfoot>
-  </table></div>`
-  }
-  ${
-    view.kit.purchaseSchedule?.length
-      ? html`<h3>Month by month</h3><ol>${view.kit.purchaseSchedule.map(
-          (m) =>
-            html`<li>Month ${m.month}: ${money(m.spent)} — ${m.items.map((i) => `${i.name} × ${i.quantity}`).join(', ')} (coverage ${Math.round(m.cumulativeCoverage * 100)}%)</li>`,
-        )}</ol>`
-      : ''
-  }
-</section>`;
-}
-
 export function planHeader(view: PlanView): Html {
   const k = view.kit;
   const implied = k.impliedScenarios.filter((s) => !k.chosenScenarios.includes(s));
@@ -220,6 +174,26 @@ export function planHeader(view: PlanView): Html {
 </header>`;
 }
 
+/** The section menu, in page order; sections a plan does not have are left out. */
+function sectionLinks(view: PlanView): SectionLink[] {
+  const k = view.kit;
+  return [
+    { id: 'do-first', label: 'Do this first' },
+    { id: 'readiness', label: 'Readiness' },
+    { id: 'budget', label: 'Budget' },
+    { id: 'water-food', label: 'Water and food' },
+    { id: 'buy', label: 'What to buy' },
+    { id: 'supplies', label: 'Supplies' },
+    ...(k.bundles.length ? [{ id: 'bundles', label: 'Bundles' }] : []),
+    { id: 'skills', label: 'Skills' },
+    ...(k.barterGoods.length ? [{ id: 'barter', label: 'Barter' }] : []),
+    { id: 'first-days', label: 'First days' },
+    { id: 'phases', label: 'Phases' },
+    { id: 'evacuation', label: 'Evacuation' },
+    ...(k.basis.length ? [{ id: 'sources', label: 'Sources' }] : []),
+  ];
+}
+
 export function planPage(visitor: Visitor, view: PlanView, notice: string | null = null): Html {
   return layout({
     title: view.kit.title,
@@ -229,7 +203,9 @@ export function planPage(visitor: Visitor, view: PlanView, notice: string | null
     bodyClass: 'plan',
     scripts: ['/assets/plan.js'],
     body: html`${planHeader(view)}
+${firstStepsSection(view)}
 ${actions(view, visitor)}
+${sectionNav(sectionLinks(view))}
 ${readinessSection(view)}
 ${budgetSection(view)}
 ${rationSection(view)}
@@ -243,7 +219,7 @@ ${phasesSection(view)}
 ${evacuationSection(view)}
 ${
   view.kit.basis.length
-    ? html`<section class="card sources"><details><summary>Sources</summary><ul>${view.kit.basis.map((b) => html`<li>${b}</li>`)}</ul></details></section>`
+    ? html`<section class="card sources" id="sources"><details><summary>Sources</summary><ul>${view.kit.basis.map((b) => html`<li>${b}</li>`)}</ul></details></section>`
     : ''
 }`,
   });

@@ -1,5 +1,5 @@
 import { describeCoverage } from '../../../domain/plan/coverage.ts';
-import { humanize, money, number, scenarioLabel, titleCase } from '../shared/html.ts';
+import { humanize, money, number, scenarioLabel } from '../shared/html.ts';
 import {
   bars,
   bullet,
@@ -46,7 +46,7 @@ export async function planPdf(view: PlanView, publicUrl: string): Promise<Buffer
   bars(
     doc,
     view.readinessByCategory.map((c) => ({
-      label: titleCase(c.category),
+      label: humanize(c.category),
       value: c.score,
       display: String(c.score),
       color: scoreColor(c.score),
@@ -62,7 +62,7 @@ export async function planPdf(view: PlanView, publicUrl: string): Promise<Buffer
   bars(
     doc,
     view.spendByCategory.map((s) => ({
-      label: titleCase(s.category),
+      label: humanize(s.category),
       value: s.amount,
       display: money(s.amount),
     })),
@@ -93,7 +93,7 @@ export async function planPdf(view: PlanView, publicUrl: string): Promise<Buffer
         { title: 'Weight', width: 2 },
       ],
       k.rationPlan.food.storage.map((s) => [
-        titleCase(s.group),
+        humanize(s.group),
         `${number(s.quantity)} ${s.unit}`,
         s.weightLb !== undefined ? `${number(s.weightLb)} lb` : '-',
       ]),
@@ -143,7 +143,7 @@ export async function planPdf(view: PlanView, publicUrl: string): Promise<Buffer
       .sort((a, b) => a.priority - b.priority)
       .map((s) => [
         s.name,
-        titleCase(s.category),
+        humanize(s.category),
         `${number(s.quantity, 2)} ${s.unit}`,
         PRIORITY_LABEL[s.priority],
         s.reason,

@@ -22,6 +22,8 @@ export type PlanView = {
   }[];
   spendByCategory: { category: string; amount: number }[];
   supplyName: (key: string) => string;
+  /** How much of each need (by supply key) the inventory covers, 0..1; empty without an inventory. */
+  needCoverage: ReadonlyMap<string, number>;
   updatedAt: Date | null;
 };
 
@@ -71,6 +73,7 @@ export function planView(
       : kit.daysOfSupply,
     spendByCategory: spendByCategory(kit),
     supplyName: (key) => names.get(key) ?? key,
+    needCoverage: new Map((readiness?.needs ?? []).map((n) => [n.key, n.coverage])),
     updatedAt: options.updatedAt ?? null,
   };
 }

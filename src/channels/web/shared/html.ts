@@ -76,19 +76,13 @@ export function safeNext(next: unknown, fallback = '/chat'): string {
   return next;
 }
 
-export const money = (n: number) =>
-  `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+export { money, number } from './format.ts';
 
-export const number = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+/** A scenario's display name: SCENARIO_NAMES (the domain's one list), else the id in sentence case. */
+export const scenarioLabel = (id: string) => (SCENARIO_NAMES as Record<string, string>)[id] ?? humanize(id);
 
-export const scenarioLabel = (id: string) =>
-  (SCENARIO_NAMES as Record<string, string>)[id] ?? id.replace(/-/g, ' ');
-
-/** "first-aid" → "First aid" */
+/** A category, food group or skill id as a name, in sentence case: "first-aid" → "First aid", "fats and oils" → "Fats and oils". */
 export const humanize = (id: string) => {
   const s = id.replace(/[-_]+/g, ' ').trim();
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
-
-export const titleCase = (s: string) =>
-  s.replace(/(^|[\s-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());

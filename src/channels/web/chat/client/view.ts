@@ -1,8 +1,8 @@
 // Draws the chat's messages into #messages, one <li> per message kept by id, so a streaming reply only
 // changes what changed (focus, selection and scroll position survive). No state lives here.
 import type { ChatStatus } from 'ai';
+import { money, number } from '../../shared/format.ts';
 import { type ChatMessage, type ReplyData, textOf } from './chat.ts';
-import { money, number } from './format.ts';
 import { renderMarkdown } from './markdown.ts';
 import { chipsOf, hasContent, replyOf, TOOL_LABELS } from './parts.ts';
 
