@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { openMigratedDatabase } from './open-database.ts';
 import { type SessionPurge, startSessionPurge } from './services/accounts/index.ts';
+import { startActivityAnonymiser } from './services/analytics/activity.ts';
 import { createEmbedder, type Embedder } from './services/embeddings/index.ts';
 import { createLogger, type Logger } from './services/logger.ts';
 import { createSolverPool, type SolverPool } from './services/plans/solver-pool.ts';
@@ -29,7 +30,10 @@ export type Runtime = {
 export type RuntimeOptions = {
   /** Load the seed data when the catalog is empty (default). The seed command loads it itself. */
   seed?: boolean;
-  /** Delete expired sessions now and hourly: the server does; one-off commands do not. */
+  /**
+   * Housekeeping the server does and one-off commands do not: expired sessions deleted now and hourly, and
+   * activity older than 90 days anonymised daily (until the job queue of the check-ins issue schedules both).
+   */
   purgeSessions?: boolean;
   /** Where log lines go; by default a logger at config.logLevel on stderr. */
   logger?: Logger;
@@ -45,20 +49,24 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     embedder: () => embedder,
   });
   let sessionPurge: SessionPurge | null = null;
+  let anonymiser: { stop(): Promise<void> } | null = null;
   const solver = createSolverPool(logger);
   try {
     if (options.purgeSessions) {
       sessionPurge = startSessionPurge(database.db, { log: (line) => logger.info(line) });
+      anonymiser = startActivityAnonymiser(database.db, { log: (line) => logger.info(line) });
     }
     const model = createModel(config.model);
     const close = async () => {
       await sessionPurge?.stop();
+      await anonymiser?.stop();
       await solver.close();
       await database.close();
     };
     return { config, logger, database, embedder, model, solver, sessionPurge, close };
   } catch (error) {
     await sessionPurge?.stop();
+    await anonymiser?.stop();
     await solver.close();
     await database.close();
     throw error;
