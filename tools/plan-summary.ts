@@ -1,5 +1,5 @@
 import type { GeneratedKit } from '../src/domain/generated-kit.ts';
-import { scenarioText } from '../src/domain/household-edits.ts';
+import { scenarioText } from '../src/domain/household-edit-text.ts';
 import { LIFE_NEEDS } from '../src/domain/plan/needs-report.ts';
 
 export { missingForPlan } from '../src/domain/household-draft.ts';

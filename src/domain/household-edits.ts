@@ -1,125 +1,24 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   type DraftMember,
   type DraftPet,
   DraftPetSchema,
   describeHousehold,
-  describeMember,
   type HouseholdDraft,
-  MemberInputSchema,
   normalizeMember,
 } from './household-draft.ts';
 import {
-  type MemberCondition,
-  MemberConditionSchema,
-  MemberKindSchema,
-  MobilitySchema,
-} from './plan-input.ts';
-import { SCENARIO_NAMES, type ScenarioId, ScenarioIdSchema } from './scenarios.ts';
+  type FieldName,
+  type HouseholdChange,
+  type HouseholdEditsInput,
+  HouseholdEditsSchema,
+  type MemberMatch,
+  type PetMatchSchema,
+} from './household-edit-schema.ts';
+import { describeChanges } from './household-edit-text.ts';
+import type { MemberCondition } from './plan-input.ts';
 
-/**
- * The household changed by operations, never rebuilt: add, change or remove a member or a pet, set a field.
- * A correction names what it changes ("grandma is 78", "make that $200") and everything else stays.
- */
-
-export const MemberMatchSchema = z
-  .object({
-    role: z.string().trim().toLowerCase().min(1).max(40).optional().describe('e.g. "grandma", "wife", "me"'),
-    kind: MemberKindSchema.optional(),
-    ageYears: z.number().min(0).max(120).optional(),
-    position: z.number().int().min(1).max(30).optional().describe('1-based position in the household list'),
-  })
-  .describe('Which member: by role, kind, age or position (the first that fits)');
-export type MemberMatch = z.infer<typeof MemberMatchSchema>;
-
-const MemberSetSchema = MemberInputSchema.pick({
-  role: true,
-  kind: true,
-  ageYears: true,
-  sex: true,
-  pregnant: true,
-  nursing: true,
-  mobilityLimited: true,
-}).partial();
-
-export const MemberChangeSchema = z.object({
-  match: MemberMatchSchema,
-  set: MemberSetSchema.optional().describe('Facts that change; others stay'),
-  addConditions: z.array(MemberConditionSchema).max(10).optional(),
-  removeConditions: z.array(MemberConditionSchema).max(10).optional(),
-});
-
-export const PetMatchSchema = z
-  .object({
-    species: z.enum(['dog', 'cat', 'other']).optional(),
-    breed: z.string().trim().toLowerCase().optional(),
-    weightLb: z.number().positive().max(400).optional(),
-    position: z.number().int().min(1).max(20).optional().describe('1-based position among the pets'),
-  })
-  .describe('Which pet: by species, breed, weight or position');
-
-export const HouseholdEditsSchema = z.object({
-  location: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .optional()
-    .describe('Where they live: "City, ST", a ZIP code, "lat,lon", a state, or a place abroad'),
-  durationDays: z.number().int().min(3).max(3650).optional().describe('Days to be self-sufficient (3-3650)'),
-  budget: z.number().min(0).max(10_000_000).optional().describe('Total to spend now, USD; 0 = needs only'),
-  monthlyBudget: z.number().min(0).max(1_000_000).optional().describe('Monthly spending, USD'),
-  mobility: MobilitySchema.optional().describe('BUG_OUT to evacuate, SHELTER_IN_PLACE to stay home'),
-  scenarios: z.array(ScenarioIdSchema).max(12).optional().describe('Replaces the chosen hazards'),
-  addScenarios: z.array(ScenarioIdSchema).max(12).optional(),
-  removeScenarios: z.array(ScenarioIdSchema).max(12).optional(),
-  addSkills: z.array(z.string().trim().min(1).max(60)).max(20).optional().describe('Skill ids they have'),
-  members: z
-    .array(MemberInputSchema)
-    .min(1)
-    .max(30)
-    .optional()
-    .describe('Replaces EVERYONE: only when the person describes the whole household'),
-  addMembers: z.array(MemberInputSchema).max(20).optional().describe('People joining the household'),
-  changeMembers: z.array(MemberChangeSchema).max(20).optional().describe('Corrections to known people'),
-  removeMembers: z.array(MemberMatchSchema).max(20).optional().describe('People leaving the household'),
-  headCount: z
-    .number()
-    .int()
-    .min(1)
-    .max(30)
-    .optional()
-    .describe('"we are 5": after the other edits, adds adults or removes the last listed to reach it'),
-  pets: z.array(DraftPetSchema).max(20).optional().describe('Replaces ALL pets ([] for none)'),
-  addPets: z.array(DraftPetSchema).max(20).optional(),
-  changePets: z
-    .array(z.object({ match: PetMatchSchema, set: DraftPetSchema.partial() }))
-    .max(20)
-    .optional(),
-  removePets: z.array(PetMatchSchema).max(20).optional(),
-});
-export type HouseholdEdits = z.infer<typeof HouseholdEditsSchema>;
-export type HouseholdEditsInput = z.input<typeof HouseholdEditsSchema>;
-
-export type HouseholdChange =
-  | { type: 'member-added'; member: DraftMember }
-  | { type: 'member-removed'; member: DraftMember }
-  | { type: 'member-changed'; before: DraftMember; after: DraftMember }
-  | { type: 'members-replaced'; members: DraftMember[] }
-  | { type: 'pet-added'; pet: DraftPet }
-  | { type: 'pet-removed'; pet: DraftPet }
-  | { type: 'pet-changed'; before: DraftPet; after: DraftPet }
-  | { type: 'pets-replaced'; pets: DraftPet[] }
-  | { type: 'field'; field: FieldName; before: unknown; after: unknown };
-
-type FieldName =
-  | 'location'
-  | 'durationDays'
-  | 'budget'
-  | 'monthlyBudget'
-  | 'mobility'
-  | 'scenarios'
-  | 'skills';
+export type { HouseholdEditsInput } from './household-edit-schema.ts';
 
 export type EditResult = {
   draft: HouseholdDraft;
@@ -321,94 +220,6 @@ export function applyHouseholdEdits(draft: HouseholdDraft, input: HouseholdEdits
     setField('skills', [...new Set([...(draft.skills ?? []), ...edits.addSkills])]);
 
   return { draft: next, changes, unmatched };
-}
-
-const money = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
-
-export function durationText(days: number): string {
-  if (days % 365 === 0) return days === 365 ? '1 year' : `${days / 365} years`;
-  if (days % 30 === 0 && days >= 60) return `${days / 30} months`;
-  if (days % 7 === 0 && days >= 14) return `${days / 7} weeks`;
-  return `${days} days`;
-}
-
-export function scenarioText(id: string): string {
-  // "Extreme heat" → "extreme heat", "Grid down / EMP" keeps its acronym.
-  return (SCENARIO_NAMES[id as ScenarioId] ?? id.replace(/-/g, ' ')).replace(/^[A-Z](?=[a-z])/, (c) =>
-    c.toLowerCase(),
-  );
-}
-
-function fieldValue(field: FieldName, value: unknown): string {
-  if (value === undefined || value === null) return 'not set';
-  switch (field) {
-    case 'durationDays':
-      return durationText(Number(value));
-    case 'budget':
-      return Number(value) === 0 ? 'no budget (needs only)' : money(Number(value));
-    case 'monthlyBudget':
-      return `${money(Number(value))} a month`;
-    case 'mobility':
-      return value === 'BUG_OUT' ? 'ready to evacuate' : 'sheltering in place';
-    case 'scenarios':
-      return (value as string[]).map(scenarioText).join(', ') || 'location hazards only';
-    case 'skills':
-      return (value as string[]).map((s) => s.replace(/-/g, ' ')).join(', ');
-    default:
-      return String(value);
-  }
-}
-
-const FIELD_NAMES: Record<FieldName, string> = {
-  location: 'Location',
-  durationDays: 'Duration',
-  budget: 'Budget',
-  monthlyBudget: 'Monthly budget',
-  mobility: 'Plan',
-  scenarios: 'Hazards',
-  skills: 'Skills',
-};
-
-function petText(p: DraftPet): string {
-  const an = /^(8|11|18)(\d\d)?$/.test(String(Math.round(p.weightLb))) ? 'an' : 'a';
-  return `${an} ${p.weightLb} lb ${p.breed ?? (p.species === 'other' ? 'pet' : p.species)}`;
-}
-
-function joinList(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** "Added grandma (78, diabetic). Budget: $300 → $200." — one sentence per kind of change. */
-export function describeChanges(changes: readonly HouseholdChange[]): string {
-  const added = changes.filter((c) => c.type === 'member-added').map((c) => describeMember(c.member));
-  const removed = changes.filter((c) => c.type === 'member-removed').map((c) => describeMember(c.member));
-  const sentences: string[] = [];
-  if (changes.some((c) => c.type === 'members-replaced')) sentences.push('Updated who is in the household');
-  if (added.length) sentences.push(`Added ${joinList(added)}`);
-  if (removed.length) sentences.push(`Removed ${joinList(removed)}`);
-  for (const c of changes) {
-    if (c.type === 'member-changed') sentences.push(`Updated ${describeMember(c.after)}`);
-  }
-  const petsAdded = changes.filter((c) => c.type === 'pet-added').map((c) => petText(c.pet));
-  const petsRemoved = changes.filter((c) => c.type === 'pet-removed').map((c) => petText(c.pet));
-  const petsReplaced = changes.find((c) => c.type === 'pets-replaced');
-  if (petsReplaced) sentences.push(petsReplaced.pets.length ? 'Updated the pets' : 'No pets');
-  if (petsAdded.length) sentences.push(`Added ${joinList(petsAdded)}`);
-  if (petsRemoved.length) sentences.push(`Removed ${joinList(petsRemoved)}`);
-  for (const c of changes) {
-    if (c.type === 'pet-changed')
-      sentences.push(`Updated the ${c.after.species}: ${petText(c.after).replace(/^an? /, '')}`);
-    if (c.type === 'field') {
-      const after = fieldValue(c.field, c.after);
-      sentences.push(
-        c.before === undefined || c.field === 'location' || c.field === 'scenarios' || c.field === 'skills'
-          ? `${FIELD_NAMES[c.field]}: ${after}`
-          : `${FIELD_NAMES[c.field]}: ${fieldValue(c.field, c.before)} → ${after}`,
-      );
-    }
-  }
-  return sentences.map((s) => `${s}.`).join(' ');
 }
 
 /** "Added grandma (78, diabetic). Now: 2 adults (38 f, 40 m), 2 children (6, 9), 1 senior (78, diabetic)." */

@@ -1,0 +1,91 @@
+import { type DraftPet, describeMember } from './household-draft.ts';
+import type { FieldName, HouseholdChange } from './household-edit-schema.ts';
+import { SCENARIO_NAMES, type ScenarioId } from './scenarios.ts';
+
+const money = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
+
+export function durationText(days: number): string {
+  if (days % 365 === 0) return days === 365 ? '1 year' : `${days / 365} years`;
+  if (days % 30 === 0 && days >= 60) return `${days / 30} months`;
+  if (days % 7 === 0 && days >= 14) return `${days / 7} weeks`;
+  return `${days} days`;
+}
+
+export function scenarioText(id: string): string {
+  // "Extreme heat" → "extreme heat", "Grid down / EMP" keeps its acronym.
+  return (SCENARIO_NAMES[id as ScenarioId] ?? id.replace(/-/g, ' ')).replace(/^[A-Z](?=[a-z])/, (c) =>
+    c.toLowerCase(),
+  );
+}
+
+function fieldValue(field: FieldName, value: unknown): string {
+  if (value === undefined || value === null) return 'not set';
+  switch (field) {
+    case 'durationDays':
+      return durationText(Number(value));
+    case 'budget':
+      return Number(value) === 0 ? 'no budget (needs only)' : money(Number(value));
+    case 'monthlyBudget':
+      return `${money(Number(value))} a month`;
+    case 'mobility':
+      return value === 'BUG_OUT' ? 'ready to evacuate' : 'sheltering in place';
+    case 'scenarios':
+      return (value as string[]).map(scenarioText).join(', ') || 'location hazards only';
+    case 'skills':
+      return (value as string[]).map((s) => s.replace(/-/g, ' ')).join(', ');
+    default:
+      return String(value);
+  }
+}
+
+const FIELD_NAMES: Record<FieldName, string> = {
+  location: 'Location',
+  durationDays: 'Duration',
+  budget: 'Budget',
+  monthlyBudget: 'Monthly budget',
+  mobility: 'Plan',
+  scenarios: 'Hazards',
+  skills: 'Skills',
+};
+
+function petText(p: DraftPet): string {
+  const an = /^(8|11|18)(\d\d)?$/.test(String(Math.round(p.weightLb))) ? 'an' : 'a';
+  return `${an} ${p.weightLb} lb ${p.breed ?? (p.species === 'other' ? 'pet' : p.species)}`;
+}
+
+function joinList(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "Added grandma (78, diabetic). Budget: $300 → $200." — one sentence per kind of change. */
+export function describeChanges(changes: readonly HouseholdChange[]): string {
+  const added = changes.filter((c) => c.type === 'member-added').map((c) => describeMember(c.member));
+  const removed = changes.filter((c) => c.type === 'member-removed').map((c) => describeMember(c.member));
+  const sentences: string[] = [];
+  if (changes.some((c) => c.type === 'members-replaced')) sentences.push('Updated who is in the household');
+  if (added.length) sentences.push(`Added ${joinList(added)}`);
+  if (removed.length) sentences.push(`Removed ${joinList(removed)}`);
+  for (const c of changes) {
+    if (c.type === 'member-changed') sentences.push(`Updated ${describeMember(c.after)}`);
+  }
+  const petsAdded = changes.filter((c) => c.type === 'pet-added').map((c) => petText(c.pet));
+  const petsRemoved = changes.filter((c) => c.type === 'pet-removed').map((c) => petText(c.pet));
+  const petsReplaced = changes.find((c) => c.type === 'pets-replaced');
+  if (petsReplaced) sentences.push(petsReplaced.pets.length ? 'Updated the pets' : 'No pets');
+  if (petsAdded.length) sentences.push(`Added ${joinList(petsAdded)}`);
+  if (petsRemoved.length) sentences.push(`Removed ${joinList(petsRemoved)}`);
+  for (const c of changes) {
+    if (c.type === 'pet-changed')
+      sentences.push(`Updated the ${c.after.species}: ${petText(c.after).replace(/^an? /, '')}`);
+    if (c.type === 'field') {
+      const after = fieldValue(c.field, c.after);
+      sentences.push(
+        c.before === undefined || c.field === 'location' || c.field === 'scenarios' || c.field === 'skills'
+          ? `${FIELD_NAMES[c.field]}: ${after}`
+          : `${FIELD_NAMES[c.field]}: ${fieldValue(c.field, c.before)} → ${after}`,
+      );
+    }
+  }
+  return sentences.map((s) => `${s}.`).join(' ');
+}
