@@ -1,4 +1,5 @@
 import { count } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
 import {
   createWebChatAdapter,
   type WebChatRendering,
@@ -7,7 +8,7 @@ import {
 import { webExternalId } from '../../src/conversation/index.ts';
 import { messages } from '../../src/db/schema/index.ts';
 import { csrfTokenFor, newToken } from '../../src/services/accounts/index.ts';
-import { startWebApp } from '../web/support.ts';
+import { Client, startWebApp } from '../web/support.ts';
 import { describeAdapterContract } from './adapter-contract.ts';
 import { echoModel } from './support.ts';
 
@@ -53,4 +54,29 @@ describeAdapterContract<WebChatRequest, WebChatRendering>('web', async () => {
     received: async (externalId) => (sent.get(externalId) ?? []).map(visible).join('\n'),
     close: () => app.close(),
   };
+});
+
+describe('the web chat route', () => {
+  it('sends the reply as the web adapter renders it (renderWeb), just before finish', async () => {
+    const app = await startWebApp({ model: echoModel() });
+    try {
+      const client = new Client(app.base);
+      await client.session();
+      const { parts } = await client.chat('hello web');
+      const types = parts.map((p) => p.type);
+      expect(types.at(-2)).toBe('data-reply');
+      const reply = parts.find((p) => p.type === 'data-reply')!.data as Record<string, unknown>;
+      expect(reply).toMatchObject({
+        markdown: 'heard: hello web',
+        choices: [],
+        link: null,
+        planCard: null,
+        status: 'ok',
+      });
+      const started = parts.find((p) => p.type === 'data-conversation')!.data as { conversationId: string };
+      expect(reply.conversationId).toBe(started.conversationId);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -6,7 +6,6 @@ import {
   type ConversationDeps,
   createConversation,
   MAX_MESSAGE_CHARS,
-  type Reply,
   webExternalId,
 } from '../../../conversation/index.ts';
 import { listConversations, listMessages } from '../../../services/conversations/index.ts';
@@ -14,6 +13,7 @@ import { AppError, badInput } from '../../../services/errors.ts';
 import type { WebRouteDeps } from '../shared/deps.ts';
 import { actorOf, noticeOf, parseBody, UUID } from '../shared/request.ts';
 import { csrfProtection, visitorMiddleware, visitorOf } from '../shared/visitor.ts';
+import { createWebChatAdapter } from './adapter.ts';
 import { type ChatHistoryMessage, chatPage } from './chat-page.ts';
 
 /**
@@ -69,18 +69,6 @@ class ChatRateLimitedError extends AppError {
     );
     this.name = 'ChatRateLimitedError';
   }
-}
-
-/** What the page needs of the reply (the text already streamed). */
-function webReply(reply: Reply) {
-  return {
-    conversationId: reply.conversationId,
-    status: reply.status,
-    choices: reply.choices ?? [],
-    link: reply.link ?? null,
-    planCard: reply.planCard ?? null,
-    toolCalls: reply.toolCalls,
-  };
 }
 
 export function chatRouter(deps: WebRouteDeps): Router {
@@ -158,7 +146,13 @@ export function chatRouter(deps: WebRouteDeps): Router {
         },
         async flush(controller) {
           const reply = await turn.reply.catch(() => null);
-          if (reply) controller.enqueue({ type: 'data-reply', data: webReply(reply) });
+          // The reply as the web channel renders it (renderWeb, via the web adapter), sent into this response.
+          if (reply) {
+            const web = createWebChatAdapter({
+              write: (_to, data) => controller.enqueue({ type: 'data-reply', data }),
+            });
+            await web.send(webExternalId(who), web.render(reply));
+          }
           controller.enqueue(finish ?? { type: 'finish' });
         },
       }),
