@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { rowsOf } from '../../src/db/rows.ts';
 import { passwordResetTokens } from '../../src/db/schema/index.ts';
+import { resetLinkFor } from '../../src/services/accounts/index.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { Client, startWebApp, type WebTestApp } from './support.ts';
 
@@ -167,6 +168,19 @@ describe('password reset with SMTP off', () => {
     expect(last!.status).toBe(429);
     expect(last!.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(String(last!.data.error)).not.toMatch(/reset/i);
+  });
+
+  it('the operator can hand out a reset link (npm run admin:reset-link), which works like a mailed one', async () => {
+    const c = new Client(app.base);
+    await c.signUp('no-mail@example.com', OLD);
+    expect(await resetLinkFor(app.database.db, app.base, 'nobody@example.com')).toBeNull();
+    const link = linkIn((await resetLinkFor(app.database.db, app.base, 'No-Mail@example.com'))!, app.base);
+    const fresh = new Client(app.base);
+    await fresh.session();
+    expect((await fresh.request('GET', link.path)).status).toBe(200);
+    const reset = await fresh.json('POST', '/reset-password', { token: link.token, password: NEW });
+    expect(reset.status).toBe(200);
+    expect((await c.json('GET', '/api/session')).data.user).toBeNull();
   });
 });
 

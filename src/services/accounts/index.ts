@@ -15,6 +15,7 @@ export {
   type ResetDeps,
   ResetThrottledError,
   requestPasswordReset,
+  resetLinkFor,
   resetPassword,
   resetTokenUsable,
 } from './password-reset.ts';

@@ -102,10 +102,21 @@ export async function requestPasswordReset(
 
 /** Makes the link (replacing earlier ones) and mails it, if the address has an account. */
 async function startReset(deps: ResetDeps, email: string, now: Date): Promise<void> {
-  const [user] = await deps.db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-  if (!user) return;
+  const link = await resetLinkFor(deps.db, deps.publicUrl, email, now);
+  if (link) await deps.mailer.send(resetMail(email, link));
+}
+
+/**
+ * A reset link for the account with this address (replacing earlier links), or null when there is none.
+ * The in-query token keeps it out of request logs, which record the path only. Also what an operator
+ * hands a person by hand when this deployment sends no e-mail (`npm run admin:reset-link`).
+ */
+export async function resetLinkFor(db: Db, publicUrl: string, email: string, now = new Date()) {
+  const address = email.trim().toLowerCase();
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, address)).limit(1);
+  if (!user) return null;
   const token = newToken();
-  await deps.db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     // A new link replaces the earlier ones.
     await tx
       .update(passwordResetTokens)
@@ -118,8 +129,7 @@ async function startReset(deps: ResetDeps, email: string, now: Date): Promise<vo
       expiresAt: new Date(now.getTime() + RESET_TOKEN_MINUTES * 60 * 1000),
     });
   });
-  // In the query, not the path: request logs keep the path only, so the token is never written to a log.
-  await deps.mailer.send(resetMail(email, `${deps.publicUrl}/reset-password?token=${token}`));
+  return `${publicUrl}/reset-password?token=${token}`;
 }
 
 /** Whether a reset link can still be used (to show the form, or say it has expired). */
