@@ -185,21 +185,9 @@ async function importBatch(
       ),
     );
   const byKey = new Map(rows.map((r) => [r.key!, r]));
-  const offers = await recordObservations(
-    tx,
-    batch.map((l) => {
-      const r = byKey.get(l.key)!;
-      return {
-        listing: { id: r.id, specificProductId: r.productId, supplierId: r.supplierId, seller: l.row.seller },
-        observations: l.observations,
-      };
-    }),
-  );
-  summary.offers.added += offers.added;
-  summary.offers.confirmed += offers.confirmed;
-  summary.offers.stale += offers.stale;
-
   const pending = batch.map((l) => ({ l, r: byKey.get(l.key)! })).filter(({ r }) => r.status === 'PENDING');
+
+  // A trusted feed's products are written first, so their offers are recorded already linked to them.
   const trustedRows = pending.filter(
     ({ l }) => ctx.trusted && l.row.sku && l.row.masterItem && l.row.metadata,
   );
@@ -210,6 +198,29 @@ async function importBatch(
     ctx.now,
   );
   summary.matched.accepted += accepted.length;
+  const productOf = new Map(trustedRows.map(({ r }, i) => [r.id, accepted[i]!]));
+
+  const fresh = new Set(written.filter((w) => w.inserted).map((w) => w.id));
+  const offers = await recordObservations(
+    tx,
+    batch.map((l) => {
+      const r = byKey.get(l.key)!;
+      return {
+        listing: {
+          id: r.id,
+          specificProductId: productOf.get(r.id) ?? r.productId,
+          supplierId: r.supplierId,
+          seller: l.row.seller,
+        },
+        observations: l.observations,
+      };
+    }),
+    fresh,
+  );
+  summary.offers.added += offers.added;
+  summary.offers.confirmed += offers.confirmed;
+  summary.offers.stale += offers.stale;
+
   const taken = new Set(trustedRows.map(({ r }) => r.id));
   const outcome = await matchListings(
     tx,

@@ -34,17 +34,21 @@ type Latest = {
 export async function recordObservations(
   tx: DbOrTx,
   observations: { listing: Listing; observations: Observation[] }[],
+  /** Listings created in this batch: they have no offers yet, so their latest is not looked up. */
+  fresh: ReadonlySet<string> = new Set(),
 ): Promise<OfferResult> {
   const result: OfferResult = { added: 0, confirmed: 0, stale: 0, changed: new Set() };
   if (observations.length === 0) return result;
-  const ids = observations.map((o) => o.listing.id);
+  const ids = observations.map((o) => o.listing.id).filter((id) => !fresh.has(id));
   const latest = new Map(
-    rowsOf<Latest>(
-      await tx.execute(sql`
+    ids.length === 0
+      ? []
+      : rowsOf<Latest>(
+          await tx.execute(sql`
         select distinct on (listing_id) id, listing_id, price, currency, in_stock, observed_at, last_seen_at
         from product_offers where listing_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)
         order by listing_id, observed_at desc`),
-    ).map((r) => [r.listing_id, r]),
+        ).map((r) => [r.listing_id, r]),
   );
   const inserts: (typeof productOffers.$inferInsert)[] = [];
   const touched: { id: string; seen: string }[] = [];
