@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { type DraftMember, type DraftPet, DraftPetSchema, MemberInputSchema } from './household-draft.ts';
+import {
+  type DraftMember,
+  type DraftPet,
+  DraftPetSchema,
+  MemberInputSchema,
+} from './household-draft-schema.ts';
 import { MemberConditionSchema, MemberKindSchema, MobilitySchema } from './plan-input.ts';
 import { ScenarioIdSchema } from './scenarios.ts';
 

@@ -1,4 +1,5 @@
-import { type DraftPet, describeMember } from './household-draft.ts';
+import { describeMember } from './household-draft.ts';
+import type { DraftPet } from './household-draft-schema.ts';
 import type { FieldName, HouseholdChange } from './household-edit-schema.ts';
 import { SCENARIO_NAMES, type ScenarioId } from './scenarios.ts';
 

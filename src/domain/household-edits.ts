@@ -1,12 +1,11 @@
 import type { z } from 'zod';
+import { describeHousehold, normalizeMember } from './household-draft.ts';
 import {
   type DraftMember,
   type DraftPet,
   DraftPetSchema,
-  describeHousehold,
   type HouseholdDraft,
-  normalizeMember,
-} from './household-draft.ts';
+} from './household-draft-schema.ts';
 import {
   type FieldName,
   type HouseholdChange,

@@ -1,4 +1,5 @@
-import { type DraftMember, kindForAge } from '../../domain/household-draft.ts';
+import { kindForAge } from '../../domain/household-draft.ts';
+import type { DraftMember } from '../../domain/household-draft-schema.ts';
 import type { HouseholdEditsInput } from '../../domain/household-edits.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { DraftPet } from '../../domain/household-draft.ts';
+import type { DraftPet } from '../../domain/household-draft-schema.ts';
 import type { HouseholdEditsInput } from '../../domain/household-edits.ts';
 import type { PetMention } from './plan-facts.ts';
 

@@ -1,4 +1,4 @@
-import type { DraftMember, MemberInput } from '../../domain/household-draft.ts';
+import type { DraftMember, MemberInput } from '../../domain/household-draft-schema.ts';
 import { findMember, type HouseholdEditsInput } from '../../domain/household-edits.ts';
 import type { HouseholdMention, MemberDraft, MemberKind } from './household.ts';
 import { membersForCount } from './household.ts';
