@@ -46,6 +46,10 @@ export function biggestGap(view: PlanView): string | null {
   return null;
 }
 
+/** The needs a purchase covers, by name; internal sub-keys ("food-kcal:72h") are not names and are left out. */
+const coverNames = (view: PlanView, item: KitItem) =>
+  [...new Set(item.covers.filter((k) => !k.includes(':')).map((k) => view.supplyName(k)))].join(', ');
+
 const itemLink = (i: KitItem) =>
   i.productUrl
     ? html`<a href="${safeUrl(i.productUrl)}" target="_blank" rel="noopener noreferrer nofollow">${i.name}</a>`
@@ -62,7 +66,7 @@ export function firstStepsSection(view: PlanView): Html {
           (
             i,
           ) => html`<li><span class="buy">${itemLink(i)}</span> <span class="buy-qty">× ${i.quantity} · ${money(i.lineTotal)}</span>
-      <span class="hint">for ${i.covers.map((k) => view.supplyName(k)).join(', ') || humanize(itemCategory(view, i))}</span></li>`,
+      <span class="hint">for ${coverNames(view, i) || humanize(itemCategory(view, i))}</span></li>`,
         )}</ol>`
       : html`<p>Nothing left to buy in this plan.</p>`
   }
@@ -117,7 +121,7 @@ export function itemsSection(view: PlanView): Html {
       <td data-label="Qty">${i.quantity}</td>
       <td data-label="Each">${money(i.unitPrice)}${i.priceObservedAt ? html`<br><small class="price-seen">price as of ${i.priceObservedAt}</small>` : ''}</td>
       <td data-label="Total">${money(i.lineTotal)}</td>
-      <td data-label="Covers">${i.covers.map((k) => view.supplyName(k)).join(', ')}</td>
+      <td data-label="Covers">${coverNames(view, i)}</td>
     </tr>`,
     )}</tbody></table>
   </details>`,
