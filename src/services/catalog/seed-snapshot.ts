@@ -4,10 +4,11 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { seedExpertCalls } from '../calls/seed.ts';
 import { OFFLINE_EMBEDDER_NAME } from '../embeddings/offline.ts';
-import { defaultDataDir, loadSeedData } from './seed-files.ts';
+import { expertCallSchema } from './seed-schemas.ts';
 
 /**
  * A first start on an empty data directory spends 15–50 s creating the cluster (initdb in WebAssembly),
@@ -22,6 +23,8 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 export const snapshotDir = join(root, 'snapshot');
 const tarFile = join(snapshotDir, 'seed.tar.br');
 const manifestFile = join(snapshotDir, 'seed.json');
+/** The seed files (seed-files.ts reads them from the same place). */
+const seedDataDir = join(root, 'data');
 
 /** The modules whose code decides the seeded rows; their local imports are followed. */
 const SEED_ENTRY_POINTS = ['src/services/catalog/seed.ts', 'src/services/embeddings/offline.ts'];
@@ -71,7 +74,7 @@ function pgliteVersion(): string {
 
 /** Everything the snapshot is made from (see above), each file by its path and SHA-256. */
 export function seedInputs(): Record<string, string> {
-  const files = [...filesUnder(join(root, 'drizzle')), ...filesUnder(defaultDataDir), ...seedModules()];
+  const files = [...filesUnder(join(root, 'drizzle')), ...filesUnder(seedDataDir), ...seedModules()];
   const inputs: Record<string, string> = {
     '@electric-sql/pglite': pgliteVersion(),
     embedder: OFFLINE_EMBEDDER_NAME,
@@ -117,8 +120,11 @@ export function currentSeedSnapshot(): { tar: Blob } | { unusable: string } {
  * so they are set again from today (an upsert on their titles), as a seed today would have set them.
  */
 export async function refreshSnapshotDates(database: Database, now = new Date()): Promise<void> {
-  const { expertCalls } = loadSeedData(defaultDataDir);
-  await database.db.transaction((tx) => seedExpertCalls(tx, expertCalls, now));
+  // The calls file alone, checked as the seed checks it (the rest of the seed is in the snapshot already;
+  // loading and validating every seed file would add half a second to the first start).
+  const file = join(seedDataDir, 'calls', 'expert-calls.json');
+  const calls = z.array(expertCallSchema).parse(JSON.parse(readFileSync(file, 'utf8')));
+  await database.db.transaction((tx) => seedExpertCalls(tx, calls, now));
 }
 
 /**
