@@ -1,6 +1,8 @@
 import citiesData from '../../domain/data/cities.json' with { type: 'json' };
 import statesData from '../../domain/data/states.json' with { type: 'json' };
-import { CITY_ALIASES, citiesNamed, foreignPlace, resolveLocation } from '../../domain/location.ts';
+import { CITY_ALIASES, citiesNamed } from '../../domain/gazetteer.ts';
+import { resolveLocation } from '../../domain/location.ts';
+import { foreignPlace } from '../../domain/places-abroad.ts';
 
 /** Finds where the household lives in free text: a city (and state), a ZIP code, coordinates or a state. */
 
