@@ -6,6 +6,7 @@ import { migrationState, runMigrations } from './db/migrate.ts';
 import { hasCatalog } from './services/catalog/counts.ts';
 import type { Embedder } from './services/embeddings/embedder.ts';
 import type { Logger } from './services/logger.ts';
+import { setPriceMaxAgeDays } from './services/plans/catalog-prices.ts';
 import { setBillingEnabled } from './services/tiers/tiers.ts';
 
 export type OpenDatabaseOptions = {
@@ -34,6 +35,7 @@ export async function openMigratedDatabase(config: Config, options: OpenDatabase
   try {
     // Billing off (no Stripe configured) means self-hosted: every account gets the top tier's rights.
     setBillingEnabled(database.db, config.stripe !== null);
+    setPriceMaxAgeDays(database.db, config.catalog.priceMaxAgeDays);
     if (!(await migrationState(database)).upToDate) await runMigrations(database);
     if (snapshot) {
       const { refreshSnapshotDates } = await import('./services/catalog/seed-snapshot.ts');

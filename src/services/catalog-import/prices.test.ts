@@ -11,6 +11,7 @@ import {
   forgetCatalogCandidates,
   loadCatalogCandidates,
   priceUnconfirmed,
+  setPriceMaxAgeDays,
 } from '../plans/catalog-candidates.ts';
 import { importFeed } from './import.ts';
 import { parseFeed } from './parse-feed.ts';
@@ -87,5 +88,9 @@ describe('prices that move', () => {
       strategy: 'greedy',
     });
     expect(allowed.items.map((i) => i.productId)).toEqual(fresh.items.map((i) => i.productId));
+    // PRICE_MAX_AGE_DAYS=0, as the runtime sets it on the database handle: no limit.
+    setPriceMaxAgeDays(database.db, 0);
+    const unlimited = await buildPlan({ db: database.db }, REQUEST, { now: later, strategy: 'greedy' });
+    expect(unlimited.items.map((i) => i.productId)).toEqual(fresh.items.map((i) => i.productId));
   });
 });

@@ -36,8 +36,8 @@ import type { DbOrTx } from '../database.ts';
 import { parseInput } from '../validation.ts';
 import {
   type CatalogCandidate,
-  DEFAULT_PRICE_MAX_AGE_DAYS,
   loadCatalogCandidates,
+  priceMaxAgeDays,
   priceUnconfirmed,
 } from './catalog-candidates.ts';
 import { resourcesForSkills } from './skill-resources.ts';
@@ -62,7 +62,7 @@ export type BuildPlanOptions = {
   fitCheck?: boolean;
   /** The person accepts prices older than the limit ("price unconfirmed"): the optimizer may buy them. */
   allowUnconfirmedPrices?: boolean;
-  /** config.catalog.priceMaxAgeDays (PRICE_MAX_AGE_DAYS); 0 turns the check off. */
+  /** Overrides config.catalog.priceMaxAgeDays (PRICE_MAX_AGE_DAYS, set on the database handle); 0: no limit. */
   priceMaxAgeDays?: number;
   now?: Date;
 };
@@ -191,7 +191,7 @@ export async function buildPlan(
     pets: request.pets,
   };
   const allergens = foodAllergies(household);
-  const maxAge = options.priceMaxAgeDays ?? DEFAULT_PRICE_MAX_AGE_DAYS;
+  const maxAge = options.priceMaxAgeDays ?? priceMaxAgeDays(db);
   const now = options.now ?? new Date();
   const problem = purchaseProblem({
     needs,

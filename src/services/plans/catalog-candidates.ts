@@ -5,7 +5,12 @@ import type { Candidate } from '../../domain/optimizer/index.ts';
 import { bundleSystemTags, type ProductFit, ProductFitSchema, systemTags } from '../../domain/product-fit.ts';
 import { currentOffers } from './catalog-prices.ts';
 
-export { DEFAULT_PRICE_MAX_AGE_DAYS, priceUnconfirmed } from './catalog-prices.ts';
+export {
+  DEFAULT_PRICE_MAX_AGE_DAYS,
+  priceMaxAgeDays,
+  priceUnconfirmed,
+  setPriceMaxAgeDays,
+} from './catalog-prices.ts';
 
 export type CatalogCandidate = Candidate & {
   productUrl: string | null;

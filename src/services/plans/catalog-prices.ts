@@ -8,6 +8,17 @@ import { rowsOf } from '../../db/rows.ts';
  */
 export const DEFAULT_PRICE_MAX_AGE_DAYS = 180;
 
+/** The configured limit per database handle, set once where the database is opened (as billing is). */
+const maxAgeByDb = new WeakMap<object, number>();
+
+export function setPriceMaxAgeDays(db: DbOrTx, days: number): void {
+  maxAgeByDb.set(db, days);
+}
+
+export function priceMaxAgeDays(db: DbOrTx): number {
+  return maxAgeByDb.get(db) ?? DEFAULT_PRICE_MAX_AGE_DAYS;
+}
+
 /** Whether a candidate's price (a bundle's oldest part's) is older than `maxAgeDays`, or of unknown age. */
 export function priceUnconfirmed(
   candidate: { priceObservedAt: string | null },
