@@ -5,8 +5,9 @@ import { hasFacts, type Profile } from './facts.ts';
 import { turnIntent } from './first-step.ts';
 import { guidanceAnswer, type Passage } from './guidance.ts';
 import { classify } from './intent.ts';
+import { planReply } from './plan-reply.ts';
 import type { ReadPrompt, ToolExchange } from './prompt.ts';
-import { type Channel, type DaysLine, type InventoryChange, inventoryReply, planReply } from './replies.ts';
+import { type Channel, type DaysLine, type InventoryChange, inventoryReply } from './replies.ts';
 import {
   bold,
   bundlesText,
