@@ -1,6 +1,6 @@
 import type { DraftPet } from '../../domain/household-draft-schema.ts';
 import type { HouseholdEditsInput } from '../../domain/household-edits.ts';
-import type { PetMention } from './plan-facts.ts';
+import type { PetMention } from './pet-mentions.ts';
 
 const clean = (p: {
   species: DraftPet['species'];
