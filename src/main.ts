@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { createChannels } from './channels/channels.ts';
 import { createWebApp } from './channels/web/app.ts';
 import { mountWeb } from './channels/web/routes.ts';
 import { createRequestLog } from './channels/web/shared/request-log.ts';
@@ -19,12 +20,27 @@ export async function start(
   // Background work the stop waits for, each stopping its intake then finishing what it holds: the Telegram
   // and SMS channels' stop (their inbound worker) belongs here where they are started.
   const drains: (() => Promise<void>)[] = [];
-  const app = createWebApp({ config, database, logger, requests }, (web) =>
-    mountWeb(web, { config, database, embedder, model, logger, solver }),
-  );
+  // Telegram and SMS, each on when its variables are set: webhook routes, the inbound worker, deliver.
+  const channels = createChannels(config, {
+    db: database.db,
+    embedder,
+    model,
+    solver,
+    publicUrl: config.publicUrl,
+    log: (message, detail) => logger.warn({ detail }, message),
+  });
+  drains.push(() => channels.stop());
+  const app = createWebApp({ config, database, logger, requests }, (web) => {
+    // Provider webhooks first: none of the web's page and session handling applies to them.
+    channels.mount(web);
+    mountWeb(web, { config, database, embedder, model, logger, solver });
+  });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(config.port, () => resolve(s));
   });
+  // Once listening: long polling, or the webhook registered with Telegram (https PUBLIC_URL only).
+  await channels.start();
+  logger.info({ channels: channels.status() }, 'channels');
   // Graceful: new connections refused, turns in flight finished (up to the timeout), then the database closed.
   const stop = () =>
     shutDown({
@@ -35,7 +51,7 @@ export async function start(
       logger,
       timeoutMs: options.shutdownTimeoutMs ?? SHUTDOWN_TIMEOUT_MS,
     });
-  return { config, runtime, database, embedder, server, stop };
+  return { config, runtime, database, embedder, server, channels, stop };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -62,10 +62,15 @@ export function createTelegramChannel(
       }
       // Telegram only calls https webhooks; a local http address is set up by hand (or use polling).
       if (deps.publicUrl.startsWith('https://') && config.webhookSecret) {
-        await bot.api.setWebhook(`${deps.publicUrl}${TELEGRAM_WEBHOOK_PATH}`, {
-          secret_token: config.webhookSecret,
-          allowed_updates: ['message', 'callback_query'],
-        });
+        try {
+          await bot.api.setWebhook(`${deps.publicUrl}${TELEGRAM_WEBHOOK_PATH}`, {
+            secret_token: config.webhookSecret,
+            allowed_updates: ['message', 'callback_query'],
+          });
+        } catch (error) {
+          // The server still serves everything else, and a webhook set before keeps working: say so loudly.
+          log('telegram: registering the webhook failed', { error: String(error) });
+        }
       }
     },
     async stop() {
