@@ -1,7 +1,7 @@
 import type { DraftMember, MemberInput } from '../../domain/household-draft-schema.ts';
 import { findMember, type HouseholdEditsInput } from '../../domain/household-edits.ts';
-import type { HouseholdMention, MemberDraft, MemberKind } from './household.ts';
-import { membersForCount } from './household.ts';
+import type { HouseholdMention, MemberDraft, MemberKind } from './household-scan.ts';
+import { membersForCount } from './member-list.ts';
 
 /**
  * The members a message names, turned into edits of the known household: a first description sets it;

@@ -1,0 +1,119 @@
+import { type Found, kindForAge, type MemberDraft, member } from './household-scan.ts';
+import { CANONICAL_ROLE } from './member-words.ts';
+
+// Details said apart from the member they are about: pregnancy and nursing, an age, a condition.
+
+/** Pregnancy or nursing stated apart; returns whether the speaker was added to the members. */
+export function attachStates(
+  normalized: string,
+  members: MemberDraft[],
+  found: readonly Found[],
+  selfFound: readonly Found[],
+): boolean {
+  let self = false;
+  // Pregnancy or nursing stated apart from a member: "my wife is pregnant", "I'm nursing", "my sister is
+  // nursing": the speaker, the role named, else the first woman.
+  const state = (word: 'pregnant' | 'nursing') => {
+    const w = word === 'pregnant' ? 'pregnant|expecting' : 'nursing|breastfeeding';
+    const re = new RegExp(
+      `\\b(i'm|i am|im|my (\\w+)(?: who)?(?: is|'s)|she's|she is|is|currently)\\s+(?:also\\s+)?(?:${w})\\b`,
+      'g',
+    );
+    for (let m = re.exec(normalized); m !== null; m = re.exec(normalized)) {
+      const role = m[2] ? (CANONICAL_ROLE[m[2]] ?? m[2]) : /^i/.test(m[1]!) ? 'me' : null;
+      let who = role ? members.find((x) => x.role === role) : undefined;
+      if (!who && role === 'me') {
+        who = member('adult', { role: 'me' });
+        members.unshift(who);
+        self = true;
+      }
+      who ??=
+        members.find((x) => x.sex === 'f' && (x.kind === 'adult' || x.kind === 'teen')) ??
+        members.find((x) => x.kind === 'adult' && x.sex == null);
+      if (who) {
+        who.sex = 'f';
+        if (word === 'pregnant') who.pregnant = true;
+        else who.nursing = true;
+      }
+    }
+  };
+  state('pregnant');
+  state('nursing');
+  // "me (29, pregnant)", "my sister, nursing": the word right after someone named is about them.
+  const after =
+    /\b(pregnant|expecting|nursing|breastfeeding)\b(?!\s+(?:wife|sister|partner|girlfriend|daughter|mom|mother|woman|friend|mum))/g;
+  for (let m = after.exec(normalized); m !== null; m = after.exec(normalized)) {
+    const before = found.filter(
+      (f) => f.index <= m!.index && m!.index - f.index < 30 && f.members.length === 1,
+    );
+    const who =
+      before[before.length - 1]?.members[0] ?? selfFound.find((f) => f.index <= m!.index)?.members[0];
+    if (!who || who.sex === 'm' || !(who.kind === 'adult' || who.kind === 'teen')) continue;
+    who.sex = 'f';
+    if (/pregnant|expecting/.test(m[1]!)) who.pregnant = true;
+    else who.nursing = true;
+  }
+
+  return self;
+}
+
+export function attachAgesApart(normalized: string, found: readonly Found[]): void {
+  // An age said apart from the name: "my mom is moving in, she's 72" → the person named just before.
+  const apart =
+    /\b(?:she's|he's|she is|he is|who is|who's|is)\s+(\d{1,3})\b(?!\s*(?:lbs?|pounds|gal|gallons|days?|weeks?|months?|%))/g;
+  for (let m = apart.exec(normalized); m !== null; m = apart.exec(normalized)) {
+    const before = found.filter((f) => f.index <= m!.index && f.members.length === 1);
+    const who = before[before.length - 1]?.members[0];
+    const age = Number(m[1]);
+    if (who && who.ageYears === undefined && age <= 110) {
+      who.ageYears = age;
+      who.kind = kindForAge(age);
+    }
+  }
+}
+
+const CONDITIONS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/\b(?:insulin|insulin[- ]dependent|type 1)\b/g, () => 'diabetic-insulin'],
+  [/\bdiabet(?:es|ic)\b/g, () => 'diabetic'],
+  [/\b(?:on |needs |uses )?oxygen\b/g, () => 'oxygen'],
+  [/\bdialysis\b/g, () => 'dialysis'],
+  [/\b(?:wheelchair|walker|mobility aid|mobility scooter)\b/g, () => 'mobility-aid'],
+  [
+    /\b(?:allergic to|allergy to|allergies to)\s+(peanut|tree nut|nut|shellfish|fish|egg|milk|dairy|wheat|gluten|soy|sesame)s?\b/g,
+    (m) => `allergy-${m[1]!.replace(/ /g, '-')}`,
+  ],
+  [
+    /\b(peanut|tree nut|nut|shellfish|fish|egg|milk|dairy|wheat|gluten|soy|sesame)s?\s+allerg(?:y|ies|ic)\b/g,
+    (m) => `allergy-${m[1]!.replace(/ /g, '-')}`,
+  ],
+];
+
+/** Conditions found in the text, each with where it was said. */
+export function findConditions(normalized: string): { condition: string; index: number }[] {
+  const out: { condition: string; index: number }[] = [];
+  for (const [re, name] of CONDITIONS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(normalized); m !== null; m = re.exec(normalized)) {
+      out.push({ condition: name(m), index: m.index });
+    }
+  }
+  return out;
+}
+
+export function attachConditions(normalized: string, found: Found[]) {
+  const conditions = findConditions(normalized);
+  const limited = /\b(limited mobility|can't walk|cannot walk|bedridden|disabled)\b/.exec(normalized);
+  if (found.length === 0) return;
+  const owner = (index: number) => {
+    const before = found.filter((f) => f.index <= index && f.members.length > 0);
+    return (before[before.length - 1] ?? found.find((f) => f.members.length > 0))?.members[0];
+  };
+  for (const c of conditions) {
+    const m = owner(c.index);
+    if (m) m.conditions = [...new Set([...(m.conditions ?? []), c.condition])];
+  }
+  if (limited) {
+    const m = owner(limited.index);
+    if (m) m.mobilityLimited = true;
+  }
+}

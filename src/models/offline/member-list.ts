@@ -1,0 +1,60 @@
+import { DEFAULT_AGE, type MemberDraft, type MemberKind, member } from './household-scan.ts';
+
+// The members as a list: in order, made up from a head count, and described in a line.
+
+function rank(m: MemberDraft): number {
+  return m.ageYears ?? DEFAULT_AGE[m.kind];
+}
+
+export function orderMembers(members: MemberDraft[]): MemberDraft[] {
+  const order: Record<MemberKind, number> = { adult: 0, senior: 1, teen: 2, child: 3, infant: 4 };
+  return [...members].sort((a, b) => order[a.kind] - order[b.kind] || rank(b) - rank(a));
+}
+
+/** A head count alone: a family is two adults and children; other groups are adults. */
+export function membersForCount(
+  count: number,
+  family: boolean,
+): { members: MemberDraft[]; assumption: string } {
+  if (family && count >= 3) {
+    const kids = count - 2;
+    return {
+      members: [member('adult'), member('adult'), ...Array.from({ length: kids }, () => member('child'))],
+      assumption: `a family of ${count} is 2 adults and ${kids} child${kids === 1 ? '' : 'ren'} (ages help)`,
+    };
+  }
+  return {
+    members: Array.from({ length: count }, () => member('adult')),
+    assumption:
+      count === 1 ? 'one adult' : `all ${count} people are adults (tell me about children or seniors)`,
+  };
+}
+
+/** "2 adults, 2 children (6, 9) and 1 infant" */
+export function describeMembers(members: readonly MemberDraft[]): string {
+  const groups: [MemberKind, string, string][] = [
+    ['adult', 'adult', 'adults'],
+    ['senior', 'senior', 'seniors'],
+    ['teen', 'teen', 'teens'],
+    ['child', 'child', 'children'],
+    ['infant', 'infant', 'infants'],
+  ];
+  const parts: string[] = [];
+  for (const [kind, one, many] of groups) {
+    const of = members.filter((m) => m.kind === kind);
+    if (of.length === 0) continue;
+    const known = of.filter((m) => m.ageYears !== undefined).map((m) => fmtAge(m.ageYears!));
+    const agesText = kind !== 'adult' && known.length === of.length ? ` (${known.join(', ')})` : '';
+    parts.push(`${of.length} ${of.length === 1 ? one : many}${agesText}`);
+  }
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+function fmtAge(age: number): string {
+  return age < 2 ? `${Math.round(age * 12)} mo` : String(age);
+}
+
+export function defaultAge(kind: MemberKind): number {
+  return DEFAULT_AGE[kind];
+}
