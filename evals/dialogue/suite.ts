@@ -9,21 +9,18 @@ import type { Database } from '../../src/db/client.ts';
 import type { Actor } from '../../src/services/conversations/actor.ts';
 import { createOfflineEmbedder } from '../../src/services/embeddings/offline.ts';
 import { seededDatabase } from './database.ts';
+import { householdGate, planGate, replyGate, toolsGate } from './expected-gates.ts';
 import {
   answeredGate,
   conciseGate,
   forbiddenGate,
   gallonFigures,
-  groundingGate,
-  householdGate,
   leakGate,
   lengthGate,
   linksGate,
-  planGate,
-  replyGate,
-  toolsGate,
 } from './gates.ts';
 import type { Grader } from './grader.ts';
+import { groundingGate } from './grounding-gate.ts';
 import { makeUser, type Other, otherPlanIntact, seedOtherUser } from './people.ts';
 import { type Snapshot, snapshot } from './snapshot.ts';
 import type { Dialogue, DialogueResult, GateResult, SuiteResult, TurnRecord } from './types.ts';
