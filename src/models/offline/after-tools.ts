@@ -8,15 +8,8 @@ import { classify } from './intent.ts';
 import { planReply } from './plan-reply.ts';
 import type { ReadPrompt, ToolExchange } from './prompt.ts';
 import { type Channel, type DaysLine, type InventoryChange, inventoryReply } from './replies.ts';
-import {
-  bold,
-  bundlesText,
-  listText,
-  productsText,
-  rationsText,
-  skillsText,
-  tierText,
-} from './result-texts.ts';
+import { bold } from './reply-format.ts';
+import { bundlesText, listText, productsText, rationsText, skillsText, tierText } from './result-texts.ts';
 
 const STOP_WORDS = new Set('the a an on in of to for with me my and or at by is are be i we our'.split(' '));
 

@@ -1,9 +1,7 @@
 import type { Channel, DaysLine } from './replies.ts';
+import { bold } from './reply-format.ts';
 
-/** Replies written from one tool's result, per channel (SMS short and plain, Telegram and web with bold). */
-export function bold(channel: Channel, t: string) {
-  return channel === 'sms' ? t : channel === 'telegram' ? `*${t}*` : `**${t}**`;
-}
+// Replies written from one tool's result, per channel (SMS short and plain, Telegram and web with bold).
 
 export function listText(out: Record<string, unknown>, channel: Channel): string {
   const items = (out.items ?? []) as { name: string; quantity: number; expires: string | null }[];
