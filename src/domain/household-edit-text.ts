@@ -59,10 +59,27 @@ function joinList(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/**
+ * What was really added and removed: a correction such as "no wait, 2 cats" arrives as the old cat removed and
+ * two cats added, which a person reads as one cat added — so identical descriptions cancel out in pairs.
+ */
+function net(added: string[], removed: string[]): { added: string[]; removed: string[] } {
+  const left = [...removed];
+  const kept = added.filter((text) => {
+    const i = left.indexOf(text);
+    if (i === -1) return true;
+    left.splice(i, 1);
+    return false;
+  });
+  return { added: kept, removed: left };
+}
+
 /** "Added grandma (78, diabetic). Budget: $300 → $200." — one sentence per kind of change. */
 export function describeChanges(changes: readonly HouseholdChange[]): string {
-  const added = changes.filter((c) => c.type === 'member-added').map((c) => describeMember(c.member));
-  const removed = changes.filter((c) => c.type === 'member-removed').map((c) => describeMember(c.member));
+  const { added, removed } = net(
+    changes.filter((c) => c.type === 'member-added').map((c) => describeMember(c.member)),
+    changes.filter((c) => c.type === 'member-removed').map((c) => describeMember(c.member)),
+  );
   const sentences: string[] = [];
   if (changes.some((c) => c.type === 'members-replaced')) sentences.push('Updated who is in the household');
   if (added.length) sentences.push(`Added ${joinList(added)}`);
@@ -70,10 +87,15 @@ export function describeChanges(changes: readonly HouseholdChange[]): string {
   for (const c of changes) {
     if (c.type === 'member-changed') sentences.push(`Updated ${describeMember(c.after)}`);
   }
-  const petsAdded = changes.filter((c) => c.type === 'pet-added').map((c) => petText(c.pet));
-  const petsRemoved = changes.filter((c) => c.type === 'pet-removed').map((c) => petText(c.pet));
+  const { added: petsAdded, removed: petsRemoved } = net(
+    changes.filter((c) => c.type === 'pet-added').map((c) => petText(c.pet)),
+    changes.filter((c) => c.type === 'pet-removed').map((c) => petText(c.pet)),
+  );
   const petsReplaced = changes.find((c) => c.type === 'pets-replaced');
-  if (petsReplaced) sentences.push(petsReplaced.pets.length ? 'Updated the pets' : 'No pets');
+  if (petsReplaced)
+    sentences.push(
+      petsReplaced.pets.length ? `Pets: ${joinList(petsReplaced.pets.map(petText))}` : 'No pets',
+    );
   if (petsAdded.length) sentences.push(`Added ${joinList(petsAdded)}`);
   if (petsRemoved.length) sentences.push(`Removed ${joinList(petsRemoved)}`);
   for (const c of changes) {
