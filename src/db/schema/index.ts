@@ -6,6 +6,7 @@ export * from './bundles.ts';
 export * from './calls.ts';
 export * from './channels.ts';
 export * from './commerce.ts';
+export * from './communications.ts';
 export * from './conversations.ts';
 export * from './inventory.ts';
 export * from './knowledge.ts';
