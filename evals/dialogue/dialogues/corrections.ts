@@ -93,6 +93,26 @@ export const corrections: DialogueSpec[] = [
     ],
   },
   {
+    id: 'correct-one-cat-to-two',
+    title: '"no wait, 2 cats" after "I also have a cat" says the one cat it adds',
+    theme: 'correction',
+    channel: 'telegram',
+    issue: 'Added a 10 lb cat and a 10 lb cat. Removed a 10 lb cat.',
+    turns: [
+      opening(
+        'I live alone in Phoenix AZ, I am 70 and use insulin. Heat waves and power outages. 1 week, $150.',
+      ),
+      { say: 'I also have a cat', household: { pets: [{ species: 'cat' }] } },
+      {
+        say: 'no wait, 2 cats',
+        saysOneOf: CHANGED,
+        household: { memberCount: 1, pets: [{ species: 'cat' }, { species: 'cat' }] },
+        plan: { exists: true, petCount: 2, memberCount: 1 },
+        saysNot: [/Removed a 10 lb cat/i, /cat and a 10 lb cat/i],
+      },
+    ],
+  },
+  {
     id: 'correct-make-that-200',
     title: '"actually make that 200" changes the budget to $200',
     theme: 'correction',
