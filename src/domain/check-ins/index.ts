@@ -1,0 +1,4 @@
+export * from './message.ts';
+export * from './rotation.ts';
+export * from './schedule.ts';
+export * from './zoned-time.ts';
