@@ -102,12 +102,15 @@ const envSchema = z.object({
     message: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.com:587',
   }),
   MAIL_FROM: optionalText,
-  /** A plan does not buy a product whose price was last observed longer ago than this (0: no limit). */
+  /**
+   * A plan does not buy a product whose price was last observed longer ago than this. 0 (the default): no
+   * limit, since without feed imports the shipped prices only age (services/plans/catalog-prices.ts).
+   */
   PRICE_MAX_AGE_DAYS: z.coerce
     .number({ message: 'must be a whole number of days (0 for no limit)' })
     .int('must be a whole number of days (0 for no limit)')
     .min(0, 'must be a whole number of days (0 for no limit)')
-    .default(180),
+    .default(0),
 });
 
 export class ConfigError extends Error {

@@ -78,7 +78,9 @@ describe('prices that move', () => {
     const fresh = await buildPlan({ db: database.db }, REQUEST, { now, strategy: 'greedy' });
     expect(fresh.items.length).toBeGreaterThan(0);
     expect(fresh.items.every((i) => i.priceObservedAt)).toBe(true);
-    // A year on, every shipped price is unconfirmed: nothing is bought, and the plan says why.
+    // With a 180-day limit (a deployment that imports feeds), a year on every shipped price is unconfirmed:
+    // nothing is bought, and the plan says why.
+    setPriceMaxAgeDays(database.db, 180);
     const later = new Date('2027-12-04T12:00:00Z');
     const stale = await buildPlan({ db: database.db }, REQUEST, { now: later, strategy: 'greedy' });
     expect(stale.items).toEqual([]);
@@ -88,7 +90,7 @@ describe('prices that move', () => {
       strategy: 'greedy',
     });
     expect(allowed.items.map((i) => i.productId)).toEqual(fresh.items.map((i) => i.productId));
-    // PRICE_MAX_AGE_DAYS=0, as the runtime sets it on the database handle: no limit.
+    // PRICE_MAX_AGE_DAYS=0 (the default), as the runtime sets it on the database handle: no limit.
     setPriceMaxAgeDays(database.db, 0);
     const unlimited = await buildPlan({ db: database.db }, REQUEST, { now: later, strategy: 'greedy' });
     expect(unlimited.items.map((i) => i.productId)).toEqual(fresh.items.map((i) => i.productId));

@@ -4,9 +4,11 @@ import { rowsOf } from '../../db/rows.ts';
 
 /**
  * How old a price may be before a plan calls it unconfirmed and does not buy it (unless the person allows it);
- * config.ts's PRICE_MAX_AGE_DAYS defaults to this. 0 turns the check off.
+ * config.ts's PRICE_MAX_AGE_DAYS defaults to this. 0 turns the check off, and is the default: an install that
+ * imports no feeds has only the shipped catalog's prices, and a limit would leave its plans with nothing to
+ * buy some months after it was installed. Deployments that import feeds set a limit (e.g. 180).
  */
-export const DEFAULT_PRICE_MAX_AGE_DAYS = 180;
+export const DEFAULT_PRICE_MAX_AGE_DAYS = 0;
 
 /** The configured limit per database handle, set once where the database is opened (as billing is). */
 const maxAgeByDb = new WeakMap<object, number>();
