@@ -85,9 +85,11 @@ describe('next check-in', () => {
     }
   });
 
-  it('sends late on the same day when the slot was missed, but not once quiet hours begin', () => {
-    const late = isDue(daily('Europe/Berlin'), at('2026-06-01T13:00:00Z'));
-    expect(late?.at.toISOString()).toBe('2026-06-01T13:00:00.000Z');
+  it('sends a missed slot a little late, but not past the grace or once quiet hours begin', () => {
+    const late = isDue(daily('Europe/Berlin'), at('2026-06-01T09:00:00Z'));
+    expect(late?.at.toISOString()).toBe('2026-06-01T09:00:00.000Z');
+    expect(isDue(daily('Europe/Berlin'), at('2026-06-01T13:00:00Z'))).toBeNull();
+    expect(isDue(daily('Europe/Berlin', { hour: 20 }), at('2026-06-01T19:30:00Z'))).toBeNull();
     expect(isDue(daily('Europe/Berlin'), at('2026-06-01T20:00:00Z'))).toBeNull();
     expect(nextCheckIn(daily('Europe/Berlin'), at('2026-06-01T20:00:00Z')).at.toISOString()).toBe(
       '2026-06-02T07:00:00.000Z',

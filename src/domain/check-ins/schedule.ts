@@ -32,6 +32,8 @@ export type CheckInSchedule = {
   snoozedUntil?: Date | null;
   /** The period key of the last check-in sent (or queued); that period gets no second one. */
   lastPeriodKey?: string | null;
+  /** How late a missed slot may still go out the same day (the scan was down); default 3 hours. */
+  graceMinutes?: number;
 };
 
 export type NextCheckIn = { at: Date; periodKey: string };
@@ -62,10 +64,12 @@ export function periodKeyAt(instant: Date, timeZone: string, frequency: CheckInF
 // Long enough to reach a given weekday in a month that has not had its check-in yet.
 const SEARCH_DAYS = 70;
 
+export const DEFAULT_GRACE_MINUTES = 180;
+
 /**
- * The next instant a check-in may go out, and its period. If this period's slot has passed without one (the
- * scan was down, or a snooze just ended) and it is not quiet now, the answer is now: a late check-in on the
- * same local day beats none.
+ * The next instant a check-in may go out, and its period. If this period's slot passed without one a short
+ * while ago (the scan was down) and it is not quiet now, the answer is now: a little late beats a day late.
+ * Past the grace it waits for the next slot, so a new user's first check-in still comes at their hour.
  */
 export function nextCheckIn(s: CheckInSchedule, now: Date): NextCheckIn {
   const quiet = s.quietHours ?? DEFAULT_QUIET_HOURS;
@@ -79,7 +83,9 @@ export function nextCheckIn(s: CheckInSchedule, now: Date): NextCheckIn {
     if (key === s.lastPeriodKey) continue;
     const slot = zonedInstant(day, hour, 0, s.timeZone);
     if (slot >= earliest) return { at: slot, periodKey: key };
-    if (i === 0 && !isQuietHour(start.hour, quiet)) return { at: earliest, periodKey: key };
+    const late = earliest.getTime() - slot.getTime();
+    const grace = (s.graceMinutes ?? DEFAULT_GRACE_MINUTES) * 60_000;
+    if (i === 0 && late <= grace && !isQuietHour(start.hour, quiet)) return { at: earliest, periodKey: key };
   }
   throw new RangeError(`no check-in slot within ${SEARCH_DAYS} days`);
 }
