@@ -74,7 +74,9 @@ function pgliteVersion(): string {
 
 /** Everything the snapshot is made from (see above), each file by its path and SHA-256. */
 export function seedInputs(): Record<string, string> {
-  const files = [...filesUnder(join(root, 'drizzle')), ...filesUnder(seedDataDir), ...seedModules()];
+  // drizzle-kit's schema snapshots (drizzle/meta/NNNN_snapshot.json) are not applied: the SQL and journal are.
+  const migrations = filesUnder(join(root, 'drizzle')).filter((f) => !/_snapshot\.json$/.test(f));
+  const files = [...migrations, ...filesUnder(seedDataDir), ...seedModules()];
   const inputs: Record<string, string> = {
     '@electric-sql/pglite': pgliteVersion(),
     embedder: OFFLINE_EMBEDDER_NAME,
