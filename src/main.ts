@@ -4,7 +4,10 @@ import { createWebApp } from './channels/web/app.ts';
 import { mountWeb } from './channels/web/routes.ts';
 import { createRequestLog } from './channels/web/shared/request-log.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { createOutboxSend } from './jobs/outbox-send.ts';
+import { registerOutboxSender } from './jobs/outbox-sender.ts';
 import { openRuntime } from './runtime.ts';
+import { createMailer } from './services/mail/mailer.ts';
 import { SHUTDOWN_TIMEOUT_MS, shutDown } from './shutdown.ts';
 
 /** Starts everything on the configured defaults: migrate, seed when empty, serve HTTP. */
@@ -14,7 +17,7 @@ export async function start(
 ) {
   const config = loadConfig(env);
   // Expired sessions go at start-up and hourly after (stopped with the runtime).
-  const runtime = await openRuntime(config, { purgeSessions: true });
+  const runtime = await openRuntime(config, { purgeSessions: true, jobs: true });
   const { database, embedder, model, logger, solver } = runtime;
   const requests = createRequestLog(logger);
   // Background work the stop waits for, each stopping its intake then finishing what it holds: the Telegram
@@ -30,6 +33,19 @@ export async function start(
     log: (message, detail) => logger.warn({ detail }, message),
   });
   drains.push(() => channels.stop());
+  // The outbound sender (check-ins, reminders) as a queued job, delivering through the channels or e-mail.
+  if (runtime.queue) {
+    const mailer = config.mail ? createMailer(config.mail) : null;
+    const deps = { db: database.db, embedder, model, solver, publicUrl: config.publicUrl };
+    await registerOutboxSender(runtime.queue, database.db, {
+      send: createOutboxSend(deps, channels.deliver, mailer),
+      log: (message, detail) => logger.warn({ detail }, message),
+    });
+    drains.push(async () => {
+      await runtime.stopJobs();
+      mailer?.close();
+    });
+  }
   const app = createWebApp({ config, database, logger, requests }, (web) => {
     // Provider webhooks first: none of the web's page and session handling applies to them.
     channels.mount(web);

@@ -2,6 +2,8 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createModel } from '../agents/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { registerEmbeddingBackfill } from './jobs/embedding-backfill.ts';
+import { type Queue, startQueue, stopQueue } from './jobs/queue.ts';
 import { openMigratedDatabase } from './open-database.ts';
 import { type SessionPurge, startSessionPurge } from './services/accounts/index.ts';
 import { startActivityAnonymiser } from './services/analytics/activity.ts';
@@ -23,6 +25,10 @@ export type Runtime = {
   solver: SolverPool;
   /** The hourly purge of expired sessions, when asked for (the server). */
   sessionPurge: SessionPurge | null;
+  /** The job queue (pg-boss, src/jobs/), when asked for (the server); jobs are registered on it. */
+  queue: Queue | null;
+  /** Stops the queue's workers (waiting for the jobs in hand); close calls it too. Safe to call twice. */
+  stopJobs(): Promise<void>;
   /** Stops what the runtime started (the session purge, the solver workers) and closes the database. */
   close(): Promise<void>;
 };
@@ -35,6 +41,8 @@ export type RuntimeOptions = {
    * activity older than 90 days anonymised daily (until the job queue of the check-ins issue schedules both).
    */
   purgeSessions?: boolean;
+  /** Start the job queue (pg-boss on this database) with the runtime's own jobs (the embedding backfill). */
+  jobs?: boolean;
   /** Where log lines go; by default a logger at config.logLevel on stderr. */
   logger?: Logger;
 };
@@ -50,21 +58,37 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   });
   let sessionPurge: SessionPurge | null = null;
   let anonymiser: { stop(): Promise<void> } | null = null;
+  let queue: Queue | null = null;
+  // Stopped once, whoever asks first (the server's drains or close).
+  let queueStopped: Promise<void> | null = null;
+  const stopJobs = () => {
+    if (queue) queueStopped ??= stopQueue(queue);
+    return queueStopped ?? Promise.resolve();
+  };
   const solver = createSolverPool(logger);
   try {
     if (options.purgeSessions) {
       sessionPurge = startSessionPurge(database.db, { log: (line) => logger.info(line) });
       anonymiser = startActivityAnonymiser(database.db, { log: (line) => logger.info(line) });
     }
+    if (options.jobs) {
+      queue = await startQueue(database, {
+        ...(config.database.kind === 'postgres' ? { url: config.database.url } : {}),
+        onError: (error) => logger.error({ err: error }, 'job queue'),
+      });
+      await registerEmbeddingBackfill(queue, database.db, embedder, (line) => logger.info(line));
+    }
     const model = createModel(config.model);
     const close = async () => {
+      await stopJobs();
       await sessionPurge?.stop();
       await anonymiser?.stop();
       await solver.close();
       await database.close();
     };
-    return { config, logger, database, embedder, model, solver, sessionPurge, close };
+    return { config, logger, database, embedder, model, solver, sessionPurge, queue, stopJobs, close };
   } catch (error) {
+    await stopJobs();
     await sessionPurge?.stop();
     await anonymiser?.stop();
     await solver.close();

@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.ts';
+import { type Queue, startQueue, stopQueue } from '../../src/jobs/queue.ts';
+import { freshDatabase } from '../support/db.ts';
+
+let database: Database | null = null;
+const queues: Queue[] = [];
+
+afterEach(async () => {
+  for (const q of queues.splice(0)) await stopQueue(q, 2_000);
+  await database?.close();
+  database = null;
+});
+
+/** Resolves once `done()` holds, checking after each handled job (no wall-clock assertion). */
+function until(done: () => boolean): { check(): void; promise: Promise<void> } {
+  let resolve = () => {};
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return {
+    promise,
+    check: () => {
+      if (done()) resolve();
+    },
+  };
+}
+
+describe('job queue on the embedded database', () => {
+  it('pg-boss runs on PGlite through the executeSql adapter; two workers run each job once', async () => {
+    database = await freshDatabase();
+    const a = await startQueue(database);
+    const b = await startQueue(database);
+    queues.push(a, b);
+    await a.createQueue('test-jobs');
+    const handled: { worker: string; n: number }[] = [];
+    const total = 20;
+    const finished = until(() => handled.length >= total);
+    for (const [name, q] of [
+      ['a', a],
+      ['b', b],
+    ] as const)
+      await q.work<{ n: number }>(
+        'test-jobs',
+        { pollingIntervalSeconds: 0.5, batchSize: 2 },
+        async (jobs) => {
+          for (const job of jobs) handled.push({ worker: name, n: job.data.n });
+          finished.check();
+        },
+      );
+    for (let n = 0; n < total; n++) await a.send('test-jobs', { n });
+    await finished.promise;
+    // Both stopped fetching before we count, so a late double fetch would show.
+    await stopQueue(a, 2_000);
+    await stopQueue(b, 2_000);
+    queues.length = 0;
+    const numbers = handled.map((h) => h.n).sort((x, y) => x - y);
+    expect(numbers).toEqual(Array.from({ length: total }, (_, i) => i));
+  });
+});
