@@ -1,3 +1,4 @@
+import { withSentSmsIds } from '../channels/sms/index.ts';
 import type { Deliver } from '../conversation/inbound.ts';
 import { type ConversationDeps, notify } from '../conversation/index.ts';
 import type { OutboundChannel } from '../db/schema/index.ts';
@@ -40,17 +41,21 @@ export function createOutboxSend(deps: ConversationDeps, deliver: Deliver, maile
       await mailer.send({ to, subject, text });
       return { channel: 'email', providerMessageId: null };
     }
-    const { text } = await textOf(deps, row, row.channel ?? 'telegram');
-    const result = await notify(
-      deps,
-      {
-        userId: row.userId,
-        reply: { text, toolCalls: [], status: 'ok' },
-        ...(row.channel ? { channel: row.channel } : {}),
-      },
-      deliver,
+    const chat = row.channel;
+    const { text } = await textOf(deps, row, chat ?? 'telegram');
+    // Twilio's sid is kept so its status callbacks reach this message's log; Telegram reports no status.
+    const { result, sids } = await withSentSmsIds(() =>
+      notify(
+        deps,
+        {
+          userId: row.userId,
+          reply: { text, toolCalls: [], status: 'ok' },
+          ...(chat ? { channel: chat } : {}),
+        },
+        deliver,
+      ),
     );
     if (!result.delivered) throw new Error(`not delivered: ${result.reason}`);
-    return { channel: result.channel === 'web' ? null : result.channel, providerMessageId: null };
+    return { channel: result.channel === 'web' ? null : result.channel, providerMessageId: sids[0] ?? null };
   };
 }
