@@ -8,6 +8,7 @@ import { catalogAdminRouter } from './catalog-admin/catalog-admin-routes.ts';
 import { chatRouter } from './chat/chat-routes.ts';
 import { homeRouter } from './home/home-routes.ts';
 import { inventoryRouter } from './inventory/inventory-routes.ts';
+import { offlineRouter } from './offline/offline-routes.ts';
 import { planApiRouter } from './plans/plan-api-routes.ts';
 import { planPageRouter } from './plans/plan-page-routes.ts';
 import { productsRouter } from './products/products-routes.ts';
@@ -34,5 +35,6 @@ export function mountWeb(app: Express, deps: WebRouteDeps): void {
   app.use(planPageRouter(deps));
   app.use(planApiRouter(deps));
   app.use(inventoryRouter(deps));
+  app.use(offlineRouter(deps));
   app.use(catalogAdminRouter(deps));
 }

@@ -11,6 +11,7 @@ import { AppError } from '../../../services/errors.ts';
 import { countInventoryItems } from '../../../services/inventory/index.ts';
 import { listPlans } from '../../../services/plans/index.ts';
 import { checkTier } from '../../../services/tiers/tiers.ts';
+import { clearOfflineCopy } from '../offline/clear-site-data.ts';
 import type { WebRouteDeps } from '../shared/deps.ts';
 import { noticeOf } from '../shared/request.ts';
 import {
@@ -75,6 +76,7 @@ export function accountRouter(deps: WebRouteDeps): Router {
   const signOut = (res: Response) => {
     clearSessionCookie(res, settings);
     clearAnonCookie(res, settings);
+    clearOfflineCopy(res);
   };
 
   router.get('/account', visitor, requireUserPage, async (req, res) => {

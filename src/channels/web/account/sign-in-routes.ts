@@ -10,6 +10,7 @@ import {
   signUp,
 } from '../../../services/accounts/index.ts';
 import { AppError } from '../../../services/errors.ts';
+import { clearOfflineCopy } from '../offline/clear-site-data.ts';
 import type { WebRouteDeps } from '../shared/deps.ts';
 import { safeNext } from '../shared/html.ts';
 import {
@@ -137,6 +138,7 @@ export function signInRouter(routeDeps: WebRouteDeps): Router {
     if (v.sessionToken) await endSession(db, v.sessionToken);
     clearSessionCookie(res, deps.settings);
     clearAnonCookie(res, deps.settings);
+    clearOfflineCopy(res);
     if (wantsJson(req)) res.status(204).end();
     else res.redirect(303, '/?notice=signed-out');
   });

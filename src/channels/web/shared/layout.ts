@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Html, html, type Renderable } from './html.ts';
 import type { Visitor } from './visitor.ts';
 
@@ -28,6 +29,11 @@ export function layout(options: PageOptions): Html {
 <title>${options.title} · ReadyPlan</title>
 <meta name="csrf-token" content="${visitor.csrfToken}">
 <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/assets/offline.css?v=${ASSET_VERSION}">
+<link rel="manifest" href="/manifest.webmanifest">
+<link rel="apple-touch-icon" href="/assets/icon-192.png">
+<meta name="theme-color" content="#0f172a">
+${offlineMeta(visitor)}
 <link rel="stylesheet" href="/assets/app.css?v=${ASSET_VERSION}">
 </head>
 <body class="${options.bodyClass ?? ''}">
@@ -53,9 +59,22 @@ ${options.body}
 <footer class="site">
   <p>ReadyPlan numbers follow Ready.gov/FEMA, CDC, Red Cross and the Dietary Guidelines for Americans. In an emergency call 911.</p>
 </footer>
+<script src="/assets/offline.js?v=${ASSET_VERSION}" defer></script>
 ${(options.scripts ?? []).map((src) => html`<script src="${src}?v=${ASSET_VERSION}" defer></script>`)}
 </body>
 </html>`;
+}
+
+/**
+ * For the service worker and assets/offline.js: which account a page was rendered for (a hash, not the id:
+ * the worker names that account's cache after it and keeps only pages carrying it) and when, so a kept
+ * copy can say "updated 2 hours ago".
+ */
+function offlineMeta(visitor: Visitor): Html {
+  if (!visitor.user) return html``;
+  const hash = createHash('sha256').update(`readyplan-offline:${visitor.user.id}`).digest('hex').slice(0, 32);
+  return html`<meta name="rp-user" content="${hash}">
+<meta name="rp-rendered" content="${new Date().toISOString()}">`;
 }
 
 /** A field's error message under it, when the form came back with one. */

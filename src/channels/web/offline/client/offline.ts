@@ -1,0 +1,105 @@
+// The page side of the offline copy (bundled into assets/offline.js, loaded on every page): registers the
+// service worker, tells it which account is signed in (and which linked pages to keep), marks kept pages
+// "Available offline · updated …", shows a banner while offline, and deletes the copy at sign-out.
+import { isOfflinePage, RENDERED_META, USER_CACHE_PREFIX, USER_META } from '../offline-paths.ts';
+
+const meta = (name: string) =>
+  document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? null;
+
+/** "2 hours ago" from the time the server rendered the page (a kept copy keeps its own time). */
+export function age(renderedAt: Date, now: Date): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - renderedAt.getTime()) / 60000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}
+
+/**
+ * Whether the server answers: navigator.onLine only knows about the device's own link (it stays true on a
+ * Wi-Fi whose uplink is down, and under emulated offline), so a HEAD of the worker script — never served
+ * from a cache — decides.
+ */
+async function reachable(): Promise<boolean> {
+  if (!navigator.onLine) return false;
+  try {
+    return (await fetch('/sw.js', { method: 'HEAD', cache: 'no-store' })).ok;
+  } catch {
+    return false; // a failed fetch is the answer here: the network is down
+  }
+}
+
+async function banner(): Promise<void> {
+  let el = document.querySelector<HTMLElement>('[data-offline-banner]');
+  if (!el) {
+    el = document.createElement('p');
+    el.className = 'offline-banner';
+    el.setAttribute('role', 'status');
+    el.dataset.offlineBanner = '';
+    el.hidden = true;
+    el.textContent = 'You are offline. This is the copy saved on this device; changes need the network.';
+    document.body.prepend(el);
+  }
+  el.hidden = await reachable();
+}
+
+function mark(): void {
+  const rendered = meta(RENDERED_META);
+  if (!meta(USER_META) || !rendered || !isOfflinePage(location.pathname)) return;
+  const el = document.createElement('p');
+  el.className = 'offline-mark';
+  el.dataset.offlineMark = '';
+  el.textContent = `Available offline · updated ${age(new Date(rendered), new Date())}`;
+  document.querySelector('main')?.prepend(el);
+}
+
+async function clearCopy(): Promise<void> {
+  const names = await caches.keys();
+  await Promise.all(
+    names.filter((n) => n.startsWith(USER_CACHE_PREFIX) || n === 'rp-meta').map((n) => caches.delete(n)),
+  );
+}
+
+/** Sign-out deletes this browser's copy before the form goes (the server also sends Clear-Site-Data). */
+function clearAtSignOut(): void {
+  for (const form of document.querySelectorAll<HTMLFormElement>('form[action="/logout"]')) {
+    form.addEventListener('submit', (event) => {
+      if (form.dataset.cleared) return;
+      event.preventDefault();
+      form.dataset.cleared = '1';
+      void clearCopy().finally(() => form.submit());
+    });
+  }
+}
+
+async function register(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  await navigator.serviceWorker.register('/sw.js', { scope: '/' });
+  const user = meta(USER_META);
+  if (!user) {
+    // Nobody is signed in on this page: no account's copy stays on the device.
+    if ('caches' in window) await clearCopy();
+    return;
+  }
+  const ready = await navigator.serviceWorker.ready;
+  const links = [...document.querySelectorAll<HTMLAnchorElement>('a[href]')]
+    .map((a) => new URL(a.href, location.href))
+    .filter((u) => u.origin === location.origin)
+    .map((u) => u.pathname);
+  const paths = [...new Set([location.pathname, '/plan', '/inventory', '/checklist', ...links])];
+  const channel = new MessageChannel();
+  const done = new Promise((resolve) => {
+    channel.port1.onmessage = resolve;
+  });
+  ready.active?.postMessage({ type: 'user', user, paths }, [channel.port2]);
+  await done;
+  document.documentElement.dataset.offlineReady = '1';
+}
+
+const report = (error: unknown) => console.error('ReadyPlan offline copy:', error);
+banner().catch(report);
+mark();
+clearAtSignOut();
+for (const event of ['online', 'offline']) window.addEventListener(event, () => banner().catch(report));
+register().catch(report);
