@@ -4,6 +4,7 @@ import {
   identifyChannelUser,
   setCurrentConversation,
 } from '../services/channels/identities.ts';
+import { answerQuickAction } from '../services/check-ins/index.ts';
 import { AppError, badInput } from '../services/errors.ts';
 import { type Admittee, admit, webActor, webAdmittee } from './admission.ts';
 import type { InboundMessage } from './channel-adapter.ts';
@@ -20,7 +21,7 @@ export { webExternalId } from './admission.ts';
  * contact, so it has one plan and one inventory), the web through its signed-in user or guest key — and
  * continues that identity's current conversation. Before any model: SMS keywords (STOP/START/HELP, in
  * runTurn, never rate-limited: carriers require them to work), /link and LINK, the turn rate limit and the
- * tier's daily message quota.
+ * tier's daily message quota, and replies to a check-in ("USED 2", "SNOOZE 7") when the user has had one.
  */
 export type HandleOptions = {
   /** The web's open thread (the page knows it); chats and numbers continue their identity's own. */
@@ -70,6 +71,11 @@ export async function handleMessage(
     // A merge may have folded this chat's user into the web account: continue as whoever it is now.
     identity = await identifyChannelUser(deps.db, channel, externalId);
     who = { userId: identity.userId };
+  }
+
+  if (fixedReply === undefined && keyword === null && 'userId' in who) {
+    const now = deps.now?.() ?? new Date();
+    fixedReply = (await answerQuickAction(deps.db, who.userId, text, now)) ?? undefined;
   }
 
   const input: TurnInput = {

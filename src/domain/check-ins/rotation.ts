@@ -104,8 +104,8 @@ export type RotationPlan = {
 };
 
 /**
- * Orders stock for a check-in: items inside the window (days) whose pace asks for a use this week lead,
- * soonest expiry first; expired stock follows.
+ * Orders stock for a check-in: items expiring inside the window (days) lead, soonest expiry first, each with
+ * its pace for this week; expired stock follows.
  */
 export function rotationPlan(
   items: readonly StockItem[],
@@ -117,7 +117,7 @@ export function rotationPlan(
     const r = rotationFor(item, today);
     if (!r) continue;
     if (r.expired) plan.expired.push(r);
-    else if (r.daysLeft <= windowDays || (r.useThisWeek > 0 && r.everyDays <= 7)) plan.useThisWeek.push(r);
+    else if (r.daysLeft <= windowDays) plan.useThisWeek.push(r);
     else plan.later.push(r);
   }
   const byExpiry = (a: Rotation, b: Rotation) =>

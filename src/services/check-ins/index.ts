@@ -1,0 +1,2 @@
+export { answerQuickAction } from './quick-actions.ts';
+export { type ScanResult, scanCheckIns } from './scan.ts';
