@@ -3,6 +3,8 @@
 // "Available offline · updated …", shows a banner while offline, and deletes the copy at sign-out.
 import { isOfflinePage, RENDERED_META, USER_CACHE_PREFIX, USER_META } from '../offline-paths.ts';
 
+const WARM_EVERY_MS = 10 * 60 * 1000;
+
 const meta = (name: string) =>
   document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? null;
 
@@ -87,7 +89,13 @@ async function register(): Promise<void> {
     .map((a) => new URL(a.href, location.href))
     .filter((u) => u.origin === location.origin)
     .map((u) => u.pathname);
-  const paths = [...new Set([location.pathname, '/plan', '/inventory', '/checklist', ...links])];
+  const linked = [...new Set([location.pathname, '/plan', '/inventory', '/checklist', ...links])];
+  // Fetching the linked pages is five requests: once per tab every ten minutes, or when the links change
+  // (a new plan). The pages themselves are refreshed by the worker on every visit anyway.
+  const key = `rp-warmed:${user}:${linked.sort().join(' ')}`;
+  const last = Number(sessionStorage.getItem(key) ?? 0);
+  const paths = Date.now() - last > WARM_EVERY_MS ? linked : [location.pathname];
+  sessionStorage.setItem(key, String(paths === linked ? Date.now() : last));
   const channel = new MessageChannel();
   const done = new Promise((resolve) => {
     channel.port1.onmessage = resolve;
