@@ -3,9 +3,10 @@ import { createModel } from '../agents/index.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { registerEmbeddingBackfill } from './jobs/embedding-backfill.ts';
+import { registerHousekeeping } from './jobs/housekeeping.ts';
 import { type Queue, startQueue, stopQueue } from './jobs/queue.ts';
 import { openMigratedDatabase } from './open-database.ts';
-import { type SessionPurge, startSessionPurge } from './services/accounts/index.ts';
+import { purgeExpiredSessions, type SessionPurge, startSessionPurge } from './services/accounts/index.ts';
 import { startActivityAnonymiser } from './services/analytics/activity.ts';
 import { createEmbedder, type Embedder } from './services/embeddings/index.ts';
 import { createLogger, type Logger } from './services/logger.ts';
@@ -38,7 +39,7 @@ export type RuntimeOptions = {
   seed?: boolean;
   /**
    * Housekeeping the server does and one-off commands do not: expired sessions deleted now and hourly, and
-   * activity older than 90 days anonymised daily (until the job queue of the check-ins issue schedules both).
+   * activity older than 90 days anonymised daily — as scheduled jobs when `jobs` is on, else as timers.
    */
   purgeSessions?: boolean;
   /** Start the job queue (pg-boss on this database) with the runtime's own jobs (the embedding backfill). */
@@ -67,16 +68,31 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   };
   const solver = createSolverPool(logger);
   try {
-    if (options.purgeSessions) {
-      sessionPurge = startSessionPurge(database.db, { log: (line) => logger.info(line) });
-      anonymiser = startActivityAnonymiser(database.db, { log: (line) => logger.info(line) });
-    }
     if (options.jobs) {
       queue = await startQueue(database, {
         ...(config.database.kind === 'postgres' ? { url: config.database.url } : {}),
         onError: (error) => logger.error({ err: error }, 'job queue'),
       });
       await registerEmbeddingBackfill(queue, database.db, embedder, (line) => logger.info(line));
+    }
+    if (options.purgeSessions && queue) {
+      // Scheduled jobs (src/jobs/housekeeping.ts); the first session purge still runs here, at once.
+      await registerHousekeeping(queue, database.db, (line) => logger.info(line));
+      // Logged, as the timer did: a failed purge at start must not crash the server (the hourly job retries).
+      const first = purgeExpiredSessions(database.db, new Date()).then(
+        (count) => {
+          if (count > 0) logger.info(`purged ${count} expired session${count === 1 ? '' : 's'}`);
+          return count;
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'session purge failed');
+          return 0;
+        },
+      );
+      sessionPurge = { first, stop: () => first.then(() => {}) };
+    } else if (options.purgeSessions) {
+      sessionPurge = startSessionPurge(database.db, { log: (line) => logger.info(line) });
+      anonymiser = startActivityAnonymiser(database.db, { log: (line) => logger.info(line) });
     }
     const model = createModel(config.model);
     const close = async () => {

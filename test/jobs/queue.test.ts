@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
+import { userActivityLog } from '../../src/db/schema/index.ts';
+import { registerHousekeeping } from '../../src/jobs/housekeeping.ts';
 import { type Queue, startQueue, stopQueue } from '../../src/jobs/queue.ts';
+import { createUser } from '../../src/services/accounts/users.ts';
 import { freshDatabase } from '../support/db.ts';
 
 let database: Database | null = null;
@@ -56,5 +59,28 @@ describe('job queue on the embedded database', () => {
     queues.length = 0;
     const numbers = handled.map((h) => h.n).sort((x, y) => x - y);
     expect(numbers).toEqual(Array.from({ length: total }, (_, i) => i));
+  });
+
+  it('housekeeping runs as jobs: the anonymiser queued at start anonymises activity older than 90 days', async () => {
+    database = await freshDatabase();
+    const db = database.db;
+    const { id: userId } = await createUser(db, { email: 'housekeeping@example.com' });
+    const old = new Date(Date.now() - 100 * 86_400_000);
+    await db.insert(userActivityLog).values([
+      { userId, activityType: 'PLAN_SAVED', createdAt: old },
+      { userId, activityType: 'PLAN_EDITED' },
+    ]);
+    const queue = await startQueue(database);
+    queues.push(queue);
+    await registerHousekeeping(queue, db, () => {});
+    // Waits for the job (pg-boss polls every 2 s by default); the assertion is on the rows, not the time.
+    await expect
+      .poll(async () => (await db.select().from(userActivityLog)).filter((r) => r.userId === null).length, {
+        timeout: 30_000,
+        interval: 250,
+      })
+      .toBe(1);
+    const rows = await db.select().from(userActivityLog);
+    expect(rows.find((r) => r.activityType === 'PLAN_EDITED')?.userId).toBe(userId);
   });
 });
