@@ -1,3 +1,4 @@
+export * from './call-reminder.ts';
 export * from './message.ts';
 export * from './rotation.ts';
 export * from './schedule.ts';

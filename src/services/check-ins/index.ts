@@ -1,2 +1,3 @@
+export { enqueueCallReminders } from './call-reminders.ts';
 export { answerQuickAction } from './quick-actions.ts';
 export { type ScanResult, scanCheckIns } from './scan.ts';
