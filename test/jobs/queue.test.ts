@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
-import { userActivityLog } from '../../src/db/schema/index.ts';
+import { outbox, userActivityLog } from '../../src/db/schema/index.ts';
 import { registerHousekeeping } from '../../src/jobs/housekeeping.ts';
+import { OUTBOX_SEND_JOB, registerOutboxSender, type Send } from '../../src/jobs/outbox-sender.ts';
 import { type Queue, startQueue, stopQueue } from '../../src/jobs/queue.ts';
 import { createUser } from '../../src/services/accounts/users.ts';
+import { enqueueOutbound } from '../../src/services/outbox/index.ts';
 import { freshDatabase } from '../support/db.ts';
 
 let database: Database | null = null;
@@ -82,5 +84,29 @@ describe('job queue on the embedded database', () => {
       .toBe(1);
     const rows = await db.select().from(userActivityLog);
     expect(rows.find((r) => r.activityType === 'PLAN_EDITED')?.userId).toBe(userId);
+  });
+
+  it('the outbox sender as a job: a message enqueued and the job sent is delivered once', async () => {
+    database = await freshDatabase();
+    const db = database.db;
+    const { id: userId } = await createUser(db, { email: 'sender-job@example.com' });
+    const texts: string[] = [];
+    const send: Send = async (row) => {
+      texts.push(String(row.payload.text));
+      return { channel: 'telegram', providerMessageId: `m${texts.length}` };
+    };
+    const queue = await startQueue(database);
+    queues.push(queue);
+    await registerOutboxSender(queue, db, { send });
+    await enqueueOutbound(db, { userId, type: 'check_in', periodKey: 'w1', payload: { text: 'Check-in' } });
+    await queue.send(OUTBOX_SEND_JOB, {});
+    await queue.send(OUTBOX_SEND_JOB, {});
+    await expect
+      .poll(async () => (await db.select().from(outbox)).map((r) => r.status), {
+        timeout: 30_000,
+        interval: 250,
+      })
+      .toEqual(['sent']);
+    expect(texts).toEqual(['Check-in']);
   });
 });
