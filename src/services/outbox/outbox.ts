@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { rowsOf } from '../../db/rows.ts';
 import {
   type CommunicationLogStatus,
@@ -99,7 +99,9 @@ export async function markSent(
         lockedUntil: null,
         lastError: null,
       })
-      .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')));
+      // Not only from 'sending': a provider slower than the lease may answer after another sender settled the
+      // row as failed; the provider's acceptance is the truth, so the row says sent.
+      .where(and(eq(outbox.id, row.id), ne(outbox.status, 'sent')));
     await tx.insert(communicationLog).values({
       outboxId: row.id,
       channel: sent.channel,
