@@ -102,11 +102,13 @@ export async function scanCheckIns(db: Db, now: Date): Promise<ScanResult> {
       await db.execute(sql`
         select i.user_id, i.id, i.name, i.quantity_owned as quantity, i.expiration_date::text as expires_on
         from unnest(${sql.raw(ids)}, ${sql.raw(keys)}, ${sql.raw(windows)}) as d(user_id, key, window_days)
-        join inventory_items i on i.user_id = d.user_id
-        where i.expiration_date is not null and i.quantity_owned > 0
-          -- UTC date plus a day: the user's local date may be ahead; the domain applies the exact window.
-          and i.expiration_date <= ${today}::date + d.window_days + 1
-          and not exists (select 1 from outbox o where o.idempotency_key = d.key)`),
+        -- LATERAL: one index probe per user (idx_inventory_expiration), never a scan of the whole table per batch.
+        cross join lateral (
+          select i.user_id, i.id, i.name, i.quantity_owned, i.expiration_date from inventory_items i
+          where i.user_id = d.user_id and i.expiration_date is not null and i.quantity_owned > 0
+            -- UTC date plus a day: the user's local date may be ahead; the domain applies the exact window.
+            and i.expiration_date <= ${today}::date + d.window_days + 1) i
+        where not exists (select 1 from outbox o where o.idempotency_key = d.key)`),
     );
     const byUser = new Map<string, StockItem[]>();
     for (const r of items) {
