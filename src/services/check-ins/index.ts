@@ -1,3 +1,4 @@
 export { enqueueCallReminders } from './call-reminders.ts';
 export { answerQuickAction } from './quick-actions.ts';
 export { type ScanResult, scanCheckIns } from './scan.ts';
+export { listTemplates, saveTemplate } from './templates.ts';

@@ -5,6 +5,7 @@ import { callsRouter } from '../calls/calls-routes.ts';
 import type { WebRouteDeps } from '../shared/deps.ts';
 import { adminRouter } from './admin-routes.ts';
 import { apiV1Router } from './api-v1-routes.ts';
+import { templatesAdminRouter } from './templates-routes.ts';
 
 /**
  * Billing (pricing, Checkout, Portal, history, Stripe's webhook), expert calls, affiliate redirects, the
@@ -16,4 +17,5 @@ export function mountBillingCallsAdmin(app: Express, deps: WebRouteDeps): void {
   app.use(shopRouter(deps));
   app.use(callsRouter(deps));
   app.use(adminRouter(deps));
+  app.use(templatesAdminRouter(deps));
 }
