@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import { accountRouter } from './account/account-routes.ts';
 import { linkRouter } from './account/link-routes.ts';
+import { notificationsRouter } from './account/notifications-routes.ts';
 import { signInRouter } from './account/sign-in-routes.ts';
 import { mountBillingCallsAdmin } from './admin/mount.ts';
 import { catalogAdminRouter } from './catalog-admin/catalog-admin-routes.ts';
@@ -31,6 +32,7 @@ export function mountWeb(app: Express, deps: WebRouteDeps): void {
   app.use(signInRouter(deps));
   app.use(accountRouter(deps));
   app.use(linkRouter(deps));
+  app.use(notificationsRouter(deps));
   app.use(chatRouter(deps));
   app.use(planPageRouter(deps));
   app.use(planApiRouter(deps));

@@ -1,0 +1,81 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  communicationPreferences,
+  type MessageType,
+  messageTypes,
+  outboundChannels,
+} from '../../db/schema/index.ts';
+import { checkInFrequencies, isValidTimeZone } from '../../domain/check-ins/index.ts';
+import type { Db } from '../database.ts';
+import { parseInput } from '../validation.ts';
+
+/**
+ * Notification preferences per user and message type (check-ins, call reminders, product news): channel,
+ * hour, zone, window, frequency, quiet hours, opt-out. A type with no row uses the column defaults.
+ */
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 21:00');
+
+export const preferencesEdit = z
+  .object({
+    messageType: z.enum(messageTypes),
+    channel: z.enum(outboundChannels).nullable(),
+    localHour: z.number().int().min(0).max(23),
+    timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone such as Europe/Berlin'),
+    windowDays: z.number().int().min(1).max(365),
+    frequency: z.enum(checkInFrequencies),
+    quietStart: hhmm,
+    quietEnd: hhmm,
+    optedOut: z.boolean(),
+  })
+  .partial()
+  .required({ messageType: true })
+  .strict();
+
+export type PreferencesEdit = z.input<typeof preferencesEdit>;
+
+export async function listPreferences(db: Db, userId: string) {
+  const rows = await db
+    .select()
+    .from(communicationPreferences)
+    .where(eq(communicationPreferences.userId, userId));
+  return messageTypes.map((type) => {
+    const row = rows.find((r) => r.messageType === type);
+    return row ?? { ...defaultsFor(type), userId };
+  });
+}
+
+function defaultsFor(messageType: MessageType) {
+  return {
+    messageType,
+    channel: null,
+    localHour: 9,
+    timeZone: 'UTC',
+    windowDays: 30,
+    frequency: 'weekly',
+    optedOut: false,
+    quietStart: '21:00:00',
+    quietEnd: '08:00:00',
+    snoozedUntil: null,
+  };
+}
+
+/** Changes only the fields given; the first change for a type creates its row. */
+export async function savePreferences(db: Db, userId: string, input: unknown) {
+  const edit = parseInput(preferencesEdit, input);
+  const { messageType, ...fields } = edit;
+  await db
+    .insert(communicationPreferences)
+    .values({ userId, messageType, ...fields })
+    .onConflictDoUpdate({
+      target: [communicationPreferences.userId, communicationPreferences.messageType],
+      set: { ...fields, updatedAt: sql`now()` },
+    });
+  const [row] = await db
+    .select()
+    .from(communicationPreferences)
+    .where(
+      and(eq(communicationPreferences.userId, userId), eq(communicationPreferences.messageType, messageType)),
+    );
+  return row;
+}
