@@ -14,8 +14,6 @@ const PROMPTS = {
   },
 } as const;
 
-export const PLANNER_PROMPT_VERSION = 'planner-v2';
-
 /** What the conversation core knows at the start of a turn, handed to the model in a <context> block. */
 export type PlannerContext = {
   channel: Channel;

@@ -2,8 +2,6 @@ import type { GeneratedKit } from '../src/domain/generated-kit.ts';
 import { scenarioText } from '../src/domain/household-edit-text.ts';
 import { LIFE_NEEDS } from '../src/domain/plan/needs-report.ts';
 
-export { missingForPlan } from '../src/domain/household-draft.ts';
-
 /** Citation codes ("[CDC_KIT_WATER, ARC_123]") belong on the plan page, not in what a model quotes. */
 export function plainText(text: string): string {
   return text

@@ -39,7 +39,6 @@ export const GROUNDS = [
   'buy-first',
   'hazards',
 ] as const;
-export type Ground = (typeof GROUNDS)[number];
 
 const regex = z.instanceof(RegExp);
 const range = z.tuple([z.number(), z.number()]);

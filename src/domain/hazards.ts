@@ -24,7 +24,6 @@ const NriSchema = z.object({
 const NRI = NriSchema.parse(nri);
 
 export const NRI_RELEASE = NRI.release;
-export const NRI_SOURCE_ID = NRI.sourceId;
 
 /** NRI hazard prefix → our scenario. Unmapped hazards keep an NRI-derived id (e.g. "drought"). */
 const SCENARIO_OF_PREFIX: Record<string, ScenarioId> = {

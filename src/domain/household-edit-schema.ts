@@ -89,7 +89,6 @@ export const HouseholdEditsSchema = z.object({
     .optional(),
   removePets: z.array(PetMatchSchema).max(20).optional(),
 });
-export type HouseholdEdits = z.infer<typeof HouseholdEditsSchema>;
 export type HouseholdEditsInput = z.input<typeof HouseholdEditsSchema>;
 
 export type HouseholdChange =

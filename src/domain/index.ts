@@ -29,70 +29,37 @@
  *                                                               provided = owned + bought, per supply key
  *   evacuationGuidance(location, scenarios, mobility, { mobilityLimited?, hasPets? }): EvacuationGuidance
  */
-export { type BarterGood, barterGoods } from './barter.ts';
+export { barterGoods } from './barter.ts';
+
+export { evacuationGuidance } from './evacuation.ts';
 export {
-  bugOutLoad,
-  CARRY_BASIS,
-  type CarryCheck,
-  carryLimitLb,
-  householdCarryLimitLb,
-  isCarrier,
-} from './carry.ts';
-export { type Climate, ClimateSchema, isColdClimate, isHotClimate } from './climate.ts';
-export type { Disagreement } from './disagreements.ts';
-export { type EvacuationGuidance, evacuationGuidance } from './evacuation.ts';
-export {
-  type Hazard,
   hazardsFor,
-  locationScenarios,
   mergeScenarios,
-  NRI_RELEASE,
-  NRI_SOURCE_ID,
 } from './hazards.ts';
 export {
   foodAllergies,
-  hasMedicalNeed,
   isMobilityLimited,
-  memberLabel,
-  needsPower,
-  usesInsulin,
 } from './household.ts';
-export { type ResolvedLocation, resolveLocation } from './location.ts';
-export { computeNeeds, NEED_RULES, type Need, type NeedsRequest } from './needs.ts';
-export { type ParseResult, parsePeople, parsePets } from './people-syntax.ts';
-export { needsProduction, type Phase, type PhaseFigures, phases, waterRateText } from './phases.ts';
+export { resolveLocation } from './location.ts';
+export { computeNeeds, type Need } from './needs.ts';
+export { parsePeople, parsePets } from './people-syntax.ts';
+export { phases } from './phases.ts';
 export {
-  type Activity,
-  ActivitySchema,
-  DEFAULT_AGE,
-  type Household,
-  type HouseholdInput,
   HouseholdSchema,
-  type Member,
-  type MemberInput,
-  MemberSchema,
-  type Mobility,
-  MobilitySchema,
   type OwnedItem,
-  OwnedItemSchema,
-  type Pet,
-  PetSchema,
   type PlanInput,
   PlanInputSchema,
 } from './plan-input.ts';
-export { calcRations, type MemberRation, type PetRation, type RationPlan } from './rations.ts';
+export { calcRations } from './rations.ts';
 export {
   type DaysOfSupply,
   daysOfSupply,
-  PRIORITY_WEIGHT,
-  type Readiness,
   ratesFromRations,
   readinessScore,
   type SupplyRates,
 } from './readiness.ts';
-export { SCENARIO_IDS, SCENARIO_NAMES, type ScenarioId, ScenarioIdSchema } from './scenarios.ts';
-export { type ProvidedSupply, type SimulationDay, simulationLog, startingStock } from './simulation.ts';
-export { requiredSkills, SKILLS, type Skill, type SkillNeed, skillGaps } from './skills.ts';
-export { citedIds, type Source, sourceById } from './sources.ts';
-export { isSupplyKey, SUPPLIES, type Supply, supplyByKey } from './supplies.ts';
-export { gallons, plural } from './units.ts';
+export { SCENARIO_IDS, SCENARIO_NAMES } from './scenarios.ts';
+export { simulationLog } from './simulation.ts';
+export { requiredSkills, SKILLS, skillGaps } from './skills.ts';
+
+export { isSupplyKey, supplyByKey } from './supplies.ts';

@@ -62,8 +62,3 @@ export function phases(durationDays: number, figures?: PhaseFigures, mobility?: 
     focus: p.focus.map((f) => fill(f, figures, mobility)),
   }));
 }
-
-/** Storage stops growing at a year; past it the plan relies on production (see phases.json). */
-export function needsProduction(durationDays: number): boolean {
-  return durationDays > 365;
-}

@@ -25,7 +25,6 @@ export const DEFAULT_AGE: Record<MemberKind, number> = {
 };
 
 export const ActivitySchema = z.enum(['sedentary', 'moderate', 'active']);
-export type Activity = z.infer<typeof ActivitySchema>;
 
 export const MobilitySchema = z.enum(['BUG_OUT', 'SHELTER_IN_PLACE']);
 export type Mobility = z.infer<typeof MobilitySchema>;
@@ -124,7 +123,6 @@ export const HouseholdSchema = z.object({
   pets: z.array(PetSchema).default([]),
 });
 export type Household = z.infer<typeof HouseholdSchema>;
-export type HouseholdInput = z.input<typeof HouseholdSchema>;
 
 export const OwnedItemSchema = z.object({
   supplyKey: z.string().refine(isSupplyKey, { message: 'unknown supply key (see data/supplies.json)' }),

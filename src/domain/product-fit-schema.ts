@@ -42,7 +42,6 @@ export const FOOD_GROUPS = [
   'sugars',
 ] as const;
 export const FoodGroupSchema = z.enum(FOOD_GROUPS);
-export type FoodGroup = z.infer<typeof FoodGroupSchema>;
 
 /**
  * How fuel connects, as the system tags see it: propane from a 20 lb tank ('propane-tank', through a hose) is

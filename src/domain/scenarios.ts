@@ -33,7 +33,3 @@ export const SCENARIO_NAMES: Record<ScenarioId, string> = {
   'civil-unrest': 'Civil unrest',
   nuclear: 'Nuclear / radiological',
 };
-
-export function isScenarioId(value: string): value is ScenarioId {
-  return (SCENARIO_IDS as readonly string[]).includes(value);
-}

@@ -29,8 +29,3 @@ export function createModel(config: ModelConfig, offline: OfflineModelOptions = 
       return createOfflineModel(offline);
   }
 }
-
-/** The model's name as recorded on ai_runs and priced in src/conversation/pricing.ts. */
-export function modelName(model: LanguageModelV3): string {
-  return model.modelId;
-}

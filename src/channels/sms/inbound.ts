@@ -35,7 +35,6 @@ export const MESSAGE_STATUSES = [
   'received',
   'read',
 ] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 export const statusCallbackSchema = z.looseObject({
   MessageSid: z.union([sid('SM'), sid('MM')]),
@@ -47,7 +46,6 @@ export const statusCallbackSchema = z.looseObject({
     .transform(Number)
     .optional(),
 });
-export type StatusCallback = z.infer<typeof statusCallbackSchema>;
 
 export function describeIssues(error: z.ZodError): string {
   return error.issues

@@ -9,8 +9,8 @@ import { noteSentSmsId } from './sent-ids.ts';
 import { createTwilioClient } from './twilio-client.ts';
 import { smsRouter } from './webhook.ts';
 
-export type { SmsAdapter, SmsMessage } from './adapter.ts';
-export { renderSms, type SmsRendering } from './render.ts';
+export type { SmsAdapter } from './adapter.ts';
+
 export { withSentSmsIds } from './sent-ids.ts';
 
 export type SmsChannelDeps = {

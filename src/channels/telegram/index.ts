@@ -8,7 +8,6 @@ import { type Polling, startPolling } from './polling.ts';
 import { TELEGRAM_WEBHOOK_PATH, telegramRouter } from './webhook.ts';
 
 export type { TelegramAdapter } from './adapter.ts';
-export { renderTelegram, type TelegramRendering } from './render.ts';
 
 export type TelegramChannelDeps = {
   db: Db;

@@ -20,12 +20,6 @@ export function missingTags(c: ModelCandidate, provided: ReadonlySet<string>): s
   return c.requires.filter((t) => !provided.has(t) && !c.tags.includes(t));
 }
 
-/** True when every bought candidate's requirements are met within `x`. */
-export function requirementsMet(problem: Problem, x: readonly number[]): boolean {
-  const provided = providedTags(problem, x);
-  return problem.candidates.every((c) => (x[c.index] ?? 0) <= 0 || missingTags(c, provided).length === 0);
-}
-
 /**
  * Drops every bought candidate whose requirement is unmet, repeatedly (dropping one can strand another).
  * A guard on answers rounded from a solver's floating-point values; a correct plan passes unchanged.

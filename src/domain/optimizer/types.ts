@@ -111,7 +111,6 @@ export const optimizeInputSchema = z.object({
   tieBreakSeconds: z.number().positive().optional(),
 });
 export type OptimizeInput = z.input<typeof optimizeInputSchema>;
-export type OptimizeOptions = z.output<typeof optimizeInputSchema>;
 
 export const scheduleInputSchema = z.object({
   needs: z.array(needSchema),
@@ -135,7 +134,6 @@ export const scheduleInputSchema = z.object({
   prune: z.boolean().default(true),
 });
 export type ScheduleInput = z.input<typeof scheduleInputSchema>;
-export type ScheduleOptions = z.output<typeof scheduleInputSchema>;
 
 // ---- results ---------------------------------------------------------------------------------
 
@@ -192,7 +190,6 @@ export const solveStatsSchema = z.object({
   mipMs: z.array(z.number()),
   solveMs: z.number(),
 });
-export type SolveStats = z.infer<typeof solveStatsSchema>;
 
 export const optimizeResultSchema = z.object({
   /** What produced the items. */

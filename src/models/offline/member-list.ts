@@ -54,7 +54,3 @@ export function describeMembers(members: readonly MemberDraft[]): string {
 function fmtAge(age: number): string {
   return age < 2 ? `${Math.round(age * 12)} mo` : String(age);
 }
-
-export function defaultAge(kind: MemberKind): number {
-  return DEFAULT_AGE[kind];
-}

@@ -1,5 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import type { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { profiles } from '../../db/schema/index.ts';
 import { withUser } from '../../db/with-user.ts';
@@ -26,7 +25,6 @@ import { parseInput } from '../validation.ts';
  */
 export const householdProfileSchema = HouseholdDraftSchema;
 export type HouseholdProfile = HouseholdDraft;
-export type HouseholdPatch = z.input<typeof householdProfileSchema>;
 
 /** Reads a stored profile leniently: parts that no longer validate are dropped, not fatal. */
 export const readHousehold = readDraft;

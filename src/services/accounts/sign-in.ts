@@ -3,12 +3,12 @@ import type { Db } from '../../db/client.ts';
 import { type TurnLimit, takeTurn } from '../channels/turn-limit.ts';
 import { AppError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
-import { checkPasswordStrength, newPasswordSchema, PASSWORD_MAX, PASSWORD_MIN } from './password-policy.ts';
+import { checkPasswordStrength, newPasswordSchema, PASSWORD_MAX } from './password-policy.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 import { reserveLoginAttempt, settleLoginAttempt } from './throttle.ts';
 import { createUser, findUserByEmail, replacePasswordHash } from './users.ts';
 
-export { PASSWORD_MAX, PASSWORD_MIN };
+export { PASSWORD_MAX };
 
 export const emailSchema = z
   .string({ message: 'enter your email address' })

@@ -25,10 +25,3 @@ export function csrfMatches(cookieSecret: string | null | undefined, given: unkn
   const actual = Buffer.from(given);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
-
-/** Compares two secrets in constant time (different lengths are simply unequal). */
-export function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}

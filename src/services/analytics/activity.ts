@@ -19,7 +19,6 @@ export const ACTIVITY_TYPES = [
   /** An admin changed the catalog (issue 17): metadata holds action, entity, id, before and after. */
   'CATALOG_EDITED',
 ] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 const activitySchema = z.object({
   userId: z.uuid().nullable(),

@@ -62,8 +62,3 @@ export const bundleEditSchema = z.strictObject({
     .min(1)
     .optional(),
 });
-
-export type AcceptInput = z.input<typeof acceptSchema>;
-export type CreateMasterInput = z.input<typeof createMasterSchema>;
-export type ProductEdit = z.input<typeof productEditSchema>;
-export type BundleEdit = z.input<typeof bundleEditSchema>;

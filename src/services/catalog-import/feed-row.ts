@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ProductFitSchema } from '../../domain/product-fit.ts';
 import { productMetadataSchema } from '../catalog/seed-schemas.ts';
 
 /** Empty CSV cells and JSON nulls are "not given". */
@@ -128,7 +127,6 @@ export const feedRowSchema = z
   });
 
 export type FeedRow = z.output<typeof feedRowSchema>;
-export { ProductFitSchema };
 
 /** CSV headers as feeds write them → the row's fields. */
 const HEADER_ALIASES: Record<string, string> = {

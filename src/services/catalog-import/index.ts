@@ -1,3 +1,3 @@
 export * from './curate.ts';
-export { type ImportOptions, type ImportSummary, importFeed } from './import.ts';
-export { type FeedFormat, feedFormat, type ParsedFeed, parseFeed, type RowProblem } from './parse-feed.ts';
+export { type ImportSummary, importFeed } from './import.ts';
+export { feedFormat, parseFeed } from './parse-feed.ts';

@@ -8,7 +8,6 @@ import { z } from 'zod';
 export const PLANNER_CLIMATES = ['hot-humid', 'hot-dry', 'temperate', 'cold', 'subarctic', 'marine'] as const;
 export const CLIMATE_TAGS = ['hot', 'humid', 'arid', 'cold', 'coastal'] as const;
 export const SEARCH_CLIMATES = [...PLANNER_CLIMATES, ...CLIMATE_TAGS.filter((t) => t !== 'cold')] as const;
-export type SearchClimate = (typeof SEARCH_CLIMATES)[number];
 
 const tagsByClimate: Record<string, readonly string[]> = {
   'hot-humid': ['hot', 'humid'],

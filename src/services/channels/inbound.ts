@@ -184,8 +184,3 @@ export async function purgeInbound(db: Db, before: Date): Promise<number> {
     .returning({ id: inboundUpdates.id });
   return gone.length;
 }
-
-export async function getInbound(db: Db, id: string): Promise<InboundRow | null> {
-  const [row] = await db.select().from(inboundUpdates).where(eq(inboundUpdates.id, id));
-  return row ?? null;
-}

@@ -1,5 +1,5 @@
 export * from './identities.ts';
 export * from './inbound.ts';
 export * from './link-codes.ts';
-export type { MergeCounts } from './merge-users.ts';
+
 export * from './turn-limit.ts';

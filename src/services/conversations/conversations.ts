@@ -13,7 +13,6 @@ import { type Actor, anonymousKeyHash, withActor } from './actor.ts';
 
 export type Conversation = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
-export type AiRunRow = typeof aiRuns.$inferSelect;
 export type NewAiRun = Omit<typeof aiRuns.$inferInsert, 'id' | 'createdAt' | 'estimatedCostUsd'> & {
   estimatedCostUsd: number | null;
 };

@@ -55,7 +55,6 @@ export const inventoryItemPatchSchema = inventoryItemSchema
     message: 'Give at least one field to change.',
     path: ['body'],
   });
-export type InventoryItemPatch = z.input<typeof inventoryItemPatchSchema>;
 
 /** "I own this much of a need": the total now held, in the need's unit. */
 export const supplyOwnedSchema = z.strictObject({

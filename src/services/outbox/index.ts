@@ -3,7 +3,6 @@ export {
   type EnqueueInput,
   enqueueOutbound,
   idempotencyKey,
-  logDelivery,
   markSent,
   type OutboxRow,
   recipientEmail,
