@@ -7,6 +7,7 @@ import { findSkillResourcesTool } from './find-skill-resources.ts';
 import { getPlanTool } from './get-plan.ts';
 import { listInventoryTool } from './list-inventory.ts';
 import { matchBundlesTool } from './match-bundles.ts';
+import { notificationPreferencesTool } from './notification-preferences.ts';
 import { presentChoicesTool } from './present-choices.ts';
 import { savePlanTool } from './save-plan.ts';
 import { searchGuidanceTool } from './search-guidance.ts';
@@ -35,6 +36,7 @@ export function createTools(ctx: ToolContext) {
     listExpertCalls: listExpertCallsTool(ctx),
     bookExpertCall: bookExpertCallTool(ctx),
     checkTier: checkTierTool(ctx),
+    notificationPreferences: notificationPreferencesTool(ctx),
     presentChoices: presentChoicesTool(),
   };
 }

@@ -1,3 +1,4 @@
+export { messageTypes, outboundChannels } from '../../db/schema/index.ts';
 export { enqueueCallReminders } from './call-reminders.ts';
 export { listPreferences, type PreferencesEdit, preferencesEdit, savePreferences } from './preferences.ts';
 export { answerQuickAction } from './quick-actions.ts';

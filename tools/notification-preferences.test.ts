@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/client.ts';
+import { createUser } from '../src/services/accounts/users.ts';
+import { listPreferences } from '../src/services/check-ins/index.ts';
+import { createOfflineEmbedder } from '../src/services/embeddings/index.ts';
+import { freshDatabase } from '../test/support/db.ts';
+import { createTools } from './index.ts';
+
+let database: Database;
+let userId: string;
+beforeAll(async () => {
+  database = await freshDatabase();
+  userId = (await createUser(database.db, { email: 'prefs-tool@example.com' })).id;
+});
+afterAll(() => database.close());
+
+const tools = (who: string | null) =>
+  createTools({
+    db: database.db,
+    embedder: createOfflineEmbedder(),
+    userId: who,
+    anonymousKey: who ? null : 'guest-key-123',
+    conversationId: '00000000-0000-0000-0000-000000000000',
+    channel: 'telegram',
+    publicUrl: 'http://x',
+    now: () => new Date('2026-06-01T00:00:00Z'),
+  });
+const run = (who: string | null, input: Record<string, unknown>) =>
+  tools(who).notificationPreferences.execute!(input as never, { toolCallId: 't', messages: [] });
+
+describe('notificationPreferences tool', () => {
+  it('"text me weekly" and "stop reminders" change only what was said', async () => {
+    expect(await run(userId, { messageType: 'check_in', channel: 'sms', frequency: 'weekly' })).toMatchObject(
+      {
+        ok: true,
+        preference: { channel: 'sms', frequency: 'weekly', optedOut: false },
+      },
+    );
+    expect(await run(userId, { messageType: 'call_reminder', optedOut: true })).toMatchObject({ ok: true });
+    const prefs = await listPreferences(database.db, userId);
+    expect(prefs.map((p) => [p.messageType, p.channel, p.optedOut])).toEqual([
+      ['check_in', 'sms', false],
+      ['call_reminder', null, true],
+      ['product_news', null, false],
+    ]);
+  });
+
+  it('asks a guest to sign up', async () => {
+    expect(await run(null, { messageType: 'check_in', optedOut: true })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+  });
+});
