@@ -4,6 +4,8 @@ import { createWebApp } from './channels/web/app.ts';
 import { mountWeb } from './channels/web/routes.ts';
 import { createRequestLog } from './channels/web/shared/request-log.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { registerCallReminders } from './jobs/call-reminders.ts';
+import { registerCheckInScan } from './jobs/check-in-scan.ts';
 import { createOutboxSend } from './jobs/outbox-send.ts';
 import { registerOutboxSender } from './jobs/outbox-sender.ts';
 import { openRuntime } from './runtime.ts';
@@ -41,6 +43,10 @@ export async function start(
       send: createOutboxSend(deps, channels.deliver, mailer),
       log: (message, detail) => logger.warn({ detail }, message),
     });
+    // What fills the outbox: expiry check-ins (each user's hour, never in quiet hours) and call reminders.
+    const log = (line: string) => logger.info(line);
+    await registerCheckInScan(runtime.queue, database.db, { log });
+    await registerCallReminders(runtime.queue, database.db, { log });
     drains.push(async () => {
       await runtime.stopJobs();
       mailer?.close();

@@ -15,9 +15,8 @@ import { searchProductsTool } from './search-products.ts';
 import { updateHouseholdTool } from './update-household.ts';
 import { updateInventoryTool } from './update-inventory.ts';
 
-export { PLAN_DEFAULTS } from './build-plan.ts';
-export type { Channel, ToolContext, ToolFailure } from './context.ts';
-export { type PlanSummary, summarizePlan } from './plan-summary.ts';
+export type { ToolContext } from './context.ts';
+export type { PlanSummary } from './plan-summary.ts';
 
 /** Every tool, bound to one conversation's context (its user, thread and channel). */
 export function createTools(ctx: ToolContext) {
@@ -40,6 +39,3 @@ export function createTools(ctx: ToolContext) {
     presentChoices: presentChoicesTool(),
   };
 }
-
-export type ReadyPlanTools = ReturnType<typeof createTools>;
-export type ToolName = keyof ReadyPlanTools;

@@ -25,8 +25,3 @@ export async function registerEmbeddingBackfill(
     );
   });
 }
-
-/** Asks for a backfill; a second request while one is queued is the same job. */
-export function requestEmbeddingBackfill(queue: Queue, all = false): Promise<string | null> {
-  return queue.send(EMBEDDING_BACKFILL_JOB, { all }, { singletonKey: 'backfill', retryLimit: 3 });
-}

@@ -19,7 +19,6 @@ export type CheckInFrequency = (typeof checkInFrequencies)[number];
 /** Local hours; start > end wraps midnight (21–8 is 21:00 to 08:00 the next morning). */
 export type QuietHours = { start: number; end: number };
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: 21, end: 8 };
-export const DEFAULT_CHECK_IN_HOUR = 9;
 
 export type CheckInSchedule = {
   timeZone: string;
@@ -54,11 +53,6 @@ export function periodKey(date: CivilDate, frequency: CheckInFrequency): string 
   if (frequency === 'daily') return isoDate(date);
   if (frequency === 'weekly') return isoWeek(date);
   return isoDate(date).slice(0, 7);
-}
-
-/** The period the instant falls in, on the user's calendar. */
-export function periodKeyAt(instant: Date, timeZone: string, frequency: CheckInFrequency): string {
-  return periodKey(localParts(instant, timeZone), frequency);
 }
 
 // Long enough to reach a given weekday in a month that has not had its check-in yet.

@@ -32,8 +32,6 @@ export const preferencesEdit = z
   .required({ messageType: true })
   .strict();
 
-export type PreferencesEdit = z.input<typeof preferencesEdit>;
-
 export async function listPreferences(db: Db, userId: string) {
   const rows = await db
     .select()
