@@ -135,14 +135,12 @@ export const webErrors =
     const upgradePath =
       code === 'TIER_LIMIT' ? ((err as { upgradePath?: string }).upgradePath ?? '/pricing') : null;
     if (wantsJson(req)) {
-      res
-        .status(status)
-        .json({
-          error: message,
-          code,
-          ...(field ? { field } : {}),
-          ...(upgradePath ? { upgradeUrl: upgradePath } : {}),
-        });
+      res.status(status).json({
+        error: message,
+        code,
+        ...(field ? { field } : {}),
+        ...(upgradePath ? { upgradeUrl: upgradePath } : {}),
+      });
       return;
     }
     const visitor = (res.locals.visitor as Visitor | undefined) ?? anonymous;
