@@ -31,19 +31,13 @@ import { contentTerms } from '../src/services/embeddings/text.ts';
 import { literal, productText, queryText, random } from './search-data.ts';
 import { filteredBench } from './search-filtered.ts';
 import { formats, K, mb, ms, pickRuns, type Run, recall, secs } from './search-measure.ts';
+import { searchBenchOptions } from './search-options.ts';
 import { open } from './search-session.ts';
 
-const flag = (name: string) => process.argv.includes(`--${name}`);
-const arg = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? String(process.argv[at + 1]) : fallback;
-};
-const ROWS = Number(arg('rows', '50000'));
-const QUERIES = Number(arg('queries', '100'));
-/** HNSW build parameters; the defaults are the production index's (drizzle/0007: m 32, ef_construction 128). */
-const M = Number(arg('m', '32'));
-const EF_CONSTRUCTION = Number(arg('ef-construction', '128'));
-const MAINTENANCE_WORK_MEM = arg('maintenance-work-mem', '512MB');
+const options = searchBenchOptions(process.argv);
+const { rows: ROWS, queries: QUERIES, m: M, efConstruction: EF_CONSTRUCTION } = options;
+const MAINTENANCE_WORK_MEM = options.maintenanceWorkMem;
+const flag = (name: 'wire' | 'sweep' | 'halfvec') => options[name];
 const EF_SWEEP = flag('sweep') ? [40, 64, 100, 200, 300, 400, 600, 800, 1000] : [40, 64, 100, 200, 400, 600];
 const HYBRID_EF = flag('sweep') ? [40, 64, 100, 200, 300, 400] : [100, 200, 300];
 const TABLE = 'bench_search_items';
