@@ -78,6 +78,21 @@ describe('searchProducts filters', () => {
     expect(any.map((r) => r.productId)).toContain(top.productId);
   });
 
+  it('never offers a retired product or one whose fit is not confirmed (issue 17: retired is never offered again)', async () => {
+    const [first, second] = await searchProducts(database.db, embedder, { q: 'camp stove', limit: 5 });
+    await database.db.execute(
+      sql`update specific_products set retired_at = now() where id = ${first!.productId}`,
+    );
+    await database.db.execute(
+      sql`update specific_products set fit_status = 'proposed' where id = ${second!.productId}`,
+    );
+    const after = await searchProducts(database.db, embedder, { q: 'camp stove', limit: 20 });
+    const ids = after.map((r) => r.productId);
+    expect(ids).not.toContain(first!.productId);
+    expect(ids).not.toContain(second!.productId);
+    expect(ids.length).toBeGreaterThan(0);
+  });
+
   it('explains each match', async () => {
     const [first] = await searchProducts(database.db, embedder, {
       q: 'something to make creek water safe',

@@ -170,7 +170,8 @@ export async function searchProductsPlanned(
       c.name as category, c.slug as category_slug, s.name as supplier, n.distance
     from nearest n
     join master_items mi on mi.id = n.id
-    join specific_products sp on sp.master_item_id = mi.id ${productFilter('sp')}
+    join specific_products sp on sp.master_item_id = mi.id
+      and sp.retired_at is null and sp.fit_status = 'confirmed' ${productFilter('sp')}
     left join categories c on c.id = mi.category_id
     left join suppliers s on s.id = sp.supplier_id
     order by n.distance, sp.id`),
