@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { InboundMessage } from '../../conversation/channel-adapter.ts';
+import { SMS_STATUSES } from '../../domain/sms-statuses.ts';
 
 /**
  * Twilio's webhook bodies (application/x-www-form-urlencoded, every value a string). Only the fields this
@@ -20,26 +21,10 @@ export const inboundSmsSchema = z.looseObject({
   Body: z.string().max(1600).default(''),
 });
 
-/** Twilio's message statuses (twilio.com/docs/messaging/api/message-resource#message-status-values). */
-export const MESSAGE_STATUSES = [
-  'accepted',
-  'scheduled',
-  'canceled',
-  'queued',
-  'sending',
-  'sent',
-  'failed',
-  'delivered',
-  'undelivered',
-  'receiving',
-  'received',
-  'read',
-] as const;
-
 export const statusCallbackSchema = z.looseObject({
   MessageSid: z.union([sid('SM'), sid('MM')]),
   AccountSid: sid('AC'),
-  MessageStatus: z.enum(MESSAGE_STATUSES),
+  MessageStatus: z.enum(SMS_STATUSES),
   ErrorCode: z
     .string()
     .regex(/^\d{1,6}$/, 'must be a Twilio error code')

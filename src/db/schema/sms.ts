@@ -1,22 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, pgTable, smallint, text, timestamp } from 'drizzle-orm/pg-core';
-
-/** Twilio's message statuses (twilio.com/docs/messaging/api/message-resource#message-status-values). */
-export const smsStatuses = [
-  'accepted',
-  'scheduled',
-  'canceled',
-  'queued',
-  'sending',
-  'sent',
-  'failed',
-  'delivered',
-  'undelivered',
-  'receiving',
-  'received',
-  'read',
-] as const;
-export type SmsStatus = (typeof smsStatuses)[number];
+import { SMS_STATUSES, type SmsStatus } from '../../domain/sms-statuses.ts';
 
 /**
  * The latest delivery status of each SMS we sent, from the send itself and Twilio's status callbacks
@@ -38,7 +22,7 @@ export const smsDeliveries = pgTable(
   (t) => [
     check(
       'sms_deliveries_status_check',
-      sql`${t.status} in ('accepted', 'scheduled', 'canceled', 'queued', 'sending', 'sent', 'failed', 'delivered', 'undelivered', 'receiving', 'received', 'read')`,
+      sql`${t.status} in (${sql.raw(SMS_STATUSES.map((status) => `'${status}'`).join(', '))})`,
     ),
   ],
 );

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { type SmsStatus, smsDeliveries, smsStatuses } from '../../db/schema/index.ts';
+import { smsDeliveries } from '../../db/schema/index.ts';
+import { SMS_STATUSES, type SmsStatus } from '../../domain/sms-statuses.ts';
 import { badInput } from '../errors.ts';
 
 /**
@@ -24,7 +25,7 @@ const RANK: Record<SmsStatus, number> = {
 };
 
 export function isSmsStatus(value: string): value is SmsStatus {
-  return (smsStatuses as readonly string[]).includes(value);
+  return (SMS_STATUSES as readonly string[]).includes(value);
 }
 
 export type SmsDelivery = typeof smsDeliveries.$inferSelect;
