@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * The whole configuration, read and validated once. Nothing else reads process.env.
- * Names follow ../shared/contracts/interfaces.md.
+ * Names follow docs/contracts/interfaces.md.
  */
 const optionalText = z
   .string()

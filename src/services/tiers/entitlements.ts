@@ -1,7 +1,7 @@
 import type { callTypes, SubscriptionStatus, SubscriptionTier } from '../../db/schema/index.ts';
 
 /**
- * Pure: what each tier includes (../shared/product.md, "Tiers", and the related trip planner's usage limits),
+ * Pure: what each tier includes (docs/product.md, "Tiers", and the related trip planner's usage limits),
  * and how a profile's tier and billing status become the tier in force. No service decides a right on its
  * own: they all ask this module (through tiers.ts).
  */
