@@ -30,6 +30,7 @@ const userOwnedTables = [
   'mission_reports',
   'saved_scenarios',
   'inventory_items',
+  'inventory_changes',
   'call_attendance',
   'user_activity_log',
   'billing_transactions',

@@ -44,6 +44,8 @@ export const communicationPreferences = pgTable(
     channel: text('channel').$type<OutboundChannel>(),
     /** The local hour (0–23) a scheduled message goes out, in `timeZone`. */
     localHour: smallint('local_hour').notNull().default(9),
+    /** The local weekday a weekly message goes out (0 Sunday … 6 Saturday); null: any day the frequency allows. */
+    weekday: smallint('weekday'),
     /** IANA time zone, e.g. Europe/Berlin. */
     timeZone: text('time_zone').notNull().default('UTC'),
     /** Check-ins list what expires within this many days. */
@@ -63,6 +65,7 @@ export const communicationPreferences = pgTable(
     ),
     check('communication_preferences_channel_check', sql`${t.channel} in ('telegram', 'sms', 'email')`),
     check('communication_preferences_hour_check', sql`${t.localHour} between 0 and 23`),
+    check('communication_preferences_weekday_check', sql`${t.weekday} between 0 and 6`),
     check('communication_preferences_window_check', sql`${t.windowDays} between 1 and 365`),
   ],
 );

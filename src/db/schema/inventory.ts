@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bundles } from './bundles.ts';
 import { missionReports } from './mission-reports.ts';
 import { masterItems, specificProducts } from './products.ts';
@@ -45,4 +45,27 @@ export const inventoryItems = pgTable(
     check('inventory_items_status_check', sql`${t.status} in ('OWNED', 'NEEDED', 'ORDERED', 'PARTIAL')`),
     check('inventory_items_quantities_check', sql`${t.quantityOwned} >= 0 and ${t.quantityNeeded} >= 0`),
   ],
+);
+
+/**
+ * Inventory changes made on a device (offline ticks that sync later), keyed by the id the device gave each
+ * change: the primary key is what makes a replayed sync apply a change once. `outcome` is what the server did
+ * (the quantity after, or why nothing changed), returned again to a device that sends the same change twice.
+ */
+export const inventoryChanges = pgTable(
+  'inventory_changes',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id').references(() => inventoryItems.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    /** When the person made the change, by the device's clock. */
+    madeAt: timestamp('made_at', { withTimezone: true }).notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+    outcome: jsonb('outcome'),
+  },
+  (t) => [index('idx_inventory_changes_user').on(t.userId, t.appliedAt)],
 );
