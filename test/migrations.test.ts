@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -116,6 +118,46 @@ describe('migrations', () => {
       await database.close();
       await server.stop();
       await pglite.close();
+    }
+  });
+
+  it('apply a migration whose journal time is earlier than one already applied (0015 after 0014)', async () => {
+    // A database made when drizzle/ ended at 0014 (its journal time set by hand, later than 0015's).
+    const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
+      entries: { idx: number; when: number; tag: string }[];
+    };
+    const at = (tag: string) => journal.entries.find((e) => e.tag.startsWith(tag))!;
+    expect(at('0015').when).toBeLessThan(at('0014').when);
+    const old = mkdtempSync(join(tmpdir(), 'rp-migrations-'));
+    cpSync(migrationsFolder, old, { recursive: true });
+    writeFileSync(
+      `${old}/meta/_journal.json`,
+      JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.idx <= at('0014').idx) }),
+    );
+    const database = await openDatabase({ kind: 'pglite' });
+    try {
+      await runMigrations(database, old);
+      const table = async (name: string) =>
+        rowsOf<{ t: string | null }>(
+          await database.db.execute(sql`select to_regclass(${name})::text as t`),
+        )[0]!.t;
+      expect(await table('public.communication_preferences')).toBeNull();
+      expect((await migrationState(database)).upToDate).toBe(false);
+      await runMigrations(database);
+      expect(await table('public.communication_preferences')).toBe('communication_preferences');
+      expect(await table('public.inventory_changes')).toBe('inventory_changes');
+      const state = await migrationState(database);
+      expect(state).toEqual({ applied: state.available, available: state.available, upToDate: true });
+      const rows = async () =>
+        rowsOf<{ n: number }>(
+          await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`),
+        )[0]!.n;
+      const before = await rows();
+      await runMigrations(database);
+      expect(await rows()).toBe(before);
+    } finally {
+      await database.close();
+      rmSync(old, { recursive: true, force: true });
     }
   });
 });
