@@ -45,6 +45,46 @@ describe('notificationPreferences tool', () => {
     ]);
   });
 
+  it('takes the weekday as people say it, and refuses a day that is not one, changing nothing', async () => {
+    const sunday = await run(userId, { messageType: 'check_in', weekday: 'Sundays', localHour: 18 });
+    expect(sunday).toMatchObject({
+      ok: true,
+      changed: ['localHour', 'weekday'],
+      preference: { weekday: 0, frequency: 'weekly', localHour: 18 },
+    });
+    expect(await run(userId, { messageType: 'check_in', weekday: 'sat' })).toMatchObject({
+      preference: { weekday: 6 },
+    });
+    expect(await run(userId, { messageType: 'check_in', weekday: 3 })).toMatchObject({
+      preference: { weekday: 3 },
+    });
+    expect(await run(userId, { messageType: 'check_in', weekday: 'someday' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', field: 'weekday' },
+    });
+    expect(await run(userId, { messageType: 'check_in', weekday: 9 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', field: 'weekday' },
+    });
+    const [checkIn] = await listPreferences(database.db, userId);
+    expect(checkIn).toMatchObject({ weekday: 3, localHour: 18 });
+    expect(await run(userId, { messageType: 'check_in', weekday: 'any day' })).toMatchObject({
+      preference: { weekday: null },
+    });
+  });
+
+  it('says when the tier gets no check-ins (Pro in docs/product.md)', async () => {
+    // A fresh database enforces tiers; this account is Free.
+    expect(await run(userId, { messageType: 'check_in', optedOut: false })).toMatchObject({
+      entitled: false,
+      requiredTier: 'Pro',
+      upgradePath: '/pricing',
+    });
+    expect(await run(userId, { messageType: 'call_reminder', optedOut: false })).toMatchObject({
+      entitled: true,
+    });
+  });
+
   it('asks a guest to sign up', async () => {
     expect(await run(null, { messageType: 'check_in', optedOut: true })).toMatchObject({
       ok: false,

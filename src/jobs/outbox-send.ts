@@ -1,4 +1,5 @@
 import { withSentSmsIds } from '../channels/sms/index.ts';
+import { withSentTelegramIds } from '../channels/telegram/index.ts';
 import type { Deliver } from '../conversation/inbound.ts';
 import { type ConversationDeps, notify } from '../conversation/index.ts';
 import type { OutboundChannel } from '../db/schema/index.ts';
@@ -43,19 +44,26 @@ export function createOutboxSend(deps: ConversationDeps, deliver: Deliver, maile
     }
     const chat = row.channel;
     const { text } = await textOf(deps, row, chat ?? 'telegram');
-    // Twilio's sid is kept so its status callbacks reach this message's log; Telegram reports no status.
-    const { result, sids } = await withSentSmsIds(() =>
-      notify(
-        deps,
-        {
-          userId: row.userId,
-          reply: { text, toolCalls: [], status: 'ok' },
-          ...(chat ? { channel: chat } : {}),
-        },
-        deliver,
+    // The provider's id is kept with the message: Twilio's sid so its status callbacks reach this message's
+    // log, Telegram's message_id (Telegram reports no status) so the log names the message that went out.
+    const {
+      result: { result, sids },
+      ids,
+    } = await withSentTelegramIds(() =>
+      withSentSmsIds(() =>
+        notify(
+          deps,
+          {
+            userId: row.userId,
+            reply: { text, toolCalls: [], status: 'ok' },
+            ...(chat ? { channel: chat } : {}),
+          },
+          deliver,
+        ),
       ),
     );
     if (!result.delivered) throw new Error(`not delivered: ${result.reason}`);
-    return { channel: result.channel === 'web' ? null : result.channel, providerMessageId: sids[0] ?? null };
+    const providerMessageId = (result.channel === 'sms' ? sids[0] : ids[0]) ?? null;
+    return { channel: result.channel === 'web' ? null : result.channel, providerMessageId };
   };
 }

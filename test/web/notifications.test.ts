@@ -35,6 +35,12 @@ describe('notification preferences', () => {
       frequency: 'weekly',
     });
     expect(saved.data.preference).toMatchObject({ localHour: 18, timeZone: 'Asia/Tokyo', optedOut: false });
+    const sunday = await person.json<{ preference: Pref & { weekday: number | null } }>(
+      'PUT',
+      '/api/account/notifications',
+      { messageType: 'check_in', weekday: 0 },
+    );
+    expect(sunday.data.preference).toMatchObject({ weekday: 0, frequency: 'weekly', localHour: 18 });
     await person.json('PUT', '/api/account/notifications', { messageType: 'product_news', optedOut: true });
     const after = await person.json<{ preferences: Pref[] }>('GET', '/api/account/notifications');
     expect(after.data.preferences.map((p) => [p.messageType, p.localHour, p.optedOut])).toEqual([
@@ -45,6 +51,9 @@ describe('notification preferences', () => {
     for (const bad of [
       { messageType: 'check_in', timeZone: 'Mars/Olympus' },
       { messageType: 'check_in', localHour: 24 },
+      { messageType: 'check_in', weekday: 7 },
+      { messageType: 'check_in', weekday: 'Sunday' },
+      { messageType: 'check_in', weekday: 1, frequency: 'daily' },
       { messageType: 'fax' },
       { messageType: 'check_in', userId: 'someone-else' },
     ]) {

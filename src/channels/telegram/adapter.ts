@@ -4,6 +4,7 @@ import type { ChannelAdapter, InboundMessage } from '../../conversation/channel-
 import type { Reply } from '../../conversation/reply.ts';
 import { badInput } from '../../services/errors.ts';
 import { renderTelegram, type TelegramRendering } from './render.ts';
+import { noteSentTelegramId } from './sent-ids.ts';
 import { describeIssues, type ParsedUpdate, readUpdate, updateSchema } from './update.ts';
 
 /** A webhook request as the adapter needs it: the secret header and the parsed JSON body. */
@@ -75,13 +76,15 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   async function sendOne(chatId: string, m: TelegramRendering['messages'][number]) {
     const extra = m.replyMarkup ? { reply_markup: m.replyMarkup } : {};
     try {
-      await api.sendMessage(chatId, m.text, { parse_mode: m.parseMode, ...extra });
+      noteSentTelegramId(
+        (await api.sendMessage(chatId, m.text, { parse_mode: m.parseMode, ...extra })).message_id,
+      );
     } catch (error) {
       if (!isEntityError(error)) throw error;
       log('telegram: markup refused, sent as plain text', {
         description: (error as GrammyError).description,
       });
-      await api.sendMessage(chatId, m.plain, extra);
+      noteSentTelegramId((await api.sendMessage(chatId, m.plain, extra)).message_id);
     }
   }
 

@@ -8,6 +8,7 @@ import { type Polling, startPolling } from './polling.ts';
 import { TELEGRAM_WEBHOOK_PATH, telegramRouter } from './webhook.ts';
 
 export type { TelegramAdapter } from './adapter.ts';
+export { withSentTelegramIds } from './sent-ids.ts';
 
 export type TelegramChannelDeps = {
   db: Db;

@@ -8,6 +8,7 @@ import {
 } from '../../db/schema/index.ts';
 import { checkInFrequencies, isValidTimeZone } from '../../domain/check-ins/index.ts';
 import type { Db } from '../database.ts';
+import { badInput } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 
 /**
@@ -21,6 +22,8 @@ export const preferencesEdit = z
     messageType: z.enum(messageTypes),
     channel: z.enum(outboundChannels).nullable(),
     localHour: z.number().int().min(0).max(23),
+    /** 0 Sunday … 6 Saturday; null: any day the frequency allows. */
+    weekday: z.number().int().min(0).max(6).nullable(),
     timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone such as Europe/Berlin'),
     windowDays: z.number().int().min(1).max(365),
     frequency: z.enum(checkInFrequencies),
@@ -48,6 +51,7 @@ function defaultsFor(messageType: MessageType) {
     messageType,
     channel: null,
     localHour: 9,
+    weekday: null,
     timeZone: 'UTC',
     windowDays: 30,
     frequency: 'weekly',
@@ -62,6 +66,12 @@ function defaultsFor(messageType: MessageType) {
 export async function savePreferences(db: Db, userId: string, input: unknown) {
   const edit = parseInput(preferencesEdit, input);
   const { messageType, ...fields } = edit;
+  // A weekday is a weekly schedule ("text me on Sundays"); a daily or monthly one has no weekday to keep.
+  if (fields.weekday != null) {
+    if (fields.frequency === undefined) fields.frequency = 'weekly';
+    else if (fields.frequency !== 'weekly')
+      throw badInput(`Weekday needs a weekly frequency (this edit asks for ${fields.frequency}).`, 'weekday');
+  }
   await db
     .insert(communicationPreferences)
     .values({ userId, messageType, ...fields })

@@ -14,6 +14,7 @@ import {
 import type { Db } from '../database.ts';
 import { type EnqueueInput, getTemplate, idempotencyKey, type Template } from '../outbox/index.ts';
 import { billingEnabled, tierStatusOf } from '../tiers/index.ts';
+import { householdRates, stockItem } from './rotations.ts';
 
 /**
  * The recurring check-in scan. Set-based: one query finds every candidate (a user with dated stock, not opted
@@ -32,6 +33,7 @@ type Candidate = {
   period_end: string | Date | null;
   time_zone: string | null;
   local_hour: number | null;
+  weekday: number | null;
   window_days: number | null;
   frequency: string | null;
   channel: OutboundChannel | null;
@@ -40,7 +42,15 @@ type Candidate = {
   snoozed_until: string | Date | null;
 };
 
-type ItemRow = { user_id: string; id: string; name: string | null; quantity: number; expires_on: string };
+type ItemRow = {
+  user_id: string;
+  id: string;
+  name: string | null;
+  quantity: number;
+  expires_on: string;
+  supply_key: string | null;
+  unit_amount: string | null;
+};
 
 export type ScanResult = { candidates: number; due: number; enqueued: number };
 
@@ -55,7 +65,7 @@ export async function scanCheckIns(db: Db, now: Date): Promise<ScanResult> {
   const candidates = rowsOf<Candidate>(
     await db.execute(sql`
       select s.user_id, p.subscription_tier as tier, p.subscription_status as status,
-             p.subscription_period_end as period_end, cp.time_zone, cp.local_hour, cp.window_days, cp.frequency,
+             p.subscription_period_end as period_end, cp.time_zone, cp.local_hour, cp.weekday, cp.window_days, cp.frequency,
              cp.channel, cp.quiet_start::text as quiet_start, cp.quiet_end::text as quiet_end, cp.snoozed_until
       from (select distinct user_id from inventory_items
             where expiration_date is not null and expiration_date <= ${horizon} and quantity_owned > 0) s
@@ -80,6 +90,7 @@ export async function scanCheckIns(db: Db, now: Date): Promise<ScanResult> {
         timeZone,
         hour: c.local_hour ?? 9,
         frequency,
+        weekday: c.weekday,
         quietHours: { start: hourOf(c.quiet_start, 21), end: hourOf(c.quiet_end, 8) },
         snoozedUntil: toDate(c.snoozed_until),
       },
@@ -100,20 +111,36 @@ export async function scanCheckIns(db: Db, now: Date): Promise<ScanResult> {
     // would refuse them anyway.
     const items = rowsOf<ItemRow>(
       await db.execute(sql`
-        select i.user_id, i.id, i.name, i.quantity_owned as quantity, i.expiration_date::text as expires_on
+        select i.user_id, i.id, i.name, i.quantity_owned as quantity, i.expiration_date::text as expires_on,
+               i.supply_key, i.unit_amount::text as unit_amount
         from unnest(${sql.raw(ids)}, ${sql.raw(keys)}, ${sql.raw(windows)}) as d(user_id, key, window_days)
         -- LATERAL: one index probe per user (idx_inventory_expiration), never a scan of the whole table per batch.
         cross join lateral (
-          select i.user_id, i.id, i.name, i.quantity_owned, i.expiration_date from inventory_items i
+          select i.user_id, i.id, i.name, i.quantity_owned, i.expiration_date, i.supply_key, i.unit_amount
+          from inventory_items i
           where i.user_id = d.user_id and i.expiration_date is not null and i.quantity_owned > 0
             -- UTC date plus a day: the user's local date may be ahead; the domain applies the exact window.
             and i.expiration_date <= ${today}::date + d.window_days + 1) i
         where not exists (select 1 from outbox o where o.idempotency_key = d.key)`),
     );
+    // Rotation paces from each household's own daily use (its plan or profile), two queries per batch.
+    const rates = await householdRates(db, [...new Set(items.map((r) => r.user_id))]);
     const byUser = new Map<string, StockItem[]>();
     for (const r of items) {
       const list = byUser.get(r.user_id) ?? [];
-      list.push({ id: r.id, name: r.name ?? 'items', quantity: Number(r.quantity), expiresOn: r.expires_on });
+      list.push(
+        stockItem(
+          {
+            id: r.id,
+            name: r.name,
+            quantity: Number(r.quantity),
+            expiresOn: r.expires_on,
+            supplyKey: r.supply_key,
+            unitAmount: r.unit_amount,
+          },
+          rates.get(r.user_id)?.rates ?? null,
+        ),
+      );
       byUser.set(r.user_id, list);
     }
     const messages: EnqueueInput[] = [];
