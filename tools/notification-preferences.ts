@@ -5,7 +5,7 @@ import {
   messageTypes,
   notificationNotes,
   outboundChannels,
-  savePreferences,
+  savePreferencesFromChat,
 } from '../src/services/check-ins/index.ts';
 import { badInput } from '../src/services/errors.ts';
 import { attempt, needsAccount, type ToolContext } from './context.ts';
@@ -45,13 +45,13 @@ export function notificationPreferencesTool(ctx: ToolContext) {
       'expiry window, or opt-out ("stop reminders"). Only the fields given change.',
     inputSchema: input,
     execute: async ({ weekday, ...fields }) => {
-      if (!ctx.userId) return needsAccount(ctx, 'Notification preferences');
+      if (!ctx.userId) return needsAccount(ctx, 'Choosing when reminders come');
       const userId = ctx.userId;
       return attempt(async () => {
         const day = weekday === undefined ? undefined : parseWeekday(weekday);
         if (day === undefined && weekday !== undefined)
           throw badInput(`Weekday must be a day of the week such as Sunday (not "${weekday}").`, 'weekday');
-        const saved = await savePreferences(ctx.db, userId, {
+        const saved = await savePreferencesFromChat(ctx.db, userId, {
           ...fields,
           ...(day === undefined ? {} : { weekday: day }),
         });

@@ -5,6 +5,7 @@ import type {
   HouseholdExpect,
   MemberExpect,
   PlanExpect,
+  PreferencesExpect,
   ToolsExpect,
   TurnSpec,
 } from './types.ts';
@@ -177,4 +178,40 @@ export function planGate(id: string, expect: PlanExpect, plan: Kit | null): Gate
   const text = JSON.stringify(plan);
   for (const re of expect.mentions ?? []) if (!re.test(text)) problems.push(`plan never mentions ${re}`);
   return gate(`${id}:plan`, 'plan', problems);
+}
+
+const PREFERENCE_DEFAULTS = {
+  channel: null,
+  localHour: 9,
+  weekday: null,
+  frequency: 'weekly',
+  windowDays: 30,
+  optedOut: false,
+} as const;
+
+/** The stored notification preferences: each named field equals what was asked for. */
+export function preferencesGate(id: string, expect: PreferencesExpect, snap: Snapshot): GateResult {
+  const problems: string[] = [];
+  if (snap.preferences.length === 0) return gate(`${id}:preferences`, 'preferences', ['no account']);
+  if (expect.untouched) {
+    for (const p of snap.preferences)
+      for (const [k, v] of Object.entries(PREFERENCE_DEFAULTS))
+        if (p[k as keyof typeof p] !== v)
+          problems.push(`${p.messageType} ${k} is ${String(p[k as keyof typeof p])}`);
+  }
+  const p = snap.preferences.find((x) => x.messageType === expect.messageType);
+  for (const k of [
+    'channel',
+    'localHour',
+    'weekday',
+    'frequency',
+    'windowDays',
+    'optedOut',
+    'timeZone',
+  ] as const) {
+    if (expect[k] === undefined) continue;
+    if (p?.[k] !== expect[k])
+      problems.push(`${expect.messageType} ${k} is ${String(p?.[k])}, expected ${String(expect[k])}`);
+  }
+  return gate(`${id}:preferences`, 'preferences', problems);
 }

@@ -5,6 +5,7 @@ import { withUser } from '../../src/db/with-user.ts';
 import type { GeneratedKit } from '../../src/domain/generated-kit.ts';
 import { getHouseholdFor, type HouseholdProfile } from '../../src/services/accounts/profiles.ts';
 import { getProfile } from '../../src/services/accounts/users.ts';
+import { listPreferences } from '../../src/services/check-ins/index.ts';
 import type { Actor } from '../../src/services/conversations/actor.ts';
 import { getDraftPlan } from '../../src/services/conversations/conversations.ts';
 import { listInventory } from '../../src/services/inventory/index.ts';
@@ -21,6 +22,8 @@ export type Snapshot = {
   tier: string | null;
   inventoryCount: number;
   bookings: number;
+  /** Notification preferences per message type (defaults where none was chosen); none for a guest. */
+  preferences: Awaited<ReturnType<typeof listPreferences>>;
 };
 
 /** Counted under the user's row-level security: no service lists a user's bookings across calls. */
@@ -38,7 +41,7 @@ export async function snapshot(
   const household = conversationId ? await getHouseholdFor(db, actor, conversationId) : {};
   if (actor.userId === null) {
     const plan = conversationId ? await getDraftPlan(db, actor, conversationId) : null;
-    return { household, plan, planId: null, tier: null, inventoryCount: 0, bookings: 0 };
+    return { household, plan, planId: null, tier: null, inventoryCount: 0, bookings: 0, preferences: [] };
   }
   const row = await getLatestPlan(db, actor.userId);
   const profile = await getProfile(db, actor.userId);
@@ -50,5 +53,6 @@ export async function snapshot(
     tier: profile?.subscriptionTier ?? null,
     inventoryCount: inventory.length,
     bookings: await countBookings(database, actor.userId),
+    preferences: await listPreferences(db, actor.userId),
   };
 }

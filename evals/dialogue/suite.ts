@@ -9,7 +9,7 @@ import type { Database } from '../../src/db/client.ts';
 import type { Actor } from '../../src/services/conversations/actor.ts';
 import { createOfflineEmbedder } from '../../src/services/embeddings/offline.ts';
 import { seededDatabase } from './database.ts';
-import { householdGate, planGate, replyGate, toolsGate } from './expected-gates.ts';
+import { householdGate, planGate, preferencesGate, replyGate, toolsGate } from './expected-gates.ts';
 import {
   answeredGate,
   conciseGate,
@@ -133,6 +133,7 @@ export async function runDialogue(
     if (spec.grounded) gates.push(groundingGate(id, spec.grounded, reply.text, after.plan, userGallons));
     if (spec.household) gates.push(householdGate(id, spec.household, after));
     if (spec.plan) gates.push(planGate(id, spec.plan, after.plan));
+    if (spec.preferences) gates.push(preferencesGate(id, spec.preferences, after));
     before = after;
   }
 
@@ -163,6 +164,7 @@ export async function runDialogue(
         ...(problem ? { detail: problem } : {}),
       });
     }
+    if (end.preferences) gates.push(preferencesGate('end', end.preferences, before));
     if (end.noBookings)
       gates.push({
         id: 'end:bookings',

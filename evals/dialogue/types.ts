@@ -22,6 +22,7 @@ export const THEMES = [
   'safety',
   'injection',
   'follow-up',
+  'notifications',
 ] as const;
 export type Theme = (typeof THEMES)[number];
 
@@ -106,6 +107,23 @@ export const toolsExpect = z.object({
 });
 export type ToolsExpect = z.infer<typeof toolsExpect>;
 
+/**
+ * The notification preferences stored for one message type (check-ins unless named), read through the
+ * service as the account page reads them. `untouched`: every type still has its defaults.
+ */
+export const preferencesExpect = z.object({
+  messageType: z.enum(['check_in', 'call_reminder', 'product_news']).default('check_in'),
+  channel: z.enum(['telegram', 'sms', 'email']).nullable().optional(),
+  localHour: z.number().int().optional(),
+  weekday: z.number().int().nullable().optional(),
+  frequency: z.enum(['daily', 'weekly', 'monthly']).optional(),
+  windowDays: z.number().int().optional(),
+  optedOut: z.boolean().optional(),
+  timeZone: z.string().optional(),
+  untouched: z.boolean().optional(),
+});
+export type PreferencesExpect = z.infer<typeof preferencesExpect>;
+
 export const turnSpec = z.object({
   say: z.string().min(1),
   /** Every pattern must match the reply text. */
@@ -122,6 +140,7 @@ export const turnSpec = z.object({
   grounded: z.array(z.enum(GROUNDS)).optional(),
   household: householdExpect.optional(),
   plan: planExpect.optional(),
+  preferences: preferencesExpect.optional(),
 });
 export type TurnSpec = z.infer<typeof turnSpec>;
 
@@ -146,6 +165,7 @@ export const dialogueSpec = z.object({
       inventoryCount: z.number().int().optional(),
       /** The person has no booked calls. */
       noBookings: z.boolean().optional(),
+      preferences: preferencesExpect.optional(),
       /** The other account's saved plan is still there, unchanged. */
       otherPlanIntact: z.boolean().optional(),
     })
@@ -171,6 +191,7 @@ export const GATE_KINDS = [
   'inventory',
   'bookings',
   'isolation',
+  'preferences',
   'rubric',
 ] as const;
 export type GateKind = (typeof GATE_KINDS)[number];

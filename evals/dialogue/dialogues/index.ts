@@ -6,6 +6,7 @@ import { guidance } from './guidance.ts';
 import { injection } from './injection.ts';
 import { intake } from './intake.ts';
 import { inventory } from './inventory.ts';
+import { notifications } from './notifications.ts';
 import { places } from './places.ts';
 import { planQuestions } from './plan-questions.ts';
 import { safety } from './safety.ts';
@@ -31,6 +32,7 @@ function load(): Dialogue[] {
     ...followUps,
     ...variants,
     ...fresh,
+    ...notifications,
   ];
   const seen = new Set<string>();
   return all.map((d) => {

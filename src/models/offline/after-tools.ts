@@ -5,6 +5,7 @@ import { hasFacts, type Profile } from './facts.ts';
 import { turnIntent } from './first-step.ts';
 import { guidanceAnswer, type Passage } from './guidance.ts';
 import { classify } from './intent.ts';
+import { preferenceReply } from './notifications.ts';
 import { planReply } from './plan-reply.ts';
 import type { ReadPrompt, ToolExchange } from './prompt.ts';
 import { type Channel, type DaysLine, type InventoryChange, inventoryReply } from './replies.ts';
@@ -148,6 +149,8 @@ export function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
     }
     case 'listInventory':
       return say(listText(out, channel));
+    case 'notificationPreferences':
+      return say(preferenceReply(out, channel, ctx.publicUrl));
     case 'searchGuidance':
       return say(guidanceAnswer(r.current, out.passages as Passage[], channel));
     case 'calcRations':

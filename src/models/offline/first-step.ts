@@ -35,6 +35,9 @@ function skillIds(text: string): string[] {
 const FOLLOW_UP =
   /^\s*(what about|how about|and|also|now|make it|can you make it|change|actually|add|instead|plus|oh and)\b/i;
 
+const STOP_WHAT =
+  'To stop check-ins about expiring stock, say "stop reminders"; "resume reminders" brings them back. I only answer here when you write.';
+
 const FOLLOW_UPS: Choice[] = [
   { label: 'Show my plan', value: 'show my plan' },
   { label: 'Make it 1 year', value: 'now make it a year' },
@@ -103,6 +106,8 @@ export function begin(said: ReadPrompt): Conclusion {
   const { intent, facts } = turnIntent(r.current, profile);
   const refusal = refuse(r.current, ctx.publicUrl, channel, ctx.signedIn);
   if (refusal) return say(refusal);
+  // A bare "stop" on SMS never gets here (the carrier keyword); elsewhere it names nothing to stop.
+  if (/^\s*(stop|unsubscribe|stop it|stop messaging me)[.! ]*$/i.test(r.current)) return say(STOP_WHAT);
   const chat = hasFacts(facts.edits) ? null : smallTalk(r.current);
   if (chat) return say(chat);
   if (facts.ambiguousPlace && !hasFacts(facts.edits)) return whichPlace(facts.ambiguousPlace);
@@ -121,6 +126,8 @@ export function begin(said: ReadPrompt): Conclusion {
       return say(greeting(channel, profile));
     case 'help':
       return say(help(channel));
+    case 'notifications':
+      return call('notificationPreferences', { ...intent.edit });
     case 'inventory-update':
       return call('updateInventory', { changes: intent.statements.map(statementInput) });
     case 'inventory-list':

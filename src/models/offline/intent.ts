@@ -1,5 +1,6 @@
 import { UUID_TEXT } from '../../domain/ids.ts';
 import { extractInventory, type InventoryStatement } from './inventory.ts';
+import { type PreferenceEdit, parsePreferenceEdit } from './notifications.ts';
 import { normalizeText } from './numbers.ts';
 
 /** What a message asks for, decided before any tool runs. */
@@ -7,6 +8,7 @@ export type Intent =
   | { kind: 'greeting' }
   | { kind: 'help' }
   | { kind: 'inventory-update'; statements: InventoryStatement[] }
+  | { kind: 'notifications'; edit: PreferenceEdit }
   | { kind: 'inventory-list'; expiring: boolean }
   | { kind: 'show-plan' }
   | { kind: 'save-plan' }
@@ -46,6 +48,9 @@ export function classify(text: string): Intent {
   if (/^\/help\b|^(help|menu|\?|what can you do\??|commands)[!. ]*$/.test(t)) return { kind: 'help' };
   if (/^\/plan\b/.test(t)) return { kind: 'show-plan' };
   if (/^\/inventory\b/.test(t)) return { kind: 'inventory-list', expiring: false };
+  // "text me on Sundays at 6pm", "stop reminders": before inventory and plan facts, whose words it shares.
+  const edit = /\?\s*$/.test(t) ? null : parsePreferenceEdit(t);
+  if (edit) return { kind: 'notifications', edit };
 
   const bookId = UUID.exec(raw);
   if (/\bbook\b/.test(t) && bookId)

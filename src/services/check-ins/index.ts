@@ -1,7 +1,12 @@
 export { messageTypes, outboundChannels } from '../../db/schema/index.ts';
 export { enqueueCallReminders } from './call-reminders.ts';
 export { availableChannels, type ChannelNotes, notificationNotes } from './notes.ts';
-export { listPreferences, preferencesEdit, savePreferences } from './preferences.ts';
+export {
+  listPreferences,
+  preferencesEdit,
+  savePreferences,
+  savePreferencesFromChat,
+} from './preferences.ts';
 export { answerQuickAction } from './quick-actions.ts';
 export {
   type HouseholdRates,

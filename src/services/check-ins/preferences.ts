@@ -6,7 +6,9 @@ import {
   messageTypes,
   outboundChannels,
 } from '../../db/schema/index.ts';
-import { checkInFrequencies, isValidTimeZone } from '../../domain/check-ins/index.ts';
+import { checkInFrequencies, isValidTimeZone, stateTimeZone } from '../../domain/check-ins/index.ts';
+import { resolveLocation } from '../../domain/index.ts';
+import { getHousehold } from '../accounts/profiles.ts';
 import type { Db } from '../database.ts';
 import { badInput } from '../errors.ts';
 import { parseInput } from '../validation.ts';
@@ -86,4 +88,22 @@ export async function savePreferences(db: Db, userId: string, input: unknown) {
       and(eq(communicationPreferences.userId, userId), eq(communicationPreferences.messageType, messageType)),
     );
   return row;
+}
+
+/**
+ * A change said in chat ("text me on Sundays at 6pm"): like savePreferences, and when the person names an
+ * hour but has never chosen a time zone (the row still says UTC), the zone of their household's US state is
+ * taken, so "6 pm" means their evening. An explicit zone always wins.
+ */
+export async function savePreferencesFromChat(db: Db, userId: string, input: Record<string, unknown>) {
+  const edit = parseInput(preferencesEdit, input);
+  if (edit.timeZone === undefined && edit.localHour !== undefined) {
+    const [current] = (await listPreferences(db, userId)).filter((p) => p.messageType === edit.messageType);
+    if (!current || current.timeZone === 'UTC') {
+      const location = (await getHousehold(db, userId)).location;
+      const zone = location ? stateTimeZone(resolveLocation(location).state) : null;
+      if (zone) return savePreferences(db, userId, { ...edit, timeZone: zone });
+    }
+  }
+  return savePreferences(db, userId, edit);
 }
