@@ -53,6 +53,8 @@ export type TurnInput = {
    * like any turn, at no cost. SMS keywords are recognised here, in runTurn, and need no fixed reply.
    */
   fixedReply?: string;
+  /** The same message sent again (the web's Retry and Regenerate): see beginTurn's `repeat`. */
+  repeat?: boolean;
 };
 
 export type TurnRun = {
@@ -102,6 +104,7 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
     conversationId: input.conversationId ?? null,
     historyLimit: deps.historyLimit ?? HISTORY_LIMIT,
     summarize,
+    repeat: input.repeat === true,
     resolveText: (parts) => {
       lastChoices = choicesOf(parts);
       const content = mapChoice(text, lastChoices);
@@ -257,6 +260,7 @@ export async function runTurn(deps: ConversationDeps, input: TurnInput): Promise
             ? null
             : String(streamError instanceof Error ? streamError.message : streamError).slice(0, 2000),
       },
+      start.messageId,
     );
     return { reply, run };
   })();

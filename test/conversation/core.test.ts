@@ -74,6 +74,112 @@ describe('the conversation core', () => {
     expect(run!.error).toMatch(/upstream 500/);
   });
 
+  it('answers a repeated message anew without storing it twice (Regenerate, and Retry after a failed reply)', async () => {
+    const userId = await makeUser(h.database);
+    const actor = { userId };
+    const contents = async (id: string) =>
+      (await listMessages(h.database.db, actor, id)).map((m) => `${m.role}: ${m.content}`);
+    const first = await createConversation({ ...h.deps, model: scripted({ text: 'answer 1' }) }).runTurn({
+      channel: 'web',
+      userId,
+      text: 'question 1',
+    });
+    await first.reply;
+    const id = first.conversationId;
+    // Regenerate: the old reply goes, the message stays once, and the model sees it once.
+    const again = scripted({ text: 'answer 2' });
+    const regenerated = await createConversation({ ...h.deps, model: again }).runTurn({
+      channel: 'web',
+      userId,
+      conversationId: id,
+      text: 'question 1',
+      repeat: true,
+    });
+    await regenerated.reply;
+    expect(await contents(id)).toEqual(['user: question 1', 'assistant: answer 2']);
+    const visible = again.doStreamCalls[0]!.prompt.filter((m) => m.role !== 'system');
+    expect(visible).toHaveLength(1);
+    expect(JSON.stringify(visible)).toContain('question 1');
+    expect((await getConversation(h.database.db, actor, id)).title).toBe('question 1');
+
+    // Retry after a reply that failed: the failed reply goes, the message is not stored again.
+    const broken = new MockLanguageModelV3({
+      modelId: 'broken',
+      doStream: async () => {
+        throw new Error('upstream 500');
+      },
+    });
+    const failed = await createConversation({ ...h.deps, model: broken }).runTurn({
+      channel: 'web',
+      userId,
+      conversationId: id,
+      text: 'question 2',
+    });
+    expect((await failed.reply).status).toBe('error');
+    const retried = await createConversation({ ...h.deps, model: scripted({ text: 'answer 3' }) }).runTurn({
+      channel: 'web',
+      userId,
+      conversationId: id,
+      text: 'question 2',
+      repeat: true,
+    });
+    await retried.reply;
+    expect(await contents(id)).toEqual([
+      'user: question 1',
+      'assistant: answer 2',
+      'user: question 2',
+      'assistant: answer 3',
+    ]);
+
+    // A "repeat" of words that are not the thread's last message is an ordinary new message.
+    const other = await createConversation({ ...h.deps, model: scripted({ text: 'answer 4' }) }).runTurn({
+      channel: 'web',
+      userId,
+      conversationId: id,
+      text: 'question 1',
+      repeat: true,
+    });
+    await other.reply;
+    expect(await contents(id)).toHaveLength(6);
+  });
+
+  it('drops the reply of an attempt that finishes after its Regenerate (Stop, then Regenerate at once)', async () => {
+    const userId = await makeUser(h.database);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // The first attempt's model answers only when released: the page stopped it, the server did not.
+    const slow = new MockLanguageModelV3({
+      modelId: 'slow',
+      doStream: async () => {
+        await held;
+        return (scripted({ text: 'late answer' }).doStream as (o: unknown) => Promise<never>)({});
+      },
+    });
+    const first = await createConversation({ ...h.deps, model: slow }).runTurn({
+      channel: 'web',
+      userId,
+      text: 'a long question',
+    });
+    const again = await createConversation({ ...h.deps, model: scripted({ text: 'new answer' }) }).runTurn({
+      channel: 'web',
+      userId,
+      conversationId: first.conversationId,
+      text: 'a long question',
+      repeat: true,
+    });
+    await again.reply;
+    release();
+    await first.reply;
+    const stored = await listMessages(h.database.db, { userId }, first.conversationId);
+    expect(stored.map((m) => `${m.role}: ${m.content}`)).toEqual([
+      'user: a long question',
+      'assistant: new answer',
+    ]);
+    expect(await listAiRuns(h.database.db, { userId }, first.conversationId)).toHaveLength(2);
+  });
+
   it('refuses empty and oversized messages before anything is written', async () => {
     const userId = await makeUser(h.database);
     await expect(h.core.runTurn({ channel: 'web', userId, text: '   ' })).rejects.toSatisfy(

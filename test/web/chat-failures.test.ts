@@ -153,6 +153,14 @@ describe.runIf(hasChromium || !!process.env.CI)('chat failures in headless Chrom
       }
       expect(await page.locator('#chat-input').inputValue()).toBe('');
       await page.screenshot({ path: join(ARTIFACTS, `chat-after-retries-${viewport.width}.png`) });
+      // The server kept each message once too: the thread as it comes back after a reload.
+      await page.reload();
+      await page.locator('.message.assistant').last().waitFor();
+      for (const base of MODES)
+        expect(
+          await userBubbles(page, `${base.text} (${viewport.width} px)`),
+          `${base.name}: stored once`,
+        ).toBe(1);
       expect(problems).toEqual([]);
       await context.close();
     }, 180_000);
@@ -192,6 +200,11 @@ describe.runIf(hasChromium || !!process.env.CI)('chat failures in headless Chrom
     ).toBe(1);
     expect(await page.locator('.incomplete').count()).toBe(0);
     await expectNoEmptyBubbles(page);
+    // Stored once, with the one reply that replaced the stopped one.
+    await page.reload();
+    await page.locator('.message.assistant .reply-text').last().waitFor();
+    expect(await userBubbles(page, '[slow] a long answer please'), 'stored once').toBe(1);
+    expect(await page.locator('.message.assistant:not(.intro)').count(), 'one reply stored').toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);

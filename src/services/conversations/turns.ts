@@ -1,5 +1,6 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { type ConversationChannel, conversations, messages, profiles } from '../../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 import { type Actor, anonymousKeyHash, withActor } from './actor.ts';
@@ -18,8 +19,9 @@ export type TurnStart = {
   household: unknown;
   /** The parts of the assistant's previous message (its offered choices). */
   lastAssistantParts: unknown[];
-  /** The user's message as stored (a numbered choice resolved to its value). */
+  /** The user's message as stored (a numbered choice resolved to its value), and its row. */
   text: string;
+  messageId: string;
   isFirstTurn: boolean;
 };
 
@@ -31,6 +33,14 @@ export type BeginTurnInput = {
   resolveText: (lastAssistantParts: unknown[]) => { content: string; parts: unknown[] };
   /** Folds messages that left the history window into the running summary (deterministic). */
   summarize: (previous: string | null, older: Pick<MessageRow, 'role' | 'content'>[]) => string;
+  /**
+   * The same message sent again (the web's Retry and Regenerate): when the thread ends with it — alone (its
+   * reply never arrived yet) or with its reply (to be answered anew) — it and its reply are replaced by this
+   * turn's, so the thread holds it once, and the history the model sees ends before it. A reply the earlier
+   * attempt stores later is dropped (finishTurn stores a reply only while its message exists). Otherwise a
+   * normal turn.
+   */
+  repeat?: boolean;
 };
 
 /**
@@ -81,6 +91,7 @@ export async function beginTurn(db: Db, actor: Actor, input: BeginTurnInput): Pr
     const window = input.conversationId
       ? await tx
           .select({
+            seq: messages.seq,
             role: messages.role,
             content: messages.content,
             parts: messages.parts,
@@ -93,7 +104,8 @@ export async function beginTurn(db: Db, actor: Actor, input: BeginTurnInput): Pr
       : [];
     const total = window[0]?.total ?? 0;
     const recent = window.reverse();
-    const lastAssistant = [...recent].reverse().find((m) => m.role === 'assistant');
+    const repeated = input.repeat ? repeatedTurn(recent, input.resolveText) : null;
+    const lastAssistant = [...recent.slice(0, repeated?.at)].reverse().find((m) => m.role === 'assistant');
     let summary = conversation!.summary;
     const older = total - recent.length;
     if (older > conversation!.summarizedCount) {
@@ -109,43 +121,78 @@ export async function beginTurn(db: Db, actor: Actor, input: BeginTurnInput): Pr
     }
     const household: unknown = conversation!.household ?? {};
     const resolved = input.resolveText(Array.isArray(lastAssistant?.parts) ? lastAssistant.parts : []);
+    // From the repeated message on (its reply included, even one stored since the window was read).
+    if (repeated)
+      await tx.delete(messages).where(and(eq(messages.conversationId, id), gte(messages.seq, repeated.seq)));
     const title = total === 0 ? resolved.content.slice(0, 80) : null;
-    await tx.execute(sql`
-      with stored as (
-        insert into messages (conversation_id, role, content, parts)
-        values (${id}, 'user', ${resolved.content}, ${JSON.stringify(resolved.parts)}::jsonb)
-      )
-      update conversations set updated_at = now(), title = coalesce(title, ${title})
-      where id = ${id}`);
+    const [stored] = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        with stored as (
+          insert into messages (conversation_id, role, content, parts)
+          values (${id}, 'user', ${resolved.content}, ${JSON.stringify(resolved.parts)}::jsonb)
+          returning id
+        ), touched as (
+          update conversations set updated_at = now(), title = coalesce(title, ${title}) where id = ${id}
+        )
+        select id from stored`),
+    );
+    const history = repeated ? recent.slice(0, repeated.at) : recent;
     return {
       conversationId: id,
       planId: conversation!.planId,
       hasDraft: conversation!.hasDraft,
       summary,
-      history: recent.map((m) => ({ role: m.role, content: m.content })),
+      history: history.map((m) => ({ role: m.role, content: m.content })),
       household,
       lastAssistantParts: Array.isArray(lastAssistant?.parts) ? lastAssistant.parts : [],
       text: resolved.content,
-      isFirstTurn: total === 0,
+      messageId: stored!.id,
+      isFirstTurn: total - (recent.length - history.length) === 0,
     };
   });
 }
 
-/** Stores the assistant's reply and the run record in one transaction. */
+type WindowMessage = { seq: number; role: string; content: string; parts: unknown };
+
+/**
+ * Where a repeated message sits in the thread's newest messages: the last user message, when only its reply
+ * (or nothing) follows it and it says what the repeat says once resolved against the reply before it (a
+ * numbered choice resolves the same way twice). Null when the thread does not end with that message.
+ */
+function repeatedTurn(
+  recent: readonly WindowMessage[],
+  resolveText: BeginTurnInput['resolveText'],
+): { at: number; seq: number } | null {
+  const at = recent.findLastIndex((m) => m.role === 'user');
+  if (at < 0 || at < recent.length - 2) return null;
+  const before = recent.slice(0, at).findLast((m) => m.role === 'assistant');
+  const { content } = resolveText(Array.isArray(before?.parts) ? before.parts : []);
+  if (recent[at]!.content !== content) return null;
+  return { at, seq: recent[at]!.seq };
+}
+
+/**
+ * Stores the assistant's reply and the run record in one transaction. Given the message it answers, the
+ * reply is stored only while that message is still in the thread (a Retry or Regenerate replaced it: the
+ * newer attempt's reply is the one kept); the run is recorded either way.
+ */
 export async function finishTurn(
   db: Db,
   actor: Actor,
   conversationId: string,
   reply: { content: string; parts: unknown[] },
   run: NewAiRun,
+  answering?: string,
 ): Promise<void> {
   const cost = run.estimatedCostUsd === null ? null : run.estimatedCostUsd.toFixed(6);
+  const answered = answering ? sql`exists (select 1 from messages where id = ${answering})` : sql`true`;
   // One statement: the reply, the run record and the thread's timestamp (row-level security checks each).
   await withActor(db, actor, (tx) =>
     tx.execute(sql`
       with stored as (
         insert into messages (conversation_id, role, content, parts)
-        values (${conversationId}, 'assistant', ${reply.content}, ${JSON.stringify(reply.parts)}::jsonb)
+        select ${conversationId}, 'assistant', ${reply.content}, ${JSON.stringify(reply.parts)}::jsonb
+        where ${answered}
       ), recorded as (
         insert into ai_runs (conversation_id, user_id, model, input_tokens, output_tokens, latency_ms,
           time_to_first_token_ms, steps, tool_calls, estimated_cost_usd, status, error)

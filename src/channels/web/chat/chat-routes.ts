@@ -26,6 +26,8 @@ const chatBodySchema = z.object({
   conversationId: z.string().regex(UUID, 'must be a conversation id').nullable().optional(),
   id: z.string().max(200).optional(),
   text: z.string({ message: 'must be text' }).optional(),
+  /** Retry and Regenerate send the last message again: it is answered anew, not stored twice. */
+  repeat: z.boolean({ message: 'must be true or false' }).optional(),
   messages: z
     .array(
       z.looseObject({
@@ -132,6 +134,7 @@ export function chatRouter(deps: WebRouteDeps): Router {
       anonymousKey: v.user ? null : v.anonymousKey,
       conversationId: body.conversationId ?? null,
       text,
+      repeat: body.repeat === true,
       ...(!admission.silent && admission.fixedReply !== undefined
         ? { fixedReply: admission.fixedReply }
         : {}),

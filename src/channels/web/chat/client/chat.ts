@@ -129,9 +129,17 @@ export class ReadyPlanTransport extends DefaultChatTransport<ChatMessage> {
       api: '/api/chat',
       headers: { 'x-csrf-token': csrf },
       fetch: chatFetch,
-      prepareSendMessagesRequest: ({ messages }) => {
+      // Retry and Regenerate are the SDK's regenerate: the server answers the same message again
+      // without storing it twice.
+      prepareSendMessagesRequest: ({ messages, trigger }) => {
         const last = [...messages].reverse().find((m) => m.role === 'user');
-        return { body: { text: last ? textOf(last) : '', conversationId: conversationId() } };
+        return {
+          body: {
+            text: last ? textOf(last) : '',
+            conversationId: conversationId(),
+            repeat: trigger === 'regenerate-message',
+          },
+        };
       },
     });
   }
