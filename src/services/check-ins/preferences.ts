@@ -17,7 +17,7 @@ import { parseInput } from '../validation.ts';
  * Notification preferences per user and message type (check-ins, call reminders, product news): channel,
  * hour, zone, window, frequency, quiet hours, opt-out. A type with no row uses the column defaults.
  */
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time like 21:00');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 21:00');
 
 export const preferencesEdit = z
   .object({
@@ -26,7 +26,7 @@ export const preferencesEdit = z
     localHour: z.number().int().min(0).max(23),
     /** 0 Sunday … 6 Saturday; null: any day the frequency allows. */
     weekday: z.number().int().min(0).max(6).nullable(),
-    timeZone: z.string().refine(isValidTimeZone, 'an IANA time zone such as Europe/Berlin'),
+    timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
     windowDays: z.number().int().min(1).max(365),
     frequency: z.enum(checkInFrequencies),
     quietStart: hhmm,

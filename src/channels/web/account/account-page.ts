@@ -3,6 +3,7 @@ import { type Html, html } from '../shared/html.ts';
 import { fieldError, formError, layout } from '../shared/layout.ts';
 import type { Visitor } from '../shared/visitor.ts';
 import { type LinkView, linkSection } from './link-section.ts';
+import { type NotificationsView, notificationsSection } from './notifications-section.ts';
 
 export type AccountView = {
   email: string;
@@ -13,6 +14,8 @@ export type AccountView = {
   sessions: { id: string; userAgent: string | null; lastSeenAt: Date; current: boolean }[];
   /** Linked Telegram chats and phone numbers, and a link code just made (link-section.ts). */
   links?: LinkView;
+  /** Notification preferences per message type, what can reach the person, and a failed save. */
+  notifications?: NotificationsView;
 };
 
 export function accountPage(
@@ -52,6 +55,7 @@ export function accountPage(
   </ul>
 </section>
 ${view.links ? linkSection(visitor, view.links, errors) : ''}
+${view.notifications ? notificationsSection(visitor, view.notifications) : ''}
 <section class="card">
   <h2>Change password</h2>
   <p>Changing it signs out every other device.</p>

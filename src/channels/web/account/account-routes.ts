@@ -28,11 +28,14 @@ import {
 } from '../shared/visitor.ts';
 import { type AccountView, accountPage } from './account-page.ts';
 import { linkView } from './link-view.ts';
+import { NOTIFICATIONS_SAVED } from './notifications-section.ts';
+import { notificationsView } from './notifications-view.ts';
 
 /** What the account page shows: tier, counts, member-since and the signed-in devices. */
 export async function accountView(
   db: Db,
   user: { id: string; email: string; sessionId: string },
+  options: { email: boolean } = { email: false },
 ): Promise<AccountView> {
   const [tier, plans, inventory, sessions, profile] = await Promise.all([
     checkTier(db, user.id),
@@ -49,6 +52,7 @@ export async function accountView(
     inventory,
     sessions: sessions.map((s) => ({ ...s, current: s.id === user.sessionId })),
     links: await linkView(db, user.id),
+    notifications: await notificationsView(db, user.id, options),
   };
 }
 
@@ -72,6 +76,7 @@ export function accountRouter(deps: WebRouteDeps): Router {
   const settings = cookieSettings(deps.config);
   const visitor = visitorMiddleware(deps);
   const csrf = csrfProtection(deps.config);
+  const mail = { email: deps.config.mail !== null };
 
   const signOut = (res: Response) => {
     clearSessionCookie(res, settings);
@@ -80,8 +85,10 @@ export function accountRouter(deps: WebRouteDeps): Router {
   };
 
   router.get('/account', visitor, requireUserPage, async (req, res) => {
-    const view = await accountView(db, signedInUser(res));
-    res.type('html').send(accountPage(visitorOf(res), view, { notice: noticeOf(req) }).value);
+    const view = await accountView(db, signedInUser(res), mail);
+    // The notifications form's own notice (the shared notices belong to the whole site).
+    const notice = req.query.notice === 'notifications' ? NOTIFICATIONS_SAVED : noticeOf(req);
+    res.type('html').send(accountPage(visitorOf(res), view, { notice }).value);
   });
 
   router.get('/account/export.json', visitor, requireUserPage, (_req, res) => sendExport(db, res));
@@ -102,7 +109,7 @@ export function accountRouter(deps: WebRouteDeps): Router {
       } catch (error) {
         // A wrong confirmation comes back as the account page with the message beside the field.
         if (!(error instanceof AppError) || error.code !== 'BAD_INPUT') throw error;
-        const page = accountPage(visitorOf(res), await accountView(db, user), {
+        const page = accountPage(visitorOf(res), await accountView(db, user, mail), {
           errors: { [error.field ?? 'form']: error.message },
         });
         return res.status(400).type('html').send(page.value);
@@ -128,7 +135,7 @@ export function accountRouter(deps: WebRouteDeps): Router {
         if ('retryAfterSeconds' in error) res.set('Retry-After', String(error.retryAfterSeconds));
         // The form's new-password field is "newPassword" on the page: "password" is the deletion form's.
         const field = error.field === 'password' ? 'newPassword' : error.field;
-        const page = accountPage(visitorOf(res), await accountView(db, user), {
+        const page = accountPage(visitorOf(res), await accountView(db, user, mail), {
           ...(field === 'current' || field === 'newPassword'
             ? { errors: { [field]: error.message } }
             : { passwordErrors: { form: error.message } }),

@@ -21,9 +21,15 @@ import { linkView } from './link-view.ts';
  * made here is sent from the chat (/link CODE, LINK CODE); a code the chat made (/link, LINK) is entered here.
  * The chat's plans, inventory and conversations join the account; nothing is lost.
  */
-async function showAccount(db: Db, res: Response, links: LinkView, errors: Record<string, string> = {}) {
+async function showAccount(
+  db: Db,
+  res: Response,
+  links: LinkView,
+  errors: Record<string, string> = {},
+  mail: { email: boolean } = { email: false },
+) {
   const user = signedInUser(res);
-  const view = { ...(await accountView(db, user)), links };
+  const view = { ...(await accountView(db, user, mail)), links };
   return accountPage(visitorOf(res), view, { errors }).value;
 }
 
@@ -34,6 +40,7 @@ export function linkRouter(deps: WebRouteDeps): Router {
   const csrf = csrfProtection(deps.config);
   const form = express.urlencoded({ extended: false, limit: '8kb' });
   const json = express.json({ limit: '8kb' });
+  const mail = { email: deps.config.mail !== null };
 
   router.post('/account/link-code', form, visitor, requireUserPage, csrf, async (_req, res) => {
     const user = signedInUser(res);
@@ -41,7 +48,7 @@ export function linkRouter(deps: WebRouteDeps): Router {
     res
       .set('Cache-Control', 'no-store')
       .type('html')
-      .send(await showAccount(db, res, await linkView(db, user.id, code)));
+      .send(await showAccount(db, res, await linkView(db, user.id, code), {}, mail));
   });
 
   router.post('/account/link', form, visitor, requireUserPage, csrf, async (req, res) => {
@@ -50,7 +57,7 @@ export function linkRouter(deps: WebRouteDeps): Router {
       await redeemLinkCode(db, { channel: 'web', externalId: user.id, code: String(req.body?.code ?? '') });
     } catch (error) {
       if (!(error instanceof AppError) || !['BAD_INPUT', 'CONFLICT'].includes(error.code)) throw error;
-      const page = await showAccount(db, res, await linkView(db, user.id), { code: error.message });
+      const page = await showAccount(db, res, await linkView(db, user.id), { code: error.message }, mail);
       return res
         .status(error.code === 'CONFLICT' ? 409 : 400)
         .type('html')
