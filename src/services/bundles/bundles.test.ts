@@ -90,6 +90,32 @@ describe('matchBundles', () => {
     expect(over[0]!.reasons.join(' ')).toMatch(/over the \$300\.00 budget/);
   });
 
+  it('does not recommend a bundle whose required item was retired or awaits a fit check, until it is fixed', async () => {
+    const input = { scenarios: ['hurricane', 'flood'], people: 4, ageGroups: ['adult', 'child'], limit: 50 };
+    const before = await matchBundles(database.db, input);
+    expect(before.map((m) => m.slug)).toContain('hurricane-shelter-in-place');
+    const required = rowsOf<{ id: string }>(
+      await database.db.execute(sql`
+        select sp.id from bundle_items i join bundles b on b.id = i.bundle_id
+        join specific_products sp on sp.id = i.specific_product_id
+        where b.slug = 'hurricane-shelter-in-place' and not i.is_optional limit 1`),
+    )[0]!.id;
+    const slugs = async () => (await matchBundles(database.db, input)).map((m) => m.slug);
+    try {
+      await database.db.execute(sql`update specific_products set retired_at = now() where id = ${required}`);
+      expect(await slugs()).not.toContain('hurricane-shelter-in-place');
+      await database.db.execute(
+        sql`update specific_products set retired_at = null, fit_status = 'proposed' where id = ${required}`,
+      );
+      expect(await slugs()).not.toContain('hurricane-shelter-in-place');
+    } finally {
+      await database.db.execute(
+        sql`update specific_products set retired_at = null, fit_status = 'confirmed' where id = ${required}`,
+      );
+    }
+    expect(await slugs()).toContain('hurricane-shelter-in-place');
+  });
+
   it('refuses bad input naming the field', async () => {
     await expect(matchBundles(database.db, { scenarios: [], people: 0 })).rejects.toMatchObject({
       field: 'people',

@@ -80,7 +80,13 @@ export async function matchBundles(db: DbOrTx, input: BundleMatchInput): Promise
       select b.id, b.slug, b.name, b.description, b.total_estimated_price::text, b.scenarios, b.min_people,
         b.max_people, b.age_groups, b.climates, (select count(*) from bundle_items i where i.bundle_id = b.id)::int
         as item_count
-      from bundles b`),
+      from bundles b
+      -- A bundle whose required item can no longer be offered (retired, or a feed's fit nobody confirmed) is
+      -- not a kit anyone can buy as described: it is not recommended until a curator fixes it.
+      where not exists (
+        select 1 from bundle_items i join specific_products sp on sp.id = i.specific_product_id
+        where i.bundle_id = b.id and not i.is_optional
+          and (sp.retired_at is not null or sp.fit_status <> 'confirmed'))`),
   );
   const matches = rows.map((row) => score(row, want));
   return matches
