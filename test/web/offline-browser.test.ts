@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inventoryChanges, inventoryItems, profiles, users } from '../../src/db/schema/index.ts';
 import { start } from '../../src/main.ts';
 import { freePort } from '../support/wire.ts';
 
@@ -10,8 +12,11 @@ import { freePort } from '../support/wire.ts';
  * The offline copy end to end in headless Chromium: installability (manifest fields, icons reachable, the
  * service worker registered and controlling the page), a plan built in the chat, then the network cut:
  * plan, wallet card, inventory and checklist still open from the per-account cache, marked "Available
- * offline", with the offline banner; sign-out empties the caches. Served on localhost (a secure context,
- * which service workers need). Screenshots at 390 px go to test-artifacts/offline/.
+ * offline", with the offline banner; on the inventory page two items are ticked off offline (the counts and the
+ * days of supply change at once, "waiting to sync", and survive a reload), a page never opened online gets the
+ * worker's offline page; back online the server has both changes exactly once, and a second sync changes
+ * nothing; sign-out empties the caches and the device's queue. Served on localhost (a secure context, which
+ * service workers need). Screenshots at 390 px go to test-artifacts/offline/.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -129,6 +134,44 @@ describe.runIf(existsSync(CHROMIUM) || !!process.env.CI)('the offline copy in he
       .poll(() => page.locator('[data-offline-mark]').textContent())
       .toMatch(/Available offline · updated/);
 
+    // Inventory (a Basic feature): the plan's water and some food, recorded online.
+    const db = server.database.db;
+    const [account] = await db.select().from(users).where(eq(users.email, 'offline@example.com'));
+    const userId = account!.id;
+    await db.update(profiles).set({ subscriptionTier: 'BASIC' }).where(eq(profiles.id, userId));
+    await page.goto(`${base}/inventory`);
+    await page.locator('#needs-table tr[data-key="water-storage"] input.own-all').check();
+    await page.waitForSelector('body[data-saves="1"]');
+    const foodOwned = page.locator('#needs-table tr[data-key="food-kcal"] input.owned');
+    await foodOwned.fill('60200');
+    await foodOwned.press('Tab');
+    await page.waitForSelector('body[data-saves="2"]');
+    await page.reload(); // the kept copy of the page now lists them
+    await page.waitForSelector('html[data-offline-ready="1"]', { timeout: 30_000 });
+    const days = async () => (await page.locator('#days-of-supply').textContent()) ?? '';
+    expect(await days()).toMatch(/water: 14 of 14 days/i);
+    expect(await days()).toMatch(/food: 7 of 14 days/i);
+    const itemRow = (key: string) =>
+      page.locator('#items-table tr[data-id]', {
+        has: page.locator('.hint', { hasText: new RegExp(`^${key}$`) }),
+      });
+    const water = itemRow('water-storage');
+    const food = itemRow('food-kcal');
+    const count = async (row: typeof water) => Number(await row.locator('.item-count').textContent());
+    const waterId = (await water.getAttribute('data-id'))!;
+    const foodId = (await food.getAttribute('data-id'))!;
+    const waterBefore = await count(water);
+    expect(await count(food)).toBe(60200);
+    const itemCounts = async () =>
+      Object.fromEntries(
+        (await db.select().from(inventoryItems).where(eq(inventoryItems.userId, userId))).map((r) => [
+          r.id,
+          r.quantityOwned,
+        ]),
+      );
+    const changesLogged = () => db.select().from(inventoryChanges).where(eq(inventoryChanges.userId, userId));
+    expect(await changesLogged()).toEqual([]);
+
     // The network goes; every page still opens from the kept copy.
     await context.setOffline(true);
     for (const [path, check, name] of [
@@ -150,8 +193,105 @@ describe.runIf(existsSync(CHROMIUM) || !!process.env.CI)('the offline copy in he
     await page.reload();
     await page.locator('h2:has-text("Meeting points")').waitFor();
 
-    // Back online, sign out: the server's Clear-Site-Data and the page both drop the copy.
+    // Offline on the inventory page: 4 gallons of water and a day of food (8,600 kcal) used. The counts, the
+    // days of supply and the score change at once, from the same calculation as the server's.
+    await page.goto(`${base}/inventory`);
+    const scoreBefore = Number(await page.locator('#readiness-score').textContent());
+    await water.locator('input.change-n').fill('4');
+    await water.locator('button[data-change="used"]').click();
+    await food.locator('input.change-n').fill('8600');
+    await food.locator('button[data-change="used"]').click();
+    await page.waitForSelector('body[data-pending-changes="2"]');
+    expect(await count(water)).toBe(waterBefore - 4);
+    expect(await count(food)).toBe(60200 - 8600);
+    await expect.poll(days).toMatch(/water: 13 of 14 days/i);
+    expect(await days()).toMatch(/food: 6 of 14 days/i);
+    expect(Number(await page.locator('#readiness-score').textContent())).toBeLessThan(scoreBefore);
+    expect(await water.locator('.sync-mark').textContent()).toBe('waiting to sync');
+    await expect(food.locator('.sync-mark').isVisible()).resolves.toBe(true);
+    expect(await page.locator('#sync-status').textContent()).toMatch(/^2 changes waiting to sync/);
+    await shot(page, '06-inventory-changed-offline');
+    await page
+      .locator('section[aria-labelledby="ready-h"]')
+      .screenshot({ path: join(ARTIFACTS, '06a-readiness-offline.png') });
+    await page
+      .locator('section[aria-labelledby="items-h"]')
+      .screenshot({ path: join(ARTIFACTS, '06b-items-offline.png') });
+    // Still offline, a reload keeps them: the queue is on the device, over the kept copy of the page.
+    await page.reload();
+    await page.waitForSelector('body[data-pending-changes="2"]');
+    expect(await count(water)).toBe(waterBefore - 4);
+    expect(await days()).toMatch(/water: 13 of 14 days/i);
+    expect(await changesLogged()).toEqual([]);
+
+    // A page never opened online: the worker's offline page, linking what this device keeps.
+    await page.goto(`${base}/account`);
+    await page.locator('h1', { hasText: 'This page needs the network' }).waitFor();
+    await page.waitForSelector('html[data-offline-listed]');
+    const keptLinks = await page
+      .locator('#offline-available a')
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(keptLinks).toEqual(
+      expect.arrayContaining([planPath, `${planPath}/wallet-card`, '/inventory', '/checklist']),
+    );
+    await page.locator('[data-offline-banner]').waitFor({ state: 'visible' });
+    await shot(page, '07-never-opened-offline');
+    // The offline page did not clear the copy: its links work.
+    await page.locator('#offline-available a[href="/checklist"]').click();
+    await page.locator('h2:has-text("Meeting points")').waitFor();
+
+    // Back online: the page sends the queue; the server has both changes, once each.
     await context.setOffline(false);
+    await page.goto(`${base}/inventory`);
+    await page.waitForSelector('body[data-pending-changes="0"]');
+    await expect.poll(async () => (await changesLogged()).length).toBe(2);
+    const logged = await changesLogged();
+    expect(logged.map((c) => [c.itemId, c.kind, c.payload]).sort()).toEqual(
+      [
+        [waterId, 'used', { itemId: waterId, amount: 4 }],
+        [foodId, 'used', { itemId: foodId, amount: 8600 }],
+      ].sort(),
+    );
+    expect(logged.every((c) => (c.outcome as { applied: boolean }).applied)).toBe(true);
+    const afterSync = await itemCounts();
+    expect(afterSync[waterId]).toBe(waterBefore - 4);
+    expect(afterSync[foodId]).toBe(60200 - 8600);
+    expect(await count(water)).toBe(waterBefore - 4);
+    expect(await water.locator('.sync-mark').isVisible()).toBe(false);
+    expect(await days()).toMatch(/water: 13 of 14 days/i);
+    await shot(page, '08-inventory-synced');
+    await page
+      .locator('section[aria-labelledby="items-h"]')
+      .screenshot({ path: join(ARTIFACTS, '08b-items-synced.png') });
+    // A second sync (a reload) changes nothing.
+    await page.reload();
+    await page.waitForSelector('body[data-syncs="1"]');
+    expect(await itemCounts()).toEqual(afterSync);
+    expect(await changesLogged()).toHaveLength(2);
+    expect(await count(food)).toBe(60200 - 8600);
+
+    // Online the same controls apply at once: 2 gallons restocked, and an expiry date for the food.
+    await water.locator('input.change-n').fill('2');
+    await water.locator('button[data-change="restocked"]').click();
+    await page.waitForSelector('body[data-syncs="2"]');
+    expect(await page.locator('#sync-status').textContent()).toBe('Saved 1 change.');
+    expect((await itemCounts())[waterId]).toBe(waterBefore - 2);
+    expect(await count(water)).toBe(waterBefore - 2);
+    expect(await water.locator('input.change-n').inputValue()).toBe('1');
+    await food.locator('input.item-expires').fill('2027-03-31');
+    await food.locator('input.item-expires').press('Tab');
+    await page.waitForSelector('body[data-syncs="3"]');
+    const [foodRow] = await db.select().from(inventoryItems).where(eq(inventoryItems.id, foodId));
+    expect(foodRow?.expirationDate).toBe('2027-03-31');
+    expect(await changesLogged()).toHaveLength(4);
+    expect(await page.locator('#needs-table tr[data-key="food-kcal"] input.expires').inputValue()).toBe(
+      '2027-03-31',
+    );
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toContain(
+      'readyplan-offline',
+    );
+
+    // Sign out: the server's Clear-Site-Data and the page both drop the copy and the queue.
     await page.goto(`${base}${planPath}`);
     await page.waitForSelector('html[data-offline-ready="1"]', { timeout: 30_000 });
     const [logout] = await Promise.all([
@@ -161,7 +301,10 @@ describe.runIf(existsSync(CHROMIUM) || !!process.env.CI)('the offline copy in he
     ]);
     expect(await logout.headerValue('clear-site-data')).toBe('"cache", "storage"');
     await expect.poll(() => userCaches(page)).toEqual([]);
-    await shot(page, '05-signed-out');
+    expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain(
+      'readyplan-offline',
+    );
+    await shot(page, '09-signed-out');
     expect(problems).toEqual([]);
     await context.close();
   }, 240_000);

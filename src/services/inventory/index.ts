@@ -1,4 +1,8 @@
-/** The inventory service: one item schema, the rows, what is owned, readiness, and chat statements. */
+/**
+ * The inventory service: one item schema, the rows, what is owned, readiness, chat statements, and the
+ * changes a device makes offline (applied exactly once).
+ */
+export { applyInventoryChanges } from './changes.ts';
 export {
   type InventoryRow,
   supplyOwnedSchema,
@@ -12,11 +16,7 @@ export {
   updateInventoryItem,
 } from './items.ts';
 export { ownedSupplies } from './owned.ts';
-export {
-  inventoryReadiness,
-  type PlanReadiness,
-  planReadiness,
-  supplyDays,
-} from './readiness.ts';
+export type { PlanReadiness, ReadinessBasis } from './plan-readiness.ts';
+export { inventoryReadiness, planReadiness, supplyDays } from './readiness.ts';
 export { applyInventoryStatements } from './statements.ts';
 export { setSupplyOwned } from './supply-totals.ts';

@@ -12,7 +12,9 @@ export function amountOf(row: Pick<InventoryRow, 'quantityOwned' | 'unitAmount'>
  * What the household owns: stock per supply key, in each supply's unit (the planner's `owned`). Rows
  * that count toward no supply are left out.
  */
-export function ownedSupplies(rows: readonly InventoryRow[]): OwnedItem[] {
+export function ownedSupplies(
+  rows: readonly Pick<InventoryRow, 'supplyKey' | 'quantityOwned' | 'unitAmount'>[],
+): OwnedItem[] {
   const byKey = new Map<string, number>();
   for (const r of rows) {
     if (!r.supplyKey) continue;

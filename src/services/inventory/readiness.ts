@@ -8,7 +8,6 @@ import {
   HouseholdSchema,
   type Need,
   ratesFromRations,
-  readinessScore,
   resolveLocation,
   type SupplyRates,
 } from '../../domain/index.ts';
@@ -17,65 +16,16 @@ import type { HouseholdProfile } from '../accounts/profiles.ts';
 import type { InventoryRow } from './item-schema.ts';
 import { listInventory } from './items.ts';
 import { ownedSupplies } from './owned.ts';
+import { type PlanReadiness, readinessOf } from './plan-readiness.ts';
 
 /**
  * How ready the inventory makes the household: readiness and days of supply from a stored plan's needs
  * (or the household profile) and what is owned, through the domain's own functions.
  */
 
-const round = (n: number, d: number) => Math.round(n * 10 ** d) / 10 ** d;
-
-export type NeedStatus = {
-  key: string;
-  name: string;
-  category: string;
-  unit: string;
-  priority: 1 | 2 | 3;
-  needed: number;
-  owned: number;
-  /** 0..1 */
-  coverage: number;
-  /** The earliest expiry among the rows that hold this supply. */
-  expirationDate: string | null;
-  itemIds: string[];
-};
-
-export type PlanReadiness = {
-  score: number;
-  byCategory: { category: string; score: number; needs: number }[];
-  daysOfSupply: DaysOfSupply[];
-  needs: NeedStatus[];
-};
-
 /** Readiness (0–100, weighted by priority), per category, days of supply and per-need coverage. */
 export function planReadiness(kit: GeneratedKit, rows: readonly InventoryRow[]): PlanReadiness {
-  const { needs, rates } = needsOfKit(kit);
-  const owned = ownedSupplies(rows);
-  const readiness = readinessScore(needs, owned);
-  const coverage = new Map(readiness.items.map((i) => [i.key, i]));
-  return {
-    score: readiness.score,
-    byCategory: readiness.byCategory,
-    daysOfSupply: daysOfSupply(needs, owned, rates),
-    needs: needs.map((n) => {
-      const c = coverage.get(n.key);
-      const holding = rows.filter((r) => r.supplyKey === n.key);
-      const expiries = holding.map((r) => r.expirationDate).filter((d): d is string => !!d);
-      expiries.sort();
-      return {
-        key: n.key,
-        name: n.name,
-        category: n.category,
-        unit: n.unit,
-        priority: n.priority,
-        needed: n.quantity,
-        owned: round(c?.owned ?? 0, 4),
-        coverage: round(c?.coverage ?? 0, 4),
-        expirationDate: expiries[0] ?? null,
-        itemIds: holding.map((r) => r.id),
-      };
-    }),
-  };
+  return readinessOf(needsOfKit(kit), rows);
 }
 
 export async function inventoryReadiness(db: Db, userId: string, kit: GeneratedKit): Promise<PlanReadiness> {

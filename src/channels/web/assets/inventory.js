@@ -1,5 +1,8 @@
 // ReadyPlan inventory: every change is saved at once through the JSON API, and the readiness score, days
-// of supply and per-category chart are redrawn from the figures the server recomputes.
+// of supply and per-category chart are redrawn from the figures the server recomputes. An item's "used" /
+// "restocked" and expiry date are assets/offline.js's (src/channels/web/offline/client/inventory.ts): they
+// work offline too, and it sends the figures it recomputes here ("rp:readiness"); this script tells it when
+// it redrew the items from the server ("rp:inventory").
 (() => {
   const context = JSON.parse(document.getElementById('inventory-context').textContent);
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
@@ -23,11 +26,18 @@
   };
 
   async function call(method, url, body) {
-    const response = await fetch(url, {
-      method,
-      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    let response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new Error(
+        'You are offline: this needs the network. Used and Restocked under All items work offline and sync later.',
+      );
+    }
     const data = await response.json().catch(() => ({}));
     if (!response.ok) {
       const error = new Error(data.error || `Saving failed (${response.status})`);
@@ -103,6 +113,7 @@
     }
   }
 
+  // The same row as the server's (src/channels/web/inventory/inventory-page.ts, itemRow).
   function renderItems(items) {
     const table = document.getElementById('items-table');
     if (!table) return;
@@ -114,16 +125,20 @@
         const name = escapeHtml(item.name || 'Item');
         return `<tr data-id="${escapeHtml(item.id)}" class="${expired ? 'expired' : ''}">
 <td data-label="Item"><strong>${name}</strong>${item.supplyKey ? ` <span class="hint">${escapeHtml(item.supplyKey)}</span>` : ''}</td>
-<td data-label="Count"><input class="item-qty" type="number" min="0" step="1" value="${item.quantityOwned}" aria-label="Count of ${name}">${escapeHtml(size)}</td>
+<td data-label="Count"><span class="item-count">${escapeHtml(item.quantityOwned)}</span>${escapeHtml(size)}</td>
+<td data-label="Change"><span class="item-change"><input class="change-n" type="number" inputmode="numeric" min="1" max="1000000" step="1" value="1" aria-label="How many of ${name}"><button type="button" class="button small" data-change="used">Used</button><button type="button" class="button small" data-change="restocked">Restocked</button></span></td>
 <td data-label="Expires"><input class="item-expires" type="date" value="${escapeHtml(item.expirationDate || '')}" aria-label="Expiry date of ${name}">${expired ? ' <span class="pill p1">expired</span>' : ''}</td>
 <td data-label=""><button type="button" class="link item-delete">Remove</button></td></tr>`;
       })
       .join('');
   }
 
+  document.addEventListener('rp:readiness', (event) => renderReadiness(event.detail));
+
   function apply(data) {
     renderReadiness(data.readiness);
     if (data.items) renderItems(data.items);
+    document.dispatchEvent(new CustomEvent('rp:inventory', { detail: data }));
     say(`Saved · readiness ${data.readiness ? data.readiness.score : '—'}/100`);
     document.body.dataset.saves = String(Number(document.body.dataset.saves || 0) + 1);
   }
@@ -167,30 +182,17 @@
 
   const items = document.getElementById('items-table');
   if (items) {
-    items.addEventListener('change', async (event) => {
-      const row = event.target.closest('tr[data-id]');
-      if (!row) return;
-      const id = encodeURIComponent(row.dataset.id);
-      let patch = null;
-      if (event.target.classList.contains('item-qty')) patch = { quantityOwned: Number(event.target.value) };
-      if (event.target.classList.contains('item-expires'))
-        patch = { expirationDate: event.target.value || null };
-      if (!patch) return;
-      say('Saving…');
-      try {
-        apply(await call('PATCH', `/api/inventory/${id}${planQuery}`, patch));
-      } catch (error) {
-        say(error.message);
-      }
-    });
     items.addEventListener('click', async (event) => {
       if (!event.target.classList.contains('item-delete')) return;
       const row = event.target.closest('tr[data-id]');
+      const itemStatus = document.getElementById('sync-status');
       say('Removing…');
       try {
         apply(await call('DELETE', `/api/inventory/${encodeURIComponent(row.dataset.id)}${planQuery}`));
+        if (itemStatus) itemStatus.textContent = '';
       } catch (error) {
         say(error.message);
+        if (itemStatus) itemStatus.textContent = error.message;
       }
     });
   }

@@ -1,4 +1,4 @@
-import type { InventoryRow, PlanReadiness } from '../../../services/inventory/index.ts';
+import type { InventoryRow, PlanReadiness, ReadinessBasis } from '../../../services/inventory/index.ts';
 import { daysItem } from '../plans/plan-page.ts';
 import { PRIORITY_LABEL } from '../plans/plan-view.ts';
 import { barChart, scoreColor } from '../shared/charts.ts';
@@ -9,9 +9,21 @@ import type { Visitor } from '../shared/visitor.ts';
 export type InventoryPageModel = {
   plan: { id: string; title: string } | null;
   readiness: PlanReadiness | null;
+  /** The plan's needs and daily rates, for the page script to recompute readiness after an offline change. */
+  basis: ReadinessBasis | null;
   items: InventoryRow[];
   today: string;
 };
+
+/** What the page script needs of a row (client/inventory.ts's Row). */
+const rowJson = (r: InventoryRow) => ({
+  id: r.id,
+  name: r.name,
+  supplyKey: r.supplyKey,
+  unitAmount: r.unitAmount,
+  quantityOwned: r.quantityOwned ?? 0,
+  expirationDate: r.expirationDate,
+});
 
 function needRow(n: PlanReadiness['needs'][number]): Html {
   const done = n.coverage >= 1;
@@ -26,12 +38,22 @@ function needRow(n: PlanReadiness['needs'][number]): Html {
 </tr>`;
 }
 
+/**
+ * An item's row: its count, "used N" / "restocked N" and its expiry date, which work offline too (queued on
+ * the device by assets/offline.js, client/inventory.ts, which renders the same row after a change).
+ */
 function itemRow(item: InventoryRow, today: string): Html {
   const expired = item.expirationDate !== null && item.expirationDate < today;
+  const name = item.name ?? 'Item';
+  const size =
+    item.unitAmount !== null && Number(item.unitAmount) !== 1
+      ? ` × ${number(Number(item.unitAmount), 4)}`
+      : '';
   return html`<tr data-id="${item.id}" class="${expired ? 'expired' : ''}">
-  <td data-label="Item"><strong>${item.name ?? 'Item'}</strong>${item.supplyKey ? html` <span class="hint">${item.supplyKey}</span>` : ''}</td>
-  <td data-label="Count"><input class="item-qty" type="number" min="0" step="1" value="${item.quantityOwned ?? 0}" aria-label="Count of ${item.name ?? 'item'}">${item.unitAmount !== null && Number(item.unitAmount) !== 1 ? html` × ${number(Number(item.unitAmount), 4)}` : ''}</td>
-  <td data-label="Expires"><input class="item-expires" type="date" value="${item.expirationDate ?? ''}" aria-label="Expiry date of ${item.name ?? 'item'}">${expired ? html` <span class="pill p1">expired</span>` : ''}</td>
+  <td data-label="Item"><strong>${name}</strong>${item.supplyKey ? html` <span class="hint">${item.supplyKey}</span>` : ''}</td>
+  <td data-label="Count"><span class="item-count">${item.quantityOwned ?? 0}</span>${size}</td>
+  <td data-label="Change"><span class="item-change"><input class="change-n" type="number" inputmode="numeric" min="1" max="1000000" step="1" value="1" aria-label="How many of ${name}"><button type="button" class="button small" data-change="used">Used</button><button type="button" class="button small" data-change="restocked">Restocked</button></span></td>
+  <td data-label="Expires"><input class="item-expires" type="date" value="${item.expirationDate ?? ''}" aria-label="Expiry date of ${name}">${expired ? html` <span class="pill p1">expired</span>` : ''}</td>
   <td data-label=""><button type="button" class="link item-delete">Remove</button></td>
 </tr>`;
 }
@@ -66,7 +88,12 @@ export function inventoryPage(visitor: Visitor, model: InventoryPageModel): Html
     bodyClass: 'inventory',
     scripts: ['/assets/inventory.js'],
     body: html`<h1>What you own</h1>
-${jsonScript('inventory-context', { planId: plan?.id ?? null })}
+${jsonScript('inventory-context', {
+  planId: plan?.id ?? null,
+  basis: plan && readiness ? model.basis : null,
+  rows: model.items.map(rowJson),
+  today: model.today,
+})}
 ${
   plan && readiness
     ? html`<section class="card" aria-labelledby="ready-h" aria-live="polite">
@@ -86,8 +113,10 @@ ${
 }
 <section class="card" aria-labelledby="items-h">
   <h2 id="items-h">All items</h2>
+  <p class="hint">Used some, or bought more? Say how many and press Used or Restocked. This works offline too: the change waits on this device and is sent when the network is back.</p>
+  <p class="status" id="sync-status" role="status" aria-live="polite"></p>
   <div class="table-wrap"><table class="data stack" id="items-table">
-    <thead><tr><th scope="col">Item</th><th scope="col">Count</th><th scope="col">Expires</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
+    <thead><tr><th scope="col">Item</th><th scope="col">Count</th><th scope="col">Change</th><th scope="col">Expires</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr></thead>
     <tbody>${model.items.map((i) => itemRow(i, model.today))}</tbody>
   </table></div>
   <details class="add-item"><summary>Add an item</summary>

@@ -1,7 +1,9 @@
 import express, { type Request, Router } from 'express';
+import { needsOfKit } from '../../../domain/plan/kit-needs.ts';
 import { badInput } from '../../../services/errors.ts';
 import {
   addInventoryItem,
+  applyInventoryChanges,
   getInventoryItem,
   type InventoryRow,
   listInventory,
@@ -78,7 +80,8 @@ export function inventoryRouter(deps: WebRouteDeps): Router {
   async function snapshot(userId: string, planId: string | null) {
     const [plan, rows] = await Promise.all([planFor(userId, planId), listInventory(db, userId)]);
     const readiness = plan ? planReadiness(plan.reportData, rows) : null;
-    return { plan: plan ? { id: plan.id, title: plan.title } : null, readiness, items: rows };
+    const basis = plan ? needsOfKit(plan.reportData) : null;
+    return { plan: plan ? { id: plan.id, title: plan.title } : null, readiness, basis, items: rows };
   }
 
   const snapshotJson = (s: Awaited<ReturnType<typeof snapshot>>) => ({
@@ -141,6 +144,18 @@ export function inventoryRouter(deps: WebRouteDeps): Router {
       });
     },
   );
+
+  /**
+   * POST /api/inventory/changes { changes: [{ id, itemId, kind: used|restocked|expiry, amount | expirationDate,
+   * madeAt }] }: the changes a device made (offline or not), each applied exactly once (a change sent again
+   * gets its stored outcome back); the answer carries each change's outcome and the inventory after them.
+   */
+  router.post('/api/inventory/changes', json, visitor, requireUser, csrf, entitled, async (req, res) => {
+    const userId = signedInUser(res).id;
+    const planId = planIdOf(req);
+    const results = await applyInventoryChanges(db, userId, req.body);
+    res.json({ results, ...snapshotJson(await snapshot(userId, planId)) });
+  });
 
   router.get('/api/inventory/:id', visitor, requireUser, entitled, async (req, res) => {
     const row = await getInventoryItem(db, signedInUser(res).id, idParam(req));

@@ -17,9 +17,15 @@ export const OFFLINE_BUNDLES = { sw: `${assets}sw.js`, client: `${assets}offline
  * edit to them never makes this bundle stale.
  */
 export const PRECACHED: { url: string; file: string }[] = [
-  ...['offline.js', 'offline.css', 'icon.svg', 'icon-192.png', 'icon-512.png', 'icon-maskable-512.png'].map(
-    (file) => ({ url: `/assets/${file}`, file }),
-  ),
+  ...[
+    'offline.js',
+    'offline.css',
+    'offline.html',
+    'icon.svg',
+    'icon-192.png',
+    'icon-512.png',
+    'icon-maskable-512.png',
+  ].map((file) => ({ url: `/assets/${file}`, file })),
   { url: '/manifest.webmanifest', file: 'manifest.webmanifest' },
 ];
 

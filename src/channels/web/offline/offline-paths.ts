@@ -21,3 +21,6 @@ export const USER_CACHE_PREFIX = 'rp-user-';
 export const USER_META = 'rp-user';
 /** The page's <meta name> carrying when the server rendered it (so a kept copy can say how old it is). */
 export const RENDERED_META = 'rp-rendered';
+
+/** The worker's page for a page never opened online (precached; names what is kept, with links). */
+export const OFFLINE_FALLBACK = '/assets/offline.html';

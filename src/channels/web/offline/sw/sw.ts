@@ -3,12 +3,14 @@
 // assets are precached by Workbox; the signed-in person's plan, wallet card, inventory and checklist pages
 // are network-first into a cache named for that account (rp-user-<hash>), so one browser never shows one
 // account's copy to another. Nothing else is cached: /api/ (chat included), POSTs and other pages go to the
-// network only.
+// network only; a page that cannot be had (never opened online, or for nobody signed in) gets the precached
+// offline page, which lists what is kept. Background Sync sends the inventory changes queued on the device.
 import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
-import { registerRoute } from 'workbox-routing';
-import { NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
-import { isOfflinePage, USER_CACHE_PREFIX, USER_META } from '../offline-paths.ts';
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute, setCatchHandler } from 'workbox-routing';
+import { NetworkFirst, NetworkOnly, StaleWhileRevalidate } from 'workbox-strategies';
+import { SYNC_TAG, sendQueued, storedSession } from '../client/queue.ts';
+import { isOfflinePage, OFFLINE_FALLBACK, USER_CACHE_PREFIX, USER_META } from '../offline-paths.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
 
@@ -97,6 +99,43 @@ registerRoute(
     return strategyFor(hash).handle({ request, event });
   },
 );
+
+// Every other page goes to the network, through the worker so that a failure can be answered below.
+registerRoute(
+  ({ request, url }) =>
+    request.method === 'GET' &&
+    request.mode === 'navigate' &&
+    url.origin === self.location.origin &&
+    !isOfflinePage(url.pathname),
+  new NetworkOnly(),
+);
+
+// No network and no kept copy: the offline page instead of the browser's own error (other requests fail).
+setCatchHandler(async ({ request }) => {
+  if (request.mode === 'navigate') return (await matchPrecache(OFFLINE_FALLBACK)) ?? Response.error();
+  return Response.error();
+});
+
+/**
+ * Background Sync: the page registers SYNC_TAG when a change could not be sent; the browser wakes the worker
+ * when the network is back, and the queue goes with the account and CSRF token the page left. Failing while
+ * still offline makes the browser try again later.
+ */
+self.addEventListener('sync', ((event: ExtendableEvent & { tag: string }) => {
+  if (event.tag !== SYNC_TAG) return;
+  event.waitUntil(
+    (async () => {
+      const session = await storedSession();
+      if (!session) return;
+      const result = await sendQueued(session);
+      if (result.state === 'offline') throw new Error('ReadyPlan: still offline, the changes wait');
+      if (result.state !== 'synced' || result.outcomes.length === 0) return;
+      if ((await currentUser()) === session.user) await warm(session.user, ['/inventory']);
+      for (const client of await self.clients.matchAll({ type: 'window' }))
+        client.postMessage({ type: 'rp-synced', outcomes: result.outcomes });
+    })(),
+  );
+}) as EventListener);
 
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   const data = event.data as { type?: string; user?: string; paths?: string[] } | null;
