@@ -30,6 +30,3 @@ export function parseWeekday(said: string | number | null): number | null | unde
   const index = WEEKDAY_NAMES.findIndex((name) => name.toLowerCase().startsWith(word) && word.length >= 3);
   return index >= 0 ? index : undefined;
 }
-
-/** "Sundays" for a weekly schedule's day (what a reply says). */
-export const weekdayPlural = (day: number) => `${WEEKDAY_NAMES[day]}s`;
