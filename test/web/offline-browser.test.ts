@@ -196,6 +196,17 @@ describe.runIf(existsSync(CHROMIUM) || !!process.env.CI)('the offline copy in he
     // Offline on the inventory page: 4 gallons of water and a day of food (8,600 kcal) used. The counts, the
     // days of supply and the score change at once, from the same calculation as the server's.
     await page.goto(`${base}/inventory`);
+    // What needs the network (a need's total, adding, removing) is switched off with a note saying so.
+    await page.waitForSelector('body[data-network="offline"]');
+    expect(await page.locator('#needs-table input.own-all').first().isDisabled()).toBe(true);
+    expect(await water.locator('button.item-delete').isDisabled()).toBe(true);
+    expect(await page.locator('#needs-offline-note').textContent()).toMatch(
+      /^Offline: these totals can be changed when the network is back/,
+    );
+    expect(await water.locator('button[data-change="used"]').isEnabled()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, '06-inventory-top-offline.png') });
+    await page.locator('#needs-h').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, '06-inventory-needs-offline.png') });
     const scoreBefore = Number(await page.locator('#readiness-score').textContent());
     await water.locator('input.change-n').fill('4');
     await water.locator('button[data-change="used"]').click();
@@ -210,7 +221,8 @@ describe.runIf(existsSync(CHROMIUM) || !!process.env.CI)('the offline copy in he
     expect(await water.locator('.sync-mark').textContent()).toBe('waiting to sync');
     await expect(food.locator('.sync-mark').isVisible()).resolves.toBe(true);
     expect(await page.locator('#sync-status').textContent()).toMatch(/^2 changes waiting to sync/);
-    await shot(page, '06-inventory-changed-offline');
+    await water.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, '06-inventory-changed-offline.png') });
     await page
       .locator('section[aria-labelledby="ready-h"]')
       .screenshot({ path: join(ARTIFACTS, '06a-readiness-offline.png') });
@@ -259,7 +271,9 @@ describe.runIf(existsSync(CHROMIUM) || !!process.env.CI)('the offline copy in he
     expect(await count(water)).toBe(waterBefore - 4);
     expect(await water.locator('.sync-mark').isVisible()).toBe(false);
     expect(await days()).toMatch(/water: 13 of 14 days/i);
-    await shot(page, '08-inventory-synced');
+    expect(await page.locator('#needs-offline-note').isVisible()).toBe(false);
+    expect(await water.locator('button.item-delete').isEnabled()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, '08-inventory-synced.png') });
     await page
       .locator('section[aria-labelledby="items-h"]')
       .screenshot({ path: join(ARTIFACTS, '08b-items-synced.png') });

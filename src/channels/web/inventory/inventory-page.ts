@@ -88,6 +88,7 @@ export function inventoryPage(visitor: Visitor, model: InventoryPageModel): Html
     bodyClass: 'inventory',
     scripts: ['/assets/inventory.js'],
     body: html`<h1>What you own</h1>
+${model.items.length > 0 ? html`<p class="jump"><a href="#items-h">Record what you used or bought</a></p>` : ''}
 ${jsonScript('inventory-context', {
   planId: plan?.id ?? null,
   basis: plan && readiness ? model.basis : null,

@@ -113,6 +113,35 @@ export function inventoryPage(session: { user: string; csrf: string }): void {
     document.body.dataset.pendingChanges = String(queued.length);
   }
 
+  /**
+   * Offline, what needs the network (a need's total, adding and removing an item; assets/inventory.js) is
+   * switched off with a note, so nothing seems saved that is not; Used, Restocked and the expiry date stay.
+   */
+  function networkIs(online: boolean): void {
+    document.body.dataset.network = online ? 'online' : 'offline';
+    const controls = document.querySelectorAll<HTMLInputElement | HTMLButtonElement>(
+      '#needs-table input, #add-item-form input, #add-item-form button, #items-table button.item-delete',
+    );
+    for (const control of controls) control.disabled = !online;
+    let note = document.getElementById('needs-offline-note');
+    const table = document.getElementById('needs-table');
+    if (!online && !note && table) {
+      note = document.createElement('p');
+      note.id = 'needs-offline-note';
+      note.className = 'offline-note';
+      const link = document.createElement('a');
+      link.href = '#items-h';
+      link.textContent = 'Used and Restocked under All items';
+      note.append(
+        'Offline: these totals can be changed when the network is back. To record what you used or bought now, use ',
+        link,
+        '.',
+      );
+      table.closest('.table-wrap')?.before(note);
+    }
+    if (note) note.hidden = online;
+  }
+
   const describe = (outcomes: readonly ChangeOutcome[]): string => {
     const notes = outcomes
       .filter((o) => !o.applied || o.clamped)
@@ -149,6 +178,7 @@ export function inventoryPage(session: { user: string; csrf: string }): void {
         queued = await pending(session.user);
         if (result.state === 'synced') {
           const last = result.answers.at(-1);
+          if (last) networkIs(true);
           if (last?.items) base = new Map((last.items as Row[]).map((r) => [r.id, toRow(r)]));
           // Changes this page showed as waiting were sent by the worker or another tab: the server's figures.
           else if (shownWaiting > 0) await refreshBase();
@@ -159,6 +189,7 @@ export function inventoryPage(session: { user: string; csrf: string }): void {
           }
           document.body.dataset.syncs = String(Number(document.body.dataset.syncs ?? 0) + 1);
         } else if (result.state === 'offline') {
+          networkIs(false);
           render();
           if (queued.length > 0) say(waitingText());
           await backgroundSync();
@@ -241,6 +272,11 @@ export function inventoryPage(session: { user: string; csrf: string }): void {
     void sync()
       .then(() => say(describe(data.outcomes ?? [])))
       .catch(report);
+  });
+  document.addEventListener('rp:network', (event) => {
+    const { online } = (event as CustomEvent<{ online: boolean }>).detail;
+    networkIs(online);
+    if (online && queued.length > 0) void sync().catch(report);
   });
   window.addEventListener('online', () => void sync().catch(report));
 

@@ -47,7 +47,10 @@ async function banner(): Promise<void> {
     el.textContent = 'You are offline. This is the copy saved on this device.';
     document.body.prepend(el);
   }
-  el.hidden = await reachable();
+  const online = await reachable();
+  el.hidden = online;
+  // The inventory page's changes (inventory.ts) listen: what needs the network is switched off meanwhile.
+  document.dispatchEvent(new CustomEvent('rp:network', { detail: { online } }));
 }
 
 function mark(): void {
