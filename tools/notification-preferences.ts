@@ -8,7 +8,7 @@ import {
   savePreferencesFromChat,
 } from '../src/services/check-ins/index.ts';
 import { badInput } from '../src/services/errors.ts';
-import { attempt, needsAccount, type ToolContext } from './context.ts';
+import { attempt, failure, type ToolContext } from './context.ts';
 
 /** Built once: the SDK caches the JSON schema a Schema object carries. */
 const input = zodSchema(
@@ -45,7 +45,15 @@ export function notificationPreferencesTool(ctx: ToolContext) {
       'expiry window, or opt-out ("stop reminders"). Only the fields given change.',
     inputSchema: input,
     execute: async ({ weekday, ...fields }) => {
-      if (!ctx.userId) return needsAccount(ctx, 'Choosing when reminders come');
+      if (!ctx.userId)
+        return failure(
+          'UNAUTHENTICATED',
+          'Reminders go to an account, and this chat has none yet. Create one (free) first.',
+          {
+            hint: 'signup',
+            url: `${ctx.publicUrl}/signup`,
+          },
+        );
       const userId = ctx.userId;
       return attempt(async () => {
         const day = weekday === undefined ? undefined : parseWeekday(weekday);
