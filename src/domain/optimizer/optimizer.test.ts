@@ -276,6 +276,34 @@ describe('optimize: leftOut reasons', () => {
   });
 });
 
+describe('optimize: the cost to finish a need only a mix covers', () => {
+  it('prices the rest as a mix within each variety limit, never as an infinite amount', async () => {
+    // 4,000 kcal from four foods, none more than 1,000 kcal of it (the variety cap). $4 buys the oats'
+    // 1,000 kcal; no one or two foods can finish the rest, three can.
+    const food = (id: string, price: number) => ({
+      productId: id,
+      name: id,
+      price,
+      covers: [{ supply: 'food-kcal', amount: 500 }],
+      capGroup: id,
+      capAmount: 500,
+    });
+    const result = await optimize({
+      needs: [{ key: 'food-kcal', quantity: 4000, priority: 1 }],
+      candidates: [food('oats', 2), food('rice', 3), food('beans', 4), food('lentils', 5)],
+      capGroups: { oats: 1000, rice: 1000, beans: 1000, lentils: 1000 },
+      budget: 4,
+      strategy: 'exact',
+    });
+    const [entry] = result.leftOut;
+    expect(entry?.code).toBe('budget');
+    // Bought: 2 × oats ($4). The rest, 3,000 kcal: 2 × rice + 2 × beans + 2 × lentils = $24.
+    expect(result.spent).toBe(4);
+    expect(entry?.reason).toBe('budget exhausted: would cost $24.00 more');
+    expect(entry?.costToComplete).toBe(24);
+  });
+});
+
 describe('optimize: auto strategy', () => {
   it('falls back when HiGHS hits the time limit, and says so', async () => {
     const inst = syntheticInstance(5, { needs: 80, candidates: 4000, budget: 2000 });

@@ -63,10 +63,35 @@ interface Option {
 
 /**
  * Cheapest way found to add `shortfall` to one need, in cents (an upper bound on the true
- * minimum): the best of one product alone and of "as many whole units of one product as fit,
- * then top up with one product". Infinity when stock cannot cover it.
+ * minimum): the best of one product alone, of "as many whole units of one product as fit, then
+ * top up with one product", and — for a need only a mix can cover (food, where no one food may
+ * pass its share of the calories) — of filling from the cheapest per amount within each variety
+ * group's room. Infinity when stock cannot cover it.
  */
-function completionCents(options: readonly Option[], shortfall: number) {
+function completionCents(options: readonly Option[], shortfall: number, room: (group: number) => number) {
+  return Math.min(pairCents(options, shortfall), mixCents(options, shortfall, room));
+}
+
+function mixCents(options: readonly Option[], shortfall: number, room: (group: number) => number): number {
+  const left = new Map<number, number>();
+  let rest = shortfall;
+  let cents = 0;
+  for (const o of [...options].sort((a, b) => a.cents / a.amount - b.cents / b.amount)) {
+    if (isSaturated(0, rest)) break;
+    let units = Math.min(o.stock, Math.ceil(rest / o.amount));
+    if (o.cap) {
+      const free = left.get(o.cap.group) ?? room(o.cap.group);
+      units = Math.min(units, Math.floor(free / o.cap.amount + 1e-9));
+      left.set(o.cap.group, free - units * o.cap.amount);
+    }
+    if (units <= 0) continue;
+    rest -= units * o.amount;
+    cents += units * o.cents;
+  }
+  return isSaturated(0, rest) ? cents : Number.POSITIVE_INFINITY;
+}
+
+function pairCents(options: readonly Option[], shortfall: number) {
   const single = (o: { amount: number; cents: number; stock: number }, r: number): number => {
     const units = Math.ceil(r / o.amount);
     return units <= o.stock ? units * o.cents : Number.POSITIVE_INFINITY;
@@ -171,13 +196,17 @@ export function leftOut(problem: Problem, x: readonly number[], covered: readonl
       });
       return;
     }
-    const cents = completionCents(options, shortfall);
+    const cents = completionCents(options, shortfall, (g) =>
+      Math.max(0, problem.capGroups[g]!.capacity - used[g]!),
+    );
     out.push({
       key: need.key,
-      reason: `budget exhausted: would cost ${money(cents / 100)} more`,
+      reason: Number.isFinite(cents)
+        ? `budget exhausted: would cost ${money(cents / 100)} more`
+        : 'budget exhausted: the rest needs more than the budget left',
       code: 'budget',
       shortfall: tidy(shortfall),
-      costToComplete: centsToUsd(cents),
+      ...(Number.isFinite(cents) ? { costToComplete: centsToUsd(cents) } : {}),
     });
   });
   return out;

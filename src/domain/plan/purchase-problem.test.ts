@@ -250,3 +250,43 @@ describe('babies sleep without bags', () => {
     expect(needs.find((n) => n.key === 'sleeping-bag')?.quantity).toBe(2);
   });
 });
+
+describe('purchaseProblem: powered medical equipment', () => {
+  it('puts back-up power first for a member on home oxygen (CDC Power Sources: a generator), not for others', () => {
+    const withOxygen = HouseholdSchema.parse({
+      members: [
+        { kind: 'adult', ageYears: 72, sex: 'm', conditions: ['oxygen'] },
+        { kind: 'adult', ageYears: 70, sex: 'f' },
+      ],
+      pets: [],
+    });
+    const problemFor = (h: typeof withOxygen) => {
+      const rations = calcRations(h, 14, 'hot-humid', ['hurricane']);
+      const needs = computeNeeds({
+        household: h,
+        durationDays: 14,
+        scenarios: ['hurricane'],
+        mobility: 'SHELTER_IN_PLACE',
+        climate: 'hot-humid',
+        rations,
+      });
+      return purchaseProblem({
+        needs,
+        owned: [],
+        candidates: [],
+        rations,
+        durationDays: 14,
+        mobility: 'SHELTER_IN_PLACE',
+        scenarios: ['hurricane'],
+        pets: [],
+        fit: () => ({ ok: true }),
+      }).needs.find((n) => n.key === 'generator');
+    };
+    expect(problemFor(withOxygen)).toMatchObject({ priority: 1, quantity: 1, urgentQuantity: 1 });
+    const without = HouseholdSchema.parse({
+      members: withOxygen.members.map((m) => ({ ...m, conditions: [] })),
+      pets: [],
+    });
+    expect(problemFor(without)?.urgentQuantity).toBeUndefined();
+  });
+});

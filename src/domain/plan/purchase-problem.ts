@@ -142,6 +142,9 @@ function urgent(need: Need, quantity: number, req: PurchaseRequest): Pick<Optimi
   else if (need.key === 'water-carry' && req.mobility === 'BUG_OUT') part = water;
   else if (infantPart(need.key)) part = perDay(need.quantity);
   else if (need.key === 'medication-cooling' || need.key === 'sharps-container') part = need.quantity;
+  // Home oxygen or dialysis stops with the power: back-up power keeps that member alive from the first hour.
+  // (The only critical generator rule is the powered-medical one, src/domain/data/need-rules.json.)
+  else if (need.key === 'generator' && need.priority === 1) part = need.quantity;
   // A bug-out kit is carried: without the packs nothing else leaves the house.
   else if (need.key === 'backpack' && req.mobility === 'BUG_OUT') part = need.quantity;
   else if (
