@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/client.ts';
+import { updateHousehold } from '../src/services/accounts/profiles.ts';
 import { createUser } from '../src/services/accounts/users.ts';
-import { listPreferences } from '../src/services/check-ins/index.ts';
+import { listPreferences, savePreferences } from '../src/services/check-ins/index.ts';
 import { createOfflineEmbedder } from '../src/services/embeddings/index.ts';
 import { freshDatabase } from '../test/support/db.ts';
 import { createTools } from './index.ts';
@@ -82,6 +83,18 @@ describe('notificationPreferences tool', () => {
     });
     expect(await run(userId, { messageType: 'call_reminder', optedOut: false })).toMatchObject({
       entitled: true,
+    });
+  });
+
+  it("takes the household state's zone until the person chooses one", async () => {
+    const tampa = (await createUser(database.db, { email: 'prefs-tampa@example.com' })).id;
+    await updateHousehold(database.db, tampa, { location: 'Tampa, FL' });
+    expect(await run(tampa, { messageType: 'check_in', weekday: 'sunday' })).toMatchObject({
+      preference: { weekday: 0, timeZone: 'America/New_York' },
+    });
+    await savePreferences(database.db, tampa, { messageType: 'check_in', timeZone: 'Europe/Berlin' });
+    expect(await run(tampa, { messageType: 'check_in', localHour: 7 })).toMatchObject({
+      preference: { localHour: 7, timeZone: 'Europe/Berlin' },
     });
   });
 

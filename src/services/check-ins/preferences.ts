@@ -91,13 +91,13 @@ export async function savePreferences(db: Db, userId: string, input: unknown) {
 }
 
 /**
- * A change said in chat ("text me on Sundays at 6pm"): like savePreferences, and when the person names an
- * hour but has never chosen a time zone (the row still says UTC), the zone of their household's US state is
- * taken, so "6 pm" means their evening. An explicit zone always wins.
+ * A change said in chat ("text me on Sundays at 6pm"): like savePreferences, and when the person has never
+ * chosen a time zone (the row still says UTC), the zone of their household's US state is taken, so "6 pm" (or
+ * the default 9 am) means their evening (or morning). An explicit zone always wins.
  */
 export async function savePreferencesFromChat(db: Db, userId: string, input: Record<string, unknown>) {
   const edit = parseInput(preferencesEdit, input);
-  if (edit.timeZone === undefined && edit.localHour !== undefined) {
+  if (edit.timeZone === undefined) {
     const [current] = (await listPreferences(db, userId)).filter((p) => p.messageType === edit.messageType);
     if (!current || current.timeZone === 'UTC') {
       const location = (await getHousehold(db, userId)).location;
