@@ -381,6 +381,18 @@ const SPREAD: EvalCaseInput[] = [
     budget: 1000,
   },
   {
+    // Found by hand (session 4): at $400 the plan bought a radio, ponchos and duct tape but left out the
+    // back-up power an oxygen concentrator needs, and priced the unfinished food as "$∞".
+    id: 'houston-oxygen-insulin-tight-budget',
+    title: 'Houston, husband on oxygen, wife on insulin, two cats, $400',
+    location: 'Houston, TX',
+    people: 'senior:m:72:oxygen,senior:f:70:diabetic-insulin',
+    pets: 'cat:10,cat:12',
+    days: 14,
+    scenarios: ['hurricane', 'grid-down'],
+    budget: 400,
+  },
+  {
     id: 'boise-dialysis',
     title: 'Boise, dialysis patient, earthquake',
     location: 'Boise, ID',
