@@ -14,8 +14,9 @@ import { freePort } from '../support/wire.ts';
  * plan, wallet card, inventory and checklist still open from the per-account cache, marked "Available
  * offline", with the offline banner; on the inventory page two items are ticked off offline (the counts and the
  * days of supply change at once, "waiting to sync", and survive a reload), a page never opened online gets the
- * worker's offline page; back online the server has both changes exactly once, and a second sync changes
- * nothing; sign-out empties the caches and the device's queue. Served on localhost (a secure context, which
+ * worker's offline page; back online the worker's Background Sync sends them with no inventory page open, the
+ * server has both changes exactly once, a second sync changes nothing, and online the same controls apply at
+ * once; sign-out empties the caches and the device's queue. Served on localhost (a secure context, which
  * service workers need). Screenshots at 390 px go to test-artifacts/offline/.
  */
 const CHROMIUM = '/usr/bin/chromium';
@@ -252,11 +253,21 @@ describe.runIf(existsSync(CHROMIUM) || !!process.env.CI)('the offline copy in he
     await page.locator('#offline-available a[href="/checklist"]').click();
     await page.locator('h2:has-text("Meeting points")').waitFor();
 
-    // Back online: the page sends the queue; the server has both changes, once each.
+    // The failed send registered a Background Sync: back online, with no inventory page open (this is the
+    // checklist), the worker sends the queue by itself. The server has both changes, once each.
+    const syncTags = () =>
+      page.evaluate(async () => {
+        const registration = (await navigator.serviceWorker.ready) as ServiceWorkerRegistration & {
+          sync?: { getTags(): Promise<string[]> };
+        };
+        return (await registration.sync?.getTags()) ?? null;
+      });
+    expect(await syncTags()).toEqual(['rp-inventory-changes']);
     await context.setOffline(false);
+    await expect.poll(async () => (await changesLogged()).length, { timeout: 20_000 }).toBe(2);
+    await expect.poll(syncTags).toEqual([]);
     await page.goto(`${base}/inventory`);
     await page.waitForSelector('body[data-pending-changes="0"]');
-    await expect.poll(async () => (await changesLogged()).length).toBe(2);
     const logged = await changesLogged();
     expect(logged.map((c) => [c.itemId, c.kind, c.payload]).sort()).toEqual(
       [
