@@ -36,7 +36,7 @@ const FOLLOW_UP =
   /^\s*(what about|how about|and|also|now|make it|can you make it|change|actually|add|instead|plus|oh and)\b/i;
 
 const STOP_WHAT =
-  'To stop check-ins about expiring stock, say "stop reminders"; "resume reminders" brings them back. I only answer here when you write.';
+  'To stop check-ins about expiring stock, say "stop reminders"; "resume reminders" brings them back.';
 
 const FOLLOW_UPS: Choice[] = [
   { label: 'Show my plan', value: 'show my plan' },

@@ -156,10 +156,11 @@ export function preferenceReply(out: Record<string, unknown>, channel: Channel, 
     text = `${name} are off: you won't get them until you say "resume reminders".`;
   } else if (changed.has('optedOut')) {
     text = `${name} are back on: they will come${how} ${whenText(p)}${listing}.`;
-  } else if (changed.size === 1 && changed.has('windowDays')) {
-    text = `${name} will now list what expires within ${p.windowDays} days.`;
   } else {
-    text = `${name} will come${how} ${whenText(p)}${changed.has('windowDays') ? listing : ''}.`;
+    text =
+      changed.size === 1 && changed.has('windowDays')
+        ? `${name} will now list what expires within ${p.windowDays} days.`
+        : `${name} will come${how} ${whenText(p)}${changed.has('windowDays') ? listing : ''}.`;
     if (p.optedOut) text += ' They are paused now; say "resume reminders" to turn them back on.';
   }
   const notes: string[] = [];
