@@ -80,6 +80,9 @@ export type ChangeOutcome = {
   replayed?: boolean;
 };
 
+/** A time as a person reads it in a message: 2026-12-05 14:03 UTC. */
+const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
 const plural = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'item' : 'items'}`;
 
 function delta(change: Extract<Change, { kind: 'used' | 'restocked' }>, current: number) {
@@ -166,7 +169,7 @@ async function applyOne(tx: Tx, userId: string, change: Change): Promise<ChangeO
         applied: false,
         quantityOwned: item.quantityOwned ?? 0,
         expirationDate: item.expirationDate,
-        message: `not applied: the item was changed on the server at ${lastUpdate.toISOString()}, after this change was made (${made.toISOString()}); the expiry stays ${item.expirationDate ?? 'unset'}.`,
+        message: `not applied: the item was changed on the server at ${when(lastUpdate)}, after this change was made (${when(made)}); the expiry stays ${item.expirationDate ?? 'unset'}.`,
       };
     }
   } else {

@@ -68,12 +68,15 @@ export function inventoryPage(session: { user: string; csrf: string }): void {
   const status = document.getElementById('sync-status');
   let base = new Map(context.rows.map((r) => [r.id, r]));
   let queued: InventoryChange[] = [];
+  /** Item names as last shown: an item removed on the server meanwhile is still named in its outcome. */
+  const names = new Map<string, string>();
   const say = (text: string) => {
     if (status) status.textContent = text;
   };
 
   /** The counts, expiry dates and marks in the table, and readiness from the same numbers as the server. */
   function render(): void {
+    for (const r of base.values()) if (r.name) names.set(r.id, r.name);
     const today = new Date().toISOString().slice(0, 10);
     const shown = [...base.values()].map((r) => withChanges(r, queued));
     const byId = new Map(shown.map((r) => [r.id, r]));
@@ -145,7 +148,7 @@ export function inventoryPage(session: { user: string; csrf: string }): void {
   const describe = (outcomes: readonly ChangeOutcome[]): string => {
     const notes = outcomes
       .filter((o) => !o.applied || o.clamped)
-      .map((o) => `${base.get(o.itemId)?.name ?? 'An item'}: ${o.message}`);
+      .map((o) => `${base.get(o.itemId)?.name ?? names.get(o.itemId) ?? 'An item'}: ${o.message}`);
     const applied = outcomes.filter((o) => o.applied).length;
     const head = applied > 0 ? `Saved ${applied} change${applied === 1 ? '' : 's'}.` : '';
     return [head, ...notes].filter(Boolean).join(' ');
