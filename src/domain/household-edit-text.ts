@@ -1,9 +1,8 @@
 import { describeMember } from './household-draft.ts';
 import type { DraftPet } from './household-draft-schema.ts';
 import type { FieldName, HouseholdChange } from './household-edit-schema.ts';
+import { money } from './money.ts';
 import { SCENARIO_NAMES, type ScenarioId } from './scenarios.ts';
-
-const money = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 
 export function durationText(days: number): string {
   if (days % 365 === 0) return days === 365 ? '1 year' : `${days / 365} years`;

@@ -113,6 +113,40 @@ export const corrections: DialogueSpec[] = [
     ],
   },
   {
+    id: 'correct-oldest-at-college-golden-retriever',
+    title:
+      '"my oldest is at college" removes the oldest; "a golden retriever" is one dog; "yes build it" shows the plan',
+    theme: 'correction',
+    channel: 'web',
+    issue:
+      'Removed a child (4); Pets: a 70 lb retriever and a 65 lb golden; "yes build it": didn\'t catch that',
+    turns: [
+      opening('Hi! We are a family of five in Tampa, FL: me 41, my wife 39, kids 12, 9 and 4.', {
+        household: { memberCount: 5 },
+      }),
+      {
+        say: 'Actually my oldest is at college, so just four of us at home.',
+        saysOneOf: CHANGED,
+        household: { memberCount: 4, ages: [4, 9, 39, 41] },
+        plan: { exists: true, memberCount: 4 },
+        says: [/12/],
+        saysNot: [/child \(4\)\./i],
+      },
+      {
+        say: 'We have a golden retriever, about 70 lb.',
+        household: { memberCount: 4, pets: [{ species: 'dog', weightLb: 70 }] },
+        plan: { exists: true, petCount: 1 },
+        saysNot: [/65 lb golden/i, /and a/i],
+      },
+      {
+        say: 'yes build it',
+        linksPlan: true,
+        saysNot: [/catch that/i],
+        plan: { exists: true, memberCount: 4, petCount: 1 },
+      },
+    ],
+  },
+  {
     id: 'correct-make-that-200',
     title: '"actually make that 200" changes the budget to $200',
     theme: 'correction',

@@ -4,9 +4,9 @@ import { abroadNote, ask, type Conclusion, call, say, whichPlace } from './concl
 import { hasFacts, type Profile } from './facts.ts';
 import { turnIntent } from './first-step.ts';
 import { guidanceAnswer, type Passage } from './guidance.ts';
-import { classify } from './intent.ts';
+import { classify, goAhead } from './intent.ts';
 import { preferenceReply } from './notifications.ts';
-import { planReply } from './plan-reply.ts';
+import { currentPlanReply, planReply } from './plan-reply.ts';
 import type { ReadPrompt, ToolExchange } from './prompt.ts';
 import { type Channel, type DaysLine, type InventoryChange, inventoryReply } from './replies.ts';
 import { bold } from './reply-format.ts';
@@ -120,6 +120,7 @@ export function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
       const plan = out.plan as PlanSummary;
       const topic = planTopic(r.current);
       if (topic) return say(planAnswer(topic, r.current, plan, channel));
+      if (goAhead(r.current)) return say(currentPlanReply(plan, channel));
       if (classify(r.current).kind === 'skills' && plan.skillGapIds.length > 0) {
         return call('findSkillResources', { skills: plan.skillGapIds.slice(0, 4), limit: 6 });
       }

@@ -1,6 +1,7 @@
 import type { PlanSummary } from '../../../tools/plan-summary.ts';
 import type { Channel } from '../../domain/channels.ts';
 import { normalizeText } from './numbers.ts';
+import { money } from './reply-format.ts';
 
 /** Questions about the person's own plan, answered from the plan's numbers (getPlan), never the guidance. */
 export type PlanTopic =
@@ -55,7 +56,6 @@ export function planTopic(text: string): PlanTopic | null {
 }
 
 const num = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d });
-const money = (n: number) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 
 function link(plan: PlanSummary, channel: Channel): string {
   const url = plan.url ?? plan.draftUrl ?? null;

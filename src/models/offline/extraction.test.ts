@@ -227,6 +227,33 @@ describe('facts over a known profile: edits, never a rebuild', () => {
     ]);
   });
 
+  it('reads a two-word breed as one dog ("a golden retriever" is not a golden and a retriever)', () => {
+    expect(extractFacts('We have a golden retriever, about 70 lb.', known).next.pets).toEqual([
+      { species: 'dog', weightLb: 70, breed: 'golden retriever' },
+    ]);
+    expect(extractFacts('a german shepherd and two border collies', known).next.pets).toEqual([
+      { species: 'dog', weightLb: 75, breed: 'german shepherd' },
+      { species: 'dog', weightLb: 40, breed: 'border collie' },
+      { species: 'dog', weightLb: 40, breed: 'border collie' },
+    ]);
+    expect(extractFacts('our 55 lb lab mix', known).next.pets).toEqual([
+      { species: 'dog', weightLb: 55, breed: 'lab mix' },
+    ]);
+  });
+
+  it('removes the one who left, told apart by age ("my oldest is at college, so just four of us")', () => {
+    const five = extractFacts('me 41, my wife 39, kids 12, 9 and 4', {}).next;
+    const ages = (text: string) =>
+      extractFacts(text, five)
+        .next.members?.map((m) => m.ageYears)
+        .sort((a, b) => a! - b!);
+    expect(ages('Actually my oldest is at college, so just four of us at home.')).toEqual([4, 9, 39, 41]);
+    expect(ages('our youngest lives with her dad now')).toEqual([9, 12, 39, 41]);
+    expect(ages('the eldest moved out')).toEqual([4, 9, 39, 41]);
+    // A correction of an age is not a departure.
+    expect(ages('the oldest is actually 13')).toEqual([4, 9, 13, 39, 41]);
+  });
+
   it('reads an age said apart, pets corrected or removed, hours that are not dollars', () => {
     const withDog = extractFacts('we have a 70 lb golden', known).next;
     const mom = extractFacts("my mom is moving in, she's 72 and uses a walker", withDog);

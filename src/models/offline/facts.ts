@@ -1,6 +1,7 @@
 import { describeHousehold, type HouseholdDraft, missingForPlan } from '../../domain/household-draft.ts';
 import { applyHouseholdEdits, type HouseholdEditsInput } from '../../domain/household-edits.ts';
 import { ageCorrection } from './age-corrections.ts';
+import { departure } from './departures.ts';
 import { extractHousehold } from './household.ts';
 import { extractLocation } from './location.ts';
 import { normalizeText } from './numbers.ts';
@@ -84,7 +85,10 @@ export function extractFacts(text: string, profile: Profile): FactsResult {
   // "the older one is 11 not 10": one known person's age, and nothing else the numbers might mean.
   const ageFix = ageCorrection(t, profile.members ?? []);
   if (ageFix) edits.changeMembers = ageFix;
-  let mention = ageFix ? null : extractHousehold(t);
+  // "my oldest is at college, so just four of us": that one leaves, whatever the head count would drop.
+  const leaving = ageFix ? null : departure(t, profile.members ?? []);
+  if (leaving) edits.removeMembers = leaving;
+  let mention = ageFix || leaving ? null : extractHousehold(t);
   // A bare number answering "how many people?": "4", "4 of us".
   if (
     !mention &&

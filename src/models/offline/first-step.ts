@@ -2,7 +2,7 @@ import { planTopic, smallTalk } from './answers.ts';
 import { ask, type Choice, type Conclusion, call, say, whichPlace } from './conclusion.ts';
 import { extractFacts, hasFacts, nextMissing, type Profile } from './facts.ts';
 import { searchQuery } from './guidance.ts';
-import { classify, type Intent, planWords } from './intent.ts';
+import { classify, goAhead, type Intent, planWords } from './intent.ts';
 import type { InventoryStatement } from './inventory.ts';
 import { stateOnly } from './location.ts';
 import type { ReadPrompt } from './prompt.ts';
@@ -175,9 +175,12 @@ export function begin(said: ReadPrompt): Conclusion {
       }
       const missing = nextMissing(profile);
       if (missing) return ask(missing, profile, channel, []);
-      // Nothing new was said: build only when asked to ("make my plan", "update the kit").
+      // Nothing new was said: build only when asked to ("make my plan", "update the kit"). With a plan
+      // already made, "yes, build it" or "go ahead" asks to see it (it is current: every change rebuilt it).
       if (!planWords(r.current) && (ctx.hasDraft || ctx.planId))
-        return say(notUnderstood(channel), FOLLOW_UPS);
+        return goAhead(r.current)
+          ? call('getPlan', ctx.planId ? { planId: ctx.planId } : {})
+          : say(notUnderstood(channel), FOLLOW_UPS);
       return call('buildPlan', {}, preamble(profile, channel));
     }
   }

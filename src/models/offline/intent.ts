@@ -127,6 +127,14 @@ export function classify(text: string): Intent {
   return { kind: 'plan' };
 }
 
+const GO_AHEAD =
+  /^\s*(?:(?:yes|yeah|yep|yup|ok|okay|sure|great|perfect|please)\b[\s,.!]*)*(?:(?:go ahead|do it|build it|make it|create it|run it|show (?:it|me)|let'?s (?:do it|go|see it)|sounds good|looks good)\b[\s,.!]*(?:please)?[\s.!]*)?$/i;
+
+/** "yes, build it", "ok go ahead", "sounds good": a go-ahead that names nothing to change. */
+export function goAhead(text: string): boolean {
+  return GO_AHEAD.test(text);
+}
+
 export function planWords(text: string): boolean {
   return PLAN_WORDS.test(normalizeText(text));
 }

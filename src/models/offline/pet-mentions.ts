@@ -7,8 +7,10 @@ export type PetDraft = {
   assumedWeight?: boolean;
 };
 
-const DOG_WORDS =
-  'dogs?|pupp(?:y|ies)|lab|labs|labrador|retriever|golden|shepherd|german shepherd|husky|pit ?bull|pitbull|beagle|chihuahua|poodle|terrier|dachshund|corgi|boxer|rottweiler|doberman|mutt|great dane|mastiff';
+// Two-word breeds first: "a golden retriever" is one dog, not a golden and a retriever.
+const DOG_BREEDS_TWO_WORDS =
+  'golden retrievers?|labrador retrievers?|lab mix(?:es)?|shepherd mix(?:es)?|(?:yellow|black|chocolate) labs?|german shepherds?|australian shepherds?|border collies?|jack russell(?: terrier)?s?|yorkshire terriers?|bernese mountain dogs?|great pyrenees|great danes?|pit ?bull(?: terrier)?s?|french bulldogs?|english bulldogs?';
+const DOG_WORDS = `${DOG_BREEDS_TWO_WORDS}|dogs?|pupp(?:y|ies)|lab|labs|labrador|retriever|golden|shepherd|husky|pitbull|beagle|chihuahua|poodle|terrier|dachshund|corgi|boxer|rottweiler|doberman|mutt|mastiff|collie|bulldog|yorkie`;
 const CAT_WORDS = 'cats?|kittens?|kitty';
 const OTHER_WORDS = 'rabbits?|bunn(?:y|ies)|guinea pigs?|ferrets?|parrots?|birds?|chickens?|goats?';
 
@@ -26,8 +28,30 @@ const DEFAULT_WEIGHT: Record<string, number> = {
   labrador: 70,
   retriever: 65,
   golden: 65,
+  'golden retriever': 65,
+  'labrador retriever': 70,
+  'lab mix': 55,
+  'shepherd mix': 60,
+  'yellow lab': 70,
+  'black lab': 70,
+  'chocolate lab': 70,
   shepherd: 75,
   'german shepherd': 75,
+  'australian shepherd': 50,
+  'border collie': 40,
+  collie: 50,
+  'jack russell': 15,
+  'jack russell terrier': 15,
+  'yorkshire terrier': 7,
+  yorkie: 7,
+  'bernese mountain dog': 100,
+  'great pyrenees': 100,
+  'pit bull': 55,
+  'pit bull terrier': 55,
+  pitbull: 55,
+  'french bulldog': 25,
+  'english bulldog': 50,
+  bulldog: 50,
   husky: 50,
   boxer: 65,
   rottweiler: 100,
@@ -53,7 +77,12 @@ function countWordOf(word: string): number {
 }
 
 function singular(word: string): string {
-  return word.replace(/ies$/, 'y').replace(/s$/, '').replace(/ +/g, ' ');
+  if (word === 'great pyrenees') return word;
+  return word
+    .replace(/ixes$/, 'ix')
+    .replace(/(pupp|bunn|kitt)ies$/, '$1y')
+    .replace(/s$/, '')
+    .replace(/ +/g, ' ');
 }
 
 export type PetMention = { pets: PetDraft[]; none: boolean; additive: boolean };

@@ -94,6 +94,25 @@ function updateReply(plan: PlanSummary, channel: Channel, options: PlanReplyOpti
   return lines.filter(Boolean).join(channel === 'sms' ? ' ' : '\n');
 }
 
+/**
+ * A go-ahead ("yes, build it") when the plan is already current — every change rebuilt it: say so in a few
+ * lines with what to buy first and the link, not the whole plan again.
+ */
+export function currentPlanReply(plan: PlanSummary, channel: Channel): string {
+  const who = `${plan.people} ${plan.people === 1 ? 'person' : 'people'}${plan.pets.length ? ` + ${petsText(plan.pets)}` : ''}`;
+  const buys = plan.buyFirst
+    .slice(0, 3)
+    .map((b) => shortName(b.name, b.covers))
+    .join(', ');
+  const url = plan.url ?? plan.draftUrl ?? null;
+  const lines = [
+    `Your plan is up to date with everything you told me: ${who} in ${plan.location.input}, ${days(plan.durationDays)}, ${money(plan.budget.spent)} of ${money(plan.budget.limit)}.`,
+    buys ? `Buy first: ${buys}.` : '',
+    url ? (channel === 'web' ? `[Open the full plan](${url})` : `Full plan: ${url}`) : '',
+  ];
+  return lines.filter(Boolean).join(channel === 'sms' ? ' ' : '\n');
+}
+
 /** The plan, from buildPlan/savePlan/getPlan results. */
 export function planReply(plan: PlanSummary, channel: Channel, options: PlanReplyOptions): string {
   if (options.previous) return updateReply(plan, channel, options);

@@ -4,8 +4,8 @@ import type { Channel } from '../../domain/channels.ts';
 
 export const num = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-export const money = (n: number) =>
-  `$${n.toLocaleString('en-US', { minimumFractionDigits: n % 1 === 0 ? 0 : 2, maximumFractionDigits: 2 })}`;
+// The one money format (always cents): "$349.53 of $350.00", as the plan page and the PDF write it.
+export { money } from '../../domain/money.ts';
 export const days = (d: number) =>
   d % 365 === 0
     ? `${d / 365}-year`
