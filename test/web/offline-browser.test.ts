@@ -140,6 +140,21 @@ describe.runIf(existsSync(CHROMIUM) || !!process.env.CI)('the offline copy in he
     const [account] = await db.select().from(users).where(eq(users.email, 'offline@example.com'));
     const userId = account!.id;
     await db.update(profiles).set({ subscriptionTier: 'BASIC' }).where(eq(profiles.id, userId));
+    // A page the worker fetches ahead (never opened here yet) is kept with its own script and stylesheet.
+    const keptAssets = await page.evaluate(async () => {
+      await caches.delete('rp-assets');
+      const user = document.querySelector<HTMLMetaElement>('meta[name="rp-user"]')!.content;
+      const channel = new MessageChannel();
+      const done = new Promise((resolve) => {
+        channel.port1.onmessage = resolve;
+      });
+      navigator.serviceWorker.controller!.postMessage({ type: 'user', user, paths: ['/inventory'] }, [
+        channel.port2,
+      ]);
+      await done;
+      return (await (await caches.open('rp-assets')).keys()).map((r) => new URL(r.url).pathname);
+    });
+    expect(keptAssets).toEqual(expect.arrayContaining(['/assets/inventory.js', '/assets/app.css']));
     await page.goto(`${base}/inventory`);
     await page.locator('#needs-table tr[data-key="water-storage"] input.own-all').check();
     await page.waitForSelector('body[data-saves="1"]');

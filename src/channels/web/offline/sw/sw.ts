@@ -20,7 +20,9 @@ cleanupOutdatedCaches();
 // Pages ask for assets as /assets/app.css?v=N: the version parameter is not part of the precached key.
 precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/^v$/] });
 
-// The site's shared, public assets (stylesheet, page scripts): from the cache at once, refreshed behind.
+/** The site's shared, public assets (stylesheet, page scripts): from the cache at once, refreshed behind. */
+const ASSETS_CACHE = 'rp-assets';
+
 // The chat bundle is left to the network: the chat needs it anyway.
 registerRoute(
   ({ request, url }) =>
@@ -28,7 +30,7 @@ registerRoute(
     url.origin === self.location.origin &&
     url.pathname.startsWith('/assets/') &&
     url.pathname !== '/assets/chat.js',
-  new StaleWhileRevalidate({ cacheName: 'rp-assets' }),
+  new StaleWhileRevalidate({ cacheName: ASSETS_CACHE }),
 );
 
 /** Where the worker remembers whose copy it keeps, across restarts (a worker's memory does not last). */
@@ -67,12 +69,32 @@ async function keepable(response: Response, hash: string): Promise<Response | nu
   return response.redirected ? new Response(text, { status: 200, headers: response.headers }) : response;
 }
 
+/**
+ * The page's own scripts and stylesheets (inventory.js, plan.js, app.css), kept with it: a page fetched here,
+ * never opened online, must still work offline. The same public cache the stale-while-revalidate route fills.
+ */
+async function keepAssetsOf(page: Response): Promise<void> {
+  const text = await page.clone().text();
+  const urls = [...text.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)]
+    .map((m) => m[1]!)
+    .filter((u) => !u.startsWith('/assets/chat.js'));
+  const cache = await caches.open(ASSETS_CACHE);
+  for (const url of new Set(urls)) {
+    if (await matchPrecache(url)) continue;
+    if (await cache.match(url)) continue;
+    const response = await fetch(url).catch(() => null);
+    if (response?.ok) await cache.put(url, response);
+  }
+}
+
 /** Fetches the pages a signed-in page links to (wallet card, inventory, checklist) into that account's copy. */
 async function warm(hash: string, paths: string[]): Promise<void> {
   const cache = await caches.open(`${USER_CACHE_PREFIX}${hash}`);
   for (const path of paths.filter(isOfflinePage)) {
     const kept = await keepable(await fetch(path, { credentials: 'same-origin' }), hash);
-    if (kept) await cache.put(path, kept);
+    if (!kept) continue;
+    await cache.put(path, kept.clone());
+    await keepAssetsOf(kept);
   }
 }
 
