@@ -112,6 +112,8 @@ describe('check-in scan on a controlled clock', () => {
       /Use this week:\n1\. cans of chili[\s\S]*Already expired:\n2\. 2 rice expired/,
     );
     expect(payload.text).not.toContain('water');
+    // The quick actions are said once (the shipped templates carried a second hint before drizzle/0019).
+    expect(payload.text.match(/\bReply USED\b/g)).toHaveLength(1);
   });
 
   it('a second scan in the same period enqueues nothing (one check-in per period)', async () => {
