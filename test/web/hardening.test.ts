@@ -81,6 +81,10 @@ const routes: [method: string, path: string, kind: 'json' | 'form' | 'raw'][] = 
   ['POST', `/admin/alerts/${ID}/resolve`, 'form'],
   ['POST', '/account/api-keys', 'form'],
   ['POST', '/api/keys', 'json'],
+  ['POST', '/account/notifications', 'form'],
+  ['POST', '/api/inventory/changes', 'json'],
+  ['POST', '/account/link-code', 'form'],
+  ['POST', `/calls/${ID}/cancel`, 'form'],
 ];
 
 function oversized(kind: 'json' | 'form' | 'raw') {
