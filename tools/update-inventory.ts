@@ -4,7 +4,11 @@ import type { GeneratedKit } from '../src/domain/generated-kit.ts';
 import { reconcile } from '../src/domain/inventory-units.ts';
 import { getHousehold, recordOwnedFor } from '../src/services/accounts/profiles.ts';
 import { logActivity } from '../src/services/analytics/activity.ts';
-import { applyInventoryStatements, supplyDays } from '../src/services/inventory/index.ts';
+import { type AppliedChange, applyInventoryStatements, supplyDays } from '../src/services/inventory/index.ts';
+
+/** One change as the tool returns it, tracked or not: what replies describe ("Added 24 cans of chili …"). */
+export type { AppliedChange };
+
 import { billingEnabled, checkTier, requireFeature, UPGRADE_PATH } from '../src/services/tiers/tiers.ts';
 import { actorFor, attempt, type ToolContext } from './context.ts';
 import { currentKit } from './plan-access.ts';
@@ -135,16 +139,18 @@ async function recordOnHousehold(ctx: ToolContext, changes: Change[]) {
     ...(billingEnabled(ctx.db)
       ? { upgradeUrl: `${ctx.publicUrl}${UPGRADE_PATH}` }
       : { upgradeUrl: null, signupUrl: `${ctx.publicUrl}/signup` }),
-    changes: reconciled.map(({ c, r }) => ({
-      action: c.action,
-      name: r.name,
-      supplyKey: r.supplyKey,
-      supplyUnit: r.supplyUnit,
-      delta: c.action === 'remove' ? -r.total : r.total,
-      nowHave: r.supplyKey ? (have.get(r.supplyKey) ?? 0) : r.total,
-      assumption: r.assumption,
-      expires: null,
-    })),
+    changes: reconciled.map(
+      ({ c, r }): AppliedChange => ({
+        action: c.action,
+        name: r.name,
+        supplyKey: r.supplyKey,
+        supplyUnit: r.supplyUnit,
+        delta: c.action === 'remove' ? -r.total : r.total,
+        nowHave: r.supplyKey ? (have.get(r.supplyKey) ?? 0) : r.total,
+        assumption: r.assumption,
+        expires: null,
+      }),
+    ),
     daysOfSupply: kit ? daysFrom(kit, have) : [],
   };
 }

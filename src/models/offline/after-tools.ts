@@ -1,4 +1,5 @@
 import type { PlanHeadline, PlanSummary } from '../../../tools/plan-summary.ts';
+import type { AppliedChange } from '../../../tools/update-inventory.ts';
 import { planAnswer, planTopic, tiersAnswer } from './answers.ts';
 import { abroadNote, ask, type Conclusion, call, say, whichPlace } from './conclusion.ts';
 import { hasFacts, type Profile } from './facts.ts';
@@ -8,7 +9,7 @@ import { classify, goAhead } from './intent.ts';
 import { preferenceReply } from './notifications.ts';
 import { currentPlanReply, planReply } from './plan-reply.ts';
 import type { ReadPrompt, ToolExchange } from './prompt.ts';
-import { type Channel, type DaysLine, type InventoryChange, inventoryReply } from './replies.ts';
+import { type Channel, type DaysLine, inventoryReply } from './replies.ts';
 import { bold } from './reply-format.ts';
 import { bundlesText, listText, productsText, rationsText, skillsText, tierText } from './result-texts.ts';
 
@@ -134,7 +135,7 @@ export function proceed(r: ReadPrompt, done: ToolExchange[]): Conclusion {
       );
     }
     case 'updateInventory': {
-      const text = inventoryReply(out.changes as InventoryChange[], out.daysOfSupply as DaysLine[], channel);
+      const text = inventoryReply(out.changes as AppliedChange[], out.daysOfSupply as DaysLine[], channel);
       if (out.tracked !== false) return say(text);
       // No upgrade link on a self-hosted server (billing off): there, an account is all tracking needs.
       const url = String(out.upgradeUrl ?? out.signupUrl ?? '');

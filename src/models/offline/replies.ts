@@ -1,3 +1,4 @@
+import type { AppliedChange } from '../../../tools/update-inventory.ts';
 import type { Channel } from '../../domain/channels.ts';
 import { householdText, type Profile } from './facts.ts';
 
@@ -48,17 +49,6 @@ export function preamble(profile: Profile, channel: Channel): string {
   return channel === 'web' ? `Building your plan${who ? ` for ${who}` : ''}${where}…\n\n` : '';
 }
 
-export type InventoryChange = {
-  action: 'add' | 'remove' | 'set';
-  name: string;
-  supplyKey: string | null;
-  supplyUnit: string;
-  delta: number;
-  nowHave: number;
-  assumption: string | null;
-  expires: string | null;
-  shortBy?: number;
-};
 export type DaysLine = { category: string; days: number; targetDays: number };
 
 function unitText(n: number, unit: string): string {
@@ -68,11 +58,7 @@ function unitText(n: number, unit: string): string {
   return `${num(n, 2)} ${unit}`;
 }
 
-export function inventoryReply(
-  changes: InventoryChange[],
-  daysOfSupply: DaysLine[],
-  channel: Channel,
-): string {
+export function inventoryReply(changes: AppliedChange[], daysOfSupply: DaysLine[], channel: Channel): string {
   const lines: string[] = [];
   for (const c of changes) {
     const verb = c.action === 'add' ? 'Added' : c.action === 'remove' ? 'Used' : 'Set';

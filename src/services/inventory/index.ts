@@ -18,5 +18,5 @@ export {
 export { ownedSupplies } from './owned.ts';
 export type { PlanReadiness, ReadinessBasis } from './plan-readiness.ts';
 export { inventoryReadiness, planReadiness, supplyDays } from './readiness.ts';
-export { applyInventoryStatements } from './statements.ts';
+export { type AppliedChange, applyInventoryStatements } from './statements.ts';
 export { setSupplyOwned } from './supply-totals.ts';
