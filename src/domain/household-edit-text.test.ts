@@ -30,4 +30,16 @@ describe('describeChanges', () => {
     );
     expect(describeChanges([{ type: 'pets-replaced', pets: [] }])).toBe('No pets.');
   });
+
+  it('says identical pets once with their count', () => {
+    expect(describeChanges([{ type: 'pets-replaced', pets: [cat, cat, dog] }])).toBe(
+      'Pets: two 10 lb cats and a 40 lb dog.',
+    );
+    expect(
+      describeChanges([
+        { type: 'pet-added', pet: { species: 'dog', weightLb: 15, breed: 'puppy' } },
+        { type: 'pet-added', pet: { species: 'dog', weightLb: 15, breed: 'puppy' } },
+      ]),
+    ).toBe('Added two 15 lb puppies.');
+  });
 });

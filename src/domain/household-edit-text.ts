@@ -53,6 +53,19 @@ function petText(p: DraftPet): string {
   return `${an} ${p.weightLb} lb ${p.breed ?? (p.species === 'other' ? 'pet' : p.species)}`;
 }
 
+const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const plural = (noun: string) =>
+  /s$/.test(noun) ? noun : /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+
+/** Identical descriptions said once with their count: "two 10 lb cats", not "a 10 lb cat and a 10 lb cat". */
+function counted(items: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts].map(([item, n]) =>
+    n === 1 ? item : `${NUMBER_WORDS[n] ?? n} ${plural(item.replace(/^an? /, ''))}`,
+  );
+}
+
 function joinList(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -93,10 +106,10 @@ export function describeChanges(changes: readonly HouseholdChange[]): string {
   const petsReplaced = changes.find((c) => c.type === 'pets-replaced');
   if (petsReplaced)
     sentences.push(
-      petsReplaced.pets.length ? `Pets: ${joinList(petsReplaced.pets.map(petText))}` : 'No pets',
+      petsReplaced.pets.length ? `Pets: ${joinList(counted(petsReplaced.pets.map(petText)))}` : 'No pets',
     );
-  if (petsAdded.length) sentences.push(`Added ${joinList(petsAdded)}`);
-  if (petsRemoved.length) sentences.push(`Removed ${joinList(petsRemoved)}`);
+  if (petsAdded.length) sentences.push(`Added ${joinList(counted(petsAdded))}`);
+  if (petsRemoved.length) sentences.push(`Removed ${joinList(counted(petsRemoved))}`);
   for (const c of changes) {
     if (c.type === 'pet-changed')
       sentences.push(`Updated the ${c.after.species}: ${petText(c.after).replace(/^an? /, '')}`);

@@ -147,6 +147,29 @@ export const corrections: DialogueSpec[] = [
     ],
   },
   {
+    id: 'correct-sms-we-can-do-200-two-cats',
+    title: '"we can do 200" on SMS sets the budget; "2 cats" reads as two cats once',
+    theme: 'correction',
+    channel: 'sms',
+    issue: '"whats the budget thing? we can do 200": did not catch that; "a 10 lb cat and a 10 lb cat"',
+    turns: [
+      opening('hi need help prepping. 2 adlts 1 kid age 3 in fresno ca'),
+      {
+        say: 'whats the budget thing? we can do 200',
+        says: [/200/],
+        saysNot: [/catch that/i],
+        household: { budget: 200 },
+        plan: { exists: true, budget: 200 },
+      },
+      {
+        say: 'also we have 2 cats',
+        household: { pets: [{ species: 'cat' }, { species: 'cat' }] },
+        says: [/two 10 lb cats/i],
+        saysNot: [/cat and a 10 lb cat/i],
+      },
+    ],
+  },
+  {
     id: 'correct-make-that-200',
     title: '"actually make that 200" changes the budget to $200',
     theme: 'correction',

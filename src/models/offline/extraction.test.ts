@@ -227,6 +227,14 @@ describe('facts over a known profile: edits, never a rebuild', () => {
     ]);
   });
 
+  it('reads an amount someone can put in as the budget, not a number of days or people', () => {
+    const budget = (text: string) => extractFacts(text, { ...known, budget: 250 }).edits.budget;
+    expect(budget('whats the budget thing? we can do 200')).toBe(200);
+    expect(budget('we could manage 150')).toBe(150);
+    expect(budget('maybe 300 max')).toBe(300);
+    expect(budget('we can do 3 days')).toBeUndefined();
+  });
+
   it('reads a two-word breed as one dog ("a golden retriever" is not a golden and a retriever)', () => {
     expect(extractFacts('We have a golden retriever, about 70 lb.', known).next.pets).toEqual([
       { species: 'dog', weightLb: 70, breed: 'golden retriever' },

@@ -73,6 +73,10 @@ export type BudgetMention = { budget?: number; monthlyBudget?: number };
 const PER_MONTH = String.raw`(?:\s*(?:/|per|a|each|every)\s*(?:mo|month|mth)\b|\s*monthly\b)`;
 
 /** "$300", "$1.5k", "1,500 dollars", "budget is 2000", "$100 a month", "no budget" (needs only: 0). */
+/** Units after a number that make it something other than money ("we can do 3 days"). */
+const NOT_MONEY =
+  'people|persons|of us|kids|adults|days?|weeks?|months?|years?|gal|gallons?|lbs?|pounds?|kcal|calories|cans?|%|percent|hours?|hrs?';
+
 export function extractBudget(t: string): BudgetMention | null {
   const out: BudgetMention = {};
   if (/\b(no budget|zero budget|needs only|no money|can't spend anything|nothing to spend)\b/.test(t))
@@ -91,6 +95,13 @@ export function extractBudget(t: string): BudgetMention | null {
       String.raw`\b(?:spend|afford|have)\s+(?:about|around|up to|maybe)?\s*${money}(${PER_MONTH})?\s*(?:on|for|total|budget)`,
       'g',
     ),
+    // "we can do 200", "we could manage 150", "can swing about 300": an amount someone can put in.
+    new RegExp(
+      String.raw`\b(?:(?:we|i)\s+(?:can|could)\s+(?:do|spend|manage|afford|swing|put in)|(?:can|could)\s+(?:spend|afford|manage|swing))\s+(?:about|around|up to|maybe|like|roughly)?\s*\$?\s*${money}(${PER_MONTH})?(?!\s*(?:${NOT_MONEY}))`,
+      'g',
+    ),
+    // "maybe 300 max", "200 tops"
+    new RegExp(String.raw`\b${money}()\s*(?:max|tops|at most)\b`, 'g'),
   ];
   for (const re of patterns) {
     for (let m = re.exec(t); m !== null; m = re.exec(t)) {
