@@ -8,6 +8,6 @@ export {
 } from './preferences.ts';
 export { answerQuickAction } from './quick-actions.ts';
 /** Rotation paces from the household's own consumption, for the inventory page and check-ins. */
-export { inventoryRotations } from './rotations.ts';
+export { type InventoryRotations, inventoryRotations } from './rotations.ts';
 export { scanCheckIns } from './scan.ts';
 export { listTemplates, saveTemplate } from './templates.ts';

@@ -1,3 +1,5 @@
+import { isSupplyKey, supplyByKey } from '../../../domain/supplies.ts';
+import type { InventoryRotations } from '../../../services/check-ins/index.ts';
 import type { InventoryRow, PlanReadiness, ReadinessBasis } from '../../../services/inventory/index.ts';
 import { daysItem } from '../plans/plan-page.ts';
 import { PRIORITY_LABEL } from '../plans/plan-view.ts';
@@ -12,6 +14,8 @@ export type InventoryPageModel = {
   /** The plan's needs and daily rates, for the page script to recompute readiness after an offline change. */
   basis: ReadinessBasis | null;
   items: InventoryRow[];
+  /** Each expiring item's pace of use, from the household's own daily consumption. */
+  rotations: InventoryRotations;
   today: string;
 };
 
@@ -49,13 +53,40 @@ function itemRow(item: InventoryRow, today: string): Html {
     item.unitAmount !== null && Number(item.unitAmount) !== 1
       ? ` × ${number(Number(item.unitAmount), 4)}`
       : '';
+  // What the plan counts it as, in words ("Shelf-stable food energy"), and the unit a bare count is in.
+  const supply = item.supplyKey && isSupplyKey(item.supplyKey) ? supplyByKey(item.supplyKey) : null;
+  const unit = supply && !size && supply.unit !== 'count' ? ` ${supply.unit}` : '';
   return html`<tr data-id="${item.id}" class="${expired ? 'expired' : ''}">
-  <td data-label="Item"><strong>${name}</strong>${item.supplyKey ? html` <span class="hint">${item.supplyKey}</span>` : ''}</td>
-  <td data-label="Count"><span class="item-count">${item.quantityOwned ?? 0}</span>${size}</td>
+  <td data-label="Item"><strong>${name}</strong>${supply && supply.label.toLowerCase() !== name.toLowerCase() ? html` <span class="hint">${supply.label}</span>` : ''}</td>
+  <td data-label="Count"><span class="item-count">${number(item.quantityOwned ?? 0)}</span>${unit}${size}</td>
   <td data-label="Change"><span class="item-change"><input class="change-n" type="number" inputmode="numeric" min="1" max="1000000" step="1" value="1" aria-label="How many of ${name}"><button type="button" class="button small" data-change="used">Used</button><button type="button" class="button small" data-change="restocked">Restocked</button></span></td>
   <td data-label="Expires"><input class="item-expires" type="date" value="${item.expirationDate ?? ''}" aria-label="Expiry date of ${name}">${expired ? html` <span class="pill p1">expired</span>` : ''}</td>
   <td data-label=""><button type="button" class="link item-delete">Remove</button></td>
 </tr>`;
+}
+
+const PACE_BASIS: Record<InventoryRotations['basis'], string> = {
+  plan: 'Paced by what your household eats and drinks a day in your plan: use the oldest first and replace it, and nothing goes to waste.',
+  household:
+    'Paced by what your household eats and drinks a day: use the oldest first and replace it, and nothing goes to waste.',
+  default:
+    'Paced at one a day until we know your household: tell the chat who lives with you for a pace that fits.',
+};
+
+/** "Keep it fresh": what to use this week and the pace for each item that expires (soonest first). */
+function rotationSection({ basis, rotations }: InventoryRotations): Html {
+  if (rotations.length === 0) return html``;
+  const week = rotations.filter((r) => !r.expired && r.useThisWeek > 0);
+  return html`<section class="card" aria-labelledby="rotation-h">
+  <h2 id="rotation-h">Keep it fresh</h2>
+  <p class="hint">${PACE_BASIS[basis]}</p>
+  ${
+    week.length > 0
+      ? html`<p><strong>Use this week:</strong> ${week.map((r, i) => html`${i > 0 ? ', ' : ''}${number(r.useThisWeek)} × ${r.item.name}`)}.</p>`
+      : ''
+  }
+  <ul class="rotation">${rotations.slice(0, 12).map((r) => html`<li class="${r.expired ? 'expired' : ''}">${r.sentence}</li>`)}</ul>
+</section>`;
 }
 
 export function readinessPanel(readiness: PlanReadiness): Html {
@@ -112,6 +143,7 @@ ${
 </section>`
     : html`<section class="card"><p>No saved plan yet, so there is nothing to measure against. <a href="/chat">Ask for a plan</a> first — it takes one message.</p></section>`
 }
+${rotationSection(model.rotations)}
 <section class="card" aria-labelledby="items-h">
   <h2 id="items-h">All items</h2>
   <p class="hint">Used some, or bought more? Say how many and press Used or Restocked. This works offline too: the change waits on this device and is sent when the network is back.</p>

@@ -1,5 +1,7 @@
 import express, { type Request, Router } from 'express';
+import { parseIsoDate } from '../../../domain/check-ins/index.ts';
 import { needsOfKit } from '../../../domain/plan/kit-needs.ts';
+import { inventoryRotations } from '../../../services/check-ins/index.ts';
 import { badInput } from '../../../services/errors.ts';
 import {
   addInventoryItem,
@@ -97,10 +99,12 @@ export function inventoryRouter(deps: WebRouteDeps): Router {
       res.type('html').send(inventoryUpgradePage(visitorOf(res), tier.tier).value);
       return;
     }
-    const s = await snapshot(userId, planIdOf(req));
-    res
-      .type('html')
-      .send(inventoryPage(visitorOf(res), { ...s, today: new Date().toISOString().slice(0, 10) }).value);
+    const today = new Date().toISOString().slice(0, 10);
+    const [s, rotations] = await Promise.all([
+      snapshot(userId, planIdOf(req)),
+      inventoryRotations(db, userId, parseIsoDate(today)),
+    ]);
+    res.type('html').send(inventoryPage(visitorOf(res), { ...s, rotations, today }).value);
   });
 
   router.get('/api/inventory', visitor, requireUser, entitled, async (req, res) => {

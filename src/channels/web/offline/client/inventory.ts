@@ -85,7 +85,7 @@ export function inventoryPage(session: { user: string; csrf: string }): void {
       if (!row) continue;
       const waiting = queued.filter((c) => c.itemId === row.id).length;
       const count = tr.querySelector('.item-count');
-      if (count) count.textContent = String(row.quantityOwned);
+      if (count) count.textContent = row.quantityOwned.toLocaleString('en-US');
       const expires = tr.querySelector<HTMLInputElement>('input.item-expires');
       if (expires && document.activeElement !== expires) expires.value = row.expirationDate ?? '';
       const expired = row.expirationDate !== null && row.expirationDate < today;
