@@ -18,6 +18,10 @@ const BY_AGE =
 const SWAP =
   /\b(\d{1,2})\s*,?\s*not\s+(\d{1,2})\b|\bnot\s+(\d{1,2})\s*,?\s*(?:but|it's|its|they're|he's|she's)?\s*(\d{1,2})\b/;
 
+// "actually I'm 68", "oops im 68": the whole message is the speaker's age.
+const MY_AGE =
+  /^(?:(?:actually|oops|sorry|wait|no wait|no|correction|typo|my bad)[\s,!.]*)*(?:i'm|i am|im)\s+(?:actually\s+|really\s+)?(\d{1,3})\s*(?:years? old|yrs? old|yo)?\s*(?:,?\s*not\s+\d{1,3})?[\s.!]*$/;
+
 const young = (m: DraftMember) => m.kind === 'infant' || m.kind === 'child' || m.kind === 'teen';
 
 function change(known: readonly DraftMember[], i: number, age: number): HouseholdEditsInput['changeMembers'] {
@@ -41,6 +45,10 @@ export function ageCorrection(
     known.findIndex((m) => m.ageYears === age && !m.ageAssumed && young(m)) >= 0
       ? known.findIndex((m) => m.ageYears === age && !m.ageAssumed && young(m))
       : known.findIndex((m) => m.ageYears === age && !m.ageAssumed);
+  const mine = MY_AGE.exec(t.trim());
+  const me = known.findIndex((m) => m.role === 'me');
+  if (mine && me >= 0)
+    return known[me]!.ageYears === Number(mine[1]) ? null : change(known, me, Number(mine[1]));
   // "11 not 10", "not 10, 11": the person who is 10.
   const swap = SWAP.exec(t);
   if (swap) {

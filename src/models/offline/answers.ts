@@ -34,7 +34,7 @@ export function planTopic(text: string): PlanTopic | null {
   )
     return 'hazards';
   if (
-    /\b(buy|get|purchase|order|grab|pick up)\b.*\bfirst\b|\bfirst (thing|things|item|items|purchases?)\b.*\b(buy|get|purchase|order|grab|pick up|shop)\b|\bfirst (thing|things|item|items) to buy\b|\bwhat (should|do) (i|we) (buy|purchase)\b|\bshopping list\b|\b(top|biggest|first) priority\b.*\b(buy|get|purchase|spend|shopping)\b|\b(where|what) (should|do) (i|we) start (buying|shopping|with the shopping)\b|\bmost important (thing|item|things|items) to (buy|get|purchase)\b/.test(
+    /\b(buy|get|purchase|order|grab|pick up)\b.*\bfirst\b|\bfirst (thing|things|item|items|purchases?)\b.*\b(buy|get|purchase|order|grab|pick up|shop)\b|\bfirst (thing|things|item|items) to buy\b|\bwhat (should|do) (i|we) (buy|purchase)\b|\bshopping list\b|\b(top|biggest|first) priority\b.*\b(buy|get|purchase|spend|shopping)\b|\b(where|what) (should|do) (i|we) start (buying|shopping|with the shopping)\b|\bmost important (thing|item|things|items) to (buy|get|purchase)\b|\bwhat (do|should) (i|we) do first\b|\bwhere (do|should) (i|we) (start|begin)\b/.test(
       t,
     )
   )

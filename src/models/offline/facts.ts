@@ -37,12 +37,31 @@ export type FactsResult = {
 function budgetCorrection(t: string, profile: Profile): number | null {
   if (profile.budget === undefined) return null;
   const m =
-    /\b(?:make (?:that|it)|change (?:that|it) to|actually|instead|let's say|lets say|no,?)\s+\$?(\d[\d,]*(?:\.\d+)?)\s*(k)?\b(?!\s*(?:hours?|hrs?|h\b|days?|weeks?|months?|years?|people|of us|kids?|adults?|gal|gallons?|lbs?|pounds|%))/.exec(
+    /\b(?:make (?:that|it)|change (?:that|it) to|actually|instead|let's say|lets say|no,?)\s+\$?(\d[\d,]*(?:\.\d+)?)(?![\d.])\s*(k)?\b(?!\s*(?:hours?|hrs?|h\b|days?|weeks?|months?|years?|people|of us|kids?|adults?|gal|gallons?|lbs?|pounds|%))/.exec(
       t,
     );
   if (!m) return null;
   const n = Number(m[1]!.replace(/,/g, '')) * (m[2] ? 1000 : 1);
   return Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+/** "double the budget", "halve it", "50 more", "add $100 to the budget": the budget already set, changed by that. */
+function relativeBudget(t: string, profile: Profile): number | null {
+  const now = profile.budget;
+  if (now === undefined || !/\b(budget|it|that|spend|more|less)\b/.test(t)) return null;
+  const scale = /\b(double|twice|triple|halve|half)\b/.exec(t);
+  if (scale && /\b(budget|it|that|the money|what we spend)\b/.test(t) && !/\bhalf a\b/.test(t)) {
+    const factor = { double: 2, twice: 2, triple: 3, halve: 0.5, half: 0.5 }[scale[1]!]!;
+    return Math.round(now * factor * 100) / 100;
+  }
+  const by =
+    /\b(?:add|another|an extra|plus)\s+\$?(\d[\d,]*)\b(?!\s*(?:people|kids?|adults?|days?|weeks?|months?|gal|gallons?|cans?|lbs?))|\$?(\d[\d,]*)\s*(?:dollars\s+|bucks\s+)?(more|less)\b/.exec(
+      t,
+    );
+  if (!by) return null;
+  const n = Number((by[1] ?? by[2])!.replace(/,/g, ''));
+  const next = by[3] === 'less' ? now - n : now + n;
+  return Number.isFinite(next) && next >= 0 ? next : null;
 }
 
 /**
@@ -115,7 +134,7 @@ export function extractFacts(text: string, profile: Profile): FactsResult {
   if (duration !== null && duration !== profile.durationDays) edits.durationDays = duration;
 
   const budget = ageFix ? null : (extractBudget(t) ?? bareBudget(t, profile, edits));
-  const corrected = budget || ageFix ? null : budgetCorrection(t, profile);
+  const corrected = budget || ageFix ? null : (relativeBudget(t, profile) ?? budgetCorrection(t, profile));
   if (budget?.budget !== undefined && budget.budget !== profile.budget) edits.budget = budget.budget;
   if (corrected !== null && corrected !== profile.budget) edits.budget = corrected;
   if (budget?.monthlyBudget !== undefined && budget.monthlyBudget !== profile.monthlyBudget) {

@@ -8,6 +8,7 @@ import { stateOnly } from './location.ts';
 import type { ReadPrompt } from './prompt.ts';
 import { refuse } from './refusals.ts';
 import { type Channel, greeting, help, preamble } from './replies.ts';
+import { money } from './reply-format.ts';
 
 /** Skill words people use → the planner's skill ids (src/domain/data/skills.json). */
 const SKILL_WORDS: [RegExp, string][] = [
@@ -48,6 +49,15 @@ function notUnderstood(channel: Channel): string {
   return channel === 'sms'
     ? 'Sorry, I did not catch that. Tell me what changed (e.g. "we are 5 now"), what you bought, or ask a question.'
     : 'Sorry, I didn\'t catch that. Tell me what changed ("we\'re 5 now", "make it a year"), what you bought or used, or ask me a question.';
+}
+
+/** "cheaper", "too expensive": a smaller budget, but how much smaller is theirs to say. */
+function howMuchCheaper(profile: Profile, channel: Channel): Conclusion {
+  const now = profile.budget === undefined ? '' : ` It is ${money(profile.budget)} now.`;
+  const example = channel === 'sms' ? '"$150" or "half the budget"' : '"make it $150" or "half the budget"';
+  return say(
+    `How much do you want to spend?${now} Say an amount, like ${example}, and I'll rebuild the plan.`,
+  );
 }
 
 /** The turn's intent, with follow-ups that carry facts ("what about a year?") read as plan changes. */
@@ -177,6 +187,12 @@ export function begin(said: ReadPrompt): Conclusion {
       if (missing) return ask(missing, profile, channel, []);
       // Nothing new was said: build only when asked to ("make my plan", "update the kit"). With a plan
       // already made, "yes, build it" or "go ahead" asks to see it (it is current: every change rebuilt it).
+      if (
+        /\b(cheaper|less expensive|too expensive|costs? less|lower (?:the )?(?:budget|cost|price))\b/i.test(
+          r.current,
+        )
+      )
+        return howMuchCheaper(profile, channel);
       if (!planWords(r.current) && (ctx.hasDraft || ctx.planId))
         return goAhead(r.current)
           ? call('getPlan', ctx.planId ? { planId: ctx.planId } : {})

@@ -33,7 +33,16 @@ const SYNONYMS: [RegExp, string][] = [
   ],
   // What to do in a quake is the protective action, not the aftermath or the citation.
   [/\b(earthquakes?|quakes?|shaking|tremors?|aftershocks?)\b/, 'during shaking drop cover hold on indoors'],
+  [
+    /\b(generators?)\b.*\b(indoors?|inside|garage|basement|in the house|in my house)\b|\b(indoors?|inside)\b.*\bgenerators?\b/,
+    'never use indoors never run a generator inside a home basement garage even with doors and windows open',
+  ],
   [/\b(stor\w+) water\b/, 'gallon per person containers'],
+  // How long water keeps is the rotation advice, not what to store it in.
+  [
+    /\bhow long\b.*\bwater\b.*\b(last|keep|good|store)|\bwater\b.*\b(expire|go bad|goes bad|shelf life)\b/,
+    'rotation replacing water you have bottled yourself every six months commercially bottled printed date',
+  ],
 ];
 
 /** The question as sent to the search, with the guidance's own words for it added. */
@@ -166,7 +175,9 @@ export function guidanceAnswer(question: string, passages: Passage[], channel: C
       return [...(h && i > 0 && channel !== 'sms' ? [b(h)] : []), ...lines(p.content)];
     })
     // Neighbouring passages overlap by a line or two (the splitter's overlap): say each line once.
-    .filter((l, i, list) => i === 0 || l !== list[i - 1]);
+    .filter((l, i, list) => i === 0 || l !== list[i - 1])
+    // A lead-in ("If you fill your own containers:") whose list is in a passage not found promises nothing.
+    .filter((l, i, list) => !/:$/.test(l) || /^\s*(?:[-*]|\d+\.)\s/.test(list[i + 1] ?? ''));
   // A text message has room for a few lines: the ones with amounts and times go first.
   const amounts = (l: string) =>
     /\b\d+(?:[./]\d+)?\s*(drops?|minutes?|gallons?|teaspoons?|tablespoons?|hours?|days?|quarts?|cups?|feet)\b/.test(

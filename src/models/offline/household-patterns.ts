@@ -16,7 +16,7 @@ export function takeMembers(s: Scan): void {
   take(
     s,
     new RegExp(
-      String.raw`\b(?:(a|an|\d+)\s+)?(?:(?:young|little|small|teenage)\s+)?(${CHILD_NOUNS})\b(?:\s*,)?(?:\s+(?:who\s+)?are)?\s*(?:\(\s*)?(?:aged?|ages?)?\s*${AGE_LIST}(?:\s*(?:years?|yrs?)(?:\s*old)?)?\s*\)?`,
+      String.raw`\b(?:(a|an|\d+)\s+)?(?:(?:young|little|small|teenage|teen)\s+)?(${CHILD_NOUNS})\b(?:\s*,)?(?:\s+(?:who\s+)?are)?\s*(?:\(\s*)?(?:aged?|ages?)?\s*${AGE_LIST}(?:\s*(?:years?|yrs?)(?:\s*old)?)?\s*\)?`,
       'g',
     ),
     (m) => {
@@ -99,8 +99,15 @@ export function takeMembers(s: Scan): void {
           ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)),
         });
       switch (word) {
-        case 'parents':
         case 'grandparents':
+          // "grandparents here raising our 2 grandkids": the speaker and partner, not their own grandparents.
+          if (
+            !/\b(?:my|our|his|her|the)\b/.test(m[0]) &&
+            /\bgrand(?:kids?|children|sons?|daughters?)\b/.test(s.said)
+          )
+            return [member('senior', { role: 'grandparent' }), member('senior', { role: 'grandparent' })];
+          return [member('senior', { sex: 'f' }), member('senior', { sex: 'm' })];
+        case 'parents':
         case 'in-laws':
           return [member('senior', { sex: 'f' }), member('senior', { sex: 'm' })];
         case 'grandma':

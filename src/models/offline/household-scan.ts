@@ -58,6 +58,8 @@ export type Found = { members: MemberDraft[]; index: number };
 export type Scan = {
   /** The message, each matched span blanked (consume). */
   t: string;
+  /** The message as said, for what a blanked span still tells ("grandparents" raising "grandkids"). */
+  said: string;
   found: Found[];
   assumptions: string[];
   count: number | null;

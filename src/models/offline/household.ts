@@ -1,5 +1,5 @@
 import { takeMembers } from './household-patterns.ts';
-import { type HouseholdMention, type MemberDraft, member, type Scan } from './household-scan.ts';
+import { type Found, type HouseholdMention, type MemberDraft, member, type Scan } from './household-scan.ts';
 import { findSpeaker, takeHeadCount } from './household-speaker.ts';
 import { attachAgesApart, attachConditions, attachStates } from './member-details.ts';
 import { describeMembers, membersForCount, orderMembers } from './member-list.ts';
@@ -14,6 +14,7 @@ export { describeMembers } from './member-list.ts';
 export function extractHousehold(normalized: string): HouseholdMention | null {
   const s: Scan = {
     t: ` ${normalized} `,
+    said: normalized,
     found: [],
     assumptions: [],
     count: null,
@@ -32,6 +33,7 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
     s.self = true;
     s.whole = true;
   }
+  dropRestatedGrandparents(found);
   found.sort((a, b) => a.index - b.index);
   const members = found.flatMap((f) => f.members);
   // "oh and I'm pregnant": a fact about the speaker, who is already in the household.
@@ -89,6 +91,21 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
     whole: s.whole,
     assumptions,
   };
+}
+
+const SPEAKER_OR_PARTNER = /^(?:me|wife|husband|spouse|partner|girlfriend|boyfriend|fianc)/;
+
+/** "we're grandparents … I'm 67 and my wife is 64": the couple named again is the same two people. */
+function dropRestatedGrandparents(found: Found[]): void {
+  let named = found.flatMap((f) => f.members).filter((m) => SPEAKER_OR_PARTNER.test(m.role ?? '')).length;
+  for (const f of found) {
+    while (named > 0) {
+      const i = f.members.findIndex((m) => m.role === 'grandparent');
+      if (i < 0) break;
+      f.members.splice(i, 1);
+      named--;
+    }
+  }
 }
 
 /**

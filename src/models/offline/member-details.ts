@@ -16,7 +16,7 @@ export function attachStates(
   const state = (word: 'pregnant' | 'nursing') => {
     const w = word === 'pregnant' ? 'pregnant|expecting' : 'nursing|breastfeeding';
     const re = new RegExp(
-      `\\b(i'm|i am|im|my (\\w+)(?: who)?(?: is|'s)|she's|she is|is|currently)\\s+(?:also\\s+)?(?:${w})\\b`,
+      `\\b(i'm|i am|im|my (\\w+)(?: who)?(?: is|'s)|she's|she is|is|currently)\\s+(?:also\\s+)?(?:\\d+\\s+(?:months?|weeks?)\\s+)?(?:${w})\\b`,
       'g',
     );
     for (let m = re.exec(normalized); m !== null; m = re.exec(normalized)) {

@@ -44,11 +44,12 @@ export function sexOf(word: string): 'm' | 'f' | null {
 
 export const CHILD_NOUNS =
   'kids?|kiddos?|children|child|sons?|daughters?|boys?|girls?|stepsons?|stepdaughters?|teenagers?|teens?|tweens?|grandkids?|grandchildren|grandsons?|granddaughters?|twins|triplets';
-export const AGE_LIST = String.raw`(\d{1,2}(?:\.\d)?(?:\s*(?:,|and|&)\s*(?:and\s+)?\d{1,2}(?:\.\d)?)*)`;
+// Ages apart by commas, "and", or only spaces ("3 kids 4 7 10"), but not a number that is something else ("9 30 lb dog").
+export const AGE_LIST = String.raw`(\d{1,2}(?:\.\d)?(?:(?:\s*(?:,|and|&)\s*(?:and\s+)?|\s+)(?=\d{1,2}(?:\.\d)?\b(?!\s*(?:${STOP_NOUNS})))\d{1,2}(?:\.\d)?)*)`;
 
 export function ages(list: string): number[] {
   return list
-    .split(/\s*(?:,|and|&)\s*/)
+    .split(/\s*(?:,|and|&)\s*|\s+/)
     .map((s) => s.trim())
     .filter((s) => s !== '')
     .map(Number)

@@ -22,9 +22,10 @@ export function extractDuration(text: string): number | null {
   let best: number | null = null;
   for (let m = re.exec(t); m !== null; m = re.exec(t)) {
     const before = t.slice(Math.max(0, m.index - 12), m.index);
-    const after = t.slice(m.index + m[0].length, m.index + m[0].length + 8);
-    // "6 years old", "a 9-year-old", "2 days ago", "in 3 weeks" are ages and dates, not the plan's length.
-    if (/^[\s-]*olds?\b/.test(after) || /^\s*ago\b/.test(after)) continue;
+    const after = t.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    // "6 years old", "a 9-year-old", "2 days ago", "in 3 weeks" are ages and dates, not the plan's length;
+    // "7 months pregnant", "6 weeks postpartum" are how far along someone is.
+    if (/^[\s-]*olds?\b/.test(after) || /^\s*(?:ago|pregnant|along|postpartum)\b/.test(after)) continue;
     if (/\b(in|within|ago|expires?|expired|expiring|exp|every|after)\s*$/.test(before)) continue;
     // "calories a day", "2 gallons per day": a rate, not the plan's length.
     if (

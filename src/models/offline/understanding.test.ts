@@ -80,3 +80,62 @@ describe('a bare amount among the facts is the budget', () => {
     expect(extractFacts('we have 3 kids, 12', {}).edits.budget).toBeUndefined();
   });
 });
+
+describe('households as people type them', () => {
+  const members = (text: string) => extractFacts(text, {}).edits.members ?? [];
+  const ages = (text: string) =>
+    members(text)
+      .map((m) => m.ageYears)
+      .filter((a): a is number => a !== undefined)
+      .sort((a, b) => a - b);
+  it('reads ages apart by spaces only, but not a pet weight after them', () => {
+    expect(ages('2 adults 3 kids 4 7 10 in tampa')).toEqual([4, 7, 10]);
+    expect(ages('me and 2 kids 6 9 and a 30 lb dog in tampa')).toEqual([6, 9]);
+    expect(ages('kids 6 and 9, 2 adults, tampa')).toEqual([6, 9]);
+  });
+  it('counts "my teen daughter 15" once', () => {
+    expect(members('me (35), my teen daughter 15 and my dad who is 80, zip 30301')).toHaveLength(3);
+  });
+  it('reads grandparents raising grandkids as the speaker and partner, said once', () => {
+    const said = members('grandparents here raising our 2 grandkids ages 5 and 11, im 67 and my wife is 64');
+    expect(said).toHaveLength(4);
+    expect(ages('grandparents here raising our 2 grandkids ages 5 and 11, im 67 and my wife is 64')).toEqual([
+      5, 11, 64, 67,
+    ]);
+    expect(members("we're grandparents raising 2 grandkids 6 and 9, tulsa")).toHaveLength(4);
+    // Their own grandparents are two more people.
+    expect(members('me, my wife and my grandparents in tulsa')).toHaveLength(4);
+  });
+  it('reads "7 months pregnant" as the speaker pregnant, not a 7-month plan', () => {
+    const { edits } = extractFacts('me and my husband in houston tx, im 7 months pregnant', {});
+    expect(edits.durationDays).toBeUndefined();
+    expect(edits.members?.find((m) => m.pregnant)).toBeDefined();
+    expect(edits.members).toHaveLength(2);
+  });
+});
+
+describe('follow-ups that change what is known', () => {
+  const known = extractFacts(
+    'grandparents raising 2 grandkids 5 and 11, im 67 and my wife 64, tulsa ok, $100',
+    {},
+  ).next;
+  it('corrects the speaker\'s age: "actually im 68"', () => {
+    expect(extractFacts('actually im 68', known).edits.changeMembers).toEqual([
+      {
+        match: { position: known.members!.findIndex((m) => m.role === 'me') + 1 },
+        set: { ageYears: 68, kind: 'senior' },
+      },
+    ]);
+  });
+  it.each([
+    ['double the budget', 200],
+    ['half the budget', 50],
+    ['50 more', 150],
+    ['add another 100 to the budget', 200],
+  ])('%s → $%d', (text, budget) => {
+    expect(extractFacts(text, known).edits).toEqual({ budget });
+  });
+  it('"make it half a year" changes the length, not the budget', () => {
+    expect(extractFacts('make it half a year', known).edits).toEqual({ durationDays: 183 });
+  });
+});
