@@ -9,6 +9,7 @@ import { inventory } from './inventory.ts';
 import { notifications } from './notifications.ts';
 import { places } from './places.ts';
 import { planQuestions } from './plan-questions.ts';
+import { realPeople } from './real-people.ts';
 import { safety } from './safety.ts';
 import { smallTalk } from './small-talk.ts';
 import { smsKeywords } from './sms-keywords.ts';
@@ -33,6 +34,7 @@ function load(): Dialogue[] {
     ...variants,
     ...fresh,
     ...notifications,
+    ...realPeople,
   ];
   const seen = new Set<string>();
   return all.map((d) => {

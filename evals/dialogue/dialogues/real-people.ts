@@ -1,0 +1,159 @@
+import type { DialogueSpec } from '../types.ts';
+import { CHANGED, ORG, opening } from './common.ts';
+
+/** Households and questions as people typed them in a chat session; each failed once. */
+export const realPeople: DialogueSpec[] = [
+  {
+    id: 'people-grandparents-raising-grandkids',
+    title:
+      'Grandparents raising grandkids are the two of them, said once; "actually im 68" corrects the speaker',
+    theme: 'intake',
+    channel: 'web',
+    issue:
+      'grandparents here raising our 2 grandkids … im 67 and my wife is 64 → 6 people; "actually im 68" not caught',
+    turns: [
+      opening(
+        'grandparents here raising our 2 grandkids ages 5 and 11, im 67 and my wife is 64, she uses oxygen. rural kentucky 40422',
+        {
+          household: { memberCount: 4, ages: [5, 11, 64, 67], members: [{ age: 64, condition: /oxygen/i }] },
+          plan: { exists: true, memberCount: 4 },
+        },
+      ),
+      {
+        say: 'actually im 68',
+        saysOneOf: CHANGED,
+        says: [/\b68\b/],
+        household: { memberCount: 4, ages: [5, 11, 64, 68] },
+        plan: { exists: true, ages: [5, 11, 64, 68] },
+        tools: { called: ['updateHousehold'] },
+      },
+    ],
+  },
+  {
+    id: 'people-kids-ages-by-spaces',
+    title: '"2 adults 3 kids 4 7 10" keeps each child\'s age',
+    theme: 'correction',
+    channel: 'telegram',
+    issue: '"3 kids 4 7 10" became three 4-year-olds',
+    turns: [
+      opening('family of 5 in london uk'),
+      {
+        say: '2 adults 3 kids 4 7 10',
+        saysOneOf: CHANGED,
+        says: [/\b10\b/],
+        saysNot: [/4, 4, 4/],
+        household: { memberCount: 5, adults: 2, minors: 3, members: [{ age: 4 }, { age: 7 }, { age: 10 }] },
+        plan: { exists: true, memberCount: 5 },
+      },
+    ],
+  },
+  {
+    id: 'people-teen-daughter-once',
+    title: '"my teen daughter 15" is one person; "no wait my dad is 82" changes only him',
+    theme: 'intake',
+    channel: 'sms',
+    issue: '"my teen daughter 15" counted as two teens',
+    turns: [
+      opening('me (35), my teen daughter 15 and my dad who is 80 and has dementia, zip 30301, $175', {
+        household: { memberCount: 3, ages: [15, 35, 80] },
+        plan: { exists: true, memberCount: 3 },
+      }),
+      {
+        say: 'no wait my dad is 82',
+        saysOneOf: CHANGED,
+        household: { memberCount: 3, ages: [15, 35, 82] },
+      },
+    ],
+  },
+  {
+    id: 'people-months-pregnant',
+    title: '"im 7 months pregnant" marks the speaker pregnant and leaves the plan two weeks',
+    theme: 'intake',
+    channel: 'web',
+    issue: '"7 months pregnant" made a 7-month plan and lost the pregnancy',
+    turns: [
+      opening(
+        'me and my husband r expecting, im 7 months pregnant, we live in houston tx and have 2 cats, $400',
+        {
+          household: { memberCount: 2, members: [{ pregnant: true, sex: 'f' }] },
+          plan: { exists: true, durationDays: 14, memberCount: 2 },
+          saysNot: [/7-month/i],
+        },
+      ),
+    ],
+  },
+  {
+    id: 'people-budget-relative',
+    title: '"double the budget" doubles it; "cheaper" asks how much; "make it half a year" keeps the budget',
+    theme: 'follow-up',
+    channel: 'web',
+    issue: '"double the budget" and "cheaper" were not caught; "make it half a year" set a $0 budget',
+    turns: [
+      opening('3 roommates in Chicago, all in our 20s, budget $100', { plan: { exists: true, budget: 100 } }),
+      {
+        say: 'double the budget',
+        says: [/\$200\.00/],
+        household: { budget: 200 },
+        plan: { exists: true, budget: 200 },
+        tools: { called: ['updateHousehold'] },
+      },
+      {
+        say: 'cheaper',
+        says: [/how much/i, /\$200\.00/],
+        tools: { none: true },
+        plan: { exists: true, budget: 200 },
+      },
+      {
+        say: 'make it half a year',
+        household: { budget: 200, durationDays: [180, 183] },
+        plan: { exists: true, budget: 200, durationDays: [180, 183] },
+      },
+    ],
+  },
+  {
+    id: 'guide-generator-indoors',
+    title: '"is a generator safe indoors?" says never indoors, not how to wire one',
+    theme: 'guidance',
+    channel: 'web',
+    issue: 'answered with backfeeding and extension cords',
+    turns: [
+      {
+        say: 'is a generator safe indoors?',
+        says: [/never/i, /garage|basement|inside a home/i, ORG],
+        saysNot: [/backfeed/i],
+        tools: { called: ['searchGuidance'] },
+      },
+    ],
+  },
+  {
+    id: 'guide-stored-water-lasts',
+    title: '"how long does stored water last?" gives the six-month rule, no lead-in left hanging',
+    theme: 'guidance',
+    channel: 'telegram',
+    issue: 'answered with what to store it in, ending on "If you fill your own containers:"',
+    turns: [
+      {
+        say: 'how long does stored water last?',
+        says: [/six months|6 months/i],
+        saysNot: [/containers:\s*$/im],
+        tools: { called: ['searchGuidance'] },
+      },
+    ],
+  },
+  {
+    id: 'plan-what-do-i-do-first',
+    title: '"what do I do first?" with a plan answers from it, not a first-aid page',
+    theme: 'plan-question',
+    channel: 'web',
+    issue: 'answered with the Red Cross first aid introduction',
+    turns: [
+      opening('single dad, me 40 and my son 9 in Denver CO, $200'),
+      {
+        say: 'what do I do first?',
+        says: [/first/i, /\$\d+\.\d\d/],
+        saysNot: [/first aid/i],
+        tools: { called: ['getPlan'], notCalled: ['searchGuidance'] },
+      },
+    ],
+  },
+];
