@@ -70,3 +70,25 @@ describe('passages that carry nothing', () => {
     (q) => expect(searchQuery(q)).toMatch(/drop cover hold on/),
   );
 });
+
+describe('guidance answers keep only what they can finish', () => {
+  it('drops a lead-in whose list is in a passage not found', () => {
+    const water: Passage = {
+      document: 'water',
+      chunk: 1,
+      title: 'Storing water',
+      source: 'FEMA / Ready.gov',
+      sourceUrl: null,
+      score: 0.5,
+      content:
+        '## What to store it in\n\nUnopened, commercially bottled water is the safest option; keep it until its printed date.\n\nIf you fill your own containers:',
+    };
+    const reply = guidanceAnswer('how long does stored water last?', [water], 'web');
+    expect(reply).toContain('printed date');
+    expect(reply).not.toMatch(/containers:\s*$/m);
+  });
+  it('adds the guidance words for a generator indoors and for how long water keeps', () => {
+    expect(searchQuery('is a generator safe indoors?')).toMatch(/never use these indoors/);
+    expect(searchQuery('how long does stored water last?')).toMatch(/six months/);
+  });
+});

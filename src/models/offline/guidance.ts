@@ -35,7 +35,7 @@ const SYNONYMS: [RegExp, string][] = [
   [/\b(earthquakes?|quakes?|shaking|tremors?|aftershocks?)\b/, 'during shaking drop cover hold on indoors'],
   [
     /\b(generators?)\b.*\b(indoors?|inside|garage|basement|in the house|in my house)\b|\b(indoors?|inside)\b.*\bgenerators?\b/,
-    'never use indoors never run a generator inside a home basement garage even with doors and windows open',
+    'never use these indoors',
   ],
   [/\b(stor\w+) water\b/, 'gallon per person containers'],
   // How long water keeps is the rotation advice, not what to store it in.
