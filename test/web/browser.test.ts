@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profiles, users } from '../../src/db/schema/index.ts';
 import { start } from '../../src/main.ts';
+import { artifactsDir, launchChromium, runBrowserTests } from '../support/chromium.ts';
 import { freePort } from '../support/wire.ts';
 
 /**
@@ -14,36 +15,16 @@ import { freePort } from '../support/wire.ts';
  * reply streams and tool chips run, the plan page with its charts, an item marked owned raising readiness,
  * the PDF download, and everything still there after a reload. Screenshots go to test-artifacts/web/.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'web');
+const ARTIFACTS = artifactsDir('web');
 const MESSAGE = "We're 2 adults and 2 kids in Tampa, FL, worried about hurricanes, 2 weeks, $300";
 
-if (!hasChromium) {
-  console.warn(
-    `browser test skipped: ${CHROMIUM} is not installed (apt-get install -y chromium). Under CI (CI set) this fails instead.`,
-  );
-}
-
-// Under CI the test always runs: a missing Chromium fails at launch instead of passing silently.
-describe.runIf(hasChromium || !!process.env.CI)('the web app in headless Chromium', () => {
+describe.runIf(runBrowserTests)('the web app in headless Chromium', () => {
   let dataDir: string;
   let server: Awaited<ReturnType<typeof start>>;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'readyplan-browser-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
@@ -58,7 +39,7 @@ describe.runIf(hasChromium || !!process.env.CI)('the web app in headless Chromiu
       STRIPE_WEBHOOK_SECRET: 'whsec_browser',
       STRIPE_API_ROOT: 'http://127.0.0.1:9',
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

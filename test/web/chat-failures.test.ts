@@ -1,15 +1,13 @@
 import { join } from 'node:path';
-import { type Browser, chromium, type Page, type Route } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, runBrowserTests } from '../support/chromium.ts';
 import {
-  ARGS,
   ARTIFACTS,
-  CHROMIUM,
   type ChatTestApp,
   DESKTOP,
   expectInView,
   expectNoEmptyBubbles,
-  hasChromium,
   openPage,
   PHONE,
   SLOW_WORDS,
@@ -82,13 +80,13 @@ const MODES: Mode[] = [
 const userBubbles = (page: Page, text: string) =>
   page.$$eval('.message.user .bubble', (nodes, t) => nodes.filter((n) => n.textContent === t).length, text);
 
-describe.runIf(hasChromium || !!process.env.CI)('chat failures in headless Chromium', () => {
+describe.runIf(runBrowserTests)('chat failures in headless Chromium', () => {
   let app: ChatTestApp;
   let browser: Browser;
 
   beforeAll(async () => {
     app = await startChatApp();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

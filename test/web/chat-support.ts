@@ -1,6 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
 import type {
   LanguageModelV3,
   LanguageModelV3CallOptions,
@@ -17,23 +15,11 @@ import type { Database } from '../../src/services/database.ts';
 import { createOfflineEmbedder } from '../../src/services/embeddings/offline.ts';
 import { silentLogger } from '../../src/services/logger.ts';
 import { inlineSolver } from '../../src/services/plans/solver-pool.ts';
+import { artifactsDir } from '../support/chromium.ts';
 import { freshDatabase } from '../support/db.ts';
 import { freePort } from '../support/wire.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
-export const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'web');
-mkdirSync(ARTIFACTS, { recursive: true });
+export const ARTIFACTS = artifactsDir('web');
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };

@@ -1,11 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inventoryChanges, inventoryItems, profiles, users } from '../../src/db/schema/index.ts';
 import { start } from '../../src/main.ts';
+import { artifactsDir, launchChromium, runBrowserTests } from '../support/chromium.ts';
 import { freePort } from '../support/wire.ts';
 
 /**
@@ -19,34 +20,21 @@ import { freePort } from '../support/wire.ts';
  * once; sign-out empties the caches and the device's queue. Served on localhost (a secure context, which
  * service workers need). Screenshots at 390 px go to test-artifacts/offline/.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'offline');
+const ARTIFACTS = artifactsDir('offline');
 const MESSAGE = "We're 2 adults and 2 kids in Tampa, FL, worried about hurricanes, 2 weeks, $300";
 
-// Under CI the test always runs: a missing Chromium fails at launch instead of passing silently.
-describe.runIf(existsSync(CHROMIUM) || !!process.env.CI)('the offline copy in headless Chromium', () => {
+describe.runIf(runBrowserTests)('the offline copy in headless Chromium', () => {
   let dataDir: string;
   let server: Awaited<ReturnType<typeof start>>;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     dataDir = mkdtempSync(join(tmpdir(), 'readyplan-offline-'));
     const port = await freePort();
     base = `http://localhost:${port}`;
     server = await start({ PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: base, NODE_ENV: 'test' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -167,13 +155,11 @@ describe.runIf(existsSync(CHROMIUM) || !!process.env.CI)('the offline copy in he
     const days = async () => (await page.locator('#days-of-supply').textContent()) ?? '';
     expect(await days()).toMatch(/water: 14 of 14 days/i);
     expect(await days()).toMatch(/food: 7 of 14 days/i);
-    const itemRow = (key: string) =>
-      page.locator('#items-table tr[data-id]', {
-        has: page.locator('.hint', { hasText: new RegExp(`^${key}$`) }),
-      });
+    const itemRow = (key: string) => page.locator(`#items-table tr[data-id][data-supply="${key}"]`);
     const water = itemRow('water-storage');
     const food = itemRow('food-kcal');
-    const count = async (row: typeof water) => Number(await row.locator('.item-count').textContent());
+    const count = async (row: typeof water) =>
+      Number((await row.locator('.item-count').textContent())?.replace(/,/g, ''));
     const waterId = (await water.getAttribute('data-id'))!;
     const foodId = (await food.getAttribute('data-id'))!;
     const waterBefore = await count(water);

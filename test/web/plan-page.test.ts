@@ -1,7 +1,8 @@
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARGS, ARTIFACTS, CHROMIUM, DESKTOP, hasChromium, PHONE } from './chat-support.ts';
+import { launchChromium, runBrowserTests } from '../support/chromium.ts';
+import { ARTIFACTS, DESKTOP, PHONE } from './chat-support.ts';
 import { Client, startWebApp, type WebTestApp } from './support.ts';
 
 /**
@@ -24,7 +25,7 @@ async function sectionHeights(page: Page) {
   );
 }
 
-describe.runIf(hasChromium || !!process.env.CI)('the plan page in headless Chromium', () => {
+describe.runIf(runBrowserTests)('the plan page in headless Chromium', () => {
   let app: WebTestApp;
   let browser: Browser;
   let planPath: string;
@@ -42,7 +43,7 @@ describe.runIf(hasChromium || !!process.env.CI)('the plan page in headless Chrom
     if (!url) throw new Error(`no saved plan in the reply: ${JSON.stringify(parts.slice(-3))}`);
     planPath = url.replace(/^https?:\/\/[^/]+/, '');
     cookies = [...client.cookies].map(([name, value]) => ({ name, value, url: app.base }));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

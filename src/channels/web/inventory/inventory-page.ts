@@ -56,7 +56,7 @@ function itemRow(item: InventoryRow, today: string): Html {
   // What the plan counts it as, in words ("Shelf-stable food energy"), and the unit a bare count is in.
   const supply = item.supplyKey && isSupplyKey(item.supplyKey) ? supplyByKey(item.supplyKey) : null;
   const unit = supply && !size && supply.unit !== 'count' ? ` ${supply.unit}` : '';
-  return html`<tr data-id="${item.id}" class="${expired ? 'expired' : ''}">
+  return html`<tr data-id="${item.id}" data-supply="${item.supplyKey ?? ''}" class="${expired ? 'expired' : ''}">
   <td data-label="Item"><strong>${name}</strong>${supply && supply.label.toLowerCase() !== name.toLowerCase() ? html` <span class="hint">${supply.label}</span>` : ''}</td>
   <td data-label="Count"><span class="item-count">${number(item.quantityOwned ?? 0)}</span>${unit}${size}</td>
   <td data-label="Change"><span class="item-change"><input class="change-n" type="number" inputmode="numeric" min="1" max="1000000" step="1" value="1" aria-label="How many of ${name}"><button type="button" class="button small" data-change="used">Used</button><button type="button" class="button small" data-change="restocked">Restocked</button></span></td>
