@@ -93,6 +93,30 @@ function titleCase(s: string): string {
  * The place named in a message, as text the planner resolves ("Tampa, FL", "Montana", "33602",
  * "27.95,-82.46"). `expecting`: the last question asked where they live, so a bare answer counts.
  */
+/**
+ * foreignPlace's country list is split on spaces, so the words of "New Zealand" or "South Korea" alone read
+ * as countries and "we live in new york" came back as the place "we live in, new". Those words are not a
+ * country by themselves: the place is then read as a US one.
+ */
+const FRAGMENT_COUNTRY = /^(?:new|south|united|kingdom|republic|arab|emirates|u|k)$/i;
+const WHOLE_COUNTRY =
+  /\b(new zealand|south korea|south africa|united kingdom|united arab emirates|czech republic|saudi arabia)\b/i;
+
+/** The place abroad, with a country of several words said whole ("Auckland, New Zealand"), never "we live in". */
+function placeAbroad(original: string): string | null {
+  const found = foreignPlace(original);
+  if (!found) return null;
+  const comma = found.lastIndexOf(',');
+  const city = comma < 0 ? '' : found.slice(0, comma).trim();
+  let country: string | undefined = comma < 0 ? found : found.slice(comma + 1).trim();
+  if (FRAGMENT_COUNTRY.test(country)) country = WHOLE_COUNTRY.exec(original)?.[1];
+  if (!country) return null;
+  if (comma < 0) return country;
+  return city && !/^(?:we|i|we're|i'm|in|near|from|live|living|based)\b/i.test(city)
+    ? `${city}, ${country}`
+    : country;
+}
+
 export function extractLocation(
   original: string,
   options: { expecting?: boolean } = {},
@@ -103,7 +127,7 @@ export function extractLocation(
     !/[A-Za-z]+,\s*LA\b/.test(original)
   )
     return { location: 'Los Angeles, CA', how: 'city' };
-  const abroad = foreignPlace(original);
+  const abroad = placeAbroad(original);
   if (abroad?.includes(',')) return { location: abroad, how: 'abroad' };
   const us = usPlace(original, options);
   if (us) return us;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from './facts.ts';
+import { extractLocation } from './location.ts';
 
 /** Ideas the dialogue suite found missing, in words the suite does not use. */
 
@@ -137,5 +138,17 @@ describe('follow-ups that change what is known', () => {
   });
   it('"make it half a year" changes the length, not the budget', () => {
     expect(extractFacts('make it half a year', known).edits).toEqual({ durationDays: 183 });
+  });
+});
+
+describe('places that begin with a word of a country abroad', () => {
+  it.each([
+    ['we live in New Orleans.', 'New Orleans, LA'],
+    ['we live in new york', 'New York, NY'],
+    ["we're in south carolina", 'South Carolina'],
+    ['Auckland, New Zealand', 'Auckland, New Zealand'],
+    ['we live in south africa', 'south africa'],
+  ])('%s → %s', (text, location) => {
+    expect(extractLocation(text)?.location).toBe(location);
   });
 });
