@@ -75,11 +75,14 @@ export function takeMembers(s: Scan): void {
   // Partners and relatives: "my pregnant wife", "my husband", "grandma (78)", "my elderly mother", "my parents"
   take(
     s,
-    /\b(?:my|our|his|her|the)?\s*(pregnant|nursing|breastfeeding|elderly|aging|old|older|disabled)?\s*(?<!single\s)(?<!single-)(?<!stay-at-home\s)(mother-in-law|father-in-law|in-laws|wife|wifey|husband|hubby|spouse|partner|girlfriend|boyfriend|gf|bf|fianc[eé]e?|mom|mum|mother|dad|father|parents|grandma|grandmother|grandpa|grandfather|grandparents|sister|brother|aunt|uncle|roommate|housemate|son|daughter|stepson|stepdaughter|baby|newborn|toddler|teenager|teen)\b(?:\s*(?:\(|,|who is|who's|is|aged?)?\s*(\d{1,3})(?![\d.])(?!\s*(?:dogs?|cats?|pets?|adults?|people|persons|kids?|children|teens?|teenagers?|babies|infants?|weeks?|days?|months?|years? (?!old)|lbs?|pounds|gallons|cans|seniors?))\)?)?/g,
+    /\b(?:my|our|his|her|the)?\s*(pregnant|nursing|breastfeeding|elderly|aging|old|older|disabled)?\s*(?<!single\s)(?<!single-)(?<!stay-at-home\s)(mother[- ]in[- ]law|father[- ]in[- ]law|in-laws|wife|wifey|husband|hubby|spouse|partner|girlfriend|boyfriend|gf|bf|fianc[eé]e?|mom|mum|mother|dad|father|parents|grandma|grandmother|grandpa|grandfather|grandparents|sister|brother|aunt|uncle|roommate|housemate|son|daughter|stepson|stepdaughter|baby|newborn|toddler|teenager|teen)\b(?:\s*(?:\(|,|who is|who's|whos|is|aged?)?\s*(?:(\d{1,2})\s*(months?|mos?|weeks?|wks?)(?:\s*old)?|(\d{1,3})(?![\d.])(?!\s*(?:dogs?|cats?|pets?|adults?|people|persons|kids?|children|teens?|teenagers?|babies|infants?|weeks?|days?|months?|years? (?!old)|lbs?|pounds|gallons|cans|seniors?)))\)?)?/g,
     (m) => {
       const modifier = m[1] ?? '';
-      const word = CANONICAL_ROLE[m[2]!] ?? m[2]!;
-      const age = m[3] ? Number(m[3]) : undefined;
+      const said = m[2]!.replace(/ /g, '-');
+      const word = CANONICAL_ROLE[said] ?? said;
+      // "our baby who is 8 months": an age in months or weeks, in years as the household keeps it.
+      const inMonths = m[3] ? Number(m[3]) / (/^w/.test(m[4]!) ? 52 : 12) : undefined;
+      const age = inMonths !== undefined ? Math.round(inMonths * 100) / 100 : m[5] ? Number(m[5]) : undefined;
       const sex = sexOf(word.replace(/-in-law$/, ''));
       const flags = {
         pregnant: modifier === 'pregnant' ? true : undefined,

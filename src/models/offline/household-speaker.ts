@@ -7,7 +7,7 @@ export type Speaker = { selfFound: Found[]; strongSelf: boolean; leadingAge: boo
 export function findSpeaker(s: Scan, normalized: string): Speaker {
   // The speaker: "me, my wife…", "my husband and I", "just me", "I live alone", "for me and my son"
   const strongSelf =
-    /\b(?:just|only)\s+me\b|\bi\s+live\s+alone\b|\bby\s+myself\b|\bon\s+my\s+own\b|\bsingle\s+(?:person|guy|woman|man|adult|household)\b|\bjust\s+myself\b/.test(
+    /\b(?:just|only)\s+me\b|\b(?:i\s+)?(?:live|living)\s+alone\b|\bby\s+myself\b|\bon\s+my\s+own\b|\bsingle\s+(?:person|guy|woman|man|adult|household)\b|\bjust\s+myself\b/.test(
       normalized,
     );
   const selfFound: Found[] = [];
@@ -33,7 +33,7 @@ export function findSpeaker(s: Scan, normalized: string): Speaker {
   }
   if (!s.self && selfFound.length === 0) {
     const re =
-      /(?:^\s*|[,:;(.]\s*|\b(?:just|only|and|with|plus|for|includes?|including)\s+)(me|myself)\b|\b(?:and|&)\s+i\b(?!')|\bi\s+live\s+alone\b|\bby\s+myself\b|\bon\s+my\s+own\b|\bsingle\s+(?:person|guy|woman|man|adult|household)\b/g;
+      /(?:^\s*|[,:;(.]\s*|\b(?:just|only|and|with|plus|for|includes?|including)\s+)(me|myself)\b|\b(?:and|&)\s+i\b(?!')|\b(?:i\s+)?(?:live|living)\s+alone\b|\bby\s+myself\b|\bon\s+my\s+own\b|\bsingle\s+(?:person|guy|woman|man|adult|household)\b/g;
     const m = re.exec(s.t);
     if (m) {
       selfFound.push({

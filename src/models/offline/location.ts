@@ -202,6 +202,12 @@ function usPlace(original: string, options: { expecting?: boolean }): LocationMe
           ? stateByAbbr.get(raw)
           : undefined
         : stateByName.get(raw);
+    // "rural vermont", "upstate new york": where in the state, not a town's name.
+    if (
+      state &&
+      /^(?:rural|upstate|downstate|northern|southern|eastern|western|central|coastal)$/.test(u[1]!)
+    )
+      return { location: state.name, how: 'state' };
     if (state && !stateByName.has(u[1]!))
       return { location: `${titleCase(u[1]!)}, ${state.abbr}`, how: 'city' };
   }

@@ -11,6 +11,28 @@ export function orderMembers(members: MemberDraft[]): MemberDraft[] {
   return [...members].sort((a, b) => order[a.kind] - order[b.kind] || rank(b) - rank(a));
 }
 
+/** Roles one household has once: a second "my husband" in the same message is the same man. */
+const ONE_OF =
+  /^(?:me|wife|husband|spouse|partner|girlfriend|boyfriend|fianc[eé]e?|mother-in-law|father-in-law)$/;
+
+/** "my husband (43) … my husband takes blood pressure meds": one person, with what both mentions say. */
+export function mergeSameRole(members: MemberDraft[]): void {
+  for (let i = members.length - 1; i > 0; i--) {
+    const later = members[i]!;
+    if (!later.role || !ONE_OF.test(later.role)) continue;
+    const first = members.find((m, j) => j < i && m.role === later.role);
+    if (!first || (later.ageYears !== undefined && first.ageYears !== undefined)) continue;
+    first.ageYears ??= later.ageYears;
+    if (later.ageYears !== undefined) first.kind = later.kind;
+    first.sex ??= later.sex;
+    if (later.conditions) first.conditions = [...new Set([...(first.conditions ?? []), ...later.conditions])];
+    if (later.pregnant) first.pregnant = true;
+    if (later.nursing) first.nursing = true;
+    if (later.mobilityLimited) first.mobilityLimited = true;
+    members.splice(i, 1);
+  }
+}
+
 /** A head count alone: a family is two adults and children; other groups are adults. */
 export function membersForCount(
   count: number,

@@ -73,7 +73,8 @@ export function normalizeText(text: string): string {
   t = t.replace(/\bhalf a\b/g, '0.5');
   t = t.replace(/\b(a )?couple of\b/g, '2');
   t = t.replace(/\ba pair of\b/g, '2');
-  t = t.replace(/\btwins\b/g, '2 twins').replace(/\btriplets\b/g, '3 triplets');
+  // Counted where first said: "twins age 3 … my twins both have asthma" is two children, not four.
+  t = t.replace(/\btwins\b/, '2 twins').replace(/\btriplets\b/, '3 triplets');
   t = t.replace(compound, (_m, tens: string, unit?: string) =>
     String(TENS[tens]! + (unit ? UNITS[unit]! : 0)),
   );

@@ -27,6 +27,8 @@ export function extractDuration(text: string): number | null {
     // "7 months pregnant", "6 weeks postpartum" are how far along someone is.
     if (/^[\s-]*olds?\b/.test(after) || /^\s*(?:ago|pregnant|along|postpartum)\b/.test(after)) continue;
     if (/\b(in|within|ago|expires?|expired|expiring|exp|every|after)\s*$/.test(before)) continue;
+    // "our baby who is 8 months", "she turned 9 months": someone's age.
+    if (/\b(who is|who's|whos|she's|he's|turned|turning|aged?|baby is|is now)\s*$/.test(before)) continue;
     // "calories a day", "2 gallons per day": a rate, not the plan's length.
     if (
       /^(a|an|one)$/.test(m[1]!) &&
@@ -87,7 +89,7 @@ export function extractBudget(t: string): BudgetMention | null {
     new RegExp(String.raw`\$\s*${money}(${PER_MONTH})?`, 'g'),
     new RegExp(String.raw`\b${money}\s*(?:dollars|bucks|usd)(${PER_MONTH})?`, 'g'),
     new RegExp(
-      String.raw`\bbudget(?:\s+(?:is|of|around|about|at|=|:|up to|under|max|limit))*\s*(?:~|about|around)?\s*\$?\s*${money}(${PER_MONTH})?`,
+      String.raw`\bbudget(?:\s+(?:is|of|around|about|at|=|:|up to|under|max|limit|to|now|should be|will be|be))*\s*(?:~|about|around)?\s*\$?\s*${money}(${PER_MONTH})?`,
       'g',
     ),
     new RegExp(String.raw`\b${money}(?:\s*(?:dollars?|bucks|usd))?\s+(?:total\s+)?budget()`, 'g'),

@@ -106,7 +106,8 @@ function knownEdits(
         assumptions: [],
       };
   }
-  if (byRole.length === named.length && !mention.whole)
+  // Whole only by the parents guessed around a child ("the baby is 9 months now") is still a correction.
+  if (byRole.length === named.length && (!mention.whole || guessed))
     return {
       edits: { changeMembers: byRole.map((m) => ({ match: { role: m.role! }, ...changeOf(correction(m)) })) },
       assumptions: [],

@@ -152,3 +152,35 @@ describe('places that begin with a word of a country abroad', () => {
     expect(extractLocation(text)?.location).toBe(location);
   });
 });
+
+describe('a long first message read whole', () => {
+  const first =
+    'we are a family of 6: me (41), my husband (43), our kids 17, 14, 9 and our baby who is 8 months. we live in New Orleans. Budget around $600. My husband takes blood pressure meds.';
+  it("counts the husband named twice once, keeps the baby's months as an age, not the plan's length", () => {
+    const { edits } = extractFacts(first, {});
+    expect(edits.members).toHaveLength(6);
+    expect(edits.members?.find((m) => m.role === 'baby')?.ageYears).toBeCloseTo(0.67, 2);
+    expect(edits.durationDays).toBeUndefined();
+    expect(edits.location).toBe('New Orleans, LA');
+  });
+  it('"the baby is 9 months now" changes the baby only', () => {
+    const known = extractFacts(first, {}).next;
+    expect(extractFacts('the baby is 9 months now', known).edits).toEqual({
+      changeMembers: [{ match: { role: 'baby' }, set: { kind: 'infant', role: 'baby', ageYears: 0.75 } }],
+    });
+  });
+  it('reads "live alone" without "I", twins said twice once, "rural vermont" as the state', () => {
+    expect(extractFacts("I'm 72, live alone outside Fairbanks Alaska, $500", {}).edits.members).toHaveLength(
+      1,
+    );
+    const twins = extractFacts(
+      'im 34 with twins age 3 in rural vermont, my twins both have asthma',
+      {},
+    ).edits;
+    expect(twins.members).toHaveLength(3);
+    expect(twins.location).toBe('Vermont');
+  });
+  it('reads "change budget to 400"', () => {
+    expect(extractFacts('change budget to 400', { budget: 250 }).edits).toEqual({ budget: 400 });
+  });
+});
