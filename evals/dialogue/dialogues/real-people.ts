@@ -156,4 +156,69 @@ export const realPeople: DialogueSpec[] = [
       },
     ],
   },
+  {
+    id: 'people-long-first-message-new-orleans',
+    title: "A family of 6 in one long message: New Orleans, the baby's months, the husband once",
+    theme: 'intake',
+    channel: 'web',
+    issue:
+      '"we live in New Orleans" became "we live in, New" abroad; "baby who is 8 months" an 8-month plan; 7 people',
+    turns: [
+      opening(
+        'hi! we are a family of 6: me (41), my husband (43), our kids 17, 14, 9 and our baby who is 8 months. we live in New Orleans. Budget around $600. We have a cat. My husband takes blood pressure meds.',
+        {
+          household: { memberCount: 6, adults: 2, minors: 4, location: /New Orleans/ },
+          plan: { exists: true, durationDays: 14, memberCount: 6, state: 'LA' },
+          saysNot: [/outside the United States/i, /8-month/i],
+        },
+      ),
+      {
+        say: 'the baby is 9 months now',
+        saysOneOf: CHANGED,
+        saysNot: [/removed/i],
+        household: {
+          memberCount: 6,
+          minors: 4,
+          members: [{ ageRange: [0.7, 0.8] }, { age: 9 }, { age: 14 }, { age: 17 }],
+        },
+        plan: { exists: true, durationDays: 14 },
+      },
+    ],
+  },
+  {
+    id: 'people-live-alone-on-oxygen',
+    title: '"I\'m 72, live alone … on oxygen" is the household; no question who lives there',
+    theme: 'intake',
+    channel: 'sms',
+    issue: 'asked "Who is in your household?" after "I\'m 72, live alone"',
+    turns: [
+      opening(
+        "I'm 72, live alone outside Fairbanks Alaska, on oxygen at night, $500, worried about winter storms and power outages",
+        {
+          household: { memberCount: 1, members: [{ age: 72, condition: /oxygen/i }], location: /Fairbanks/ },
+          plan: { exists: true, memberCount: 1, budget: 500 },
+          saysNot: [/who is in your household/i],
+        },
+      ),
+    ],
+  },
+  {
+    id: 'people-twins-rural-vermont',
+    title: 'Twins said twice are two children; "rural vermont" is Vermont; "change budget to 400"',
+    theme: 'intake',
+    channel: 'sms',
+    issue: 'five people in a plan for "Rural, VT"; "change budget to 400" not caught',
+    turns: [
+      opening('im a nurse, 34, with twins age 3 in rural vermont, budget 250, my twins both have asthma', {
+        household: { memberCount: 3, minors: 2, members: [{ age: 3 }, { age: 3 }], location: /^Vermont/ },
+        saysNot: [/Rural/],
+      }),
+      {
+        say: 'change budget to 400',
+        household: { budget: 400, memberCount: 3 },
+        plan: { exists: true, budget: 400 },
+        tools: { called: ['updateHousehold'] },
+      },
+    ],
+  },
 ];
