@@ -221,4 +221,25 @@ export const realPeople: DialogueSpec[] = [
       },
     ],
   },
+  {
+    id: 'people-just-the-pit-bull',
+    title: '"scratch that, just the pit bull" keeps the pit bull and drops the chihuahua',
+    theme: 'correction',
+    channel: 'web',
+    issue: '"scratch that, just the pit bull" was not caught',
+    turns: [
+      opening('me n my gf, both 28, plus her son whos 4, in phoenix az. 150 bucks'),
+      {
+        say: 'oh and we got a pit bull and a chihuahua',
+        household: { pets: [{ species: 'dog' }, { species: 'dog' }] },
+      },
+      {
+        say: 'scratch that, just the pit bull',
+        saysOneOf: CHANGED,
+        says: [/chihuahua/i],
+        household: { pets: [{ species: 'dog', weightLb: 55 }], memberCount: 3 },
+        plan: { exists: true, petCount: 1 },
+      },
+    ],
+  },
 ];

@@ -48,6 +48,20 @@ export function petEdits(
     return { edits: removePets.length ? { removePets } : {}, assumptions: [] };
   }
   if (known.length === 0) return { edits: { pets }, assumptions };
+  // "scratch that, just the pit bull": the pets named are all there are; the other known pets go.
+  if (/\b(?:just|only)\s+(?:have\s+)?(?:the|our|my|one|a|an|1)?\s*/.test(normalized) && !mention.additive) {
+    const kept = pets.map((p) =>
+      known.findIndex((k) => k.species === p.species && (!p.breed || k.breed === p.breed)),
+    );
+    if (kept.every((i) => i >= 0) && new Set(kept).size === kept.length && kept.length < known.length) {
+      const removePets = known
+        .map((_, i) => i)
+        .filter((i) => !kept.includes(i))
+        .reverse()
+        .map((i) => ({ position: i + 1 }));
+      return { edits: { removePets }, assumptions: [] };
+    }
+  }
   // "the dog", "our cat" with no new fact about it: a reference to a known pet, not a new one.
   const referenced = mention.pets.every((p) => p.assumedWeight && known.some((k) => k.species === p.species));
   if (referenced && /\b(the|our|my)\s/.test(normalized)) return { edits: {}, assumptions: [] };

@@ -184,3 +184,13 @@ describe('a long first message read whole', () => {
     expect(extractFacts('change budget to 400', { budget: 250 }).edits).toEqual({ budget: 400 });
   });
 });
+
+describe('pets kept by name', () => {
+  const known = extractFacts('me in phoenix az with a pit bull and a chihuahua', {}).next;
+  it.each([
+    ['scratch that, just the pit bull', 2],
+    ['only the chihuahua', 1],
+  ])('%s removes the other', (text, position) => {
+    expect(extractFacts(text, known).edits).toEqual({ removePets: [{ position }] });
+  });
+});
