@@ -242,4 +242,35 @@ export const realPeople: DialogueSpec[] = [
       },
     ],
   },
+  {
+    id: 'people-insulin-is-mine',
+    title: "A run-on message: the speaker's insulin stays the speaker's, not the visiting son's",
+    theme: 'intake',
+    channel: 'telegram',
+    issue: '"my son who is 16 visits … and I am type 1 diabetic on insulin" put the insulin on the son',
+    turns: [
+      opening(
+        'Im 45 and in a wheelchair, live alone in an apartment in Seattle with my two cats (a maine coon and a siamese) my son who is 16 visits on weekends and I am type 1 diabetic on insulin so i need to keep that cold if the power goes out, my budget is about 300 dollars',
+        {
+          household: { members: [{ age: 45, condition: /insulin/i }] },
+          saysNot: [/son's insulin/i],
+        },
+      ),
+    ],
+  },
+  {
+    id: 'people-pregnant-wife-two-adults',
+    title: '"my wife is 6 months pregnant, so 2 adults" is two adults, one pregnant, no infant',
+    theme: 'intake',
+    channel: 'web',
+    issue: 'became 4 adults, and then the wife a 6-month-old',
+    turns: [
+      { say: "Hi, I'm 30, female, in Toronto, Canada, budget 200" },
+      {
+        say: 'my wife is 6 months pregnant, so 2 adults',
+        household: { memberCount: 2, adults: 2, minors: 0, members: [{ pregnant: true }] },
+        plan: { exists: true, memberCount: 2 },
+      },
+    ],
+  },
 ];

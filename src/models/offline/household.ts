@@ -2,7 +2,13 @@ import { takeMembers } from './household-patterns.ts';
 import { type Found, type HouseholdMention, type MemberDraft, member, type Scan } from './household-scan.ts';
 import { findSpeaker, takeHeadCount } from './household-speaker.ts';
 import { attachAgesApart, attachConditions, attachStates } from './member-details.ts';
-import { describeMembers, membersForCount, mergeSameRole, orderMembers } from './member-list.ts';
+import {
+  countedAdultsInclusive,
+  describeMembers,
+  membersForCount,
+  mergeSameRole,
+  orderMembers,
+} from './member-list.ts';
 
 // The tests read the household and its one-line description together.
 export { describeMembers } from './member-list.ts';
@@ -75,6 +81,7 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
   // Conditions attach to the person named just before them ("grandma who is 78 and diabetic").
   attachConditions(normalized, found);
   mergeSameRole(members);
+  countedAdultsInclusive(members, normalized);
 
   // A head count with a partial list: pad with adults ("a family of 5 with 3 kids" → 2 adults + 3 kids).
   if (s.count !== null && members.length > 0 && members.length < s.count) {

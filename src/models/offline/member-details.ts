@@ -108,8 +108,14 @@ export function attachConditions(normalized: string, found: Found[]) {
     const before = found.filter((f) => f.index <= index && f.members.length > 0);
     return (before[before.length - 1] ?? found.find((f) => f.members.length > 0))?.members[0];
   };
+  // "… my son who is 16 visits, and I am type 1 diabetic": said of the speaker, not the person named before.
+  const me = found.flatMap((f) => f.members).find((m) => m.role === 'me');
+  const aboutMe = (index: number) =>
+    /\b(?:i'm|i am|im|i have|i've got|i take|i use|i need|i'm on|i am on)\b[^,.;!?]{0,25}$/.test(
+      normalized.slice(Math.max(0, index - 40), index),
+    );
   for (const c of conditions) {
-    const m = owner(c.index);
+    const m = me && aboutMe(c.index) ? me : owner(c.index);
     if (m) m.conditions = [...new Set([...(m.conditions ?? []), c.condition])];
   }
   if (limited) {

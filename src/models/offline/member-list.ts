@@ -33,6 +33,19 @@ export function mergeSameRole(members: MemberDraft[]): void {
   }
 }
 
+/** "my wife is pregnant, so 2 adults": the count is of all the grown-ups, the ones named among them. */
+export function countedAdultsInclusive(members: MemberDraft[], normalized: string): void {
+  const said = /\b(\d+)\s+adults?\b/.exec(normalized);
+  if (!said) return;
+  const total = Number(said[1]);
+  const grown = () => members.filter((m) => m.kind === 'adult' || m.kind === 'senior').length;
+  const plain = (m: MemberDraft) =>
+    m.kind === 'adult' && !m.role && m.ageYears === undefined && !m.conditions?.length && !m.pregnant;
+  for (let i = members.length - 1; i >= 0 && grown() > total; i--) {
+    if (plain(members[i]!)) members.splice(i, 1);
+  }
+}
+
 /** A head count alone: a family is two adults and children; other groups are adults. */
 export function membersForCount(
   count: number,

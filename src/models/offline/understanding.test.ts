@@ -194,3 +194,21 @@ describe('pets kept by name', () => {
     expect(extractFacts(text, known).edits).toEqual({ removePets: [{ position }] });
   });
 });
+
+describe('who a detail is about', () => {
+  it('"… my son who is 16 visits, and I am type 1 diabetic on insulin" is about the speaker', () => {
+    const { edits } = extractFacts(
+      'Im 45 and in a wheelchair, live alone in Seattle, my son who is 16 visits on weekends and I am type 1 diabetic on insulin',
+      {},
+    );
+    const me = edits.members?.find((m) => m.role === 'me');
+    const son = edits.members?.find((m) => m.role === 'son');
+    expect(me?.conditions).toEqual(expect.arrayContaining(['diabetic-insulin']));
+    expect(son?.conditions ?? []).not.toContain('diabetic-insulin');
+  });
+  it('"my wife is 6 months pregnant, so 2 adults": two adults, the wife pregnant, no infant', () => {
+    const { edits } = extractFacts("Hi, I'm 30, in Toronto. my wife is 6 months pregnant, so 2 adults", {});
+    expect(edits.members).toHaveLength(2);
+    expect(edits.members?.find((m) => m.role === 'wife')).toMatchObject({ kind: 'adult', pregnant: true });
+  });
+});
