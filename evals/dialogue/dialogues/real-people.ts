@@ -273,4 +273,48 @@ export const realPeople: DialogueSpec[] = [
       },
     ],
   },
+  {
+    id: 'guide-power-goes-out',
+    title: '"what should i do if the power goes out" gives the outage steps, not a food-safety introduction',
+    theme: 'guidance',
+    channel: 'telegram',
+    issue: 'answered with an introduction to food safety and no steps',
+    turns: [
+      {
+        say: 'what should i do if the power goes out',
+        says: [/refrigerator|freezer/i, /unplug|generator|flashlight/i, ORG],
+        saysNot: [/Know them before an outage\.?\s*$/m],
+        tools: { called: ['searchGuidance'] },
+      },
+    ],
+  },
+  {
+    id: 'guide-pool-water',
+    title: '"is it ok to drink pool water" says do not, first',
+    theme: 'guidance',
+    channel: 'web',
+    issue: 'answered with the heat-illness "stay hydrated" list',
+    turns: [
+      {
+        say: 'is it ok to drink pool water',
+        says: [/do not drink/i, /pool/i],
+        saysNot: [/stay hydrated/i],
+        tools: { called: ['searchGuidance'] },
+      },
+    ],
+  },
+  {
+    id: 'guide-store-generator-fuel',
+    title: '"how do i store gas for the generator" gives fuel storage',
+    theme: 'guidance',
+    channel: 'sms',
+    issue: 'answered with where not to run a generator',
+    turns: [
+      {
+        say: 'how do i store gas for the generator',
+        says: [/approved containers|stabilizer/i],
+        tools: { called: ['searchGuidance'] },
+      },
+    ],
+  },
 ];

@@ -92,3 +92,53 @@ describe('guidance answers keep only what they can finish', () => {
     expect(searchQuery('how long does stored water last?')).toMatch(/six months/);
   });
 });
+
+describe('guidance answers from the document the question found', () => {
+  const outage = (chunk: number, score: number, content: string): Passage => ({
+    document: 'power',
+    chunk,
+    title: 'Power outages',
+    source: 'FEMA / Ready.gov',
+    sourceUrl: null,
+    score,
+    content,
+  });
+  it("a heading-only nearest passage points at its own document, not the next document's introduction", () => {
+    const reply = guidanceAnswer(
+      'what should i do if the power goes out',
+      [
+        outage(4, 0.54, '## During an outage'),
+        {
+          ...outage(
+            0,
+            0.52,
+            '# Food safety\n\nSpoiled food can make people seriously ill. Know the rules before an outage.',
+          ),
+          document: 'food',
+          title: 'Food safety',
+        },
+        outage(
+          5,
+          0.35,
+          '- Keep refrigerator and freezer doors closed: about 4 hours cold.\n- Unplug appliances to protect them from surges.',
+        ),
+      ],
+      'web',
+    );
+    expect(reply).toMatch(/refrigerator and freezer doors closed/);
+    expect(reply).not.toMatch(/Spoiled food/);
+  });
+  it('puts the sentence with the question\'s own word first ("pools")', () => {
+    const water: Passage = {
+      ...outage(
+        5,
+        0.5,
+        '## Hidden water\n\nIf you run short, safe sources in your home:\n\n- the hot water heater,\n- ice cubes.\n\nDo not drink water from toilet bowls, radiators or swimming pools.',
+      ),
+      document: 'water',
+    };
+    const reply = guidanceAnswer('is it ok to drink pool water', [water], 'telegram');
+    expect(reply.split('\n')[2]).toMatch(/^Do not drink/);
+    expect(reply).toMatch(/If you run short[^\n]*\n- the hot water heater/);
+  });
+});

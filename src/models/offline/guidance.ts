@@ -38,6 +38,19 @@ const SYNONYMS: [RegExp, string][] = [
     'never use these indoors',
   ],
   [/\b(stor\w+) water\b/, 'gallon per person containers'],
+  // Water from around the house: which may be drunk and which never (pools, radiators).
+  [
+    /\b(pool|spa|hot tub|toilet|radiator|waterbed|water heater)\b.*\bwater\b|\bwater\b.*\b(pool|spa|hot tub|toilet|radiator|waterbed|water heater)\b/,
+    'hidden water in your home do not drink water from toilet bowls radiators waterbeds swimming pools and spas',
+  ],
+  [
+    /\b(gas|gasoline|fuel|diesel|propane)\b.*\b(stor\w*|keep|kept)\b|\b(stor\w*|keep)\b.*\b(gas|gasoline|fuel|diesel|propane)\b/,
+    'fuel safety store fuel in approved containers outside living areas rotate stored gasoline fuel stabilizer',
+  ],
+  [
+    /\b(power (goes|went|is) out|power outage|outages?|blackout|lose power|lost power|no power)\b/,
+    'during an outage unplug appliances keep refrigerator and freezer doors closed flashlights not candles',
+  ],
   // How long water keeps is the rotation advice, not what to store it in.
   [
     /\bhow long\b.*\bwater\b.*\b(last|keep|good|store)|\bwater\b.*\b(expire|go bad|goes bad|shelf life)\b/,
@@ -56,6 +69,10 @@ const stem = (w: string) => w.toLowerCase().replace(/(ies|es|s)$/, '');
 const QUESTION_NOISE = new Set(
   'how what can should do does is the my a an i if it to of in and run use ok'.split(' '),
 );
+
+/** Words too common in the guidance to tell its passages apart. */
+const COMMON_WORDS =
+  /^(water|food|drink|safe|okay|need|long|much|from|with|that|this|have|there|their|what|when|where|which|into|about|after|before|should|would|could)$/;
 
 /** A question about where something may go or how far from something it must be. */
 const PLACEMENT =
@@ -153,7 +170,9 @@ export function guidanceAnswer(question: string, passages: Passage[], channel: C
       .filter((l) => !/^(summari[sz]ed|adapted|source[sd]?)\b.*\.?$/i.test(l))
       .join(' ').length > 40;
   const useful = passages.filter(substance);
-  const best = useful[0];
+  // The nearest passage may be a heading alone ("## During an outage"): its document answers, not the next one.
+  const top = passages[0];
+  const best = (top && !substance(top) && useful.find((p) => p.document === top.document)) || useful[0];
   if (!best || (best.score !== undefined && best.score < RELEVANCE_FLOOR)) {
     return channel === 'sms'
       ? "I don't know that one. I can build your plan, track what you have, or answer preparedness questions (water, food, power outages, first aid)."
@@ -166,7 +185,13 @@ export function guidanceAnswer(question: string, passages: Passage[], channel: C
     .sort((a, b) => (a.chunk ?? 0) - (b.chunk ?? 0));
   // Passages with steps or amounts answer "how"; an introduction without them goes when they are there.
   const practical = (p: Passage) => /\d|^\s*[-*]\s|^\s*\d+\./m.test(p.content);
-  const chosen = same.some(practical) ? same.filter(practical) : same;
+  // A passage with the question's own word ("pool": "do not drink … pools") answers it, steps or not.
+  const own = question
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((w) => w.length > 3 && !QUESTION_NOISE.has(w) && !COMMON_WORDS.test(w));
+  const hasOwn = (p: Passage) => own.some((w) => new RegExp(`\\b${w}`, 'i').test(p.content));
+  const chosen = same.some(practical) ? same.filter((p) => practical(p) || hasOwn(p)) : same;
   const max = channel === 'sms' ? 440 : channel === 'telegram' ? 600 : 1100;
   const b = (t: string) => (channel === 'web' ? `**${t}**` : channel === 'telegram' ? `*${t}*` : t);
   const all = chosen
@@ -183,10 +208,14 @@ export function guidanceAnswer(question: string, passages: Passage[], channel: C
     /\b\d+(?:[./]\d+)?\s*(drops?|minutes?|gallons?|teaspoons?|tablespoons?|hours?|days?|quarts?|cups?|feet)\b/.test(
       l,
     );
-  const body = clip(channel === 'sms' ? forText(all, question, amounts) : all, max);
+  // A line with a word of the question that none of the passages' first lines has ("pools") goes first.
+  const rare = own.filter((w) => !all.slice(0, 3).some((l) => new RegExp(`\\b${w}`, 'i').test(l)));
+  // Only a sentence moves: a list item keeps its place under its lead-in.
+  const named = (l: string) => !/^[-*\d]/.test(l) && rare.some((w) => new RegExp(`\\b${w}`, 'i').test(l));
+  const ordered = [...all.filter(named), ...all.filter((l) => !named(l))];
+  const body = clip(channel === 'sms' ? forText(all, question, amounts) : ordered, max);
   const label = heading(chosen[0]!.content);
   const who = best.source;
-  void question;
   if (channel === 'sms') return `${who}: ${body.map((l) => l.replace(/^- /, '')).join('; ')}`;
   const lead =
     channel === 'web'
