@@ -317,4 +317,27 @@ export const realPeople: DialogueSpec[] = [
       },
     ],
   },
+  {
+    id: 'people-more-kids-not-dollars',
+    title: '"add 2 more kids" adds children and leaves the budget; "add 50 dollars" is fifty more',
+    theme: 'follow-up',
+    channel: 'sms',
+    issue: '"add 2 more kids, twins, age 1" also raised the budget by $2',
+    turns: [
+      opening("we're 4 in 80202, 2 adults 2 kids 6 and 9, budget 300", {
+        plan: { exists: true, budget: 300 },
+      }),
+      {
+        say: 'add 2 more kids',
+        household: { memberCount: 6, minors: 4, budget: 300 },
+        plan: { exists: true, budget: 300, memberCount: 6 },
+        saysNot: [/Budget:/],
+      },
+      {
+        say: 'add 50 dollars',
+        household: { budget: 350, memberCount: 6 },
+        plan: { exists: true, budget: 350 },
+      },
+    ],
+  },
 ];

@@ -48,16 +48,20 @@ function budgetCorrection(t: string, profile: Profile): number | null {
 /** "double the budget", "halve it", "50 more", "add $100 to the budget": the budget already set, changed by that. */
 function relativeBudget(t: string, profile: Profile): number | null {
   const now = profile.budget;
-  if (now === undefined || !/\b(budget|it|that|spend|more|less)\b/.test(t)) return null;
+  if (now === undefined || !/\b(budget|it|that|spend|more|less|add|dollars|bucks)\b|\$/.test(t)) return null;
   const scale = /\b(double|twice|triple|halve|half)\b/.exec(t);
   if (scale && /\b(budget|it|that|the money|what we spend)\b/.test(t) && !/\bhalf a\b/.test(t)) {
     const factor = { double: 2, twice: 2, triple: 3, halve: 0.5, half: 0.5 }[scale[1]!]!;
     return Math.round(now * factor * 100) / 100;
   }
-  const by =
-    /\b(?:add|another|an extra|plus)\s+\$?(\d[\d,]*)\b(?!\s*(?:people|kids?|adults?|days?|weeks?|months?|gal|gallons?|cans?|lbs?))|\$?(\d[\d,]*)\s*(?:dollars\s+|bucks\s+)?(more|less)\b/.exec(
-      t,
-    );
+  const things = String.raw`(?!\s*(?:more\s+)?(?:people|persons|kids?|children|adults?|bab(?:y|ies)|teens?|days?|weeks?|months?|years?|gal|gallons?|cans?|cases?|lbs?|dogs?|cats?|pets?)\b)`;
+  const by = new RegExp(
+    String.raw`\b(?:add|another|an extra|plus)\s+\$?(\d[\d,]*)\b${things}|\$?(\d[\d,]*)\s*(?:dollars\s+|bucks\s+)?(more|less)\b${things}`,
+  ).exec(t);
+  // Money only when the message is about money, or is nothing but the amount ("50 more"): "add 2 more kids" is not.
+  const aboutMoney =
+    /\$|\b(budget|dollars?|bucks|spend)\b/.test(t) || /^\s*\$?\d[\d,]*\s*(?:more|less)\s*[.!]*$/.test(t);
+  if (!aboutMoney) return null;
   if (!by) return null;
   const n = Number((by[1] ?? by[2])!.replace(/,/g, ''));
   const next = by[3] === 'less' ? now - n : now + n;
@@ -133,8 +137,10 @@ export function extractFacts(text: string, profile: Profile): FactsResult {
   const duration = ageFix ? null : extractDuration(t);
   if (duration !== null && duration !== profile.durationDays) edits.durationDays = duration;
 
-  const budget = ageFix ? null : (extractBudget(t) ?? bareBudget(t, profile, edits));
-  const corrected = budget || ageFix ? null : (relativeBudget(t, profile) ?? budgetCorrection(t, profile));
+  // "add 50 dollars" is fifty more, not a budget of fifty.
+  const relative = ageFix ? null : relativeBudget(t, profile);
+  const budget = ageFix || relative !== null ? null : (extractBudget(t) ?? bareBudget(t, profile, edits));
+  const corrected = budget || ageFix ? null : (relative ?? budgetCorrection(t, profile));
   if (budget?.budget !== undefined && budget.budget !== profile.budget) edits.budget = budget.budget;
   if (corrected !== null && corrected !== profile.budget) edits.budget = corrected;
   if (budget?.monthlyBudget !== undefined && budget.monthlyBudget !== profile.monthlyBudget) {

@@ -148,7 +148,7 @@ export function takeMembers(s: Scan): void {
   // Counted people: "2 adults", "3 kids", "a baby", "two teenagers", "5 people", "4 seniors"
   take(
     s,
-    /\b(a|an|\d+)\s+(?:(?:young|little|small|teenage|adult|grown|elderly|older|retired)\s+)?(adults?|grown-?ups?|kids?|children|child|teens?|teenagers?|babies|baby|infants?|newborns?|toddlers?|seniors?|elderly|sons?|daughters?|boys?|girls?|men|women|man|woman|roommates?|people|persons|folks|twins|triplets|grandkids|grandchildren)\b/g,
+    /\b(a|an|\d+)\s+(?:more\s+)?(?:(?:young|little|small|teenage|adult|grown|elderly|older|retired)\s+)?(adults?|grown-?ups?|kids?|children|child|teens?|teenagers?|babies|baby|infants?|newborns?|toddlers?|seniors?|elderly|sons?|daughters?|boys?|girls?|men|women|man|woman|roommates?|people|persons|folks|twins|triplets|grandkids|grandchildren)\b/g,
     (m) => {
       const n = countWord(m[1]);
       if (n === null || n <= 0 || n > 30) return null;

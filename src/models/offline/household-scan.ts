@@ -76,7 +76,11 @@ export function take(s: Scan, re: RegExp, handle: (m: RegExpExecArray) => Member
   re.lastIndex = 0;
   for (let m = re.exec(s.t); m !== null; m = re.exec(s.t)) {
     const members = handle(m);
-    if (members === null) continue;
+    // Not a match after all: look again from the next character ("kids, 2 twins": the twins start inside it).
+    if (members === null) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
     s.found.push({ members, index: m.index });
     s.t = consume(s.t, m.index, m[0].length);
     re.lastIndex = m.index + m[0].length;

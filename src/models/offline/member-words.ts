@@ -1,7 +1,7 @@
 // The words that name people: roles, sexes, child nouns and age lists.
 
 const STOP_NOUNS =
-  'dogs?|cats?|pets?|adults?|people|persons|kids?|children|teens?|teenagers?|babies|infants?|weeks?|days?|months?|years?|yrs?|lbs?|pounds|gallons|cans|seniors?|\\$';
+  'dogs?|cats?|pets?|adults?|people|persons|kids?|children|teens?|teenagers?|babies|infants?|twins|triplets|weeks?|days?|months?|years?|yrs?|lbs?|pounds|gallons|cans|seniors?|\\$';
 export const AGE_NOUN_STOP = new RegExp(`^\\s*(?:${STOP_NOUNS})`);
 
 export const CANONICAL_ROLE: Record<string, string> = {

@@ -212,3 +212,15 @@ describe('who a detail is about', () => {
     expect(edits.members?.find((m) => m.role === 'wife')).toMatchObject({ kind: 'adult', pregnant: true });
   });
 });
+
+describe('numbers that are money only when about money', () => {
+  const known = extractFacts("we're 4 in 80202, 2 adults 2 kids, budget 300", {}).next;
+  it('"add 2 more kids" adds two children and leaves the budget', () => {
+    const { edits } = extractFacts('add 2 more kids', known);
+    expect(edits.budget).toBeUndefined();
+    expect(edits.addMembers).toHaveLength(2);
+  });
+  it('"add 50 dollars" is fifty more', () => {
+    expect(extractFacts('add 50 dollars', known).edits).toEqual({ budget: 350 });
+  });
+});
