@@ -340,4 +340,27 @@ export const realPeople: DialogueSpec[] = [
       },
     ],
   },
+  {
+    id: 'people-brooklyn-nursing-ferret',
+    title: 'A message in sentences: Brooklyn NY is found though the next sentence starts "We"',
+    theme: 'place',
+    channel: 'web',
+    issue:
+      'asked "Where do you live?" after "We live in a second floor apartment in Brooklyn NY. We can probably spend 250."',
+    turns: [
+      opening(
+        "My name is Dana. I am 29 and I have a 3 month old and my partner is 31. We live in a second floor apartment in Brooklyn NY. We can probably spend 250. Our biggest worry is a hurricane or a long power outage. I'm breastfeeding. We also have a ferret.",
+        {
+          household: {
+            memberCount: 3,
+            location: /Brooklyn/,
+            budget: 250,
+            members: [{ age: 29, nursing: true }, { age: 31 }],
+          },
+          plan: { exists: true, state: 'NY', budget: 250 },
+          saysNot: [/where do you live/i],
+        },
+      ),
+    ],
+  },
 ];

@@ -69,7 +69,7 @@ const cityNames = [...new Set([...citiesByName.keys(), ...Object.keys(ALIASES)])
 const CITY_RE = new RegExp(String.raw`\b(${cityNames})\b(?:\s*,?\s*(${stateNames}|[a-z]{2})\b)?`, 'g');
 const STATE_RE = new RegExp(String.raw`\b(${stateNames})\b`, 'g');
 const UNKNOWN_CITY_RE = new RegExp(
-  String.raw`\b(?:in|near|from|outside(?: of)?|live|living|based|located)\s+(?:in\s+)?(?!(?:in|near|the|a|an|of|to)\b)([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2}),?\s+(${stateNames}|[a-z]{2})\b`,
+  String.raw`\b(?:in|near|from|outside(?: of)?|live|living|based|located)\s+(?:in\s+)?(?!(?:in|near|the|a|an|of|to)\b)([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2}?),?\s+(${stateNames}|[a-z]{2})\b`,
 );
 
 const PLACE_WORD =

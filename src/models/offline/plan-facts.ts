@@ -100,7 +100,7 @@ export function extractBudget(t: string): BudgetMention | null {
     ),
     // "we can do 200", "we could manage 150", "can swing about 300": an amount someone can put in.
     new RegExp(
-      String.raw`\b(?:(?:we|i)\s+(?:can|could)\s+(?:do|spend|manage|afford|swing|put in)|(?:can|could)\s+(?:spend|afford|manage|swing))\s+(?:about|around|up to|maybe|like|roughly)?\s*\$?\s*${money}(${PER_MONTH})?(?!\s*(?:${NOT_MONEY}))`,
+      String.raw`\b(?:(?:we|i)\s+(?:can|could)\s+(?:probably\s+|maybe\s+|likely\s+|only\s+|prob\s+)?(?:do|spend|manage|afford|swing|put in)|(?:can|could)\s+(?:probably\s+|maybe\s+|only\s+)?(?:spend|afford|manage|swing))\s+(?:about|around|up to|maybe|like|roughly)?\s*\$?\s*${money}(${PER_MONTH})?(?!\s*(?:${NOT_MONEY}))`,
       'g',
     ),
     // "maybe 300 max", "200 tops"

@@ -148,6 +148,8 @@ describe('places that begin with a word of a country abroad', () => {
     ["we're in south carolina", 'South Carolina'],
     ['Auckland, New Zealand', 'Auckland, New Zealand'],
     ['we live in south africa', 'south africa'],
+    // The next sentence's first word is not a state: "… Brooklyn NY. We can spend 250."
+    ['We live in a second floor apartment in Brooklyn NY. We can probably spend 250.', 'Brooklyn, NY'],
   ])('%s → %s', (text, location) => {
     expect(extractLocation(text)?.location).toBe(location);
   });
@@ -219,6 +221,9 @@ describe('numbers that are money only when about money', () => {
     const { edits } = extractFacts('add 2 more kids', known);
     expect(edits.budget).toBeUndefined();
     expect(edits.addMembers).toHaveLength(2);
+  });
+  it('"We can probably spend 250" is the budget', () => {
+    expect(extractFacts('We can probably spend 250.', known).edits).toEqual({ budget: 250 });
   });
   it('"add 50 dollars" is fifty more', () => {
     expect(extractFacts('add 50 dollars', known).edits).toEqual({ budget: 350 });
