@@ -109,7 +109,9 @@ describe('household edits', () => {
       addScenarios: ['grid-down'],
     });
     expect(result.draft).toMatchObject({ budget: 200, durationDays: 365, scenarios: ['grid-down'] });
-    expect(describeEdit(result)).toBe('Duration: 1 year. Budget: $300 → $200. Hazards: grid down / EMP.');
+    expect(describeEdit(result)).toBe(
+      'Duration: 1 year. Budget: $300.00 → $200.00. Hazards: grid down / EMP.',
+    );
   });
 
   it('reports no change when nothing differs', () => {
