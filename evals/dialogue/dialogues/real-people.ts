@@ -363,4 +363,46 @@ export const realPeople: DialogueSpec[] = [
       ),
     ],
   },
+  {
+    id: 'people-dogs-counted-and-named',
+    title:
+      '"2 dogs (a husky and a lab)" is two dogs; a beagle makes three; the husky\'s weight changes only the husky',
+    theme: 'correction',
+    channel: 'telegram',
+    issue: 'four dogs, then eight, then every dog but a 60 lb husky removed',
+    turns: [
+      opening('we r 2 adults, 1 teen (16), 2 dogs (a husky and a lab), in Denver CO, 350', {
+        household: {
+          pets: [
+            { species: 'dog', weightLb: 50 },
+            { species: 'dog', weightLb: 70 },
+          ],
+        },
+        plan: { exists: true, petCount: 2 },
+      }),
+      {
+        say: "no wait it's 3 dogs, we also have a beagle",
+        household: {
+          pets: [
+            { species: 'dog', weightLb: 50 },
+            { species: 'dog', weightLb: 70 },
+            { species: 'dog', weightLb: 25 },
+          ],
+        },
+        plan: { exists: true, petCount: 3 },
+      },
+      {
+        say: 'the husky is actually 60 lbs',
+        saysNot: [/removed/i],
+        household: {
+          pets: [
+            { species: 'dog', weightLb: 60 },
+            { species: 'dog', weightLb: 70 },
+            { species: 'dog', weightLb: 25 },
+          ],
+        },
+        plan: { exists: true, petCount: 3 },
+      },
+    ],
+  },
 ];

@@ -65,7 +65,22 @@ export function petEdits(
   // "the dog", "our cat" with no new fact about it: a reference to a known pet, not a new one.
   const referenced = mention.pets.every((p) => p.assumedWeight && known.some((k) => k.species === p.species));
   if (referenced && /\b(the|our|my)\s/.test(normalized)) return { edits: {}, assumptions: [] };
-  if (mention.additive) return { edits: { addPets: pets }, assumptions };
+  // "it's 3 dogs, we also have a beagle" with a husky and a lab known: the beagle is the third, not three more.
+  if (mention.additive) {
+    const added = pets.filter((p) => p.breed || !pets.some((q) => q.species === p.species && q.breed));
+    for (const species of new Set(pets.map((p) => p.species))) {
+      const said = pets.filter((p) => p.species === species);
+      if (!said.some((p) => p.breed)) continue;
+      const missing = said.length - known.filter((k) => k.species === species).length;
+      const named = said.filter((p) => p.breed).length;
+      for (let i = named; i < missing; i++) added.push(said.find((p) => !p.breed)!);
+    }
+    return { edits: { addPets: added }, assumptions };
+  }
+  // "the husky is actually 60 lbs": the one pet of that breed changes.
+  const one = pets.length === 1 && !mention.pets[0]!.assumedWeight ? pets[0]! : null;
+  if (one?.breed && known.filter((k) => k.breed === one.breed).length === 1)
+    return { edits: { changePets: [{ match: { breed: one.breed }, set: { ...one } }] }, assumptions };
   // "the dog is 50 lb now": one known pet of that species, one said with a weight → change it.
   const single = pets.length === 1 && !mention.pets[0]!.assumedWeight ? pets[0]! : null;
   const sameSpecies = single ? known.filter((p) => p.species === single.species) : [];

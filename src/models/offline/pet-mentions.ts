@@ -185,8 +185,20 @@ export function extractPets(t: string): PetMention | null {
     }
   }
   if (pets.length === 0) return null;
+  namedAmongCounted(pets);
   const additive = /\b(also|another|plus|new|adopted|got a)\b/.test(t);
   return { pets, none: false, additive };
+}
+
+/** "2 dogs (a husky and a lab)", "2 dogs, a husky and a lab": the breeds named are the dogs counted. */
+function namedAmongCounted(pets: PetDraft[]): void {
+  for (const species of ['dog', 'cat', 'other'] as const) {
+    const generic = pets.filter((p) => p.species === species && !p.breed && p.assumedWeight);
+    const named = pets.filter((p) => p.species === species && p.breed);
+    // "a dog and a lab" may be two dogs; a counted group ("2 dogs") is what the breeds name.
+    const drop = generic.length >= 2 ? Math.min(generic.length, named.length) : 0;
+    for (const p of generic.slice(0, drop)) pets.splice(pets.indexOf(p), 1);
+  }
 }
 
 /** Pets after a message: a species mentioned replaces the known pets of that species; "also" adds. */

@@ -229,3 +229,20 @@ describe('numbers that are money only when about money', () => {
     expect(extractFacts('add 50 dollars', known).edits).toEqual({ budget: 350 });
   });
 });
+
+describe('dogs counted and named', () => {
+  const known = extractFacts('2 adults in Denver CO, 2 dogs (a husky and a lab), 350', {}).next;
+  it('"2 dogs (a husky and a lab)" is two dogs', () => {
+    expect(known.pets?.map((p) => p.breed)).toEqual(['husky', 'lab']);
+  });
+  it('"it\'s 3 dogs, we also have a beagle" adds the beagle only', () => {
+    expect(extractFacts("no wait it's 3 dogs, we also have a beagle", known).edits).toEqual({
+      addPets: [{ species: 'dog', weightLb: 25, breed: 'beagle' }],
+    });
+  });
+  it('"the husky is actually 60 lbs" changes the husky only', () => {
+    expect(extractFacts('the husky is actually 60 lbs', known).edits).toEqual({
+      changePets: [{ match: { breed: 'husky' }, set: { species: 'dog', weightLb: 60, breed: 'husky' } }],
+    });
+  });
+});
