@@ -405,4 +405,35 @@ export const realPeople: DialogueSpec[] = [
       },
     ],
   },
+  {
+    id: 'people-son-among-the-kids',
+    title: '"kids 3 and 5 … my son has a peanut allergy" keeps four people, the allergy on a child',
+    theme: 'intake',
+    channel: 'web',
+    issue: 'six people: the son and daughter counted again',
+    turns: [
+      opening(
+        '4 of us in Portland Oregon, 2 adults, kids 3 and 5. 250. my son has a peanut allergy and my daughter has asthma',
+        {
+          household: { memberCount: 4, minors: 2, members: [{ condition: /peanut/i }] },
+          plan: { exists: true, memberCount: 4 },
+        },
+      ),
+    ],
+  },
+  {
+    id: 'people-sms-just-turned',
+    title: '"actually the 6yo just turned 7" changes that child (SMS)',
+    theme: 'correction',
+    channel: 'sms',
+    issue: '"the 6yo just turned 7" was not caught',
+    turns: [
+      opening('single mom 2 kids 4 & 6 memphis 120'),
+      {
+        say: 'actually the 6yo just turned 7',
+        saysOneOf: CHANGED,
+        household: { memberCount: 3, ages: [4, 7, 35] },
+      },
+    ],
+  },
 ];

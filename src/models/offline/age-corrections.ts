@@ -14,7 +14,7 @@ const WHICH = new RegExp(
   String.raw`\b(?:the|our|my)?\s*(${ORDER_WORD})(?:\s+(?:one|kid|child|son|daughter|boy|girl|teen|teenager|sibling|of (?:the|them|the two|the kids)))?(?:\s+is|\s+was|'s)?\s+(?:actually\s+|really\s+|now\s+|just\s+|in fact\s+)?(?:turned\s+|turning\s+|going to be\s+|will be\s+|should be\s+)?(\d{1,2})\b(?!\s*(?:lbs?|pounds|gallons?|gal|days?|weeks?|months?|people|kids|dollars|\$))`,
 );
 const BY_AGE =
-  /\b(?:the\s+)?(\d{1,2})[\s-]*(?:years?[\s-]*olds?|yrs?[\s-]*olds?|yo|y\/o)\s+(?:is|'s)\s+(?:actually|really|now|in fact)?\s*(?:turned\s+|turning\s+)?(\d{1,2})\b/;
+  /\b(?:the\s+)?(\d{1,2})[\s-]*(?:years?[\s-]*olds?|yrs?[\s-]*olds?|yo|y\/o)\s+(?:(?:is|'s)\s+|(?=(?:just\s+)?turned\b))(?:actually|really|now|in fact|just)?\s*(?:turned\s+|turning\s+)?(\d{1,2})\b/;
 const SWAP =
   /\b(\d{1,2})\s*,?\s*not\s+(\d{1,2})\b|\bnot\s+(\d{1,2})\s*,?\s*(?:but|it's|its|they're|he's|she's)?\s*(\d{1,2})\b/;
 

@@ -7,6 +7,7 @@ import {
   describeMembers,
   membersForCount,
   mergeSameRole,
+  namedChildAmongCounted,
   orderMembers,
 } from './member-list.ts';
 
@@ -81,6 +82,7 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
   // Conditions attach to the person named just before them ("grandma who is 78 and diabetic").
   attachConditions(normalized, found);
   mergeSameRole(members);
+  namedChildAmongCounted(members);
   countedAdultsInclusive(members, normalized);
 
   // A head count with a partial list: pad with adults ("a family of 5 with 3 kids" → 2 adults + 3 kids).

@@ -33,6 +33,23 @@ export function mergeSameRole(members: MemberDraft[]): void {
   }
 }
 
+const YOUNG = new Set(['infant', 'child', 'teen']);
+
+/** "kids 3 and 5 … my son has a peanut allergy": the son is one of the kids counted, not a third child. */
+export function namedChildAmongCounted(members: MemberDraft[]): void {
+  for (let i = members.length - 1; i >= 0; i--) {
+    const named = members[i]!;
+    if (!/^(son|daughter|stepson|stepdaughter)$/.test(named.role ?? '') || named.ageYears !== undefined)
+      continue;
+    const same = members.find((m) => m !== named && YOUNG.has(m.kind) && !m.role && m.sex == null);
+    if (!same) continue;
+    same.role = named.role;
+    same.sex = named.sex ?? null;
+    if (named.conditions) same.conditions = [...new Set([...(same.conditions ?? []), ...named.conditions])];
+    members.splice(i, 1);
+  }
+}
+
 /** "my wife is pregnant, so 2 adults": the count is of all the grown-ups, the ones named among them. */
 export function countedAdultsInclusive(members: MemberDraft[], normalized: string): void {
   const said = /\b(\d+)\s+adults?\b/.exec(normalized);

@@ -246,3 +246,21 @@ describe('dogs counted and named', () => {
     });
   });
 });
+
+describe('children named after they were counted', () => {
+  it('"kids 3 and 5 … my son has a peanut allergy and my daughter …" is two children', () => {
+    const { edits } = extractFacts(
+      '4 of us in Portland Oregon, 2 adults, kids 3 and 5. my son has a peanut allergy and my daughter has asthma',
+      {},
+    );
+    expect(edits.members).toHaveLength(4);
+    expect(edits.members?.find((m) => m.role === 'son')?.conditions).toContain('allergy-peanut');
+  });
+  it('"the 6yo just turned 7" changes that child', () => {
+    const known = extractFacts('single mom 2 kids 4 & 6 memphis 120', {}).next;
+    const six = known.members!.findIndex((m) => m.ageYears === 6);
+    expect(extractFacts('actually the 6yo just turned 7', known).edits).toEqual({
+      changeMembers: [{ match: { position: six + 1 }, set: { ageYears: 7, kind: 'child' } }],
+    });
+  });
+});
