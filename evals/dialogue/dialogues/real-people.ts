@@ -436,4 +436,33 @@ export const realPeople: DialogueSpec[] = [
       },
     ],
   },
+  {
+    id: 'guide-during-earthquake',
+    title: '"what do i do in an earthquake" gives drop, cover, hold on as steps',
+    theme: 'guidance',
+    channel: 'web',
+    issue: 'answered with the introduction only',
+    turns: [
+      {
+        say: 'what do i do in an earthquake',
+        says: [/hands and knees/i, /cover your head/i, ORG],
+        tools: { called: ['searchGuidance'] },
+      },
+    ],
+  },
+  {
+    id: 'guide-tap-water-after-quake',
+    title: '"is tap water safe after an earthquake" answers about the water, not drop-cover-hold-on',
+    theme: 'guidance',
+    channel: 'telegram',
+    issue: 'answered with the earthquake introduction',
+    turns: [
+      {
+        say: 'is tap water safe after an earthquake',
+        says: [/boil water|do not drink|advisory/i],
+        saysNot: [/Drop, Cover/i],
+        tools: { called: ['searchGuidance'] },
+      },
+    ],
+  },
 ];

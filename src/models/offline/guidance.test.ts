@@ -90,6 +90,9 @@ describe('guidance answers keep only what they can finish', () => {
   it('adds the guidance words for a generator indoors and for how long water keeps', () => {
     expect(searchQuery('is a generator safe indoors?')).toMatch(/never use these indoors/);
     expect(searchQuery('how long does stored water last?')).toMatch(/six months/);
+    // Water after a quake is about the water, not the protective action.
+    expect(searchQuery('is tap water safe after an earthquake')).toMatch(/boil water advisory/);
+    expect(searchQuery('is tap water safe after an earthquake')).not.toMatch(/drop cover hold on/);
   });
 });
 

@@ -32,7 +32,15 @@ const SYNONYMS: [RegExp, string][] = [
     'never run a generator inside garage carbon monoxide generator placement outdoors at least 20 feet from the home',
   ],
   // What to do in a quake is the protective action, not the aftermath or the citation.
-  [/\b(earthquakes?|quakes?|shaking|tremors?|aftershocks?)\b/, 'during shaking drop cover hold on indoors'],
+  // …unless the question is about water after one ("is tap water safe after an earthquake?").
+  [
+    /^(?!.*\bwater\b).*\b(earthquakes?|quakes?|shaking|tremors?|aftershocks?)\b/,
+    'drop cover hold on: drop onto your hands and knees, cover your head and neck, sturdy table, indoors',
+  ],
+  [
+    /\b(tap|faucet|well) water\b.*\bsafe\b|\bsafe\b.*\b(tap|faucet|well) water\b/,
+    'boil water advisory making water safe',
+  ],
   [
     /\b(generators?)\b.*\b(indoors?|inside|garage|basement|in the house|in my house)\b|\b(indoors?|inside)\b.*\bgenerators?\b/,
     'never use these indoors',
