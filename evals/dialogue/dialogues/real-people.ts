@@ -465,4 +465,25 @@ export const realPeople: DialogueSpec[] = [
       },
     ],
   },
+  {
+    id: 'people-retired-couple-ages',
+    title:
+      '"me and my husband, both retired, 70 and 73" keeps both ages; "my husband is 74 now" changes only him',
+    theme: 'intake',
+    channel: 'web',
+    issue: 'the ages were lost ("2 adults (you; husband)")',
+    turns: [
+      opening(
+        'me and my husband, both retired, 70 and 73, in Sarasota FL, $400, my husband has COPD and uses oxygen',
+        {
+          household: { memberCount: 2, ages: [70, 73], members: [{ age: 73, condition: /oxygen/i }] },
+        },
+      ),
+      {
+        say: 'my husband is 74 now',
+        saysOneOf: CHANGED,
+        household: { memberCount: 2, ages: [70, 74] },
+      },
+    ],
+  },
 ];

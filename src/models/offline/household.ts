@@ -1,7 +1,7 @@
 import { takeMembers } from './household-patterns.ts';
 import { type Found, type HouseholdMention, type MemberDraft, member, type Scan } from './household-scan.ts';
 import { findSpeaker, takeHeadCount } from './household-speaker.ts';
-import { attachAgesApart, attachConditions, attachStates } from './member-details.ts';
+import { attachAgesApart, attachConditions, attachCoupleAges, attachStates } from './member-details.ts';
 import {
   countedAdultsInclusive,
   describeMembers,
@@ -82,6 +82,7 @@ export function extractHousehold(normalized: string): HouseholdMention | null {
   // Conditions attach to the person named just before them ("grandma who is 78 and diabetic").
   attachConditions(normalized, found);
   mergeSameRole(members);
+  attachCoupleAges(normalized, members);
   namedChildAmongCounted(members);
   countedAdultsInclusive(members, normalized);
 

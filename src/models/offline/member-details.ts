@@ -72,6 +72,24 @@ export function attachAgesApart(normalized: string, found: readonly Found[]): vo
   }
 }
 
+/** "me and my husband, both retired, 70 and 73", "me n my gf, both 28": the couple's ages, in the order named. */
+export function attachCoupleAges(normalized: string, members: readonly MemberDraft[]): void {
+  // Members are in the order they were said.
+  const couple = members.filter((m) =>
+    /^(?:me|wife|husband|spouse|partner|girlfriend|boyfriend|fianc)/.test(m.role ?? ''),
+  );
+  if (couple.length !== 2 || couple.some((m) => m.ageYears !== undefined)) return;
+  const not = String.raw`(?!\s*(?:lbs?|pounds|gal|gallons|days?|weeks?|months?|kids?|children|dogs?|cats?|\$|dollars))`;
+  const both = new RegExp(String.raw`\bboth\s+(?:are\s+)?(\d{2})\b${not}`).exec(normalized);
+  const pair = new RegExp(String.raw`\b(\d{2})\s*(?:and|&|,)\s*(\d{2})\b${not}`).exec(normalized);
+  const ages = both ? [Number(both[1]), Number(both[1])] : pair ? [Number(pair[1]), Number(pair[2])] : null;
+  if (!ages || ages.some((a) => a < 18 || a > 110)) return;
+  couple.forEach((m, i) => {
+    m.ageYears = ages[i]!;
+    m.kind = kindForAge(ages[i]!);
+  });
+}
+
 const CONDITIONS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\b(?:insulin|insulin[- ]dependent|type 1)\b/g, () => 'diabetic-insulin'],
   [/\bdiabet(?:es|ic)\b/g, () => 'diabetic'],

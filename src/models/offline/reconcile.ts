@@ -54,7 +54,16 @@ export function memberEdits(
 function namedOnly(mention: HouseholdMention): MemberInput[] {
   const guessed =
     mention.count !== null || mention.assumptions.some((a) => /with the children|one adult/.test(a));
+  // "my husband is 74 now" names the speaker only by implication: nothing about them to change.
+  const bareMe = (m: MemberDraft) =>
+    m.role === 'me' &&
+    m.ageYears === undefined &&
+    !m.conditions?.length &&
+    !m.pregnant &&
+    !m.nursing &&
+    !m.sex;
   return mention.members
+    .filter((m) => !bareMe(m))
     .filter(
       (m) =>
         !guessed ||

@@ -264,3 +264,27 @@ describe('children named after they were counted', () => {
     });
   });
 });
+
+describe("a couple's ages said together", () => {
+  const ageOf = (text: string, role: string) =>
+    extractFacts(text, {}).edits.members?.find((m) => m.role === role)?.ageYears;
+  it('"me and my husband, both retired, 70 and 73" in the order named', () => {
+    const text = 'me and my husband, both retired, 70 and 73, in Sarasota FL';
+    expect([ageOf(text, 'me'), ageOf(text, 'husband')]).toEqual([70, 73]);
+  });
+  it('"me n my gf, both 28"; children\'s ages are never taken', () => {
+    expect(ageOf('me n my gf, both 28, in phoenix az', 'girlfriend')).toBe(28);
+    expect(ageOf('me and my wife, kids 6 and 9, in tampa', 'wife')).toBeUndefined();
+  });
+});
+
+describe('a partner corrected by role', () => {
+  it('"my husband is 74 now" changes the husband only, never the speaker', () => {
+    const known = extractFacts('me and my husband, 70 and 73, in Sarasota FL', {}).next;
+    expect(extractFacts('my husband is 74 now', known).edits).toEqual({
+      changeMembers: [
+        { match: { role: 'husband' }, set: { kind: 'senior', role: 'husband', ageYears: 74, sex: 'm' } },
+      ],
+    });
+  });
+});
