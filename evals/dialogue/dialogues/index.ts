@@ -9,7 +9,9 @@ import { inventory } from './inventory.ts';
 import { notifications } from './notifications.ts';
 import { places } from './places.ts';
 import { planQuestions } from './plan-questions.ts';
+import { realChanges } from './real-changes.ts';
 import { realPeople } from './real-people.ts';
+import { realQuestions } from './real-questions.ts';
 import { safety } from './safety.ts';
 import { smallTalk } from './small-talk.ts';
 import { smsKeywords } from './sms-keywords.ts';
@@ -35,6 +37,8 @@ function load(): Dialogue[] {
     ...fresh,
     ...notifications,
     ...realPeople,
+    ...realChanges,
+    ...realQuestions,
   ];
   const seen = new Set<string>();
   return all.map((d) => {

@@ -1,7 +1,7 @@
 import type { DialogueSpec } from '../types.ts';
-import { CHANGED, ORG, opening } from './common.ts';
+import { CHANGED, opening } from './common.ts';
 
-/** Households and questions as people typed them in a chat session; each failed once. */
+/** Households as people typed them in a chat session, read on the first message; each failed once. */
 export const realPeople: DialogueSpec[] = [
   {
     id: 'people-grandparents-raising-grandkids',
@@ -26,24 +26,6 @@ export const realPeople: DialogueSpec[] = [
         household: { memberCount: 4, ages: [5, 11, 64, 68] },
         plan: { exists: true, ages: [5, 11, 64, 68] },
         tools: { called: ['updateHousehold'] },
-      },
-    ],
-  },
-  {
-    id: 'people-kids-ages-by-spaces',
-    title: '"2 adults 3 kids 4 7 10" keeps each child\'s age',
-    theme: 'correction',
-    channel: 'telegram',
-    issue: '"3 kids 4 7 10" became three 4-year-olds',
-    turns: [
-      opening('family of 5 in london uk'),
-      {
-        say: '2 adults 3 kids 4 7 10',
-        saysOneOf: CHANGED,
-        says: [/\b10\b/],
-        saysNot: [/4, 4, 4/],
-        household: { memberCount: 5, adults: 2, minors: 3, members: [{ age: 4 }, { age: 7 }, { age: 10 }] },
-        plan: { exists: true, memberCount: 5 },
       },
     ],
   },
@@ -80,80 +62,6 @@ export const realPeople: DialogueSpec[] = [
           saysNot: [/7-month/i],
         },
       ),
-    ],
-  },
-  {
-    id: 'people-budget-relative',
-    title: '"double the budget" doubles it; "cheaper" asks how much; "make it half a year" keeps the budget',
-    theme: 'follow-up',
-    channel: 'web',
-    issue: '"double the budget" and "cheaper" were not caught; "make it half a year" set a $0 budget',
-    turns: [
-      opening('3 roommates in Chicago, all in our 20s, budget $100', { plan: { exists: true, budget: 100 } }),
-      {
-        say: 'double the budget',
-        says: [/\$200\.00/],
-        household: { budget: 200 },
-        plan: { exists: true, budget: 200 },
-        tools: { called: ['updateHousehold'] },
-      },
-      {
-        say: 'cheaper',
-        says: [/how much/i, /\$200\.00/],
-        tools: { none: true },
-        plan: { exists: true, budget: 200 },
-      },
-      {
-        say: 'make it half a year',
-        household: { budget: 200, durationDays: [180, 183] },
-        plan: { exists: true, budget: 200, durationDays: [180, 183] },
-      },
-    ],
-  },
-  {
-    id: 'guide-generator-indoors',
-    title: '"is a generator safe indoors?" says never indoors, not how to wire one',
-    theme: 'guidance',
-    channel: 'web',
-    issue: 'answered with backfeeding and extension cords',
-    turns: [
-      {
-        say: 'is a generator safe indoors?',
-        says: [/never/i, /garage|basement|inside a home/i, ORG],
-        saysNot: [/backfeed/i],
-        tools: { called: ['searchGuidance'] },
-      },
-    ],
-  },
-  {
-    id: 'guide-stored-water-lasts',
-    title: '"how long does stored water last?" gives the six-month rule, no lead-in left hanging',
-    theme: 'guidance',
-    channel: 'telegram',
-    issue: 'answered with what to store it in, ending on "If you fill your own containers:"',
-    turns: [
-      {
-        say: 'how long does stored water last?',
-        says: [/six months|6 months/i],
-        saysNot: [/containers:\s*$/im],
-        tools: { called: ['searchGuidance'] },
-      },
-    ],
-  },
-  {
-    id: 'plan-what-do-i-do-first',
-    title: '"what do I do first?" with a plan answers from it, not a first-aid page',
-    theme: 'plan-question',
-    channel: 'web',
-    issue: 'answered with the Red Cross first aid introduction',
-    turns: [
-      opening('single dad, me 40 and my son 9 in Denver CO, $200'),
-      {
-        say: 'what do I do first?',
-        says: [/first/i, /\$\d+\.\d\d/],
-        saysNot: [/first aid/i],
-        tools: { called: ['getPlan'], notCalled: ['searchGuidance'] },
-      },
     ],
   },
   {
@@ -222,27 +130,6 @@ export const realPeople: DialogueSpec[] = [
     ],
   },
   {
-    id: 'people-just-the-pit-bull',
-    title: '"scratch that, just the pit bull" keeps the pit bull and drops the chihuahua',
-    theme: 'correction',
-    channel: 'web',
-    issue: '"scratch that, just the pit bull" was not caught',
-    turns: [
-      opening('me n my gf, both 28, plus her son whos 4, in phoenix az. 150 bucks'),
-      {
-        say: 'oh and we got a pit bull and a chihuahua',
-        household: { pets: [{ species: 'dog' }, { species: 'dog' }] },
-      },
-      {
-        say: 'scratch that, just the pit bull',
-        saysOneOf: CHANGED,
-        says: [/chihuahua/i],
-        household: { pets: [{ species: 'dog', weightLb: 55 }], memberCount: 3 },
-        plan: { exists: true, petCount: 1 },
-      },
-    ],
-  },
-  {
     id: 'people-insulin-is-mine',
     title: "A run-on message: the speaker's insulin stays the speaker's, not the visiting son's",
     theme: 'intake',
@@ -274,73 +161,6 @@ export const realPeople: DialogueSpec[] = [
     ],
   },
   {
-    id: 'guide-power-goes-out',
-    title: '"what should i do if the power goes out" gives the outage steps, not a food-safety introduction',
-    theme: 'guidance',
-    channel: 'telegram',
-    issue: 'answered with an introduction to food safety and no steps',
-    turns: [
-      {
-        say: 'what should i do if the power goes out',
-        says: [/refrigerator|freezer/i, /unplug|generator|flashlight/i, ORG],
-        saysNot: [/Know them before an outage\.?\s*$/m],
-        tools: { called: ['searchGuidance'] },
-      },
-    ],
-  },
-  {
-    id: 'guide-pool-water',
-    title: '"is it ok to drink pool water" says do not, first',
-    theme: 'guidance',
-    channel: 'web',
-    issue: 'answered with the heat-illness "stay hydrated" list',
-    turns: [
-      {
-        say: 'is it ok to drink pool water',
-        says: [/do not drink/i, /pool/i],
-        saysNot: [/stay hydrated/i],
-        tools: { called: ['searchGuidance'] },
-      },
-    ],
-  },
-  {
-    id: 'guide-store-generator-fuel',
-    title: '"how do i store gas for the generator" gives fuel storage',
-    theme: 'guidance',
-    channel: 'sms',
-    issue: 'answered with where not to run a generator',
-    turns: [
-      {
-        say: 'how do i store gas for the generator',
-        says: [/approved containers|stabilizer/i],
-        tools: { called: ['searchGuidance'] },
-      },
-    ],
-  },
-  {
-    id: 'people-more-kids-not-dollars',
-    title: '"add 2 more kids" adds children and leaves the budget; "add 50 dollars" is fifty more',
-    theme: 'follow-up',
-    channel: 'sms',
-    issue: '"add 2 more kids, twins, age 1" also raised the budget by $2',
-    turns: [
-      opening("we're 4 in 80202, 2 adults 2 kids 6 and 9, budget 300", {
-        plan: { exists: true, budget: 300 },
-      }),
-      {
-        say: 'add 2 more kids',
-        household: { memberCount: 6, minors: 4, budget: 300 },
-        plan: { exists: true, budget: 300, memberCount: 6 },
-        saysNot: [/Budget:/],
-      },
-      {
-        say: 'add 50 dollars',
-        household: { budget: 350, memberCount: 6 },
-        plan: { exists: true, budget: 350 },
-      },
-    ],
-  },
-  {
     id: 'people-brooklyn-nursing-ferret',
     title: 'A message in sentences: Brooklyn NY is found though the next sentence starts "We"',
     theme: 'place',
@@ -364,48 +184,6 @@ export const realPeople: DialogueSpec[] = [
     ],
   },
   {
-    id: 'people-dogs-counted-and-named',
-    title:
-      '"2 dogs (a husky and a lab)" is two dogs; a beagle makes three; the husky\'s weight changes only the husky',
-    theme: 'correction',
-    channel: 'telegram',
-    issue: 'four dogs, then eight, then every dog but a 60 lb husky removed',
-    turns: [
-      opening('we r 2 adults, 1 teen (16), 2 dogs (a husky and a lab), in Denver CO, 350', {
-        household: {
-          pets: [
-            { species: 'dog', weightLb: 50 },
-            { species: 'dog', weightLb: 70 },
-          ],
-        },
-        plan: { exists: true, petCount: 2 },
-      }),
-      {
-        say: "no wait it's 3 dogs, we also have a beagle",
-        household: {
-          pets: [
-            { species: 'dog', weightLb: 50 },
-            { species: 'dog', weightLb: 70 },
-            { species: 'dog', weightLb: 25 },
-          ],
-        },
-        plan: { exists: true, petCount: 3 },
-      },
-      {
-        say: 'the husky is actually 60 lbs',
-        saysNot: [/removed/i],
-        household: {
-          pets: [
-            { species: 'dog', weightLb: 60 },
-            { species: 'dog', weightLb: 70 },
-            { species: 'dog', weightLb: 25 },
-          ],
-        },
-        plan: { exists: true, petCount: 3 },
-      },
-    ],
-  },
-  {
     id: 'people-son-among-the-kids',
     title: '"kids 3 and 5 … my son has a peanut allergy" keeps four people, the allergy on a child',
     theme: 'intake',
@@ -419,50 +197,6 @@ export const realPeople: DialogueSpec[] = [
           plan: { exists: true, memberCount: 4 },
         },
       ),
-    ],
-  },
-  {
-    id: 'people-sms-just-turned',
-    title: '"actually the 6yo just turned 7" changes that child (SMS)',
-    theme: 'correction',
-    channel: 'sms',
-    issue: '"the 6yo just turned 7" was not caught',
-    turns: [
-      opening('single mom 2 kids 4 & 6 memphis 120'),
-      {
-        say: 'actually the 6yo just turned 7',
-        saysOneOf: CHANGED,
-        household: { memberCount: 3, ages: [4, 7, 35] },
-      },
-    ],
-  },
-  {
-    id: 'guide-during-earthquake',
-    title: '"what do i do in an earthquake" gives drop, cover, hold on as steps',
-    theme: 'guidance',
-    channel: 'web',
-    issue: 'answered with the introduction only',
-    turns: [
-      {
-        say: 'what do i do in an earthquake',
-        says: [/hands and knees/i, /cover your head/i, ORG],
-        tools: { called: ['searchGuidance'] },
-      },
-    ],
-  },
-  {
-    id: 'guide-tap-water-after-quake',
-    title: '"is tap water safe after an earthquake" answers about the water, not drop-cover-hold-on',
-    theme: 'guidance',
-    channel: 'telegram',
-    issue: 'answered with the earthquake introduction',
-    turns: [
-      {
-        say: 'is tap water safe after an earthquake',
-        says: [/boil water|do not drink|advisory/i],
-        saysNot: [/Drop, Cover/i],
-        tools: { called: ['searchGuidance'] },
-      },
     ],
   },
   {
