@@ -220,4 +220,26 @@ export const realPeople: DialogueSpec[] = [
       },
     ],
   },
+  {
+    id: 'people-mom-diabetes-walker',
+    title:
+      '"My 80 year old mom lives with me (I\'m 55), she has diabetes and uses a walker": two people, mom\'s needs hers',
+    theme: 'intake',
+    channel: 'telegram',
+    issue: 'three people, the mom counted twice and her diabetes and walker put on the speaker',
+    turns: [
+      opening(
+        "My 80 year old mom lives with me (I'm 55), she has diabetes and uses a walker. We're in Tucson. $300.",
+        {
+          household: { memberCount: 2, ages: [55, 80], members: [{ age: 80, condition: /diabet/i }] },
+          saysNot: [/your diabetes/i, /your mobility aid/i],
+        },
+      ),
+      {
+        say: 'mom is 81 not 80',
+        saysOneOf: CHANGED,
+        household: { memberCount: 2, ages: [55, 81] },
+      },
+    ],
+  },
 ];

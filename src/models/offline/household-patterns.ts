@@ -36,7 +36,7 @@ export function takeMembers(s: Scan): void {
   // "a 6-year-old and a 9-year-old", "two 5 year olds", "a 15 yo son", "a 6 month old", "my 2 yr old and 8 yr old"
   take(
     s,
-    /\b(?:(a|an|\d+|my|our)\s+|(?<=\band\s))(\d{1,3}(?:\.\d)?)[\s-]*(years?|yrs?|yo|months?|mos?|weeks?)(?:[\s-]*olds?)?(?:\s+(kids?|children|child|sons?|daughters?|boys?|girls?|babies|baby|grandkids?|grandsons?|granddaughters?|twins))?\b/g,
+    /\b(?:(a|an|\d+|my|our)\s+|(?<=\band\s))(\d{1,3}(?:\.\d)?)[\s-]*(years?|yrs?|yo|months?|mos?|weeks?)(?:[\s-]*olds?)?(?:\s+(kids?|children|child|sons?|daughters?|boys?|girls?|babies|baby|grandkids?|grandsons?|granddaughters?|twins|mom|mum|mother|dad|father|grandma|grandmother|grandpa|grandfather))?\b/g,
     (m) => {
       const unit = m[3]!;
       if (!/old|yo/.test(m[0]) && !m[4]) return null;
@@ -44,8 +44,11 @@ export function takeMembers(s: Scan): void {
       const age = unit.startsWith('w') ? value / 52 : unit.startsWith('m') ? value / 12 : value;
       const n = countWord(m[1]) ?? 1;
       const sex = m[4] ? sexOf(m[4]) : null;
+      // "my 80 year old mom": one person, known by her role.
+      const role =
+        m[4] && /^(mom|mum|mother|dad|father|grand)/.test(m[4]) ? (CANONICAL_ROLE[m[4]] ?? m[4]) : undefined;
       return Array.from({ length: n }, () =>
-        member(kindForAge(age), { ageYears: Math.round(age * 100) / 100, sex }),
+        member(kindForAge(age), { ageYears: Math.round(age * 100) / 100, sex, ...(role ? { role } : {}) }),
       );
     },
   );

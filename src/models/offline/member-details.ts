@@ -132,8 +132,19 @@ export function attachConditions(normalized: string, found: Found[]) {
     /\b(?:i'm|i am|im|i have|i've got|i take|i use|i need|i'm on|i am on)\b[^,.;!?]{0,25}$/.test(
       normalized.slice(Math.max(0, index - 40), index),
     );
+  // "… lives with me (I'm 55), she has diabetes": she is the last woman named, not the speaker.
+  const pronoun = (index: number) =>
+    /\b(she|her|he|his)\b[^,.;!?]{0,40}$/.exec(normalized.slice(Math.max(0, index - 50), index))?.[1];
+  const named = (sex: 'f' | 'm', index: number) =>
+    found
+      .filter((f) => f.index <= index)
+      .flatMap((f) => f.members)
+      .filter((m) => m.sex === sex && m.role !== 'me')
+      .pop();
   for (const c of conditions) {
-    const m = me && aboutMe(c.index) ? me : owner(c.index);
+    const said = pronoun(c.index);
+    const them = said ? named(/^(she|her)$/.test(said) ? 'f' : 'm', c.index) : undefined;
+    const m = them ?? (me && aboutMe(c.index) ? me : owner(c.index));
     if (m) m.conditions = [...new Set([...(m.conditions ?? []), c.condition])];
   }
   if (limited) {
