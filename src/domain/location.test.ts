@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import citiesData from './data/cities.json' with { type: 'json' };
 import statesData from './data/states.json' with { type: 'json' };
 import { resolveLocation } from './location.ts';
+import { foreignPlace } from './places-abroad.ts';
 
 describe('resolveLocation: cities', () => {
   it.each([
@@ -114,5 +115,15 @@ describe('gazetteer', () => {
     for (const [name, state] of citiesData.cities as [string, string][]) {
       expect(resolveLocation(`${name}, ${state}`).state, name).toBe(state);
     }
+  });
+});
+
+describe('foreignPlace', () => {
+  it('reads a country of several words whole, and never one of its words alone', () => {
+    expect(foreignPlace('we live in New Orleans')).toBeNull();
+    expect(foreignPlace('new york, near the south end')).toBeNull();
+    expect(foreignPlace('Toronto, Canada')).toBe('Toronto, Canada');
+    expect(foreignPlace('we are in London, United Kingdom')).toBe('London, United Kingdom');
+    expect(foreignPlace('Auckland, New Zealand')).toBe('Auckland, New Zealand');
   });
 });

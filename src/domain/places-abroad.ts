@@ -2,11 +2,13 @@ import { cityIndex, findState, normalize } from './gazetteer.ts';
 
 /** Countries and their everyday names, so a place abroad is recognised as abroad rather than unknown. */
 const COUNTRIES =
-  'afghanistan argentina australia austria bangladesh belgium brazil britain canada chile china colombia croatia cuba czechia czech republic denmark ecuador egypt england ethiopia finland france germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan kenya korea south korea lebanon malaysia mexico morocco nepal netherlands holland new zealand nigeria norway pakistan panama peru philippines poland portugal romania russia saudi arabia scotland serbia singapore south africa spain sweden switzerland taiwan thailand turkey uk u k united kingdom ukraine uae united arab emirates uruguay venezuela vietnam wales'.split(
+  'afghanistan argentina australia austria bangladesh belgium brazil britain canada chile china colombia croatia cuba czechia denmark ecuador egypt england ethiopia finland france germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan kenya korea lebanon malaysia mexico morocco nepal netherlands holland nigeria norway pakistan panama peru philippines poland portugal romania russia scotland serbia singapore spain sweden switzerland taiwan thailand turkey uk ukraine uae uruguay venezuela vietnam wales'.split(
     ' ',
   );
+// Names of several words are listed whole: split on spaces they made "new", "south" and "united" countries.
 const COUNTRY_NAMES = new Set([
   ...COUNTRIES,
+  'u k',
   'czech republic',
   'south korea',
   'new zealand',
