@@ -10,7 +10,7 @@ import { checkInFrequencies, isValidTimeZone, stateTimeZone } from '../../domain
 import { resolveLocation } from '../../domain/index.ts';
 import { getHousehold } from '../accounts/profiles.ts';
 import type { Db } from '../database.ts';
-import { badInput } from '../errors.ts';
+import { AppError, badInput } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 
 /**
@@ -37,14 +37,29 @@ export const preferencesEdit = z
   .required({ messageType: true })
   .strict();
 
+/**
+ * The time zone of a household's US state ("Tampa, FL" → America/New_York), or null (abroad, or no place yet).
+ * Until a person chooses a zone (the column's default, UTC, stands for "not chosen"), their messages keep their
+ * hour in it: a 9 am check-in in Tampa is 9 am Eastern, not 4 am.
+ */
+export function householdTimeZone(location: string | null | undefined): string | null {
+  return location ? stateTimeZone(resolveLocation(location).state) : null;
+}
+
 export async function listPreferences(db: Db, userId: string) {
-  const rows = await db
-    .select()
-    .from(communicationPreferences)
-    .where(eq(communicationPreferences.userId, userId));
+  const [rows, household] = await Promise.all([
+    db.select().from(communicationPreferences).where(eq(communicationPreferences.userId, userId)),
+    // A user without a profile row yet (just signed up) has no household: the defaults stand.
+    getHousehold(db, userId).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    }),
+  ]);
+  const zone = householdTimeZone(household?.location);
   return messageTypes.map((type) => {
     const row = rows.find((r) => r.messageType === type);
-    return row ?? { ...defaultsFor(type), userId };
+    const stored = row ?? { ...defaultsFor(type), userId };
+    return zone && stored.timeZone === 'UTC' ? { ...stored, timeZone: zone } : stored;
   });
 }
 
@@ -98,10 +113,17 @@ export async function savePreferences(db: Db, userId: string, input: unknown) {
 export async function savePreferencesFromChat(db: Db, userId: string, input: Record<string, unknown>) {
   const edit = parseInput(preferencesEdit, input);
   if (edit.timeZone === undefined) {
-    const [current] = (await listPreferences(db, userId)).filter((p) => p.messageType === edit.messageType);
-    if (!current || current.timeZone === 'UTC') {
-      const location = (await getHousehold(db, userId)).location;
-      const zone = location ? stateTimeZone(resolveLocation(location).state) : null;
+    const [stored] = await db
+      .select({ timeZone: communicationPreferences.timeZone })
+      .from(communicationPreferences)
+      .where(
+        and(
+          eq(communicationPreferences.userId, userId),
+          eq(communicationPreferences.messageType, edit.messageType),
+        ),
+      );
+    if (!stored || stored.timeZone === 'UTC') {
+      const zone = householdTimeZone((await getHousehold(db, userId)).location);
       if (zone) return savePreferences(db, userId, { ...edit, timeZone: zone });
     }
   }

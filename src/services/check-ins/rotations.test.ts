@@ -115,7 +115,8 @@ describe('rotation from household consumption', () => {
     for (const id of [family, unknown])
       await db
         .insert(communicationPreferences)
-        .values({ userId: id, messageType: 'check_in', frequency: 'daily' });
+        // A zone at UTC+0 chosen explicitly (UTC itself stands for "not chosen": the household's zone).
+        .values({ userId: id, messageType: 'check_in', frequency: 'daily', timeZone: 'Africa/Abidjan' });
     await db.update(profiles).set({ subscriptionTier: 'PRO' }).where(eq(profiles.id, family));
     await scanCheckIns(db, now);
     const text = async (id: string) =>

@@ -14,6 +14,7 @@ import {
 import type { Db } from '../database.ts';
 import { type EnqueueInput, getTemplate, idempotencyKey, type Template } from '../outbox/index.ts';
 import { billingEnabled, tierStatusOf } from '../tiers/index.ts';
+import { householdTimeZone } from './preferences.ts';
 import { householdRates, stockItem } from './rotations.ts';
 
 /**
@@ -40,6 +41,8 @@ type Candidate = {
   quiet_start: string | null;
   quiet_end: string | null;
   snoozed_until: string | Date | null;
+  /** The household's place ("Tampa, FL"): its state's zone stands in until a zone is chosen. */
+  location: string | null;
 };
 
 type ItemRow = {
@@ -66,7 +69,8 @@ export async function scanCheckIns(db: Db, now: Date): Promise<ScanResult> {
     await db.execute(sql`
       select s.user_id, p.subscription_tier as tier, p.subscription_status as status,
              p.subscription_period_end as period_end, cp.time_zone, cp.local_hour, cp.weekday, cp.window_days, cp.frequency,
-             cp.channel, cp.quiet_start::text as quiet_start, cp.quiet_end::text as quiet_end, cp.snoozed_until
+             cp.channel, cp.quiet_start::text as quiet_start, cp.quiet_end::text as quiet_end, cp.snoozed_until,
+             p.household->>'location' as location
       from (select distinct user_id from inventory_items
             where expiration_date is not null and expiration_date <= ${horizon} and quantity_owned > 0) s
       left join profiles p on p.id = s.user_id
@@ -74,6 +78,12 @@ export async function scanCheckIns(db: Db, now: Date): Promise<ScanResult> {
       where coalesce(cp.opted_out, false) = false`),
   );
   const due: { c: Candidate; periodKey: string; today: ReturnType<typeof localParts> }[] = [];
+  // Many households share a place: each place's zone is looked up once.
+  const zones = new Map<string, string | null>();
+  const zoneOf = (location: string) => {
+    if (!zones.has(location)) zones.set(location, householdTimeZone(location));
+    return zones.get(location) ?? null;
+  };
   for (const c of candidates) {
     const rights = tierStatusOf(
       { subscriptionTier: c.tier, subscriptionStatus: c.status, subscriptionPeriodEnd: toDate(c.period_end) },
@@ -81,7 +91,9 @@ export async function scanCheckIns(db: Db, now: Date): Promise<ScanResult> {
       now,
     );
     if (!rights.entitlements.expiryCheckins) continue;
-    const timeZone = c.time_zone ?? 'UTC';
+    // UTC is the column's default: not chosen, so the household's own zone keeps "9 am" in the morning there.
+    const chosen = c.time_zone && c.time_zone !== 'UTC' ? c.time_zone : null;
+    const timeZone = chosen ?? (c.location ? zoneOf(c.location) : null) ?? 'UTC';
     const frequency = (checkInFrequencies as readonly string[]).includes(c.frequency ?? '')
       ? (c.frequency as CheckInFrequency)
       : 'weekly';
