@@ -235,6 +235,14 @@ describe('facts over a known profile: edits, never a rebuild', () => {
     expect(budget('we can do 3 days')).toBeUndefined();
   });
 
+  it('never reads the speaker\'s age as the budget ("just me, 25")', () => {
+    expect(extractFacts('just me, 25', {}).edits).toEqual({
+      members: [{ kind: 'adult', role: 'me', ageYears: 25 }],
+    });
+    expect(extractFacts('me, 25, austin tx', {}).edits.budget).toBeUndefined();
+    expect(extractFacts('just me, austin tx, 250', {}).edits.budget).toBe(250);
+  });
+
   it('reads a two-word breed as one dog ("a golden retriever" is not a golden and a retriever)', () => {
     expect(extractFacts('We have a golden retriever, about 70 lb.', known).next.pets).toEqual([
       { species: 'dog', weightLb: 70, breed: 'golden retriever' },

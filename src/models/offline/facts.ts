@@ -72,6 +72,10 @@ function relativeBudget(t: string, profile: Profile): number | null {
  * A number standing alone among the facts ("just me 27 f, chicago, 150") or as the whole reply once the
  * household is known ("150"): the budget, when it is too big to be a head count or an age and not a ZIP.
  */
+/** "me, 25", "i'm 25": the number said as the speaker's age. */
+const mentionedAge = (t: string, n: number) =>
+  new RegExp(String.raw`\b(?:me|i'm|i am|im|myself)\s*[,(]?\s*${n}\b`).test(t);
+
 function bareBudget(t: string, profile: Profile, edits: HouseholdEditsInput): BudgetMention | null {
   const parts = t
     .split(/\s*(?:[,;\n/|]|\s-\s)\s*/)
@@ -80,6 +84,9 @@ function bareBudget(t: string, profile: Profile, edits: HouseholdEditsInput): Bu
   const bare = parts.filter((p) => /^\d{2,6}(?:\.\d{1,2})?$/.test(p) && p !== edits.location);
   if (bare.length !== 1) return null;
   const n = Number(bare[0]);
+  // "just me, 25" / "me, 25, austin tx": the number is the age this message gave someone, not dollars.
+  const ages = [...(edits.members ?? []), ...(edits.addMembers ?? [])].map((m) => m.ageYears);
+  if (ages.includes(n) || mentionedAge(t, n)) return null;
   const alone = parts.length === 1;
   const known = (profile.members?.length ?? 0) > 0 || (edits.members?.length ?? 0) > 0;
   // Among other facts, or alone once there is a household (a head count is asked before any budget).

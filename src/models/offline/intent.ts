@@ -45,6 +45,9 @@ export function classify(text: string): Intent {
   const t = normalizeText(raw);
   if (/^\/start\b|^(hi|hello|hey|hiya|howdy|good (morning|afternoon|evening))[!. ]*$/.test(t))
     return { kind: 'greeting' };
+  // A wave or a smiley alone ("👋", "🙂"): a hello, answered with what to say next.
+  if (/^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|[\s!.])+$/u.test(raw))
+    return { kind: 'greeting' };
   if (/^\/help\b|^(help|menu|\?|what can you do\??|commands)[!. ]*$/.test(t)) return { kind: 'help' };
   if (/^\/plan\b/.test(t)) return { kind: 'show-plan' };
   if (/^\/inventory\b/.test(t)) return { kind: 'inventory-list', expiring: false };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts } from './facts.ts';
+import { classify } from './intent.ts';
 import { extractLocation } from './location.ts';
 
 /** Ideas the dialogue suite found missing, in words the suite does not use. */
@@ -286,5 +287,12 @@ describe('a partner corrected by role', () => {
         { match: { role: 'husband' }, set: { kind: 'senior', role: 'husband', ageYears: 74, sex: 'm' } },
       ],
     });
+  });
+});
+
+describe('a wave or a smiley alone', () => {
+  it('is a hello; an emoji beside words is not', () => {
+    for (const t of ['👋', '👋🏽', '🙂 !', '❤️']) expect(classify(t).kind, t).toBe('greeting');
+    expect(classify('🔥 wildfire near us, 2 adults in Boise').kind).not.toBe('greeting');
   });
 });
