@@ -46,6 +46,11 @@ export function householdTimeZone(location: string | null | undefined): string |
   return location ? stateTimeZone(resolveLocation(location).state) : null;
 }
 
+/** The zone a person chose, or null: the column's default, UTC, stands for "not chosen". */
+export function chosenTimeZone(stored: string | null | undefined): string | null {
+  return stored && stored !== 'UTC' ? stored : null;
+}
+
 export async function listPreferences(db: Db, userId: string) {
   const [rows, household] = await Promise.all([
     db.select().from(communicationPreferences).where(eq(communicationPreferences.userId, userId)),
@@ -59,7 +64,7 @@ export async function listPreferences(db: Db, userId: string) {
   return messageTypes.map((type) => {
     const row = rows.find((r) => r.messageType === type);
     const stored = row ?? { ...defaultsFor(type), userId };
-    return zone && stored.timeZone === 'UTC' ? { ...stored, timeZone: zone } : stored;
+    return zone && !chosenTimeZone(stored.timeZone) ? { ...stored, timeZone: zone } : stored;
   });
 }
 
@@ -122,7 +127,7 @@ export async function savePreferencesFromChat(db: Db, userId: string, input: Rec
           eq(communicationPreferences.messageType, edit.messageType),
         ),
       );
-    if (!stored || stored.timeZone === 'UTC') {
+    if (!chosenTimeZone(stored?.timeZone)) {
       const zone = householdTimeZone((await getHousehold(db, userId)).location);
       if (zone) return savePreferences(db, userId, { ...edit, timeZone: zone });
     }

@@ -14,7 +14,7 @@ import {
 import type { Db } from '../database.ts';
 import { type EnqueueInput, getTemplate, idempotencyKey, type Template } from '../outbox/index.ts';
 import { billingEnabled, tierStatusOf } from '../tiers/index.ts';
-import { householdTimeZone } from './preferences.ts';
+import { chosenTimeZone, householdTimeZone } from './preferences.ts';
 import { householdRates, stockItem } from './rotations.ts';
 
 /**
@@ -91,9 +91,8 @@ export async function scanCheckIns(db: Db, now: Date): Promise<ScanResult> {
       now,
     );
     if (!rights.entitlements.expiryCheckins) continue;
-    // UTC is the column's default: not chosen, so the household's own zone keeps "9 am" in the morning there.
-    const chosen = c.time_zone && c.time_zone !== 'UTC' ? c.time_zone : null;
-    const timeZone = chosen ?? (c.location ? zoneOf(c.location) : null) ?? 'UTC';
+    // Until a zone is chosen, the household's own zone keeps "9 am" in the morning there.
+    const timeZone = chosenTimeZone(c.time_zone) ?? (c.location ? zoneOf(c.location) : null) ?? 'UTC';
     const frequency = (checkInFrequencies as readonly string[]).includes(c.frequency ?? '')
       ? (c.frequency as CheckInFrequency)
       : 'weekly';
