@@ -29,7 +29,10 @@ export type BeginTurnInput = {
   channel: ConversationChannel;
   conversationId?: string | null;
   historyLimit: number;
-  /** Turns the raw message into what is stored and answered, given the previous reply's parts. */
+  /**
+   * Turns the raw message into what is stored and answered, given the previous reply's parts. A repeat that
+   * turns out not to be one may call it twice; the last call is the one the turn uses.
+   */
   resolveText: (lastAssistantParts: unknown[]) => { content: string; parts: unknown[] };
   /** Folds messages that left the history window into the running summary (deterministic). */
   summarize: (previous: string | null, older: Pick<MessageRow, 'role' | 'content'>[]) => string;
@@ -120,7 +123,8 @@ export async function beginTurn(db: Db, actor: Actor, input: BeginTurnInput): Pr
       await tx.update(conversations).set({ summary, summarizedCount: older }).where(eq(conversations.id, id));
     }
     const household: unknown = conversation!.household ?? {};
-    const resolved = input.resolveText(Array.isArray(lastAssistant?.parts) ? lastAssistant.parts : []);
+    const resolved =
+      repeated?.resolved ?? input.resolveText(Array.isArray(lastAssistant?.parts) ? lastAssistant.parts : []);
     // From the repeated message on (its reply included, even one stored since the window was read).
     if (repeated)
       await tx.delete(messages).where(and(eq(messages.conversationId, id), gte(messages.seq, repeated.seq)));
@@ -162,13 +166,13 @@ type WindowMessage = { seq: number; role: string; content: string; parts: unknow
 function repeatedTurn(
   recent: readonly WindowMessage[],
   resolveText: BeginTurnInput['resolveText'],
-): { at: number; seq: number } | null {
+): { at: number; seq: number; resolved: ReturnType<BeginTurnInput['resolveText']> } | null {
   const at = recent.findLastIndex((m) => m.role === 'user');
   if (at < 0 || at < recent.length - 2) return null;
   const before = recent.slice(0, at).findLast((m) => m.role === 'assistant');
-  const { content } = resolveText(Array.isArray(before?.parts) ? before.parts : []);
-  if (recent[at]!.content !== content) return null;
-  return { at, seq: recent[at]!.seq };
+  const resolved = resolveText(Array.isArray(before?.parts) ? before.parts : []);
+  if (recent[at]!.content !== resolved.content) return null;
+  return { at, seq: recent[at]!.seq, resolved };
 }
 
 /**
