@@ -170,6 +170,37 @@ export const corrections: DialogueSpec[] = [
     ],
   },
   {
+    id: 'correct-telegram-single-mom-chicago',
+    title:
+      'A question mark on facts still changes the plan; "my 11 yo has asthma" removes nobody; "thanks, what should i buy first" answers',
+    theme: 'correction',
+    channel: 'telegram',
+    issue:
+      'budget and hazards answered with fire-safety guidance; the 5-year-old removed; "thanks" swallowed the question',
+    turns: [
+      opening('hey. single mom, me 33 and my boys 5 and 11, apartment in Chicago 3rd floor', {
+        household: { memberCount: 3 },
+      }),
+      {
+        say: 'mostly worried about blizzards and power going out. maybe $150?',
+        household: { budget: 150, memberCount: 3 },
+        plan: { exists: true, budget: 150 },
+        tools: { called: ['updateHousehold'] },
+      },
+      {
+        say: 'my 11 yo has asthma, uses an inhaler',
+        household: { memberCount: 3, members: [{ age: 5 }, { age: 11 }] },
+        says: [/inhaler/i],
+        saysNot: [/Removed/i],
+      },
+      {
+        say: 'thanks, what should i buy first',
+        says: [/buy/i, /\$\d/],
+        saysNot: [/welcome/i],
+      },
+    ],
+  },
+  {
     id: 'correct-make-that-200',
     title: '"actually make that 200" changes the budget to $200',
     theme: 'correction',

@@ -36,6 +36,23 @@ function skillIds(text: string): string[] {
 const FOLLOW_UP =
   /^\s*(what about|how about|and|also|now|make it|can you make it|change|actually|add|instead|plus|oh and)\b/i;
 
+const ASKS =
+  /^\s*(?:what|what's|whats|how|why|when|where|which|who|is|are|can|could|should|do|does|will|would|if)\b/i;
+const lastSentence = (text: string) => text.split(/(?<=[.!])\s+/).pop() ?? text;
+
+/** "thanks, what should I buy first": the thanks is a preface; the rest is what to answer. */
+const THANKS_PREFACE = /^\s*(?:ok(?:ay)?\s+)?(?:thanks|thank you|thx|ty|great|cool)\b[,.!]*\s+(\S.*)$/i;
+
+/** A condition the planner does not model yet ("my 11 yo has asthma"): said plainly, never "didn't catch that". */
+const MEDICAL =
+  /\b(asthma|inhalers?|epilep\w*|seizures?|copd|heart (?:condition|disease)|high blood pressure|medications?|meds|prescriptions?)\b/i;
+
+function medicalNote(text: string, channel: Channel): string {
+  const inhaler = /\b(asthma|inhalers?)\b/i.test(text) ? ' (for asthma: the inhaler and a spare)' : '';
+  const note = `Noted — the plan does not size anything for that yet, so nothing changed. Keep their medicine${inhaler} with the kit, and refill prescriptions on the first day you can rather than when they run out (FEMA Ready).`;
+  return channel === 'sms' ? note.replace(' — ', ': ') : note;
+}
+
 const STOP_WHAT =
   'To stop check-ins about expiring stock, say "stop reminders"; "resume reminders" brings them back.';
 
@@ -68,6 +85,9 @@ export function turnIntent(
   let intent = classify(text);
   const facts = extractFacts(text, profile);
   if (intent.kind === 'question' && hasFacts(facts.edits) && FOLLOW_UP.test(text)) intent = { kind: 'plan' };
+  // "worried about blizzards and the power. maybe $150?": facts said with a question mark, not a question.
+  if (intent.kind === 'question' && hasFacts(facts.edits) && !ASKS.test(lastSentence(text)))
+    intent = { kind: 'plan' };
   // Who and where make it a plan request, whatever else the message mentions ("we have $300", "need a kit").
   const e = facts.edits;
   const describesHousehold =
@@ -109,7 +129,8 @@ export function begin(said: ReadPrompt): Conclusion {
   // "illinois" answering "Which Springfield?": the choice it names.
   const picked = stateOnly(said.current);
   const choice = picked ? said.context.lastChoices.find((c) => c.value.endsWith(`, ${picked}`)) : undefined;
-  const r = choice ? { ...said, current: choice.value } : said;
+  const preface = THANKS_PREFACE.exec(said.current);
+  const r = choice ? { ...said, current: choice.value } : preface ? { ...said, current: preface[1]! } : said;
   const ctx = r.context;
   const channel = ctx.channel as Channel;
   const profile = ctx.household;
@@ -193,6 +214,8 @@ export function begin(said: ReadPrompt): Conclusion {
         )
       )
         return howMuchCheaper(profile, channel);
+      if (!planWords(r.current) && (ctx.hasDraft || ctx.planId) && MEDICAL.test(r.current))
+        return say(medicalNote(r.current, channel), FOLLOW_UPS);
       if (!planWords(r.current) && (ctx.hasDraft || ctx.planId))
         return goAhead(r.current)
           ? call('getPlan', ctx.planId ? { planId: ctx.planId } : {})

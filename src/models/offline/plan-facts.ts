@@ -148,7 +148,7 @@ const SCENARIO_WORDS: [ScenarioId, RegExp][] = [
   ['pandemic', /\b(pandemics?|epidemics?|outbreaks?|covid|flu season|bird flu|quarantine)\b/],
   [
     'grid-down',
-    /\b(grid[- ]?down|grid failure|grid collapse|emp|solar flare|blackouts?|power outages?|power out|long outage|off[- ]grid|no power|without power|lose power|power goes out)\b/,
+    /\b(grid[- ]?down|grid failure|grid collapse|emp|solar flare|blackouts?|power outages?|power out|long outage|off[- ]grid|no power|without power|lose power|losing power|power goes out|power going out|power (?:is|being) out)\b/,
   ],
   [
     'economic-collapse',

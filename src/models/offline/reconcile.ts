@@ -140,6 +140,20 @@ function knownEdits(
         assumptions: [],
       };
   }
+  // "my 11 yo has asthma": one person named by an age someone already has is that person, not the children
+  // restated (which would drop the others).
+  if (only && only.ageYears !== undefined && mention.count === null && !ADD_WORDS.test(normalized)) {
+    const i = known.findIndex(
+      (k) => k.ageYears === only.ageYears && !k.ageAssumed && groupOf(k.kind) === groupOf(only.kind),
+    );
+    if (i >= 0)
+      return {
+        edits: only.conditions?.length
+          ? { changeMembers: [{ match: { position: i + 1 }, ...changeOf(correction(only)) }] }
+          : {},
+        assumptions: [],
+      };
+  }
   if (ADD_WORDS.test(normalized) || mention.additive) {
     const fresh = named.filter((m) => !byRole.includes(m));
     const edits: HouseholdEditsInput = { addMembers: fresh };

@@ -296,3 +296,19 @@ describe('a wave or a smiley alone', () => {
     expect(classify('🔥 wildfire near us, 2 adults in Boise').kind).not.toBe('greeting');
   });
 });
+
+describe('a single mom in Chicago (found by chatting)', () => {
+  const known = extractFacts('single mom, me 33 and my boys 5 and 11, apartment in Chicago', {}).next;
+  it('"my 11 yo has asthma" is about the 11-year-old: nobody is removed', () => {
+    const after = extractFacts('my 11 yo has asthma, uses an inhaler', known).next;
+    expect(after.members?.map((m) => m.ageYears).sort()).toEqual(
+      known.members?.map((m) => m.ageYears).sort(),
+    );
+  });
+  it('facts said with a question mark are plan changes, not a question', async () => {
+    const { turnIntent } = await import('./first-step.ts');
+    const turn = turnIntent('mostly worried about blizzards and power going out. maybe $150?', known);
+    expect(turn.intent.kind).toBe('plan');
+    expect(turn.facts.edits).toMatchObject({ budget: 150, scenarios: ['winter-storm', 'grid-down'] });
+  });
+});
