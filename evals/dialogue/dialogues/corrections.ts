@@ -201,6 +201,26 @@ export const corrections: DialogueSpec[] = [
     ],
   },
   {
+    id: 'correct-sms-retired-couple-tucson',
+    title:
+      '"we are retired, 71 and 74" is two seniors; "heat … and power cuts" are hazards; "budget 500, a month" is not monthly',
+    theme: 'correction',
+    channel: 'sms',
+    issue: 'asked who lives there; "power cuts": did not catch that; "Monthly budget: $500 a month"',
+    turns: [
+      opening('Hi we are retired, 71 and 74, in Tucson AZ.', {
+        household: { memberCount: 2, members: [{ age: 71 }, { age: 74 }] },
+      }),
+      { say: 'heat is our big worry, and power cuts', saysNot: [/catch that/i], says: [/grid down/i] },
+      {
+        say: 'budget 500, a month',
+        household: { budget: 500 },
+        plan: { exists: true, budget: 500 },
+        saysNot: [/monthly/i],
+      },
+    ],
+  },
+  {
     id: 'correct-make-that-200',
     title: '"actually make that 200" changes the budget to $200',
     theme: 'correction',

@@ -12,6 +12,18 @@ import { countWord } from './numbers.ts';
 
 /** The members a message names or counts, pattern by pattern; each match is blanked so it counts once. */
 export function takeMembers(s: Scan): void {
+  // "we are retired, 71 and 74", "we're 71 and 74": the speaker and one other grown-up, with their ages.
+  take(
+    s,
+    /\bwe(?:'re| are| r)\s+(?:both\s+)?(?:(?:retired|a (?:retired |married )?couple|seniors|empty nesters)\s*,?\s*)?(\d{2})\s*(?:and|&|,)\s*(\d{2})\b(?!\s*(?:lbs?|pounds|gal|gallons|days?|weeks?|months?|kids?|children|dogs?|cats?|\$|dollars|people|years? (?!old)))/g,
+    (m) => {
+      const ages = [Number(m[1]), Number(m[2])];
+      if (ages.some((a) => a < 18 || a > 110)) return null;
+      s.self = true;
+      s.whole = true;
+      return ages.map((age) => member(kindForAge(age), { ageYears: age }));
+    },
+  );
   // "kids 6 and 9", "2 kids ages 6 and 9", "a son aged 12", "daughters (4, 7)", "the kids are 6 and 9"
   take(
     s,

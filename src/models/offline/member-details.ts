@@ -75,9 +75,13 @@ export function attachAgesApart(normalized: string, found: readonly Found[]): vo
 /** "me and my husband, both retired, 70 and 73", "me n my gf, both 28": the couple's ages, in the order named. */
 export function attachCoupleAges(normalized: string, members: readonly MemberDraft[]): void {
   // Members are in the order they were said.
-  const couple = members.filter((m) =>
+  const byRole = members.filter((m) =>
     /^(?:me|wife|husband|spouse|partner|girlfriend|boyfriend|fianc)/.test(m.role ?? ''),
   );
+  // "a retired couple, 71 and 74", "two of us, 71 and 74": the two grown-ups named without roles.
+  const grownUps = members.filter((m) => m.kind === 'adult' || m.kind === 'senior');
+  const couple =
+    byRole.length === 2 ? byRole : members.length === 2 && grownUps.length === 2 ? grownUps : byRole;
   if (couple.length !== 2 || couple.some((m) => m.ageYears !== undefined)) return;
   const not = String.raw`(?!\s*(?:lbs?|pounds|gal|gallons|days?|weeks?|months?|kids?|children|dogs?|cats?|\$|dollars))`;
   const both = new RegExp(String.raw`\bboth\s+(?:are\s+)?(\d{2})\b${not}`).exec(normalized);

@@ -84,7 +84,8 @@ export function extractBudget(t: string): BudgetMention | null {
   const out: BudgetMention = {};
   if (/\b(no budget|zero budget|needs only|no money|can't spend anything|nothing to spend)\b/.test(t))
     out.budget = 0;
-  const money = String.raw`(\d[\d,]*(?:\.\d+)?)\s*(k|grand|thousand)?`;
+  // Thousands commas only before three digits: "budget 500, a month" is $500 and a month, not $500 a month.
+  const money = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(k|grand|thousand)?`;
   const patterns = [
     new RegExp(String.raw`\$\s*${money}(${PER_MONTH})?`, 'g'),
     new RegExp(String.raw`\b${money}\s*(?:dollars|bucks|usd)(${PER_MONTH})?`, 'g'),
@@ -144,11 +145,11 @@ const SCENARIO_WORDS: [ScenarioId, RegExp][] = [
     'winter-storm',
     /\b(winter storms?|blizzards?|ice storms?|snow ?storms?|polar vortex|extreme cold|deep freeze)\b/,
   ],
-  ['extreme-heat', /\b(extreme heat|heat ?waves?|heat dome|excessive heat)\b/],
+  ['extreme-heat', /\b(extreme heat|heat ?waves?|heat dome|excessive heat|the heat|heat is (?:our|my|the))\b/],
   ['pandemic', /\b(pandemics?|epidemics?|outbreaks?|covid|flu season|bird flu|quarantine)\b/],
   [
     'grid-down',
-    /\b(grid[- ]?down|grid failure|grid collapse|emp|solar flare|blackouts?|power outages?|power out|long outage|off[- ]grid|no power|without power|lose power|losing power|power goes out|power going out|power (?:is|being) out)\b/,
+    /\b(grid[- ]?down|grid failure|grid collapse|emp|solar flare|blackouts?|power outages?|power out|long outage|off[- ]grid|no power|without power|lose power|losing power|power goes out|power going out|power (?:is|being) out|power cuts?)\b/,
   ],
   [
     'economic-collapse',

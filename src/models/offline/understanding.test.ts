@@ -312,3 +312,22 @@ describe('a single mom in Chicago (found by chatting)', () => {
     expect(turn.facts.edits).toMatchObject({ budget: 150, scenarios: ['winter-storm', 'grid-down'] });
   });
 });
+
+describe('a retired couple in Tucson (found by chatting)', () => {
+  it('"we are retired, 71 and 74" is two seniors with their ages', () => {
+    const members = extractFacts('Hi we are retired, 71 and 74, in Tucson AZ.', {}).edits.members;
+    expect(members?.map((m) => [m.kind, m.ageYears]).sort()).toEqual([
+      ['senior', 71],
+      ['senior', 74],
+    ]);
+  });
+  it('"heat is our big worry, and power cuts" names the hazards; "budget 500, a month" is not $500 a month', () => {
+    expect(extractFacts('heat is our big worry, and power cuts', {}).edits.scenarios).toEqual([
+      'extreme-heat',
+      'grid-down',
+    ]);
+    const edits = extractFacts('budget 500, a month', {}).edits;
+    expect(edits).toMatchObject({ budget: 500, durationDays: 30 });
+    expect(edits.monthlyBudget).toBeUndefined();
+  });
+});
