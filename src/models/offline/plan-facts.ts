@@ -145,7 +145,10 @@ const SCENARIO_WORDS: [ScenarioId, RegExp][] = [
     'winter-storm',
     /\b(winter storms?|blizzards?|ice storms?|snow ?storms?|polar vortex|extreme cold|deep freeze)\b/,
   ],
-  ['extreme-heat', /\b(extreme heat|heat ?waves?|heat dome|excessive heat|the heat|heat is (?:our|my|the))\b/],
+  [
+    'extreme-heat',
+    /\b(extreme heat|heat ?waves?|heat dome|excessive heat|the heat|heat is (?:our|my|the))\b/,
+  ],
   ['pandemic', /\b(pandemics?|epidemics?|outbreaks?|covid|flu season|bird flu|quarantine)\b/],
   [
     'grid-down',
